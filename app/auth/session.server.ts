@@ -1,0 +1,82 @@
+// The session cookie (a random token, signed; the session itself lives in the database) and the flash banner.
+import { createCookie, redirect } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { isProduction } from "~/env.server";
+import {
+  createSession,
+  deleteSession,
+  findSessionUser,
+  SESSION_ABSOLUTE_MINUTES,
+  type SessionUser,
+  setFlash,
+} from "~/models/account.server";
+import { randomToken } from "./tokens.server";
+
+function sessionSecret(): string {
+  const secret = process.env.SESSION_SECRET;
+  if (secret) return secret;
+  if (isProduction()) throw new Error("SESSION_SECRET must be set when NODE_ENV=production");
+  // Outside production a per-process secret is enough: restarting the server signs everyone out.
+  const holder = globalThis as typeof globalThis & { __tandemDevSecret?: string };
+  holder.__tandemDevSecret ??= randomToken();
+  return holder.__tandemDevSecret;
+}
+
+export const sessionCookie = createCookie(isProduction() ? "__Host-tandem_session" : "tandem_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: isProduction(),
+  path: "/",
+  maxAge: SESSION_ABSOLUTE_MINUTES * 60,
+  secrets: [sessionSecret()],
+});
+
+const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in person, or null. Looked up once per request. */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const token = await sessionCookie.parse(request.headers.get("Cookie"));
+      return typeof token === "string" && token ? findSessionUser(getDb(), token) : null;
+    })();
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+export async function startSession(personId: number, redirectTo: string) {
+  const token = await createSession(getDb(), personId);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
+}
+
+export async function endSession(request: Request, redirectTo: string) {
+  const user = await getSessionUser(request);
+  if (user) await deleteSession(getDb(), user.sessionId);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
+}
+
+/** Redirects with a success banner shown once on the next page. */
+export async function redirectWithBanner(request: Request, to: string, message: string) {
+  const user = await getSessionUser(request);
+  if (user) await setFlash(getDb(), user.sessionId, message);
+  return redirect(to);
+}
+
+/** Reads and clears the banner left by the last action. */
+export async function takeBanner(request: Request): Promise<string | null> {
+  const user = await getSessionUser(request);
+  if (!user?.flash) return null;
+  await setFlash(getDb(), user.sessionId, null);
+  return user.flash;
+}
+
+/** Only local paths, so a crafted link cannot send someone to another site after signing in. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
+  return to;
+}

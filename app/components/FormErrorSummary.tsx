@@ -1,0 +1,16 @@
+// The GOV.UK error summary for a form, and "Error: " in front of the page title while it shows.
+import { useEffect } from "react";
+import { errorList, type FieldErrors } from "~/forms";
+import { ErrorSummary } from "./govuk";
+
+export function FormErrorSummary({ errors, ids }: { errors?: FieldErrors; ids?: Record<string, string> }) {
+  const list = errorList(errors, ids);
+  const hasErrors = list.length > 0;
+  useEffect(() => {
+    if (hasErrors && !document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+    return () => {
+      document.title = document.title.replace(/^Error: /, "");
+    };
+  }, [hasErrors]);
+  return <ErrorSummary errors={list} />;
+}

@@ -1,0 +1,82 @@
+// The programme calendar: weeks of a cohort and UK date formatting, in the Europe/London time zone.
+import { TZDate } from "@date-fns/tz";
+import { addDays, differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+
+export const PROGRAMME_TIME_ZONE = "Europe/London";
+
+/** Today's calendar date in London, as YYYY-MM-DD. */
+export function todayInLondon(now: Date = new Date()): string {
+  return format(new TZDate(now, PROGRAMME_TIME_ZONE), "yyyy-MM-dd");
+}
+
+/** Parses YYYY-MM-DD strictly (a real date, no time part); null otherwise. */
+export function parseCalendarDate(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = parseISO(value);
+  return isValid(date) && format(date, "yyyy-MM-dd") === value ? date : null;
+}
+
+/** Builds YYYY-MM-DD from the three boxes of a GOV.UK date input; null when they are not a real date. */
+export function calendarDateFromParts(day: string, month: string, year: string): string | null {
+  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim()))
+    return null;
+  const value = `${year.trim()}-${month.trim().padStart(2, "0")}-${day.trim().padStart(2, "0")}`;
+  return parseCalendarDate(value) ? value : null;
+}
+
+export function isMondayDate(value: string): boolean {
+  return parseCalendarDate(value)?.getDay() === 1;
+}
+
+/** "4 January 2027" */
+export function formatUkDate(value: string): string {
+  const date = parseCalendarDate(value);
+  return date ? format(date, "d MMMM yyyy") : value;
+}
+
+/** "Monday 4 January 2027" */
+export function formatUkDateWithDay(value: string): string {
+  const date = parseCalendarDate(value);
+  return date ? format(date, "EEEE d MMMM yyyy") : value;
+}
+
+/** "23 November 2026 at 7:08pm", in London time. */
+export function formatUkDateTime(iso: string): string {
+  return format(new TZDate(iso, PROGRAMME_TIME_ZONE), "d MMMM yyyy 'at' h:mmaaa");
+}
+
+export type ProgrammeWeek = { number: number; start: string; end: string };
+
+/** Weeks 1..N of a cohort, each Monday to Sunday from the start date. */
+export function programmeWeeks(startDate: string, weeks: number): ProgrammeWeek[] {
+  const start = parseCalendarDate(startDate);
+  if (!start) throw new Error(`Not a calendar date: ${startDate}`);
+  return Array.from({ length: weeks }, (_, i) => ({
+    number: i + 1,
+    start: format(addDays(start, i * 7), "yyyy-MM-dd"),
+    end: format(addDays(start, i * 7 + 6), "yyyy-MM-dd"),
+  }));
+}
+
+export function cohortEndDate(startDate: string, weeks: number): string {
+  const start = parseCalendarDate(startDate);
+  if (!start) throw new Error(`Not a calendar date: ${startDate}`);
+  return format(addDays(start, weeks * 7 - 1), "yyyy-MM-dd");
+}
+
+export type CohortTiming =
+  | { phase: "before"; daysToStart: number }
+  | { phase: "during"; week: number; weeks: number }
+  | { phase: "after"; endedOn: string };
+
+/** Where today falls in a cohort's calendar. */
+export function cohortTiming(startDate: string, weeks: number, today: string): CohortTiming {
+  const start = parseCalendarDate(startDate);
+  const day = parseCalendarDate(today);
+  if (!start || !day) throw new Error("cohortTiming needs calendar dates");
+  const offset = differenceInCalendarDays(day, start);
+  if (offset < 0) return { phase: "before", daysToStart: -offset };
+  const week = Math.floor(offset / 7) + 1;
+  if (week > weeks) return { phase: "after", endedOn: cohortEndDate(startDate, weeks) };
+  return { phase: "during", week, weeks };
+}

@@ -1,0 +1,67 @@
+// What a person should do next in a cohort, given their role and where the cohort is in its calendar.
+import type { CohortRole } from "../../db/types";
+import { type CohortTiming, formatUkDate } from "./calendar";
+
+export const ROLE_LABELS: Record<CohortRole, string> = {
+  coordinator: "Coordinator",
+  mentor: "Mentor",
+  participant: "Participant",
+  leader: "Senior leader",
+};
+
+export type NextStep = { text: string; href?: string };
+
+export type CohortFacts = {
+  cohortId: number;
+  startDate: string;
+  weeks: number;
+  timing: CohortTiming;
+  /** Coordinators only: how many participants have been added and how many have not set a password. */
+  participantCount?: number;
+  pendingInvitations?: number;
+};
+
+function timingSentence(facts: CohortFacts): string {
+  const { timing } = facts;
+  if (timing.phase === "before") {
+    return timing.daysToStart === 1
+      ? "The cohort starts tomorrow."
+      : `The cohort starts on ${formatUkDate(facts.startDate)}, in ${timing.daysToStart} days.`;
+  }
+  if (timing.phase === "during") return `This is week ${timing.week} of ${timing.weeks}.`;
+  return `The cohort ended on ${formatUkDate(timing.endedOn)}.`;
+}
+
+export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
+  const base = `/cohorts/${facts.cohortId}`;
+  const steps: NextStep[] = [{ text: timingSentence(facts) }];
+  switch (role) {
+    case "coordinator": {
+      const participants = facts.participantCount ?? 0;
+      if (participants === 0)
+        steps.push({ text: "Add the participants nominated for this cohort", href: `${base}/people/invite` });
+      else steps.push({ text: `${participants} participants added`, href: `${base}/people` });
+      if (facts.pendingInvitations)
+        steps.push({
+          text: `${facts.pendingInvitations} people have not set their password yet`,
+          href: `${base}/people`,
+        });
+      break;
+    }
+    case "mentor":
+      steps.push({
+        text: "Your coordinator will pair you with a team; you will see it here once teams are published.",
+      });
+      break;
+    case "participant":
+      steps.push({
+        text: "Your coordinator will put you in a mixed team; you will see it here once teams are published.",
+      });
+      break;
+    case "leader":
+      if (facts.timing.phase !== "after")
+        steps.push({ text: `The teams pitch in the final week of the programme (week ${facts.weeks}).` });
+      break;
+  }
+  return steps;
+}

@@ -1,0 +1,39 @@
+// The append-only audit log: who did what, to which record, when (UTC).
+import type { Db, Tx } from "~/db.server";
+import { nowIso } from "~/time";
+
+export type AuditEntry = {
+  actorId: number | null;
+  action: string;
+  subjectType: string;
+  subjectId?: number | null;
+  cohortId?: number | null;
+  address?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto("audit_events")
+    .values({
+      at: nowIso(),
+      actor_person_id: entry.actorId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId ?? null,
+      cohort_id: entry.cohortId ?? null,
+      address: entry.address ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}
+
+export async function listAuditForSubject(db: Db, subjectType: string, subjectId: number) {
+  return db
+    .selectFrom("audit_events")
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "=", subjectId)
+    .selectAll()
+    .orderBy("id")
+    .execute();
+}

@@ -1,0 +1,126 @@
+// People, their accounts and organisations.
+import type { Db, Tx } from "~/db.server";
+import { nowIso } from "~/time";
+import type { Region, Sector } from "../../db/types";
+
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findPersonByEmail(db: Db | Tx, email: string) {
+  return db.selectFrom("people").where("email_key", "=", emailKey(email)).selectAll().executeTakeFirst();
+}
+
+export async function getPerson(db: Db | Tx, personId: number) {
+  return db
+    .selectFrom("people")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .leftJoin("accounts", "accounts.person_id", "people.id")
+    .where("people.id", "=", personId)
+    .select([
+      "people.id",
+      "people.name",
+      "people.email",
+      "people.job_title",
+      "people.profession",
+      "people.organisation_id",
+      "organisations.name as organisation_name",
+      "organisations.sector",
+      "accounts.is_admin",
+      "accounts.password_set_at",
+    ])
+    .executeTakeFirst();
+}
+
+export type NewPersonInput = {
+  name: string;
+  email: string;
+  organisationId: number | null;
+  jobTitle?: string | null;
+  profession?: string | null;
+};
+
+/** Creates the person and an account without a password (set later through a one-time link). */
+export async function createPerson(db: Db | Tx, input: NewPersonInput) {
+  const at = nowIso();
+  const person = await db
+    .insertInto("people")
+    .values({
+      name: input.name.trim(),
+      email: input.email.trim(),
+      email_key: emailKey(input.email),
+      organisation_id: input.organisationId,
+      job_title: input.jobTitle ?? null,
+      profession: input.profession ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning(["id", "name", "email"])
+    .executeTakeFirstOrThrow();
+  await db.insertInto("accounts").values({ person_id: person.id, created_at: at }).execute();
+  return person;
+}
+
+export async function setAdmin(db: Db | Tx, personId: number, isAdmin: boolean) {
+  await db
+    .updateTable("accounts")
+    .set({ is_admin: isAdmin ? 1 : 0 })
+    .where("person_id", "=", personId)
+    .execute();
+}
+
+export async function listOrganisations(db: Db | Tx) {
+  return db.selectFrom("organisations").selectAll().orderBy("name").execute();
+}
+
+export async function findOrganisationByName(db: Db | Tx, name: string) {
+  return db.selectFrom("organisations").where("name", "=", name.trim()).selectAll().executeTakeFirst();
+}
+
+export async function createOrganisation(
+  db: Db | Tx,
+  input: { name: string; sector: Sector; kind: string; region: Region },
+) {
+  return db
+    .insertInto("organisations")
+    .values({ ...input, name: input.name.trim(), created_at: nowIso() })
+    .returning(["id", "name", "sector"])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Whether `actor` may issue a set-password link for a person: administrators may, for anyone but another
+ * administrator's account; a coordinator only for someone whose every cohort they coordinate, so nobody can
+ * take over an account that reaches cohorts they do not run.
+ */
+export async function mayIssueLinkFor(
+  db: Db | Tx,
+  actor: { personId: number; isAdmin: boolean },
+  personId: number,
+) {
+  const target = await db
+    .selectFrom("accounts")
+    .where("person_id", "=", personId)
+    .select("is_admin")
+    .executeTakeFirst();
+  if (!target) return false;
+  if (actor.isAdmin) return target.is_admin === 0 || actor.personId === personId;
+  if (target.is_admin === 1) return false;
+  const uncovered = await db
+    .selectFrom("memberships as theirs")
+    .where("theirs.person_id", "=", personId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("memberships as mine")
+            .whereRef("mine.cohort_id", "=", "theirs.cohort_id")
+            .where("mine.person_id", "=", actor.personId)
+            .where("mine.role", "=", "coordinator")
+            .select("mine.id"),
+        ),
+      ),
+    )
+    .select("theirs.id")
+    .executeTakeFirst();
+  return uncovered === undefined;
+}

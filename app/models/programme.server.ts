@@ -1,0 +1,284 @@
+// Programmes (schemes that run repeatedly) and their cohorts (one run each).
+import { jsonArrayFrom } from "kysely/helpers/sqlite";
+import type { Db, Tx } from "~/db.server";
+import { nowIso } from "~/time";
+import type { CohortRole, CohortStatus } from "../../db/types";
+
+export async function listProgrammes(db: Db) {
+  return db
+    .selectFrom("programmes")
+    .leftJoin("organisations", "organisations.id", "programmes.sponsor_organisation_id")
+    .select((eb) => [
+      "programmes.id",
+      "programmes.name",
+      "programmes.description",
+      "organisations.name as sponsor_name",
+      jsonArrayFrom(
+        eb
+          .selectFrom("cohorts")
+          .whereRef("cohorts.programme_id", "=", "programmes.id")
+          .select(["cohorts.id", "cohorts.name", "cohorts.start_date", "cohorts.weeks", "cohorts.status"])
+          .orderBy("cohorts.start_date", "desc"),
+      ).as("cohorts"),
+    ])
+    .orderBy("programmes.name")
+    .execute();
+}
+
+export async function getProgramme(db: Db, programmeId: number) {
+  return db
+    .selectFrom("programmes")
+    .leftJoin("organisations", "organisations.id", "programmes.sponsor_organisation_id")
+    .where("programmes.id", "=", programmeId)
+    .select([
+      "programmes.id",
+      "programmes.name",
+      "programmes.description",
+      "programmes.sponsor_organisation_id",
+      "programmes.updated_at",
+      "organisations.name as sponsor_name",
+    ])
+    .executeTakeFirst();
+}
+
+export async function findProgrammeByName(db: Db | Tx, name: string) {
+  return db.selectFrom("programmes").where("name", "=", name.trim()).select(["id"]).executeTakeFirst();
+}
+
+export type ProgrammeInput = {
+  name: string;
+  description: string | null;
+  sponsorOrganisationId: number | null;
+};
+
+export async function createProgramme(db: Db | Tx, input: ProgrammeInput) {
+  const at = nowIso();
+  return db
+    .insertInto("programmes")
+    .values({
+      name: input.name,
+      description: input.description,
+      sponsor_organisation_id: input.sponsorOrganisationId,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning(["id", "name"])
+    .executeTakeFirstOrThrow();
+}
+
+/** Updates only if nobody saved since `expectedUpdatedAt`; returns false on such a conflict. */
+export async function updateProgramme(
+  db: Db | Tx,
+  programmeId: number,
+  input: ProgrammeInput,
+  expectedUpdatedAt: string,
+) {
+  const result = await db
+    .updateTable("programmes")
+    .set({
+      name: input.name,
+      description: input.description,
+      sponsor_organisation_id: input.sponsorOrganisationId,
+      updated_at: nowIso(),
+    })
+    .where("id", "=", programmeId)
+    .where("updated_at", "=", expectedUpdatedAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export type CohortInput = {
+  name: string;
+  startDate: string;
+  weeks: number;
+  teamCount: number;
+  status: CohortStatus;
+};
+
+export async function createCohort(db: Db | Tx, programmeId: number, input: CohortInput) {
+  const at = nowIso();
+  return db
+    .insertInto("cohorts")
+    .values({
+      programme_id: programmeId,
+      name: input.name,
+      start_date: input.startDate,
+      weeks: input.weeks,
+      team_count: input.teamCount,
+      status: input.status,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning(["id", "name"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function getCohort(db: Db | Tx, cohortId: number) {
+  return db
+    .selectFrom("cohorts")
+    .innerJoin("programmes", "programmes.id", "cohorts.programme_id")
+    .where("cohorts.id", "=", cohortId)
+    .select([
+      "cohorts.id",
+      "cohorts.name",
+      "cohorts.start_date",
+      "cohorts.weeks",
+      "cohorts.team_count",
+      "cohorts.status",
+      "cohorts.version",
+      "cohorts.programme_id",
+      "programmes.name as programme_name",
+    ])
+    .executeTakeFirst();
+}
+
+export async function findCohortByName(db: Db | Tx, programmeId: number, name: string) {
+  return db
+    .selectFrom("cohorts")
+    .where("programme_id", "=", programmeId)
+    .where("name", "=", name.trim())
+    .select(["id"])
+    .executeTakeFirst();
+}
+
+/** Saves the edit only if the cohort is still at `version`; returns false when someone else saved first. */
+export async function updateCohort(db: Db | Tx, cohortId: number, input: CohortInput, version: number) {
+  const result = await db
+    .updateTable("cohorts")
+    .set({
+      name: input.name,
+      start_date: input.startDate,
+      weeks: input.weeks,
+      team_count: input.teamCount,
+      status: input.status,
+      version: version + 1,
+      updated_at: nowIso(),
+    })
+    .where("id", "=", cohortId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The cohorts a person belongs to, each with that person's roles in it. */
+export async function listCohortsOfPerson(db: Db, personId: number) {
+  const rows = await db
+    .selectFrom("memberships")
+    .innerJoin("cohorts", "cohorts.id", "memberships.cohort_id")
+    .innerJoin("programmes", "programmes.id", "cohorts.programme_id")
+    .where("memberships.person_id", "=", personId)
+    .select([
+      "cohorts.id",
+      "cohorts.name",
+      "cohorts.start_date",
+      "cohorts.weeks",
+      "cohorts.team_count",
+      "cohorts.status",
+      "programmes.name as programme_name",
+      "memberships.role",
+    ])
+    .orderBy("cohorts.start_date", "desc")
+    .orderBy("cohorts.id")
+    .execute();
+  const byCohort = new Map<number, Omit<(typeof rows)[number], "role"> & { roles: CohortRole[] }>();
+  for (const { role, ...cohort } of rows) {
+    const entry = byCohort.get(cohort.id) ?? { ...cohort, roles: [] };
+    entry.roles.push(role);
+    byCohort.set(cohort.id, entry);
+  }
+  return [...byCohort.values()];
+}
+
+export async function rolesInCohort(db: Db, cohortId: number, personId: number): Promise<CohortRole[]> {
+  const rows = await db
+    .selectFrom("memberships")
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "=", personId)
+    .select("role")
+    .execute();
+  return rows.map((r) => r.role);
+}
+
+export async function addMembership(db: Db | Tx, cohortId: number, personId: number, role: CohortRole) {
+  const result = await db
+    .insertInto("memberships")
+    .values({ cohort_id: cohortId, person_id: personId, role, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(["cohort_id", "person_id", "role"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Everyone in a cohort with their role, organisation and whether they have set a password yet. */
+export async function listCohortMembers(db: Db, cohortId: number) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .innerJoin("accounts", "accounts.person_id", "people.id")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .where("memberships.cohort_id", "=", cohortId)
+    .select([
+      "memberships.role",
+      "people.id",
+      "people.name",
+      "people.email",
+      "people.job_title",
+      "people.profession",
+      "organisations.name as organisation_name",
+      "organisations.sector",
+      "accounts.password_set_at",
+    ])
+    .orderBy("people.name")
+    .execute();
+}
+
+/** Per cohort: how many participants it has, and how many members have not set a password yet. */
+export async function countCohortProgress(db: Db, cohortIds: number[]) {
+  const progress = new Map<number, { participants: number; pending: number }>();
+  if (cohortIds.length === 0) return progress;
+  const rows = await db
+    .selectFrom("memberships")
+    .innerJoin("accounts", "accounts.person_id", "memberships.person_id")
+    .where("memberships.cohort_id", "in", cohortIds)
+    .groupBy("memberships.cohort_id")
+    .select((eb) => [
+      "memberships.cohort_id",
+      eb.fn
+        .sum<number>(eb.case().when("memberships.role", "=", "participant").then(1).else(0).end())
+        .as("participants"),
+      eb.fn
+        .count<number>("memberships.person_id")
+        .distinct()
+        .filterWhere("accounts.password_set_at", "is", null)
+        .as("pending"),
+    ])
+    .execute();
+  for (const row of rows) {
+    progress.set(row.cohort_id, { participants: Number(row.participants), pending: Number(row.pending) });
+  }
+  return progress;
+}
+
+/** A programme's cohorts, newest first, each with its coordinators. */
+export async function listCohortsOfProgramme(db: Db, programmeId: number) {
+  return db
+    .selectFrom("cohorts")
+    .where("cohorts.programme_id", "=", programmeId)
+    .select((eb) => [
+      "cohorts.id",
+      "cohorts.name",
+      "cohorts.start_date",
+      "cohorts.weeks",
+      "cohorts.status",
+      jsonArrayFrom(
+        eb
+          .selectFrom("memberships")
+          .innerJoin("people", "people.id", "memberships.person_id")
+          .whereRef("memberships.cohort_id", "=", "cohorts.id")
+          .where("memberships.role", "=", "coordinator")
+          .select(["people.id", "people.name"])
+          .orderBy("people.name"),
+      ).as("coordinators"),
+    ])
+    .orderBy("cohorts.start_date", "desc")
+    .execute();
+}

@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { SummaryCard, Tag } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
+import { nextSteps, ROLE_LABELS } from "~/domain/next-steps";
+import { pageMeta } from "~/meta";
+import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
+
+export const meta = pageMeta("Home");
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const cohorts = await listCohortsOfPerson(db, user.personId);
+  const coordinated = cohorts.filter((c) => c.roles.includes("coordinator")).map((c) => c.id);
+  const progress = await countCohortProgress(db, coordinated);
+  const today = todayInLondon();
+  return {
+    name: user.name,
+    isAdmin: user.isAdmin,
+    cohorts: cohorts.map((cohort) => {
+      const timing = cohortTiming(cohort.start_date, cohort.weeks, today);
+      const facts = {
+        cohortId: cohort.id,
+        startDate: cohort.start_date,
+        weeks: cohort.weeks,
+        timing,
+        participantCount: progress.get(cohort.id)?.participants,
+        pendingInvitations: progress.get(cohort.id)?.pending,
+      };
+      return {
+        id: cohort.id,
+        name: cohort.name,
+        programmeName: cohort.programme_name,
+        dates: `${formatUkDate(cohort.start_date)} to ${formatUkDate(cohortEndDate(cohort.start_date, cohort.weeks))}`,
+        canManage: cohort.roles.includes("coordinator"),
+        roles: cohort.roles.map((role) => ({
+          role,
+          label: ROLE_LABELS[role],
+          steps: nextSteps(role, facts),
+        })),
+      };
+    }),
+  };
+}
+
+export default function Home() {
+  const { name, isAdmin, cohorts } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">Tandem</span>
+        Hello, {name}
+      </h1>
+      {isAdmin ? (
+        <p className="govuk-body">
+          You are a system administrator.{" "}
+          <Link className="govuk-link" to="/programmes">
+            Manage programmes and cohorts
+          </Link>
+        </p>
+      ) : null}
+      {cohorts.length === 0 ? (
+        <p className="govuk-body">
+          You are not in any cohort yet. When a coordinator adds you to one, it will appear here.
+        </p>
+      ) : (
+        <>
+          <h2 className="govuk-heading-m">Your cohorts</h2>
+          {cohorts.map((cohort) => (
+            <SummaryCard
+              key={cohort.id}
+              headingLevel={3}
+              title={cohort.name}
+              actions={cohort.canManage ? [{ href: `/cohorts/${cohort.id}`, text: "Manage cohort" }] : []}
+            >
+              <p className="govuk-body">
+                {cohort.programmeName} · {cohort.dates}
+              </p>
+              {cohort.roles.map(({ role, label, steps }) => (
+                <div key={role}>
+                  <h4 className="govuk-heading-s">
+                    Your role: <Tag colour={role === "coordinator" ? "purple" : "blue"}>{label}</Tag>
+                  </h4>
+                  <ul className="govuk-list govuk-list--bullet">
+                    {steps.map((step) => (
+                      <li key={step.text}>
+                        {step.href ? (
+                          <Link className="govuk-link" to={step.href}>
+                            {step.text}
+                          </Link>
+                        ) : (
+                          step.text
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </SummaryCard>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

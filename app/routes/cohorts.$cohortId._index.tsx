@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
+import { ROLE_LABELS } from "~/domain/next-steps";
+import { pageMeta } from "~/meta";
+import { listCohortMembers } from "~/models/programme.server";
+import type { CohortRole } from "../../db/types";
+
+export const meta = pageMeta<typeof loader>(({ data }) => data?.cohort.name ?? "Cohort");
+export const ErrorBoundary = RouteErrorBoundary;
+
+const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const members = await listCohortMembers(getDb(), cohort.id);
+  const counts = ROLE_ORDER.map((role) => {
+    const inRole = members.filter((m) => m.role === role);
+    return {
+      role,
+      total: inRole.length,
+      government: inRole.filter((m) => m.sector === "government").length,
+      industry: inRole.filter((m) => m.sector === "industry").length,
+      pending: inRole.filter((m) => !m.password_set_at).length,
+    };
+  });
+  return { cohort, counts, timing: cohortTiming(cohort.start_date, cohort.weeks, todayInLondon()) };
+}
+
+export default function CohortOverview() {
+  const { cohort, counts, timing } = useLoaderData<typeof loader>();
+  const participants = counts.find((c) => c.role === "participant")?.total ?? 0;
+  const mentors = counts.find((c) => c.role === "mentor")?.total ?? 0;
+  const base = `/cohorts/${cohort.id}`;
+  return (
+    <>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.programme_name}</span>
+        {cohort.name}
+      </h1>
+      <SummaryList
+        rows={[
+          {
+            key: "Dates",
+            value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(cohortEndDate(cohort.start_date, cohort.weeks))} (${cohort.weeks} weeks)`,
+          },
+          {
+            key: "Where we are",
+            value:
+              timing.phase === "before"
+                ? `Starts in ${timing.daysToStart} days`
+                : timing.phase === "during"
+                  ? `Week ${timing.week} of ${timing.weeks}`
+                  : "Finished",
+          },
+          { key: "Teams", value: String(cohort.team_count) },
+          { key: "Status", value: <Tag colour="grey">{cohort.status}</Tag> },
+        ]}
+      />
+      <ButtonGroup>
+        <Button href={`${base}/people/invite`}>Invite a person</Button>
+        <Button href={`${base}/edit`} variant="secondary">
+          Edit cohort details
+        </Button>
+      </ButtonGroup>
+      <h2 className="govuk-heading-m">Setting up the cohort</h2>
+      <TaskList
+        items={[
+          {
+            title: "Add participants",
+            href: `${base}/people`,
+            hint: `${participants} added`,
+            status:
+              participants > 0 ? { text: "Completed" } : { tag: { text: "Not yet started", colour: "blue" } },
+          },
+          {
+            title: "Add mentors",
+            href: `${base}/people`,
+            hint: `${mentors} added; each team needs one from industry and one civil servant`,
+            status:
+              mentors >= cohort.team_count * 2
+                ? { text: "Completed" }
+                : {
+                    tag: {
+                      text: mentors ? "In progress" : "Not yet started",
+                      colour: mentors ? "light-blue" : "blue",
+                    },
+                  },
+          },
+        ]}
+      />
+      <h2 className="govuk-heading-m">People</h2>
+      <Table
+        caption="People in this cohort by role"
+        captionSize="s"
+        head={[
+          { text: "Role" },
+          { text: "Government", format: "numeric" },
+          { text: "Industry", format: "numeric" },
+          { text: "Total", format: "numeric" },
+          { text: "Not signed in yet", format: "numeric" },
+        ]}
+        rows={counts.map((c) => [
+          { text: ROLE_LABELS[c.role] },
+          { text: String(c.government), format: "numeric" },
+          { text: String(c.industry), format: "numeric" },
+          { text: String(c.total), format: "numeric" },
+          { text: String(c.pending), format: "numeric" },
+        ])}
+      />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`${base}/people`}>
+          See everyone in the cohort
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { clientAddress, forbidden, idParam, notFound, requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, Button, InsetText, Panel } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { formatUkDateTime } from "~/domain/calendar";
+import { absoluteUrl } from "~/links.server";
+import { pageMeta } from "~/meta";
+import { createOneTimeLink, setReveal, takeReveal } from "~/models/account.server";
+import { recordAudit } from "~/models/audit.server";
+import { getPerson, mayIssueLinkFor } from "~/models/person.server";
+import { rolesInCohort } from "~/models/programme.server";
+
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `Sign-in link for ${data?.person.name ?? "a person"}`,
+);
+export const ErrorBoundary = RouteErrorBoundary;
+
+const Revealed = z.object({ personId: z.number(), url: z.string(), expiresAt: z.string() });
+
+/** The person must be a member of this cohort; coordinators see nobody else's. */
+async function memberOf(cohortId: number, personIdParam: string | undefined) {
+  const db = getDb();
+  const personId = idParam(personIdParam, "Person");
+  const roles = await rolesInCohort(db, cohortId, personId);
+  const person = roles.length ? await getPerson(db, personId) : undefined;
+  if (!person) notFound("Person");
+  return person;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const person = await memberOf(cohort.id, params.personId);
+  const raw = await takeReveal(getDb(), user.sessionId);
+  const parsed = raw ? Revealed.safeParse(JSON.parse(raw)) : null;
+  const link = parsed?.success && parsed.data.personId === person.id ? parsed.data : null;
+  return {
+    cohort: { id: cohort.id, name: cohort.name },
+    person: {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      active: Boolean(person.password_set_at),
+    },
+    link: link ? { url: link.url, expires: formatUkDateTime(link.expiresAt) } : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const person = await memberOf(cohort.id, params.personId);
+  const db = getDb();
+  if (!(await mayIssueLinkFor(db, user, person.id))) forbidden();
+  const purpose = person.password_set_at ? "reset" : "invite";
+  const link = await db.transaction().execute(async (tx) => {
+    const created = await createOneTimeLink(tx, { personId: person.id, purpose, createdBy: user.personId });
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: purpose === "invite" ? "invitation.created" : "password.reset_link_created",
+      subjectType: "person",
+      subjectId: person.id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
+      details: { expiresAt: created.expiresAt },
+    });
+    return created;
+  });
+  await setReveal(
+    db,
+    user.sessionId,
+    JSON.stringify({
+      personId: person.id,
+      url: absoluteUrl(request, `/set-password/${link.token}`),
+      expiresAt: link.expiresAt,
+    }),
+  );
+  return redirect(`/cohorts/${cohort.id}/people/${person.id}/link`);
+}
+
+export default function PersonLink() {
+  const { cohort, person, link } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/cohorts/${cohort.id}/people`}>Back to people</BackLink>
+        {link ? (
+          <>
+            <Panel title={person.active ? "Password reset link created" : "Invitation link created"}>
+              for {person.name}
+            </Panel>
+            <p className="govuk-body">
+              Send this link to {person.name} at <strong>{person.email}</strong>. It works once, until{" "}
+              {link.expires}.
+            </p>
+            <InsetText>
+              <p className="govuk-body tandem-one-time-link" id="one-time-link">
+                {link.url}
+              </p>
+            </InsetText>
+            <p className="govuk-body">
+              Tandem shows this link only now. Creating another link stops this one working.
+            </p>
+          </>
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">Sign-in link for {person.name}</h1>
+            <p className="govuk-body">
+              A link is shown only once, when it is created. If {person.name} has lost theirs, create a new
+              one: the old one will stop working.
+            </p>
+            <Form method="post">
+              <Button>{person.active ? "Create password reset link" : "Create new invitation link"}</Button>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

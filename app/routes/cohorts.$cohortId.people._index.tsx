@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, Button, Table, Tag } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { ROLE_LABELS } from "~/domain/next-steps";
+import { pageMeta } from "~/meta";
+import { listCohortMembers } from "~/models/programme.server";
+import type { CohortRole } from "../../db/types";
+
+export const meta = pageMeta<typeof loader>(({ data }) => `People in ${data?.cohort.name ?? "the cohort"}`);
+export const ErrorBoundary = RouteErrorBoundary;
+
+const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator"];
+const GROUP_TITLES: Record<CohortRole, string> = {
+  participant: "Participants",
+  mentor: "Mentors",
+  leader: "Senior leaders",
+  coordinator: "Coordinators",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const members = await listCohortMembers(getDb(), cohort.id);
+  return {
+    cohort,
+    groups: ROLE_ORDER.map((role) => ({ role, people: members.filter((m) => m.role === role) })),
+  };
+}
+
+export default function CohortPeople() {
+  const { cohort, groups } = useLoaderData<typeof loader>();
+  const base = `/cohorts/${cohort.id}`;
+  return (
+    <>
+      <BackLink href={base}>Back to {cohort.name}</BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        People
+      </h1>
+      <Button href={`${base}/people/invite`}>Invite a person</Button>
+      {groups.map(({ role, people }) => (
+        <section key={role} aria-labelledby={`group-${role}`}>
+          <h2 className="govuk-heading-m" id={`group-${role}`}>
+            {GROUP_TITLES[role]} ({people.length})
+          </h2>
+          {people.length === 0 ? (
+            <p className="govuk-body">
+              No {ROLE_LABELS[role].toLowerCase()}s yet.{" "}
+              <Link className="govuk-link" to={`${base}/people/invite?role=${role}`}>
+                Invite one
+              </Link>
+            </p>
+          ) : (
+            <Table
+              head={[
+                { text: "Name" },
+                { text: "Organisation" },
+                { text: "Job title" },
+                { text: "Account" },
+                { text: "Sign-in link" },
+              ]}
+              rows={people.map((p) => [
+                {
+                  text: (
+                    <>
+                      {p.name}
+                      <br />
+                      <span className="govuk-body-s">{p.email}</span>
+                    </>
+                  ),
+                },
+                { text: p.organisation_name ? `${p.organisation_name} (${p.sector})` : "None" },
+                { text: p.job_title ?? "" },
+                {
+                  text: p.password_set_at ? (
+                    <Tag colour="green">Active</Tag>
+                  ) : (
+                    <Tag colour="yellow">Invited</Tag>
+                  ),
+                },
+                {
+                  text: (
+                    <Form method="post" action={`${base}/people/${p.id}/link`}>
+                      <button type="submit" className="tandem-link-button govuk-body-s">
+                        {p.password_set_at ? "Create password reset link" : "Create new invitation link"}
+                        <span className="govuk-visually-hidden"> for {p.name}</span>
+                      </button>
+                    </Form>
+                  ),
+                },
+              ])}
+            />
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

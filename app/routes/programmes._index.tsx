@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { Button, Table, Tag } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { formatUkDate } from "~/domain/calendar";
+import { pageMeta } from "~/meta";
+import { listProgrammes } from "~/models/programme.server";
+
+export const meta = pageMeta("Programmes");
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { programmes: await listProgrammes(getDb()) };
+}
+
+export default function Programmes() {
+  const { programmes } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Programmes</h1>
+      <Button href="/programmes/new">Create a programme</Button>
+      {programmes.length === 0 ? (
+        <p className="govuk-body">There are no programmes yet.</p>
+      ) : (
+        <Table
+          caption="All programmes"
+          captionSize="m"
+          head={[{ text: "Programme" }, { text: "Sponsor" }, { text: "Cohorts" }]}
+          rows={programmes.map((p) => [
+            {
+              text: (
+                <Link className="govuk-link" to={`/programmes/${p.id}`}>
+                  {p.name}
+                </Link>
+              ),
+            },
+            { text: p.sponsor_name ?? "None" },
+            {
+              text:
+                p.cohorts.length === 0 ? (
+                  "None yet"
+                ) : (
+                  <ul className="govuk-list">
+                    {p.cohorts.map((c) => (
+                      <li key={c.id}>
+                        <Link className="govuk-link" to={`/cohorts/${c.id}`}>
+                          {c.name}
+                        </Link>{" "}
+                        from {formatUkDate(c.start_date)} <Tag colour="grey">{c.status}</Tag>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+          ])}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { clientAddress } from "~/auth/guards.server";
+import { endSession, getSessionUser } from "~/auth/session.server";
+import { getDb } from "~/db.server";
+import { recordAudit } from "~/models/audit.server";
+
+// Signing out changes state, so only POST does it; a GET goes home.
+export function loader() {
+  return redirect("/");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) {
+    await recordAudit(getDb(), {
+      actorId: user.personId,
+      action: "sign_out",
+      subjectType: "person",
+      subjectId: user.personId,
+      address: clientAddress(context),
+    });
+  }
+  return endSession(request, "/sign-in");
+}

@@ -1,0 +1,145 @@
+// The Database interface Kysely is typed with: one interface per table.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Sector = "government" | "industry";
+export type Region = "england-and-wales" | "scotland" | "northern-ireland";
+export type CohortRole = "coordinator" | "mentor" | "participant" | "leader";
+export type CohortStatus = "planning" | "running" | "finished";
+export type LinkPurpose = "invite" | "reset";
+
+/** ISO-8601 UTC instant, e.g. 2026-11-23T19:08:24.000Z */
+export type Instant = string;
+/** Calendar date, YYYY-MM-DD */
+export type CalendarDate = string;
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  sector: Sector;
+  kind: string;
+  region: Region;
+  created_at: Instant;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  /** Lower-cased email: the unique key people are matched by. */
+  email_key: string;
+  organisation_id: number | null;
+  job_title: string | null;
+  profession: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AccountsTable {
+  person_id: number;
+  password_hash: string | null;
+  is_admin: ColumnType<number, number | undefined, number>;
+  password_set_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the random token in the cookie: the token itself is never stored. */
+  id: string;
+  person_id: number;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+  flash: string | null;
+  /** A secret (such as a new one-time link) to show once on the next page, then forget. */
+  reveal: string | null;
+}
+
+export interface OneTimeLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  person_id: number;
+  purpose: LinkPurpose;
+  created_by: number | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  email_key: string;
+  address: string;
+  at: Instant;
+}
+
+export interface ProgrammesTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  sponsor_organisation_id: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CohortsTable {
+  id: Generated<number>;
+  programme_id: number;
+  name: string;
+  start_date: CalendarDate;
+  weeks: ColumnType<number, number | undefined, number>;
+  team_count: ColumnType<number, number | undefined, number>;
+  status: ColumnType<CohortStatus, CohortStatus | undefined, CohortStatus>;
+  /** Rises on every edit, so two people editing at once cannot silently overwrite each other. */
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  person_id: number;
+  role: CohortRole;
+  created_at: Instant;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Instant;
+  actor_person_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number | null;
+  cohort_id: number | null;
+  address: string | null;
+  /** JSON object with the details of the event. */
+  details: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  one_time_links: OneTimeLinksTable;
+  sign_in_failures: SignInFailuresTable;
+  programmes: ProgrammesTable;
+  cohorts: CohortsTable;
+  memberships: MembershipsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Organisation = Selectable<OrganisationsTable>;
+export type NewOrganisation = Insertable<OrganisationsTable>;
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type Account = Selectable<AccountsTable>;
+export type Session = Selectable<SessionsTable>;
+export type Programme = Selectable<ProgrammesTable>;
+export type NewProgramme = Insertable<ProgrammesTable>;
+export type Cohort = Selectable<CohortsTable>;
+export type NewCohort = Insertable<CohortsTable>;
+export type CohortUpdate = Updateable<CohortsTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;

@@ -1,0 +1,410 @@
+// One realistic Tech Connect cohort: a sponsor department, ten member companies, fast streamers, mentors,
+// senior leaders, a coordinator and an administrator. Every password is random and returned once.
+import { randomBytes } from "node:crypto";
+import { startOfWeek, subWeeks } from "date-fns";
+import { hashPassword } from "~/auth/passwords.server";
+import type { Db } from "~/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
+import { addMembership, createCohort, createProgramme } from "~/models/programme.server";
+import { nowIso } from "~/time";
+import { todayInLondon } from "../app/domain/calendar";
+import type { CohortRole, Region, Sector } from "../db/types";
+
+type Org = { name: string; sector: Sector; kind: string; region: Region; domain: string };
+
+const GOVERNMENT: Org[] = [
+  {
+    name: "HM Revenue & Customs",
+    sector: "government",
+    kind: "department",
+    region: "england-and-wales",
+    domain: "hmrc",
+  },
+  {
+    name: "Department for Work and Pensions",
+    sector: "government",
+    kind: "department",
+    region: "england-and-wales",
+    domain: "dwp",
+  },
+  {
+    name: "Home Office",
+    sector: "government",
+    kind: "department",
+    region: "england-and-wales",
+    domain: "homeoffice",
+  },
+  {
+    name: "Ministry of Justice",
+    sector: "government",
+    kind: "department",
+    region: "england-and-wales",
+    domain: "justice",
+  },
+  {
+    name: "Department for Education",
+    sector: "government",
+    kind: "department",
+    region: "england-and-wales",
+    domain: "education",
+  },
+  {
+    name: "Cabinet Office",
+    sector: "government",
+    kind: "department",
+    region: "england-and-wales",
+    domain: "cabinetoffice",
+  },
+  {
+    name: "Scottish Government",
+    sector: "government",
+    kind: "devolved administration",
+    region: "scotland",
+    domain: "gov-scot",
+  },
+  {
+    name: "Companies House",
+    sector: "government",
+    kind: "agency",
+    region: "england-and-wales",
+    domain: "companieshouse",
+  },
+];
+
+const COMPANIES: Org[] = [
+  {
+    name: "Brightwater Consulting",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "brightwater",
+  },
+  {
+    name: "Kestrel Systems",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "kestrel",
+  },
+  {
+    name: "Meridian Data",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "meridiandata",
+  },
+  {
+    name: "Oakfield Technology",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "oakfield",
+  },
+  {
+    name: "Pennine Cloud",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "penninecloud",
+  },
+  {
+    name: "Quayside Software",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "quayside",
+  },
+  {
+    name: "Redbrick Analytics",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "redbrick",
+  },
+  {
+    name: "Solent Security",
+    sector: "industry",
+    kind: "company",
+    region: "england-and-wales",
+    domain: "solent",
+  },
+  { name: "Thistle Networks", sector: "industry", kind: "company", region: "scotland", domain: "thistle" },
+  { name: "Lagan Digital", sector: "industry", kind: "company", region: "northern-ireland", domain: "lagan" },
+];
+
+const TRADE_BODY: Org = {
+  name: "techUK",
+  sector: "industry",
+  kind: "trade body",
+  region: "england-and-wales",
+  domain: "techuk",
+};
+
+const PROFESSIONS = [
+  "Software development",
+  "Data",
+  "Product and delivery",
+  "User-centred design",
+  "Architecture",
+  "IT operations",
+  "Cyber security",
+  "Data science",
+];
+
+const CIVIL_SERVANTS = [
+  "Priya Shah",
+  "Tom Gallagher",
+  "Aisha Bello",
+  "Rhys Morgan",
+  "Hannah Okafor",
+  "Callum Reid",
+  "Mei Lin Chen",
+  "Daniel Price",
+  "Fatima Hussain",
+  "George Whitfield",
+  "Niamh Doyle",
+  "Samuel Adeyemi",
+  "Chloe Barker",
+  "Imran Qureshi",
+  "Eleanor Hughes",
+  "Jack Thornton",
+  "Zara Ahmed",
+  "Owen Lewis",
+  "Grace Mensah",
+  "Ruairidh Fraser",
+];
+
+const INDUSTRY = [
+  "Oliver Bennett",
+  "Amara Nwosu",
+  "Lucy Fairclough",
+  "Harvey Singh",
+  "Sophie Marsh",
+  "Kwame Asante",
+  "Isla Campbell",
+  "Ethan Rowe",
+  "Leah Goldberg",
+  "Mohammed Rahman",
+  "Freya Lindqvist",
+  "Nathan Cole",
+  "Ruby Patel",
+  "Joel Henderson",
+  "Tara Kavanagh",
+  "Yusuf Karim",
+  "Emily Sanderson",
+  "Ciaran McAuley",
+  "Bethany Clarke",
+  "Arjun Mehta",
+];
+
+const GOVERNMENT_MENTORS = [
+  ["Helen Carter", "Deputy Director, Digital Services"],
+  ["Marcus Obi", "Head of Data Engineering"],
+  ["Siobhan Walsh", "Chief Architect"],
+  ["Peter Lindsay", "Head of Product"],
+  ["Anjali Rao", "Head of User-Centred Design"],
+  ["David Kerr", "Head of Cyber Security"],
+] as const;
+
+const INDUSTRY_MENTORS = [
+  ["Rebecca Stone", "Client Partner, Public Sector"],
+  ["James Achterberg", "Principal Engineer"],
+  ["Nadia Haddad", "Director of Data"],
+  ["Stuart McKenzie", "Head of Delivery"],
+  ["Olivia Grant", "Lead Consultant"],
+  ["Ben Okonkwo", "Solutions Architect"],
+] as const;
+
+const LEADERS: Array<[string, string, string]> = [
+  ["Dame Caroline Hale", "Chief Digital and Information Officer", "HM Revenue & Customs"],
+  ["Richard Ansell", "Director General, Digital", "Department for Work and Pensions"],
+  ["Sarah Whitmore", "Chair, Public Services Board", "techUK"],
+  ["Andrew Pryce", "Chief Executive", "Kestrel Systems"],
+  ["Joanna Ferreira", "Managing Director, Government", "Meridian Data"],
+];
+
+export type DemoAccount = { role: CohortRole | "admin"; name: string; email: string; password: string };
+
+function email(name: string, domain: string): string {
+  const [first = "", ...rest] = name
+    .replace(/^(Dame|Sir) /, "")
+    .toLowerCase()
+    .replace(/[^a-z ]/g, "")
+    .split(" ");
+  return `${first}.${rest.join("")}@${domain}.example`;
+}
+
+function randomPassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/** The cohort starts on the Monday five weeks before today, so the demo is always mid-programme. */
+export function demoStartDate(today = todayInLondon()): string {
+  const monday = startOfWeek(subWeeks(new Date(`${today}T12:00:00`), 5), { weekStartsOn: 1 });
+  return `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, "0")}-${String(monday.getDate()).padStart(2, "0")}`;
+}
+
+/** Fills an empty database with the demo cohort; returns every account with its one-time-printed password. */
+export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: DemoAccount[] }> {
+  const existing = await db
+    .selectFrom("people")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  if (Number(existing?.n ?? 0) > 0)
+    throw new Error("The database already has people in it: seed-demo needs an empty database");
+
+  const planned: Array<{
+    name: string;
+    email: string;
+    org: string;
+    role: CohortRole | "admin";
+    jobTitle: string;
+    profession: string | null;
+  }> = [];
+  CIVIL_SERVANTS.forEach((name, i) => {
+    const org = GOVERNMENT[i % GOVERNMENT.length]!;
+    planned.push({
+      name,
+      email: email(name, org.domain),
+      org: org.name,
+      role: "participant",
+      jobTitle: "DDaT Fast Streamer (year 3)",
+      profession: PROFESSIONS[i % PROFESSIONS.length]!,
+    });
+  });
+  INDUSTRY.forEach((name, i) => {
+    const org = COMPANIES[Math.floor(i / 2)]!;
+    planned.push({
+      name,
+      email: email(name, org.domain),
+      org: org.name,
+      role: "participant",
+      jobTitle: i % 2 ? "Graduate Consultant" : "Associate Engineer",
+      profession: PROFESSIONS[(i + 3) % PROFESSIONS.length]!,
+    });
+  });
+  GOVERNMENT_MENTORS.forEach(([name, jobTitle], i) => {
+    const org = GOVERNMENT[(i * 3 + 1) % GOVERNMENT.length]!;
+    planned.push({
+      name,
+      email: email(name, org.domain),
+      org: org.name,
+      role: "mentor",
+      jobTitle,
+      profession: null,
+    });
+  });
+  INDUSTRY_MENTORS.forEach(([name, jobTitle], i) => {
+    const org = COMPANIES[(i * 3 + 2) % COMPANIES.length]!;
+    planned.push({
+      name,
+      email: email(name, org.domain),
+      org: org.name,
+      role: "mentor",
+      jobTitle,
+      profession: null,
+    });
+  });
+  for (const [name, jobTitle, orgName] of LEADERS) {
+    const org = [...GOVERNMENT, ...COMPANIES, TRADE_BODY].find((o) => o.name === orgName)!;
+    planned.push({
+      name,
+      email: email(name, org.domain),
+      org: org.name,
+      role: "leader",
+      jobTitle,
+      profession: null,
+    });
+  }
+  planned.push({
+    name: "Fiona Marsden",
+    email: email("Fiona Marsden", TRADE_BODY.domain),
+    org: TRADE_BODY.name,
+    role: "coordinator",
+    jobTitle: "Programme Manager, Tech Connect",
+    profession: null,
+  });
+  planned.push({
+    name: "Alex Morgan",
+    email: "tandem.admin@hmrc.example",
+    org: "HM Revenue & Customs",
+    role: "admin",
+    jobTitle: "Service Owner, Tandem",
+    profession: null,
+  });
+
+  const accounts = planned.map((p) => ({
+    role: p.role,
+    name: p.name,
+    email: p.email,
+    password: randomPassword(),
+  }));
+  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+
+  const cohortId = await db.transaction().execute(async (tx) => {
+    const orgIds = new Map<string, number>();
+    for (const org of [...GOVERNMENT, ...COMPANIES, TRADE_BODY]) {
+      const { domain: _domain, ...values } = org;
+      orgIds.set(org.name, (await createOrganisation(tx, values)).id);
+    }
+    const programme = await createProgramme(tx, {
+      name: "Tech Connect",
+      description:
+        "techUK's Public Services Board and the Civil Service DDaT Fast Stream bring young civil servants and tech professionals together for twelve weeks to solve public-sector problems.",
+      sponsorOrganisationId: orgIds.get("HM Revenue & Customs") ?? null,
+    });
+    const startDate = demoStartDate();
+    const cohort = await createCohort(tx, programme.id, {
+      name: `Tech Connect ${startDate.slice(0, 4)}`,
+      startDate,
+      weeks: 12,
+      teamCount: 6,
+      status: "running",
+    });
+    const at = nowIso();
+    for (const [i, p] of planned.entries()) {
+      const person = await createPerson(tx, {
+        name: p.name,
+        email: p.email,
+        organisationId: orgIds.get(p.org) ?? null,
+        jobTitle: p.jobTitle,
+        profession: p.profession,
+      });
+      await tx
+        .updateTable("accounts")
+        .set({ password_hash: hashes[i]!, password_set_at: at })
+        .where("person_id", "=", person.id)
+        .execute();
+      if (p.role === "admin") await setAdmin(tx, person.id, true);
+      else await addMembership(tx, cohort.id, person.id, p.role);
+    }
+    await recordAudit(tx, {
+      actorId: null,
+      action: "demo.seeded",
+      subjectType: "cohort",
+      subjectId: cohort.id,
+      cohortId: cohort.id,
+      details: { people: planned.length },
+    });
+    return cohort.id;
+  });
+  return { cohortId, accounts };
+}
+
+const ROLE_ORDER: Array<DemoAccount["role"]> = ["admin", "coordinator", "mentor", "leader", "participant"];
+
+export function formatDemoAccounts(accounts: DemoAccount[]): string {
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  const lines: string[] = [];
+  for (const role of ROLE_ORDER) {
+    const group = accounts.filter((a) => a.role === role);
+    if (group.length === 0) continue;
+    lines.push(
+      "",
+      `  ${role === "admin" ? "System administrator" : `${role[0]!.toUpperCase()}${role.slice(1)}s`}:`,
+    );
+    for (const a of group) lines.push(`    ${a.email.padEnd(width)}  ${a.password}   ${a.name}`);
+  }
+  return lines.join("\n");
+}

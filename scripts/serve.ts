@@ -1,0 +1,23 @@
+// Serves the built app: migrates the database, then listens on PORT (default 3000; 0 picks a free port).
+
+import { getDb } from "../app/db.server";
+import { migrateToLatest } from "../db/migrate";
+import { listen, loadBuild } from "./server";
+
+export async function serve(port = Number(process.env.PORT ?? 3000)) {
+  await migrateToLatest(getDb());
+  const build = await loadBuild();
+  const result = await listen(build, port, process.env.HOST);
+  const shutdown = () => {
+    result.server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { port } = await serve();
+  console.log(`Tandem is listening on http://localhost:${port}`);
+}

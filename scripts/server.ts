@@ -1,0 +1,103 @@
+// The HTTP server: security headers, the cross-origin POST guard, static files and the Remix handler.
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+
+import { isProduction } from "../app/env.server";
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.set({
+    "Content-Security-Policy": contentSecurityPolicy(nonce),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  });
+  if (isProduction()) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+}
+
+/** Refuses state-changing requests sent by another site (CSRF), judged by Sec-Fetch-Site and Origin. */
+export function isCrossSiteWrite(req: Request): boolean {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
+  const fetchSite = req.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
+  const origin = req.get("origin");
+  if (!origin) return false;
+  if (origin === "null") return true;
+  return origin !== `${req.protocol}://${req.get("host")}`;
+}
+
+function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
+  if (!isCrossSiteWrite(req)) return next();
+  res.status(403).type("text/plain").send("Forbidden: this form was sent from another site.");
+}
+
+export function createApp(build: ServerBuild) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(securityHeaders);
+  app.use(refuseCrossSiteWrites);
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use((_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}
+
+/** Starts listening; resolves with the server and the port it got (PORT=0 picks a free one). */
+export async function listen(
+  build: ServerBuild,
+  port: number,
+  host?: string,
+): Promise<{ server: Server; port: number }> {
+  const app = createApp(build);
+  return new Promise((resolve, reject) => {
+    const server = host ? app.listen(port, host) : app.listen(port);
+    server.once("error", reject);
+    server.once("listening", () => {
+      const address = server.address();
+      resolve({ server, port: typeof address === "object" && address ? address.port : port });
+    });
+  });
+}
+
+export async function loadBuild(): Promise<ServerBuild> {
+  const { pathToFileURL } = await import("node:url");
+  const { resolve } = await import("node:path");
+  return (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
+}

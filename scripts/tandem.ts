@@ -1,0 +1,138 @@
+// `npm run tandem -- <command>`: Tandem's command line.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { getDb } from "../app/db.server";
+import { createOneTimeLink } from "../app/models/account.server";
+import { recordAudit } from "../app/models/audit.server";
+import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
+import { migrateToLatest } from "../db/migrate";
+import { formatDemoAccounts, seedDemo } from "./seed-demo";
+
+type Command = { summary: string; usage: string; run: (args: string[]) => Promise<number> };
+
+function appUrl(): string {
+  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}
+
+const Email = z.email({ message: "Enter an email address in the correct format, like name@example.com" });
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: "Bring the database named by DATABASE_URL up to date",
+    usage: "migrate",
+    async run() {
+      const { applied } = await migrateToLatest(getDb());
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
+          : "Already up to date",
+      );
+      return 0;
+    },
+  },
+  "seed-demo": {
+    summary: "Fill an empty database with a realistic demo cohort and print its accounts",
+    usage: "seed-demo",
+    async run() {
+      const db = getDb();
+      await migrateToLatest(db);
+      const { accounts } = await seedDemo(db);
+      console.log(
+        `Demo cohort created with ${accounts.length} accounts (passwords are shown only this once):`,
+      );
+      console.log(formatDemoAccounts(accounts));
+      return 0;
+    },
+  },
+  "create-admin": {
+    summary: "Create a system administrator and print a one-time link to set their password",
+    usage: "create-admin --email <email> --name <full name>",
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: { email: { type: "string" }, name: { type: "string" } },
+      });
+      const email = Email.safeParse(values.email ?? "");
+      if (!email.success || !values.name?.trim()) {
+        console.error("Usage: npm run tandem -- create-admin --email <email> --name <full name>");
+        if (values.email !== undefined && !email.success) console.error(email.error.issues[0]?.message);
+        return 2;
+      }
+      const db = getDb();
+      await migrateToLatest(db);
+      const link = await db.transaction().execute(async (tx) => {
+        const person =
+          (await findPersonByEmail(tx, email.data)) ??
+          (await createPerson(tx, { name: values.name!, email: email.data, organisationId: null }));
+        await setAdmin(tx, person.id, true);
+        await recordAudit(tx, {
+          actorId: null,
+          action: "admin.appointed",
+          subjectType: "person",
+          subjectId: person.id,
+          details: { via: "cli" },
+        });
+        return createOneTimeLink(tx, { personId: person.id, purpose: "invite", createdBy: null });
+      });
+      console.log(`${values.name} (${email.data}) is a system administrator.`);
+      console.log(
+        `Send them this link to set their password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
+      );
+      return 0;
+    },
+  },
+  "reset-link": {
+    summary: "Print a one-time link for someone to set a new password",
+    usage: "reset-link --email <email>",
+    async run(args) {
+      const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+      const db = getDb();
+      await migrateToLatest(db);
+      const person = values.email ? await findPersonByEmail(db, values.email) : undefined;
+      if (!person) {
+        console.error(
+          values.email
+            ? `Nobody has the email ${values.email}`
+            : "Usage: npm run tandem -- reset-link --email <email>",
+        );
+        return 2;
+      }
+      const link = await createOneTimeLink(db, { personId: person.id, purpose: "reset", createdBy: null });
+      await recordAudit(db, {
+        actorId: null,
+        action: "password.reset_link_created",
+        subjectType: "person",
+        subjectId: person.id,
+        details: { via: "cli" },
+      });
+      console.log(
+        `Link for ${person.name} to set a new password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
+      );
+      return 0;
+    },
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
+  return [
+    "Usage: npm run tandem -- <command> [options]",
+    "",
+    "Commands:",
+    ...Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    "",
+    "The database is DATABASE_URL (default file:data/tandem.sqlite).",
+  ].join("\n");
+}
+
+const [name, ...rest] = process.argv.slice(2);
+if (!name || name === "--help" || name === "-h" || name === "help") {
+  console.log(help());
+  process.exit(0);
+}
+const command = commands[name];
+if (!command) {
+  console.error(`Unknown command "${name}".\n\n${help()}`);
+  process.exit(2);
+}
+process.exit(await command.run(rest));

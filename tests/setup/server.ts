@@ -1,0 +1,83 @@
+// Starts the built production server as a child process on a free port, over a fresh database file.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { Db } from "../../db/connection";
+import { fileDb } from "./db";
+
+export type TestServer = { url: string; db: Db; stop: () => Promise<void> };
+
+export async function startServer(
+  seed?: (db: Db) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  if (!existsSync("build/index.js"))
+    throw new Error("No build: run `npm run build` before the HTTP tests (npm test does).");
+  const database = await fileDb();
+  if (seed) await seed(database.db);
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...process.env, ...env, DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 30_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/listening on (http:\/\/\S+)/);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    db: database.db,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      await database.remove();
+    },
+  };
+}
+
+/** Signs in through the real form and returns the session cookie. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/sign-in`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie");
+  if (response.status !== 302 || !cookie)
+    throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+  return cookie.split(";")[0]!;
+}
+
+export function get(url: string, cookie?: string) {
+  return fetch(url, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+}
+
+export function post(
+  url: string,
+  fields: Record<string, string>,
+  cookie?: string,
+  headers: Record<string, string> = {},
+) {
+  return fetch(url, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers },
+    redirect: "manual",
+  });
+}
