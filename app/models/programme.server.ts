@@ -1,11 +1,11 @@
 // Programmes (schemes that run repeatedly) and their cohorts (one run each).
-import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import type { Db, Tx } from "~/db.server";
 import { nowIso } from "~/time";
+import { childRows, jsonArrayFrom } from "../../db/json";
 import type { CohortRole, CohortStatus } from "../../db/types";
 
 export async function listProgrammes(db: Db) {
-  return db
+  const rows = await db
     .selectFrom("programmes")
     .leftJoin("organisations", "organisations.id", "programmes.sponsor_organisation_id")
     .select((eb) => [
@@ -23,6 +23,7 @@ export async function listProgrammes(db: Db) {
     ])
     .orderBy("programmes.name")
     .execute();
+  return rows.map((row) => ({ ...row, cohorts: childRows(row.cohorts) }));
 }
 
 export async function getProgramme(db: Db, programmeId: number) {
@@ -260,7 +261,7 @@ export async function countCohortProgress(db: Db, cohortIds: number[]) {
 
 /** A programme's cohorts, newest first, each with its coordinators. */
 export async function listCohortsOfProgramme(db: Db, programmeId: number) {
-  return db
+  const rows = await db
     .selectFrom("cohorts")
     .where("cohorts.programme_id", "=", programmeId)
     .select((eb) => [
@@ -281,4 +282,5 @@ export async function listCohortsOfProgramme(db: Db, programmeId: number) {
     ])
     .orderBy("cohorts.start_date", "desc")
     .execute();
+  return rows.map((row) => ({ ...row, coordinators: childRows(row.coordinators) }));
 }

@@ -1,8 +1,20 @@
 // Starts the built production server as a child process on a free port, over a fresh database file.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createCookie } from "@remix-run/node";
+import { createSession } from "~/models/account.server";
 import type { Db } from "../../db/connection";
 import { fileDb } from "./db";
+
+/** The servers started here sign cookies with this secret, so tests can make sessions without signing in. */
+const TEST_SESSION_SECRET = "tandem-test-session-secret";
+const testCookie = createCookie("tandem_session", { secrets: [TEST_SESSION_SECRET] });
+
+/** A session cookie for a person, made directly in the database (quicker than the sign-in form). */
+export async function sessionCookieFor(db: Db, personId: number): Promise<string> {
+  const token = await createSession(db, personId);
+  return (await testCookie.serialize(token)).split(";")[0]!;
+}
 
 export type TestServer = { url: string; db: Db; stop: () => Promise<void> };
 
@@ -15,7 +27,14 @@ export async function startServer(
   const database = await fileDb();
   if (seed) await seed(database.db);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: { ...process.env, ...env, DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      ...env,
+      DATABASE_URL: database.url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

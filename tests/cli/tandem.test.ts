@@ -1,0 +1,102 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkOneTimeLink } from "~/models/account.server";
+import { openDatabase } from "../../db/connection";
+
+const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+const DATABASE_URL = `file:${join(dir, "cli.sqlite")}`;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function tandem(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", ...args], {
+    env: { ...process.env, DATABASE_URL, APP_URL: "https://tandem.example" },
+    encoding: "utf8",
+  });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe("npm run tandem", () => {
+  it("lists its subcommands", () => {
+    const { status, out } = tandem("--help");
+    expect(status).toBe(0);
+    for (const command of ["migrate", "seed-demo", "create-admin", "reset-link"])
+      expect(out).toContain(command);
+  });
+
+  it("migrates a fresh database", () => {
+    const first = tandem("migrate");
+    expect(first.status).toBe(0);
+    expect(first.out).toMatch(/Applied 1 migration/);
+    expect(tandem("migrate").out).toContain("Already up to date");
+  });
+
+  it("creates an administrator with a one-time link that works", async () => {
+    const { status, out } = tandem("create-admin", "--email", "Root@Example.test", "--name", "Rita Root");
+    expect(status).toBe(0);
+    const token = /https:\/\/tandem\.example\/set-password\/([A-Za-z0-9_-]+)/.exec(out)?.[1];
+    expect(token).toBeDefined();
+    const db = openDatabase(DATABASE_URL);
+    expect((await checkOneTimeLink(db, token!)).state).toBe("valid");
+    const account = await db
+      .selectFrom("accounts")
+      .innerJoin("people", "people.id", "accounts.person_id")
+      .select(["is_admin", "password_hash"])
+      .executeTakeFirstOrThrow();
+    expect(account).toEqual({ is_admin: 1, password_hash: null });
+    await db.destroy();
+  });
+
+  it("refuses a bad email with a usage message", () => {
+    const { status, err } = tandem("create-admin", "--email", "not-an-email", "--name", "X");
+    expect(status).toBe(2);
+    expect(err).toContain("Enter an email address in the correct format");
+  });
+
+  it("seeds the demo cohort only into an empty database, printing random passwords", async () => {
+    const refused = tandem("seed-demo");
+    expect(refused.status).not.toBe(0);
+    expect(refused.err).toContain("needs an empty database");
+    const emptyUrl = `file:${join(dir, "demo.sqlite")}`;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", "seed-demo"], {
+      env: { ...process.env, DATABASE_URL: emptyUrl },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    const passwords = [...result.stdout.matchAll(/^\s+\S+@\S+\.example\s+(\S+)\s+/gm)].map((m) => m[1]);
+    expect(passwords).toHaveLength(59);
+    expect(new Set(passwords).size).toBe(59);
+    const db = openDatabase(emptyUrl);
+    const roles = await db
+      .selectFrom("memberships")
+      .select(["role", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("role")
+      .orderBy("role")
+      .execute();
+    expect(roles.map((r) => [r.role, Number(r.n)])).toEqual([
+      ["coordinator", 1],
+      ["leader", 5],
+      ["mentor", 12],
+      ["participant", 40],
+    ]);
+    const sectors = await db
+      .selectFrom("memberships")
+      .innerJoin("people", "people.id", "memberships.person_id")
+      .innerJoin("organisations", "organisations.id", "people.organisation_id")
+      .where("memberships.role", "in", ["participant", "mentor"])
+      .select(["memberships.role", "organisations.sector", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy(["memberships.role", "organisations.sector"])
+      .orderBy("memberships.role")
+      .orderBy("organisations.sector")
+      .execute();
+    expect(sectors.map((s) => `${s.role}/${s.sector}=${s.n}`)).toEqual([
+      "mentor/government=6",
+      "mentor/industry=6",
+      "participant/government=20",
+      "participant/industry=20",
+    ]);
+    await db.destroy();
+  });
+});

@@ -1,0 +1,183 @@
+// For every route: who may use it. Each request is real HTTP to the built server, as each kind of person.
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOneTimeLink } from "~/models/account.server";
+import { type Actor, makeWorld, type World } from "../setup/factories";
+import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
+
+type Who = Actor | "anonymous";
+const EVERYONE: Who[] = [
+  "anonymous",
+  "admin",
+  "coordinator",
+  "mentor",
+  "participant",
+  "leader",
+  "otherCohort",
+];
+const SIGNED_IN = EVERYONE.filter((who) => who !== "anonymous");
+
+type Rule = {
+  path: (w: World & { token: string }) => string;
+  /** Who gets through; everyone else is refused (403), or sent to sign in when signed out. */
+  allowed: Who[];
+  /** Exact statuses where the outcome is not the usual one (200 for GET; anything but 401/403/sign-in for POST). */
+  status?: Partial<Record<Who, number>>;
+};
+
+type Entry = { GET?: Rule; POST?: Rule };
+
+const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
+const programme = (w: World) => `/programmes/${w.programme.id}`;
+const COORDINATION: Who[] = ["coordinator", "admin"];
+const ADMIN: Who[] = ["admin"];
+const signedInGoHome = Object.fromEntries(SIGNED_IN.map((who) => [who, 302]));
+
+/** One entry per route file in app/routes; a route without one fails the test below. */
+const MATRIX: Record<string, Entry> = {
+  _index: { GET: { path: () => "/", allowed: SIGNED_IN } },
+  "sign-in": {
+    GET: { path: () => "/sign-in", allowed: EVERYONE, status: signedInGoHome },
+    // An empty form is refused (400) when signed out; someone already signed in is sent home.
+    POST: { path: () => "/sign-in", allowed: EVERYONE, status: { anonymous: 400, ...signedInGoHome } },
+  },
+  "sign-out": {
+    GET: {
+      path: () => "/sign-out",
+      allowed: EVERYONE,
+      status: Object.fromEntries(EVERYONE.map((w) => [w, 302])),
+    },
+    POST: { path: () => "/sign-out", allowed: EVERYONE },
+  },
+  "set-password.$token": {
+    GET: { path: (w) => `/set-password/${w.token}`, allowed: EVERYONE },
+    POST: { path: (w) => `/set-password/${w.token}`, allowed: EVERYONE },
+  },
+  "forgotten-password": { GET: { path: () => "/forgotten-password", allowed: EVERYONE } },
+  accessibility: { GET: { path: () => "/accessibility", allowed: EVERYONE } },
+  privacy: { GET: { path: () => "/privacy", allowed: EVERYONE } },
+  cookies: { GET: { path: () => "/cookies", allowed: EVERYONE } },
+  $: {
+    GET: {
+      path: () => "/no/such/page",
+      allowed: EVERYONE,
+      status: Object.fromEntries(EVERYONE.map((w) => [w, 404])),
+    },
+    POST: {
+      path: () => "/no/such/page",
+      allowed: EVERYONE,
+      status: Object.fromEntries(EVERYONE.map((w) => [w, 404])),
+    },
+  },
+  "programmes._index": { GET: { path: () => "/programmes", allowed: ADMIN } },
+  "programmes.new": {
+    GET: { path: () => "/programmes/new", allowed: ADMIN },
+    POST: { path: () => "/programmes/new", allowed: ADMIN },
+  },
+  "programmes.$programmeId._index": { GET: { path: programme, allowed: ADMIN } },
+  "programmes.$programmeId.edit": {
+    GET: { path: (w) => `${programme(w)}/edit`, allowed: ADMIN },
+    POST: { path: (w) => `${programme(w)}/edit`, allowed: ADMIN },
+  },
+  "programmes.$programmeId.cohorts.new": {
+    GET: { path: (w) => `${programme(w)}/cohorts/new`, allowed: ADMIN },
+    POST: { path: (w) => `${programme(w)}/cohorts/new`, allowed: ADMIN },
+  },
+  "cohorts.$cohortId._index": { GET: { path: cohort, allowed: COORDINATION } },
+  "cohorts.$cohortId.edit": {
+    GET: { path: (w) => `${cohort(w)}/edit`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/edit`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.people._index": { GET: { path: (w) => `${cohort(w)}/people`, allowed: COORDINATION } },
+  "cohorts.$cohortId.people.invite": {
+    GET: { path: (w) => `${cohort(w)}/people/invite`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/people/invite`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.people.$personId.link": {
+    GET: { path: (w) => `${cohort(w)}/people/${w.people.participant.id}/link`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/people/${w.people.participant.id}/link`, allowed: COORDINATION },
+  },
+};
+
+function routeFiles() {
+  return readdirSync("app/routes")
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => {
+      const source = readFileSync(`app/routes/${file}`, "utf8");
+      return {
+        id: file.replace(/\.tsx?$/, ""),
+        hasLoader: /export (async )?function loader\b|export const loader\b/.test(source),
+        hasAction: /export (async )?function action\b|export const action\b/.test(source),
+      };
+    });
+}
+
+let server: TestServer;
+let world: World & { token: string };
+
+beforeAll(async () => {
+  server = await startServer(async (db) => {
+    const made = await makeWorld(db);
+    const link = await createOneTimeLink(db, {
+      personId: made.people.participant.id,
+      purpose: "reset",
+      createdBy: null,
+    });
+    world = { ...made, token: link.token };
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("the authorisation matrix", () => {
+  it("has an entry for every route, with every method the route answers", () => {
+    const files = routeFiles();
+    expect(Object.keys(MATRIX).sort()).toEqual(files.map((f) => f.id).sort());
+    for (const file of files) {
+      expect(MATRIX[file.id]?.GET, `${file.id} needs a GET rule`).toBeDefined();
+      if (file.hasAction)
+        expect(MATRIX[file.id]?.POST, `${file.id} has an action: it needs a POST rule`).toBeDefined();
+    }
+  });
+
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    for (const method of ["GET", "POST"] as const) {
+      const rule = entry[method];
+      if (!rule) continue;
+      it(`${method} ${route}`, async () => {
+        const outcomes: string[] = [];
+        for (const who of EVERYONE) {
+          const cookie =
+            who === "anonymous" ? undefined : await sessionCookieFor(server.db, world.people[who].id);
+          const url = `${server.url}${rule.path(world)}`;
+          const response =
+            method === "GET"
+              ? await fetch(url, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" })
+              : await post(url, {}, cookie);
+          const location = response.headers.get("location") ?? "";
+          const got = `${who}: ${response.status}${location ? ` -> ${new URL(location, server.url).pathname}` : ""}`;
+          const expected = rule.status?.[who];
+          let ok: boolean;
+          if (expected !== undefined) ok = response.status === expected;
+          else if (!rule.allowed.includes(who)) {
+            ok =
+              who === "anonymous"
+                ? response.status === 302 && location.includes("/sign-in")
+                : response.status === 403;
+          } else if (method === "GET") ok = response.status === 200;
+          else
+            ok =
+              response.status < 500 &&
+              ![401, 403].includes(response.status) &&
+              !location.includes("/sign-in?");
+          outcomes.push(`${ok ? "ok  " : "BAD "}${got}`);
+        }
+        expect(
+          outcomes.filter((line) => line.startsWith("BAD")),
+          outcomes.join("\n"),
+        ).toEqual([]);
+      });
+    }
+  }
+});
