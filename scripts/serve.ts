@@ -1,5 +1,6 @@
 // Serves the built app: migrates the database, then listens on PORT (default 3000; 0 picks a free port).
 
+import { broadcastDevReady } from "@remix-run/node";
 import { getDb } from "../app/db.server";
 import { migrateToLatest } from "../db/migrate";
 import { listen, loadBuild } from "./server";
@@ -8,6 +9,8 @@ export async function serve(port = Number(process.env.PORT ?? 3000)) {
   await migrateToLatest(getDb());
   const build = await loadBuild();
   const result = await listen(build, port, process.env.HOST);
+  // Under `remix dev`, tell the dev server the new build is being served.
+  if (build.mode === "development") await broadcastDevReady(build);
   const shutdown = () => {
     result.server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
