@@ -36,7 +36,14 @@ function useGovukFrontend() {
   useEffect(() => {
     if (!document.body.classList.contains("govuk-frontend-supported")) return;
     import(/* @vite-ignore */ GOVUK_FRONTEND)
-      .then((govuk: { initAll: (config?: object) => void }) => govuk.initAll())
+      // Components already set up on this page report an InitError: expected after a client navigation.
+      .then((govuk: { initAll: (config?: object) => void }) =>
+        govuk.initAll({
+          onError: (error: Error) => {
+            if (error.name !== "InitError") console.error(error);
+          },
+        }),
+      )
       .catch(() => undefined);
   }, [location.key]);
 }

@@ -6,11 +6,15 @@ import { ErrorSummary } from "./govuk";
 export function FormErrorSummary({ errors, ids }: { errors?: FieldErrors; ids?: Record<string, string> }) {
   const list = errorList(errors, ids);
   const hasErrors = list.length > 0;
+  // Re-applied after every render: a revalidation re-renders the page title without the prefix.
   useEffect(() => {
     if (hasErrors && !document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
-    return () => {
+  });
+  useEffect(
+    () => () => {
       document.title = document.title.replace(/^Error: /, "");
-    };
-  }, [hasErrors]);
+    },
+    [],
+  );
   return <ErrorSummary errors={list} />;
 }

@@ -39,6 +39,17 @@ describe("next steps on the home page", () => {
     ]);
   });
 
+  it("counts one person as one", () => {
+    const steps = nextSteps(
+      "coordinator",
+      facts("2027-01-05", { participantCount: 1, pendingInvitations: 1 }),
+    );
+    expect(steps.map((s) => s.text).slice(1)).toEqual([
+      "1 participant added",
+      "1 person has not set their password yet",
+    ]);
+  });
+
   it("reminds a senior leader when the pitches are, until the cohort ends", () => {
     expect(nextSteps("leader", facts("2027-01-05")).at(-1)?.text).toContain("week 12");
     expect(nextSteps("leader", facts("2027-04-01"))).toEqual([

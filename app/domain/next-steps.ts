@@ -9,6 +9,11 @@ export const ROLE_LABELS: Record<CohortRole, string> = {
   leader: "Senior leader",
 };
 
+/** "1 participant", "40 participants" */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 export type NextStep = { text: string; href?: string };
 
 export type CohortFacts = {
@@ -40,12 +45,14 @@ export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
       const participants = facts.participantCount ?? 0;
       if (participants === 0)
         steps.push({ text: "Add the participants nominated for this cohort", href: `${base}/people/invite` });
-      else steps.push({ text: `${participants} participants added`, href: `${base}/people` });
-      if (facts.pendingInvitations)
+      else steps.push({ text: `${plural(participants, "participant")} added`, href: `${base}/people` });
+      if (facts.pendingInvitations) {
+        const pending = facts.pendingInvitations;
         steps.push({
-          text: `${facts.pendingInvitations} people have not set their password yet`,
+          text: `${pending === 1 ? "1 person has" : `${pending} people have`} not set their password yet`,
           href: `${base}/people`,
         });
+      }
       break;
     }
     case "mentor":

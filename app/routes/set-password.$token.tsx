@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from "~/auth/passwords.server";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { hashPassword, passwordProblem } from "~/auth/passwords.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { Button, Input } from "~/components/govuk";

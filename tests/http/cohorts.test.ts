@@ -49,6 +49,7 @@ describe("creating a cohort", () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("There is a problem");
+    expect(html).toContain("<title>Error: Add a cohort – Tandem</title>");
     expect(html).toContain('href="#startDate-day"');
     expect(html).toContain("Start date must be a real date, like 4 1 2027");
     expect(html).toContain("Number of weeks must be between 1 and 52");

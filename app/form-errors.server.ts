@@ -1,0 +1,13 @@
+// Whether the page being rendered on the server shows a form's errors, so its title can start "Error: ".
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export const formErrorsStore = new AsyncLocalStorage<boolean>();
+
+/** True when an action's result carries field errors (our actions return `{ errors: { field: message } }`). */
+export function actionDataHasErrors(actionData: Record<string, unknown> | null | undefined): boolean {
+  return Object.values(actionData ?? {}).some((value) => {
+    if (!value || typeof value !== "object" || !("errors" in value)) return false;
+    const errors = (value as { errors: unknown }).errors;
+    return Boolean(errors && typeof errors === "object" && Object.keys(errors).length > 0);
+  });
+}
