@@ -94,7 +94,7 @@ function PageChrome({ user, banner, children }: Chrome & { children: ReactNode }
       <header className="govuk-template__header">
         <GenericHeader serviceName="Tandem" homeHref="/" />
       </header>
-      {user ? <ServiceNavigation serviceName="Tandem" serviceUrl="/" items={items} /> : null}
+      {user ? <ServiceNavigation items={items} /> : null}
       <div className="govuk-width-container">
         {user ? (
           <div className="tandem-account-bar govuk-body-s">

@@ -10,8 +10,9 @@ export interface ServiceNavigationItem {
 }
 
 export interface ServiceNavigationProps {
-  serviceName: string;
-  serviceUrl: string;
+  /** Left out when the header already names the service. */
+  serviceName?: string;
+  serviceUrl?: string;
   items: ServiceNavigationItem[];
   /** Accessible name of the `<nav>` (govuk-frontend's `navigationLabel`); defaults to `menuButtonText`. */
   ariaLabel?: string;
@@ -35,11 +36,13 @@ export function ServiceNavigation({
     >
       <div className="govuk-width-container">
         <div className="govuk-service-navigation__container">
-          <span className="govuk-service-navigation__service-name">
-            <a href={serviceUrl} className="govuk-service-navigation__link">
-              {serviceName}
-            </a>
-          </span>
+          {serviceName ? (
+            <span className="govuk-service-navigation__service-name">
+              <a href={serviceUrl ?? "/"} className="govuk-service-navigation__link">
+                {serviceName}
+              </a>
+            </span>
+          ) : null}
           {items.length > 0 && (
             <nav aria-label={ariaLabel} className="govuk-service-navigation__wrapper">
               {items.length > 1 && (
