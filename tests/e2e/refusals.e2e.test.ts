@@ -1,8 +1,8 @@
 // Pages people may not see: the GOV.UK-styled 403 page, and signed-out visitors sent to sign in and back.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeWorld, TEST_PASSWORD, type World } from "../setup/factories";
-import { startServer, type TestServer } from "../setup/server";
+import { describe, expect, it } from "vitest";
+import { TEST_PASSWORD } from "../setup/factories";
+import { serveWorld } from "../setup/server";
 import {
   arriveAt,
   browserPerFile,
@@ -14,18 +14,7 @@ import {
   visit,
 } from "./browser";
 
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startServer(async (db) => {
-    world = await makeWorld(db);
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const ctx = serveWorld();
 
 const browser = browserPerFile();
 
@@ -47,10 +36,10 @@ for (const js of [true, false]) {
   describe(`Refusals ${jsLabel(js)}`, () => {
     for (const role of ["participant", "mentor", "leader"] as const) {
       it(`refuses a ${role} the cohort's management pages and the programmes`, async () => {
-        const page = await browser.open(server.url, { js });
+        const page = await browser.open(ctx.server.url, { js });
         await signInAs(page, `${role}@example.test`, TEST_PASSWORD);
         await arriveAt(page, "/");
-        const cohort = `/cohorts/${world.cohortA.id}`;
+        const cohort = `/cohorts/${ctx.world.cohortA.id}`;
         await expectForbidden(page, cohort, role === "participant" ? "forbidden" : undefined);
         await expectForbidden(page, `${cohort}/people`);
         await expectForbidden(page, "/programmes");
@@ -65,29 +54,29 @@ for (const js of [true, false]) {
     }
 
     it("refuses the coordinator of another cohort every page of cohort A", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       await signInAs(page, "other@example.test", TEST_PASSWORD);
       await arriveAt(page, "/");
-      const a = `/cohorts/${world.cohortA.id}`;
+      const a = `/cohorts/${ctx.world.cohortA.id}`;
       for (const path of [
         a,
         `${a}/edit`,
         `${a}/people`,
         `${a}/people/invite`,
-        `${a}/people/${world.people.participant.id}/link`,
+        `${a}/people/${ctx.world.people.participant.id}/link`,
       ]) {
         await expectForbidden(page, path);
       }
-      await expectForbidden(page, `/programmes/${world.programme.id}`);
+      await expectForbidden(page, `/programmes/${ctx.world.programme.id}`);
 
       // Their own cohort is theirs to manage.
-      expect(await visit(page, `/cohorts/${world.cohortB.id}`)).toBe(200);
+      expect(await visit(page, `/cohorts/${ctx.world.cohortB.id}`)).toBe(200);
       await expectHeading(page, "Cohort B");
       await checkPage(page);
     });
 
     it("sends a signed-out visitor from home to sign in, and back home after", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       await visit(page, "/");
       await arriveAt(page, "/sign-in");
       await expectHeading(page, "Sign in to Tandem");
@@ -100,8 +89,8 @@ for (const js of [true, false]) {
     });
 
     it("brings a signed-out coordinator back to the page they asked for, query and all", async () => {
-      const page = await browser.open(server.url, { js });
-      const asked = `/cohorts/${world.cohortA.id}/people/invite?role=mentor`;
+      const page = await browser.open(ctx.server.url, { js });
+      const asked = `/cohorts/${ctx.world.cohortA.id}/people/invite?role=mentor`;
       await visit(page, asked);
       await arriveAt(page, `/sign-in?redirectTo=${encodeURIComponent(asked)}`);
       await expectHeading(page, "Sign in to Tandem");
@@ -115,8 +104,8 @@ for (const js of [true, false]) {
     });
 
     it("brings a signed-out participant back to a page they may not see, and refuses it", async () => {
-      const page = await browser.open(server.url, { js });
-      const asked = `/cohorts/${world.cohortA.id}`;
+      const page = await browser.open(ctx.server.url, { js });
+      const asked = `/cohorts/${ctx.world.cohortA.id}`;
       await visit(page, asked);
       await arriveAt(page, `/sign-in?redirectTo=${encodeURIComponent(asked)}`);
       await signInAs(page, "participant@example.test", TEST_PASSWORD);
@@ -126,10 +115,10 @@ for (const js of [true, false]) {
     });
 
     it("does not follow a redirectTo that leads off the site", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       await visit(page, `/sign-in?redirectTo=${encodeURIComponent("//evil.example/steal")}`);
       await signInAs(page, "participant@example.test", TEST_PASSWORD);
-      expect(new URL(page.url()).origin).toBe(server.url);
+      expect(new URL(page.url()).origin).toBe(ctx.server.url);
       await arriveAt(page, "/");
       await expectHeading(page, "Hello, Pat Participant");
     });

@@ -1,7 +1,7 @@
 // Signing in as each role, signing out, a wrong password, and the pages anyone can see.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeWorld, TEST_PASSWORD, type World } from "../setup/factories";
-import { startServer, type TestServer } from "../setup/server";
+import { describe, expect, it } from "vitest";
+import { TEST_PASSWORD } from "../setup/factories";
+import { serveWorld } from "../setup/server";
 import {
   arriveAt,
   browserPerFile,
@@ -14,18 +14,7 @@ import {
   visit,
 } from "./browser";
 
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startServer(async (db) => {
-    world = await makeWorld(db);
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const ctx = serveWorld();
 
 const browser = browserPerFile();
 
@@ -56,7 +45,7 @@ const MEMBERS = [
 for (const js of [true, false]) {
   describe(`Signing in ${jsLabel(js)}`, () => {
     it("shows an administrator the way to programmes, then signs them out", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       expect(await visit(page, "/sign-in")).toBe(200);
       await expectHeading(page, "Sign in to Tandem");
       await checkPage(page, "sign-in");
@@ -77,14 +66,14 @@ for (const js of [true, false]) {
     });
 
     it("shows a coordinator their cohort card with the way to manage it", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       await signInAs(page, "coordinator@example.test", TEST_PASSWORD);
       await arriveAt(page, "/");
       await expectHeading(page, "Hello, Cora Coordinator");
       const card = page.locator(".govuk-summary-card", { hasText: "Cohort A" });
       await card.locator(".govuk-tag", { hasText: "Coordinator" }).waitFor();
       const manage = card.getByRole("link", { name: "Manage cohort" });
-      expect(await manage.getAttribute("href")).toBe(`/cohorts/${world.cohortA.id}`);
+      expect(await manage.getAttribute("href")).toBe(`/cohorts/${ctx.world.cohortA.id}`);
       // Coordinators are not administrators.
       expect(await page.getByRole("link", { name: "Manage programmes and cohorts" }).count()).toBe(0);
       expect(
@@ -97,7 +86,7 @@ for (const js of [true, false]) {
 
     for (const member of MEMBERS) {
       it(`shows a ${member.role} their role and next steps`, async () => {
-        const page = await browser.open(server.url, { js });
+        const page = await browser.open(ctx.server.url, { js });
         await signInAs(page, member.email, TEST_PASSWORD);
         await arriveAt(page, "/");
         await expectHeading(page, `Hello, ${member.name}`);
@@ -114,7 +103,7 @@ for (const js of [true, false]) {
     }
 
     it("fits a participant's home page on a phone", async () => {
-      const page = await browser.open(server.url, { js, phone: true });
+      const page = await browser.open(ctx.server.url, { js, phone: true });
       await signInAs(page, "participant@example.test", TEST_PASSWORD);
       await arriveAt(page, "/");
       await expectHeading(page, "Hello, Pat Participant");
@@ -125,7 +114,7 @@ for (const js of [true, false]) {
     });
 
     it("explains a wrong password, linking to the email field and keeping the email", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       await visit(page, "/sign-in");
       await page.getByLabel("Email address").fill("participant@example.test");
       await page.getByLabel("Password", { exact: true }).fill("not the password at all");
@@ -149,7 +138,7 @@ for (const js of [true, false]) {
     });
 
     it("shows the footer pages to anyone", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       await visit(page, "/sign-in");
       const pages = [
         {
@@ -174,7 +163,7 @@ for (const js of [true, false]) {
     });
 
     it("shows the GOV.UK page-not-found page for an unknown address", async () => {
-      const page = await browser.open(server.url, { js });
+      const page = await browser.open(ctx.server.url, { js });
       expect(await visit(page, "/no-such-page")).toBe(404);
       await expectHeading(page, "Page not found");
       expect(await page.title()).toBe("Page not found – Tandem");

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeWorld, TEST_PASSWORD, type World } from "../setup/factories";
-import { get, post, sessionCookieFor, signIn, startServer, type TestServer } from "../setup/server";
+import { describe, expect, it } from "vitest";
+import { TEST_PASSWORD } from "../setup/factories";
+import { get, post, serveWorld, sessionCookieFor, signIn } from "../setup/server";
 
-let server: TestServer;
-let world: World;
-beforeAll(async () => {
-  server = await startServer(async (db) => {
-    world = await makeWorld(db);
-  });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const ctx = serveWorld();
 
 describe("security headers", () => {
   it("sends a nonce-based CSP and the other protective headers on every page", async () => {
-    const first = await get(`${server.url}/sign-in`);
-    const second = await get(`${server.url}/sign-in`);
+    const first = await get(`${ctx.server.url}/sign-in`);
+    const second = await get(`${ctx.server.url}/sign-in`);
     const csp = first.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
     expect(csp).toContain("frame-ancestors 'none'");
@@ -29,7 +20,7 @@ describe("security headers", () => {
   });
 
   it("puts the nonce on every inline script, and nowhere else is script allowed", async () => {
-    const response = await get(`${server.url}/sign-in`);
+    const response = await get(`${ctx.server.url}/sign-in`);
     const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
     const html = await response.text();
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
@@ -38,50 +29,50 @@ describe("security headers", () => {
   });
 
   it("serves the GOV.UK assets from its own origin", async () => {
-    const css = await get(`${server.url}/css/tandem.css`);
+    const css = await get(`${ctx.server.url}/css/tandem.css`);
     expect(css.status).toBe(200);
     expect(await css.text()).toContain(".govuk-header");
-    const js = await get(`${server.url}/js/govuk-frontend.min.js`);
+    const js = await get(`${ctx.server.url}/js/govuk-frontend.min.js`);
     expect(js.status).toBe(200);
   });
 
   it("does not send HSTS outside production", async () => {
-    expect((await get(`${server.url}/sign-in`)).headers.get("strict-transport-security")).toBeNull();
+    expect((await get(`${ctx.server.url}/sign-in`)).headers.get("strict-transport-security")).toBeNull();
   });
 });
 
 describe("cross-site requests", () => {
   it("refuses a POST to sign in from another origin with 403, and accepts one from its own", async () => {
-    const fields = { email: world.people.participant.email, password: TEST_PASSWORD };
-    const foreign = await post(`${server.url}/sign-in`, fields, undefined, {
+    const fields = { email: ctx.world.people.participant.email, password: TEST_PASSWORD };
+    const foreign = await post(`${ctx.server.url}/sign-in`, fields, undefined, {
       Origin: "https://evil.example",
     });
     expect(foreign.status).toBe(403);
-    const crossSite = await post(`${server.url}/sign-in`, fields, undefined, {
+    const crossSite = await post(`${ctx.server.url}/sign-in`, fields, undefined, {
       "Sec-Fetch-Site": "cross-site",
     });
     expect(crossSite.status).toBe(403);
-    const own = await post(`${server.url}/sign-in`, fields, undefined, {
-      Origin: server.url,
+    const own = await post(`${ctx.server.url}/sign-in`, fields, undefined, {
+      Origin: ctx.server.url,
       "Sec-Fetch-Site": "same-origin",
     });
     expect(own.status).toBe(302);
   });
 
   it("refuses a signed-in person's cross-site POST too, and changes nothing", async () => {
-    const cookie = await sessionCookieFor(server.db, world.people.coordinator.id);
-    const before = await server.db
+    const cookie = await sessionCookieFor(ctx.server.db, ctx.world.people.coordinator.id);
+    const before = await ctx.server.db
       .selectFrom("people")
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirst();
     const response = await post(
-      `${server.url}/cohorts/${world.cohortA.id}/people/invite`,
+      `${ctx.server.url}/cohorts/${ctx.world.cohortA.id}/people/invite`,
       { name: "Eve", email: "eve@example.test", role: "participant" },
       cookie,
       { Origin: "https://evil.example" },
     );
     expect(response.status).toBe(403);
-    const after = await server.db
+    const after = await ctx.server.db
       .selectFrom("people")
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirst();
@@ -91,8 +82,8 @@ describe("cross-site requests", () => {
 
 describe("the session cookie", () => {
   it("is HttpOnly and SameSite=Lax, holds no personal data, and sign-out deletes the session", async () => {
-    const response = await post(`${server.url}/sign-in`, {
-      email: world.people.mentor.email,
+    const response = await post(`${ctx.server.url}/sign-in`, {
+      email: ctx.world.people.mentor.email,
       password: TEST_PASSWORD,
     });
     const setCookie = response.headers.get("set-cookie") ?? "";
@@ -100,28 +91,28 @@ describe("the session cookie", () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toContain("mentor");
     const cookie = setCookie.split(";")[0]!;
-    expect((await get(`${server.url}/`, cookie)).status).toBe(200);
-    const sessionsBefore = await server.db
+    expect((await get(`${ctx.server.url}/`, cookie)).status).toBe(200);
+    const sessionsBefore = await ctx.server.db
       .selectFrom("sessions")
-      .where("person_id", "=", world.people.mentor.id)
+      .where("person_id", "=", ctx.world.people.mentor.id)
       .selectAll()
       .execute();
-    const out = await post(`${server.url}/sign-out`, {}, cookie);
+    const out = await post(`${ctx.server.url}/sign-out`, {}, cookie);
     expect(out.status).toBe(302);
-    const sessionsAfter = await server.db
+    const sessionsAfter = await ctx.server.db
       .selectFrom("sessions")
-      .where("person_id", "=", world.people.mentor.id)
+      .where("person_id", "=", ctx.world.people.mentor.id)
       .selectAll()
       .execute();
     expect(sessionsAfter.length).toBe(sessionsBefore.length - 1);
-    const again = await get(`${server.url}/`, cookie);
+    const again = await get(`${ctx.server.url}/`, cookie);
     expect(again.status).toBe(302);
     expect(again.headers.get("location")).toBe("/sign-in");
   });
 
   it("ignores a cookie whose signature is wrong", async () => {
-    const cookie = await signIn(server.url, world.people.leader.email, TEST_PASSWORD);
+    const cookie = await signIn(ctx.server.url, ctx.world.people.leader.email, TEST_PASSWORD);
     const tampered = `${cookie.slice(0, -3)}abc`;
-    expect((await get(`${server.url}/`, tampered)).status).toBe(302);
+    expect((await get(`${ctx.server.url}/`, tampered)).status).toBe(302);
   });
 });

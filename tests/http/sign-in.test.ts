@@ -1,40 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
-import { makeWorld, TEST_PASSWORD, type World } from "../setup/factories";
-import { get, post, startServer, type TestServer } from "../setup/server";
+import { TEST_PASSWORD } from "../setup/factories";
+import { get, post, serveWorld } from "../setup/server";
 
-let server: TestServer;
-let world: World;
-beforeAll(async () => {
-  server = await startServer(async (db) => {
-    world = await makeWorld(db);
-  });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const ctx = serveWorld();
 
 const auditActions = async (action: string) =>
-  server.db.selectFrom("audit_events").where("action", "=", action).selectAll().execute();
+  ctx.server.db.selectFrom("audit_events").where("action", "=", action).selectAll().execute();
 
 describe("signing in", () => {
   it("signs in, lands on the page asked for, and logs it", async () => {
-    const response = await post(`${server.url}/sign-in`, {
+    const response = await post(`${ctx.server.url}/sign-in`, {
       email: "COORDINATOR@example.test",
       password: TEST_PASSWORD,
-      redirectTo: `/cohorts/${world.cohortA.id}`,
+      redirectTo: `/cohorts/${ctx.world.cohortA.id}`,
     });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`/cohorts/${world.cohortA.id}`);
+    expect(response.headers.get("location")).toBe(`/cohorts/${ctx.world.cohortA.id}`);
     expect(
-      (await auditActions("sign_in")).some((e) => e.actor_person_id === world.people.coordinator.id),
+      (await auditActions("sign_in")).some((e) => e.actor_person_id === ctx.world.people.coordinator.id),
     ).toBe(true);
   });
 
   it("never redirects to another site after signing in", async () => {
     for (const redirectTo of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
-      const response = await post(`${server.url}/sign-in`, {
-        email: world.people.leader.email,
+      const response = await post(`${ctx.server.url}/sign-in`, {
+        email: ctx.world.people.leader.email,
         password: TEST_PASSWORD,
         redirectTo,
       });
@@ -43,11 +34,11 @@ describe("signing in", () => {
   });
 
   it("gives the same answer for a wrong password and an unknown email, keeping the email typed", async () => {
-    const wrong = await post(`${server.url}/sign-in`, {
-      email: world.people.mentor.email,
+    const wrong = await post(`${ctx.server.url}/sign-in`, {
+      email: ctx.world.people.mentor.email,
       password: "not the password",
     });
-    const unknown = await post(`${server.url}/sign-in`, {
+    const unknown = await post(`${ctx.server.url}/sign-in`, {
       email: "nobody@example.test",
       password: "not the password",
     });
@@ -64,7 +55,7 @@ describe("signing in", () => {
   });
 
   it("validates the form before checking anything", async () => {
-    const response = await post(`${server.url}/sign-in`, { email: "not-an-email", password: "" });
+    const response = await post(`${ctx.server.url}/sign-in`, { email: "not-an-email", password: "" });
     const html = await response.text();
     expect(response.status).toBe(400);
     expect(html).toContain("Enter an email address in the correct format, like name@example.com");
@@ -73,20 +64,20 @@ describe("signing in", () => {
 
   it("locks an account after 5 failures, even for the right password, without saying whether it exists", async () => {
     for (let i = 0; i < 5; i++) {
-      await post(`${server.url}/sign-in`, {
-        email: world.people.participant.email,
+      await post(`${ctx.server.url}/sign-in`, {
+        email: ctx.world.people.participant.email,
         password: `wrong password ${i}`,
       });
     }
-    const locked = await post(`${server.url}/sign-in`, {
-      email: world.people.participant.email,
+    const locked = await post(`${ctx.server.url}/sign-in`, {
+      email: ctx.world.people.participant.email,
       password: TEST_PASSWORD,
     });
     expect(locked.status).toBe(429);
     expect(await locked.text()).toContain("You have tried to sign in too many times");
     for (let i = 0; i < 5; i++)
-      await post(`${server.url}/sign-in`, { email: "ghost@example.test", password: `guess ${i}` });
-    const ghost = await post(`${server.url}/sign-in`, {
+      await post(`${ctx.server.url}/sign-in`, { email: "ghost@example.test", password: `guess ${i}` });
+    const ghost = await post(`${ctx.server.url}/sign-in`, {
       email: "ghost@example.test",
       password: "guess again",
     });
@@ -96,19 +87,19 @@ describe("signing in", () => {
 
 describe("setting a password from a one-time link", () => {
   async function newLink(purpose: "invite" | "reset" = "invite") {
-    const { token } = await createOneTimeLink(server.db, {
-      personId: world.otherParticipant.id,
+    const { token } = await createOneTimeLink(ctx.server.db, {
+      personId: ctx.world.otherParticipant.id,
       purpose,
       createdBy: null,
     });
-    return `${server.url}/set-password/${token}`;
+    return `${ctx.server.url}/set-password/${token}`;
   }
 
   it("refuses short, common and mismatched passwords, and writes nothing", async () => {
     const url = await newLink();
-    const before = await server.db
+    const before = await ctx.server.db
       .selectFrom("accounts")
-      .where("person_id", "=", world.otherParticipant.id)
+      .where("person_id", "=", ctx.world.otherParticipant.id)
       .selectAll()
       .executeTakeFirst();
     const short = await post(url, { password: "too short", confirm: "too short" });
@@ -118,9 +109,9 @@ describe("setting a password from a one-time link", () => {
     expect(await common.text()).toContain("too common");
     const mismatch = await post(url, { password: "lantern meadow 2031", confirm: "lantern meadow 2032" });
     expect(await mismatch.text()).toContain("The passwords do not match");
-    const after = await server.db
+    const after = await ctx.server.db
       .selectFrom("accounts")
-      .where("person_id", "=", world.otherParticipant.id)
+      .where("person_id", "=", ctx.world.otherParticipant.id)
       .selectAll()
       .executeTakeFirst();
     expect(after).toEqual(before);
@@ -135,8 +126,8 @@ describe("setting a password from a one-time link", () => {
     expect(await again.text()).toContain("This link has already been used");
     const reuse = await post(url, { password: "another good one 77", confirm: "another good one 77" });
     expect(reuse.status).toBe(410);
-    const signIn = await post(`${server.url}/sign-in`, {
-      email: world.otherParticipant.email,
+    const signIn = await post(`${ctx.server.url}/sign-in`, {
+      email: ctx.world.otherParticipant.email,
       password: "lantern meadow 2031",
     });
     expect(signIn.status).toBe(302);
@@ -144,7 +135,7 @@ describe("setting a password from a one-time link", () => {
   });
 
   it("explains an unknown link", async () => {
-    const response = await get(`${server.url}/set-password/not-a-real-token`);
+    const response = await get(`${ctx.server.url}/set-password/not-a-real-token`);
     expect(await response.text()).toContain("This link is not right");
   });
 });

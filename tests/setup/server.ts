@@ -2,9 +2,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createCookie } from "@remix-run/node";
+import { afterAll, beforeAll } from "vitest";
 import { createSession } from "~/models/account.server";
 import type { Db } from "../../db/connection";
 import { fileDb } from "./db";
+import { makeWorld, type World } from "./factories";
 
 /** The servers started here sign cookies with this secret, so tests can make sessions without signing in. */
 const TEST_SESSION_SECRET = "tandem-test-session-secret";
@@ -99,4 +101,21 @@ export function post(
     headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers },
     redirect: "manual",
   });
+}
+
+/**
+ * One server for the test file over a fresh database holding makeWorld(): started before the file's tests and
+ * stopped after them. Read `server` and `world` from the returned object inside tests.
+ */
+export function serveWorld(): { server: TestServer; world: World } {
+  const context = {} as { server: TestServer; world: World };
+  beforeAll(async () => {
+    context.server = await startServer(async (db) => {
+      context.world = await makeWorld(db);
+    });
+  });
+  afterAll(async () => {
+    await context.server?.stop();
+  });
+  return context;
 }
