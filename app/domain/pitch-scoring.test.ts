@@ -424,3 +424,292 @@ describe("the linear algebra", () => {
     ).toThrow("singular");
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Properties
+
+const criteriaArb = fc.array(
+  fc.record({ weight: fc.integer({ min: 1, max: 5 }), max: fc.integer({ min: 2, max: 7 }) }),
+  { minLength: 1, maxLength: 4 },
+);
+
+/** Leaders × teams with a score per criterion, and which pairs have a sheet. */
+const designArb = (complete: boolean) =>
+  fc
+    .record({
+      leaders: fc.integer({ min: 2, max: 5 }),
+      extraTeams: fc.integer({ min: 0, max: 4 }),
+      criteria: criteriaArb,
+      seed: fc.integer(),
+    })
+    .chain(({ leaders, extraTeams, criteria, seed }) => {
+      const teams = leaders + extraTeams;
+      return fc.record({
+        leaders: fc.constant(leaders),
+        teams: fc.constant(teams),
+        seed: fc.constant(seed),
+        criteria: fc.constant(criteria.map((c, i) => ({ id: `c${i}`, ...c }))),
+        present: complete
+          ? fc.constant(Array.from({ length: leaders * teams }, () => true))
+          : fc.array(fc.boolean(), { minLength: leaders * teams, maxLength: leaders * teams }),
+        levels: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), {
+          minLength: leaders * teams * criteria.length,
+          maxLength: leaders * teams * criteria.length,
+        }),
+      });
+    });
+
+type Design = {
+  leaders: number;
+  teams: number;
+  criteria: ScoringCriterion[];
+  present: boolean[];
+  levels: number[];
+};
+
+/**
+ * The design's scores. Sheets that keep the panel connected are always there: leader t mod L scores team t,
+ * and team t < L − 1 is also scored by leader t + 1, chaining every leader together. `top` caps the scale
+ * (max − 1 leaves room to add 1 to every score).
+ */
+function designScores(design: Design, { connected, headroom }: { connected: boolean; headroom: number }) {
+  const scores: CriterionScore[] = [];
+  for (let l = 0; l < design.leaders; l++)
+    for (let t = 0; t < design.teams; t++) {
+      const forced = connected && (t % design.leaders === l || (t < design.leaders - 1 && l === t + 1));
+      if (!forced && !design.present[l * design.teams + t]) continue;
+      design.criteria.forEach((c, ci) => {
+        const u = design.levels[(l * design.teams + t) * design.criteria.length + ci]!;
+        scores.push({
+          judge: `L${l}`,
+          team: `T${t}`,
+          criterion: c.id,
+          score: 1 + Math.floor(u * (c.max - headroom)),
+        });
+      });
+    }
+  return scores;
+}
+
+describe("properties of the method", () => {
+  it("gives adjusted = raw when every leader scores every team", () => {
+    fc.assert(
+      fc.property(designArb(true), (design) => {
+        const result = scorePitches({
+          criteria: design.criteria,
+          scores: designScores(design, { connected: false, headroom: 0 }),
+        });
+        expect(result.groups).toBe(1);
+        for (const team of result.results) expect(Math.abs(team.adjusted! - team.raw!)).toBeLessThan(1e-9);
+        const offsets = Object.values(result.judgeOffsets);
+        expect(Math.abs(offsets.reduce((a, b) => a + b, 0))).toBeLessThan(1e-9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("moves every adjusted score by the same amount when one leader's every score goes up by one level", () => {
+    /*
+     * One level more on every criterion adds the same c = 100 × Σ (w/max) / Σ w to each of that leader's
+     * totals. The fit absorbs it in their offset, but Σ b = 0 spreads c/L over the L leaders: their b rises
+     * by c − c/L, everyone else's falls by c/L, and every team's adjusted score rises by exactly c/L. So the
+     * differences between teams, and the ranking, do not change: only the panel's overall level does (as
+     * it would with raw means on a full panel).
+     */
+    fc.assert(
+      fc.property(designArb(false), fc.nat(), (design, pick) => {
+        const scores = designScores(design, { connected: true, headroom: 1 });
+        const before = scorePitches({ criteria: design.criteria, scores });
+        expect(before.groups).toBe(1);
+        const generous = `L${pick % design.leaders}`;
+        const after = scorePitches({
+          criteria: design.criteria,
+          scores: scores.map((s) => (s.judge === generous ? { ...s, score: s.score + 1 } : s)),
+        });
+        const c = weightedTotal(design.criteria, () => 1);
+        const shift = c / design.leaders;
+        const adjustedAfter = new Map(after.results.map((r) => [r.team, r.adjusted!]));
+        for (const team of before.results)
+          expect(Math.abs(adjustedAfter.get(team.team)! - team.adjusted! - shift)).toBeLessThan(1e-9);
+        for (const [judge, b] of Object.entries(before.judgeOffsets)) {
+          const expected = judge === generous ? b + c - shift : b - shift;
+          expect(Math.abs(after.judgeOffsets[judge]! - expected)).toBeLessThan(1e-9);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("agrees with the fit's team effects: a team's adjusted score is μ + a[team]", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            judge: fc.constantFrom("L1", "L2", "L3", "L4"),
+            team: fc.constantFrom("A", "B", "C", "D", "E"),
+            total: fc.double({ min: 0, max: 100, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 20 },
+        ),
+        (raw) => {
+          const unique = new Map(raw.map((s) => [`${s.judge}/${s.team}`, s]));
+          const sheets: CountedSheet[] = [...unique.values()];
+          const fit = fitAdditiveModel(sheets);
+          for (const [team, effect] of fit.teamEffects) {
+            const own = sheets.filter((s) => s.team === team);
+            const adjusted =
+              own.reduce((sum, s) => sum + s.total - fit.judgeOffsets.get(s.judge)!, 0) / own.length;
+            expect(Math.abs(adjusted - effect)).toBeLessThan(1e-9);
+          }
+          // Σ b = 0 within each group.
+          for (let group = 1; group <= fit.groups; group++) {
+            const sum = [...fit.judgeOffsets].filter(([j]) => fit.judgeGroups.get(j) === group);
+            expect(Math.abs(sum.reduce((a, [, b]) => a + b, 0))).toBeLessThan(1e-9);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ranks as a competition ranking: 1 + the number of teams strictly ahead, ties sharing a rank", () => {
+    fc.assert(
+      fc.property(designArb(false), (design) => {
+        const result = scorePitches({
+          criteria: design.criteria,
+          scores: designScores(design, { connected: false, headroom: 0 }),
+        });
+        const ranked = result.results.filter((r) => r.rank !== null);
+        const key = (r: (typeof ranked)[number]) => [round2(r.adjusted!), round2(r.topCriterionMean!)];
+        const ahead = (x: (typeof ranked)[number], y: (typeof ranked)[number]) => {
+          const [kx, ky] = [key(x), key(y)];
+          return kx[0]! > ky[0]! || (kx[0] === ky[0] && kx[1]! > ky[1]!);
+        };
+        ranked.forEach((team, index) => {
+          expect(team.rank).toBe(1 + ranked.filter((other) => ahead(other, team)).length);
+          if (index > 0) expect(team.rank!).toBeGreaterThanOrEqual(ranked[index - 1]!.rank!);
+        });
+        expect(ranked[0]?.rank ?? 1).toBe(1);
+        // Unranked teams (no counted sheet) come last.
+        expect(result.results.slice(ranked.length).every((r) => r.rank === null)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ranks adjusted scores equal to 2 decimals as a tie", () => {
+    const ranked = rankTeams([
+      { team: "A", adjusted: 70.004, topCriterionMean: 60 },
+      { team: "B", adjusted: 69.996, topCriterionMean: 60 },
+      { team: "C", adjusted: 70.006, topCriterionMean: 10 },
+    ]);
+    expect(ranked.map((r) => [r.team, r.rank])).toEqual([
+      ["C", 1],
+      ["A", 2],
+      ["B", 2],
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Simulation
+
+/** mulberry32: a tiny seeded PRNG, so the simulation is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Ranks 1..n with ties averaged, for Spearman's correlation. */
+function averageRanks(values: readonly number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]);
+  const ranks = new Array<number>(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1]![0] === order[start]![0]) end++;
+    for (let k = start; k <= end; k++) ranks[order[k]![1]] = (start + end) / 2 + 1;
+    start = end + 1;
+  }
+  return ranks;
+}
+
+function spearman(xs: readonly number[], ys: readonly number[]): number {
+  const [rx, ry] = [averageRanks(xs), averageRanks(ys)];
+  const mx = rx.reduce((a, b) => a + b, 0) / rx.length;
+  const my = ry.reduce((a, b) => a + b, 0) / ry.length;
+  let [sxy, sxx, syy] = [0, 0, 0];
+  rx.forEach((x, i) => {
+    const y = ry[i]!;
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  });
+  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+}
+
+/**
+ * One simulated pitch day on the default rubric: 8 teams of known quality (on the 1–5 scale), 6 leaders
+ * each marking consistently up or down by up to a level, some noise per score; each team misses 2 of the
+ * 6 leaders (a third of the sheets). Returns how well raw and adjusted scores order the teams by quality.
+ */
+function simulatePitchDay(random: () => number) {
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const teams = Array.from({ length: 8 }, (_, t) => ({ id: `T${t + 1}`, quality: 1.5 + 3 * random() }));
+  const leaders = Array.from({ length: 6 }, (_, l) => ({ id: `L${l + 1}`, offset: 2 * random() - 1 }));
+  const scores: CriterionScore[] = [];
+  for (const team of teams) {
+    const absent = new Set<number>();
+    while (absent.size < 2) absent.add(Math.floor(random() * leaders.length));
+    leaders.forEach((leader, l) => {
+      if (absent.has(l)) return;
+      for (const criterion of DEFAULT_RUBRIC) {
+        const level = Math.round(team.quality + leader.offset + 0.5 * normal());
+        scores.push({
+          judge: leader.id,
+          team: team.id,
+          criterion: criterion.id,
+          score: Math.min(criterion.max, Math.max(1, level)),
+        });
+      }
+    });
+  }
+  const result = byTeam(scorePitches({ criteria: DEFAULT_RUBRIC, scores }));
+  const quality = teams.map((t) => t.quality);
+  return {
+    raw: spearman(
+      quality,
+      teams.map((t) => result[t.id]!.raw!),
+    ),
+    adjusted: spearman(
+      quality,
+      teams.map((t) => result[t.id]!.adjusted!),
+    ),
+  };
+}
+
+describe("simulation", () => {
+  it("spearman's correlation is 1 for the same order and −1 for the reverse", () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1, 12);
+    expect(spearman([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1, 12);
+  });
+
+  it("recovers the true order better with the adjusted score than the raw mean when leaders differ and a third of sheets are missing", () => {
+    const random = mulberry32(20270601);
+    const trials = Array.from({ length: 300 }, () => simulatePitchDay(random));
+    const meanOf = (pick: (t: (typeof trials)[number]) => number) =>
+      trials.reduce((sum, t) => sum + pick(t), 0) / trials.length;
+    const raw = meanOf((t) => t.raw);
+    const adjusted = meanOf((t) => t.adjusted);
+    expect(adjusted).toBeGreaterThan(raw);
+    // The gain is not a rounding accident: adjusted is closer in most trials where the two differ.
+    const better = trials.filter((t) => t.adjusted > t.raw).length;
+    const worse = trials.filter((t) => t.adjusted < t.raw).length;
+    expect(better).toBeGreaterThan(worse);
+  });
+});
