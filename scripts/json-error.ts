@@ -1,6 +1,6 @@
 // Where malformed JSON first goes wrong: line, column and the path of the value being read (JSON.parse's
 // messages differ between Node versions and often say neither).
-import { formatPath } from "../app/domain/pitch-scoring";
+import { formatPath } from "../app/domain/pitch-scoring-input";
 
 export type JsonErrorLocation = { line: number; column: number; path: string; message: string };
 

@@ -8,13 +8,12 @@ import {
   rankTeams,
   round2,
   type ScoringCriterion,
-  ScoringInputSchema,
   scorePitches,
   scoresProblems,
-  scoringReport,
   solveLinearSystem,
   weightedTotal,
 } from "./pitch-scoring";
+import { ScoringInputSchema, scoringReport } from "./pitch-scoring-input";
 import { DEFAULT_RUBRIC } from "./rubric";
 
 /*
