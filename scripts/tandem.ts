@@ -1,11 +1,15 @@
 // `npm run tandem -- <command>`: Tandem's command line.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { getDb } from "../app/db.server";
+import { scorePitches } from "../app/domain/pitch-scoring";
+import { formatPath, ScoringInputSchema, scoringReport } from "../app/domain/pitch-scoring-input";
 import { createOneTimeLink } from "../app/models/account.server";
 import { recordAudit } from "../app/models/audit.server";
 import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
 import { migrateToLatest } from "../db/migrate";
+import { locateJsonError } from "./json-error";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<number> };
@@ -108,6 +112,48 @@ const commands: Record<string, Command> = {
       console.log(
         `Link for ${person.name} to set a new password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
       );
+      return 0;
+    },
+  },
+  score: {
+    summary: "Score a pitch day's sheets from a JSON file, the way Tandem does, and print the results",
+    usage: "score --input <sheets.json>",
+    async run(args) {
+      const { values } = parseArgs({ args, options: { input: { type: "string" } } });
+      if (!values.input) {
+        console.error("Usage: npm run tandem -- score --input <sheets.json>");
+        return 2;
+      }
+      let text: string;
+      try {
+        text = readFileSync(values.input, "utf8");
+      } catch (error) {
+        console.error(`Cannot read ${values.input}: ${(error as Error).message}`);
+        return 2;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        const at = locateJsonError(text);
+        const where = at ? `line ${at.line}, column ${at.column}${at.path ? ` (in ${at.path})` : ""}: ` : "";
+        console.error(
+          `${values.input} is not valid JSON: ${where}${at?.message ?? (error as Error).message}`,
+        );
+        return 2;
+      }
+      const parsed = ScoringInputSchema.safeParse(json);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0]!;
+        console.error(
+          `${values.input}: problem at ${formatPath(first.path) || "the top level"}: ${first.message}`,
+        );
+        return 2;
+      }
+      const result = scorePitches(parsed.data);
+      for (const { judge, team } of result.ignoredConflicts)
+        console.error(`Ignored the scores ${judge} gave ${team}: they are in conflict`);
+      console.log(JSON.stringify(scoringReport(result), null, 2));
       return 0;
     },
   },

@@ -97,6 +97,7 @@ const MATRIX: Record<string, Entry> = {
     GET: { path: (w) => `${cohort(w)}/people/${w.people.participant.id}/link`, allowed: COORDINATION },
     POST: { path: (w) => `${cohort(w)}/people/${w.people.participant.id}/link`, allowed: COORDINATION },
   },
+  "pitch-scoring": { GET: { path: () => "/pitch-scoring", allowed: SIGNED_IN } },
 };
 
 function routeFiles() {
