@@ -88,7 +88,7 @@ export function teamShape(people: number, government: number, teams: number) {
   };
 }
 
-function valueOf(person: TeamPerson, attribute: string): string | null {
+function attributeValue(person: TeamPerson, attribute: string): string | null {
   if (attribute === "organisation") return person.organisation || null;
   if (attribute === "sector") return person.sector;
   const value = person.attributes[attribute];
@@ -141,8 +141,8 @@ export function evaluateTeams(input: FormationInput, teams: string[][]): Formati
   const n = input.people.length;
   const government = input.people.filter((p) => p.sector === "government").length;
   const shape = teamShape(n, government, Math.max(teams.length, 1));
-  const cohortCounts = new Map(input.balance.map((a) => [a, countBy(input.people, (p) => valueOf(p, a))]));
-  const notAloneCounts = new Map(input.notAlone.map((a) => [a, countBy(input.people, (p) => valueOf(p, a))]));
+  const cohortCounts = new Map(input.balance.map((a) => [a, countBy(input.people, (p) => attributeValue(p, a))]));
+  const notAloneCounts = new Map(input.notAlone.map((a) => [a, countBy(input.people, (p) => attributeValue(p, a))]));
   const teamOf = new Map<string, number>();
   teams.forEach((members, t) => {
     for (const id of members) teamOf.set(id, t + 1);
@@ -187,7 +187,7 @@ export function evaluateTeams(input: FormationInput, teams: string[][]): Formati
     let balanceScaled = 0;
     const imbalances: TeamReport["imbalances"] = [];
     for (const attribute of input.balance) {
-      const inTeam = countBy(members, (p) => valueOf(p, attribute));
+      const inTeam = countBy(members, (p) => attributeValue(p, attribute));
       for (const [value, total] of cohortCounts.get(attribute) ?? []) {
         const count = inTeam.get(value) ?? 0;
         const deviation = Math.abs(n * count - size * total);
@@ -197,7 +197,7 @@ export function evaluateTeams(input: FormationInput, teams: string[][]): Formati
     }
     const alone: TeamReport["alone"] = [];
     for (const attribute of input.notAlone) {
-      const inTeam = countBy(members, (p) => valueOf(p, attribute));
+      const inTeam = countBy(members, (p) => attributeValue(p, attribute));
       for (const [value, count] of inTeam) {
         if (count === 1 && (notAloneCounts.get(attribute)?.get(value) ?? 0) >= 2)
           alone.push({ attribute, value });
@@ -274,7 +274,7 @@ export function lowerBound(input: FormationInput): number {
   for (const attribute of attributes) {
     const balanced = input.balance.includes(attribute);
     const aloneCounts = input.notAlone.includes(attribute);
-    for (const total of countBy(input.people, (p) => valueOf(p, attribute)).values()) {
+    for (const total of countBy(input.people, (p) => attributeValue(p, attribute)).values()) {
       scaled += bestPlacement(
         sizes,
         total,
@@ -552,13 +552,13 @@ class Engine {
     this.orgs = orgs.values;
     this.orgCount = new Int32Array(this.t * Math.max(this.orgs, 1));
     this.balanced = input.balance.map((a) => {
-      const coded = code(people.map((p) => valueOf(p, a)));
+      const coded = code(people.map((p) => attributeValue(p, a)));
       const total = new Int32Array(coded.values);
       for (const v of coded.value) if (v >= 0) total[v]! += 1;
       return { ...coded, total, count: new Int32Array(this.t * Math.max(coded.values, 1)) };
     });
     this.alone = input.notAlone.map((a) => {
-      const coded = code(people.map((p) => valueOf(p, a)));
+      const coded = code(people.map((p) => attributeValue(p, a)));
       const total = new Int32Array(coded.values);
       for (const v of coded.value) if (v >= 0) total[v]! += 1;
       return {
