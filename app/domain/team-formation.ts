@@ -141,8 +141,12 @@ export function evaluateTeams(input: FormationInput, teams: string[][]): Formati
   const n = input.people.length;
   const government = input.people.filter((p) => p.sector === "government").length;
   const shape = teamShape(n, government, Math.max(teams.length, 1));
-  const cohortCounts = new Map(input.balance.map((a) => [a, countBy(input.people, (p) => attributeValue(p, a))]));
-  const notAloneCounts = new Map(input.notAlone.map((a) => [a, countBy(input.people, (p) => attributeValue(p, a))]));
+  const cohortCounts = new Map(
+    input.balance.map((a) => [a, countBy(input.people, (p) => attributeValue(p, a))]),
+  );
+  const notAloneCounts = new Map(
+    input.notAlone.map((a) => [a, countBy(input.people, (p) => attributeValue(p, a))]),
+  );
   const teamOf = new Map<string, number>();
   teams.forEach((members, t) => {
     for (const id of members) teamOf.set(id, t + 1);
