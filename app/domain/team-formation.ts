@@ -7,6 +7,8 @@ export type TeamPerson = {
   id: string;
   sector: TeamSector;
   organisation: string;
+  /** How messages name the person (default: the id). */
+  label?: string;
   /** Attribute values for balancing and "not alone"; a missing or empty value counts for nothing. */
   attributes: Record<string, string | null | undefined>;
 };
@@ -138,6 +140,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 export function evaluateTeams(input: FormationInput, teams: string[][]): FormationReport {
   const weights = weightsOf(input);
   const byId = new Map(input.people.map((p) => [p.id, p]));
+  const who = (id: string) => byId.get(id)?.label ?? id;
   const n = input.people.length;
   const government = input.people.filter((p) => p.sector === "government").length;
   const shape = teamShape(n, government, Math.max(teams.length, 1));
@@ -153,7 +156,7 @@ export function evaluateTeams(input: FormationInput, teams: string[][]): Formati
   });
   const overall: Array<{ rule: HardRule; message: string }> = [];
   for (const person of input.people) {
-    if (!teamOf.has(person.id)) overall.push({ rule: "H1", message: `${person.id} is not in any team` });
+    if (!teamOf.has(person.id)) overall.push({ rule: "H1", message: `${who(person.id)} is not in any team` });
   }
   let totalBalanceScaled = 0;
   const reports = teams.map((ids, t): TeamReport => {
@@ -173,13 +176,13 @@ export function evaluateTeams(input: FormationInput, teams: string[][]): Formati
       });
     for (const lock of input.locks ?? []) {
       if (lock.team !== t + 1 && ids.includes(lock.personId))
-        broken.push({ rule: "H3", message: `${lock.personId} is locked to team ${lock.team}` });
+        broken.push({ rule: "H3", message: `${who(lock.personId)} is locked to team ${lock.team}` });
       if (lock.team === t + 1 && !ids.includes(lock.personId))
-        broken.push({ rule: "H3", message: `${lock.personId} is locked to this team but is not in it` });
+        broken.push({ rule: "H3", message: `${who(lock.personId)} is locked to this team but is not in it` });
     }
     for (const [a, b] of input.keepApart ?? []) {
       if (ids.includes(a) && ids.includes(b))
-        broken.push({ rule: "H3", message: `${a} and ${b} must be kept apart` });
+        broken.push({ rule: "H3", message: `${who(a)} and ${who(b)} must be kept apart` });
     }
     const orgCounts = countBy(members, (p) => p.organisation || null);
     let colleagues = 0;
@@ -331,6 +334,8 @@ export function checkHardRules(
       message: `H1 sizes: there are ${n} people for ${t} teams, so at least one team would be empty.`,
     };
   const ids = new Set(input.people.map((p) => p.id));
+  const labels = new Map(input.people.map((p) => [p.id, p.label ?? p.id]));
+  const who = (id: string) => labels.get(id) ?? id;
   if (ids.size !== n) return { ok: false, rule: "H1", message: "H1 sizes: a person appears more than once." };
   const government = input.people.filter((p) => p.sector === "government").length;
   const shape = teamShape(n, government, t);
@@ -341,20 +346,20 @@ export function checkHardRules(
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${lock.personId} is locked but is not in the cohort.`,
+        message: `H3 coordinator choices: ${who(lock.personId)} is locked but is not in the cohort.`,
       };
     if (!Number.isInteger(lock.team) || lock.team < 1 || lock.team > t)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${lock.personId} is locked to team ${lock.team}, but there are only ${t} teams.`,
+        message: `H3 coordinator choices: ${who(lock.personId)} is locked to team ${lock.team}, but there are only ${t} teams.`,
       };
     const earlier = lockedTo.get(lock.personId);
     if (earlier !== undefined && earlier !== lock.team)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${lock.personId} is locked to both team ${earlier} and team ${lock.team}.`,
+        message: `H3 coordinator choices: ${who(lock.personId)} is locked to both team ${earlier} and team ${lock.team}.`,
       };
     lockedTo.set(lock.personId, lock.team);
   }
@@ -363,26 +368,26 @@ export function checkHardRules(
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: keep-apart pair ${a} and ${b} names someone not in the cohort.`,
+        message: `H3 coordinator choices: keep-apart pair ${who(a)} and ${who(b)} names someone not in the cohort.`,
       };
     if (a === b)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${a} cannot be kept apart from themselves.`,
+        message: `H3 coordinator choices: ${who(a)} cannot be kept apart from themselves.`,
       };
     if (t === 1)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: with one team, ${a} and ${b} cannot be kept apart.`,
+        message: `H3 coordinator choices: with one team, ${who(a)} and ${who(b)} cannot be kept apart.`,
       };
     const ta = lockedTo.get(a);
     if (ta !== undefined && ta === lockedTo.get(b))
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${a} and ${b} are both locked to team ${ta}, but must be kept apart.`,
+        message: `H3 coordinator choices: ${who(a)} and ${who(b)} are both locked to team ${ta}, but must be kept apart.`,
       };
   }
   const locked = Array.from({ length: t }, () => ({ all: 0, government: 0 }));
