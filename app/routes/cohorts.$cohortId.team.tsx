@@ -83,9 +83,7 @@ export default function YourTeam() {
         <NotificationBanner title="Changes since the teams were published">
           <ul className="govuk-list">
             {changes.map((c) => (
-              <li key={c.id}>
-                {c.at}: {c.text}
-              </li>
+              <li key={c.id}>{`${c.at}: ${c.text}`}</li>
             ))}
           </ul>
         </NotificationBanner>
@@ -107,16 +105,15 @@ export default function YourTeam() {
           return (
             <section key={team.id} aria-labelledby={`team-${team.number}`}>
               <h2 className="govuk-heading-m" id={`team-${team.number}`}>
-                Team {team.number}
-                {team.name ? `: ${team.name}` : ""}
+                {`Team ${team.number}${team.name ? `: ${team.name}` : ""}`}
               </h2>
               {mentoring ? (
                 <p className="govuk-body">
-                  You mentor this team
-                  {coMentors.length
-                    ? ` with ${coMentors.map((m) => `${m.name} (${m.organisation ?? "no organisation"})`).join(" and ")}`
-                    : ""}
-                  .
+                  {`You mentor this team${
+                    coMentors.length
+                      ? ` with ${coMentors.map((m) => `${m.name} (${m.organisation ?? "no organisation"})`).join(" and ")}`
+                      : ""
+                  }.`}
                 </p>
               ) : null}
               <Table
