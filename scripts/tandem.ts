@@ -7,6 +7,7 @@ import { recordAudit } from "../app/models/audit.server";
 import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
 import { migrateToLatest } from "../db/migrate";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
+import { teamCommands } from "./team-commands";
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<number> };
 
@@ -111,6 +112,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...teamCommands,
 };
 
 function help(): string {
