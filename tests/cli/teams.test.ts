@@ -91,7 +91,7 @@ describe("npm run tandem -- pair-mentors", () => {
   it("pairs each team with an industry and a government mentor and no conflicts", () => {
     const mentors = file(
       "mentors.csv",
-      "id,sector,organisation\ng1,government,HMRC\ng2,government,Cabinet Office\ng3,government,MoJ\ni1,industry,Thistle\ni2,industry,Pennine\ni3,industry,Lagan\n",
+      "id,sector,organisation\ng1,government,DfE\ng2,government,Cabinet Office\ng3,government,MoJ\ni1,industry,Thistle\ni2,industry,Pennine\ni3,industry,Lagan\n",
     );
     const { status, out, err } = tandem(
       "pair-mentors",
