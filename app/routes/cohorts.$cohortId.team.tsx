@@ -80,7 +80,7 @@ export default function YourTeam() {
     <>
       <BackLink href="/">Back to your home page</BackLink>
       {changes.length ? (
-        <NotificationBanner title="Changes since the teams were published">
+        <NotificationBanner title="Changes since the teams were published" titleId="team-changes-title">
           <ul className="govuk-list">
             {changes.map((c) => (
               <li key={c.id}>{`${c.at}: ${c.text}`}</li>
