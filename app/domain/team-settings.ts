@@ -16,6 +16,8 @@ export type LastRun = {
   proof: string | null;
   elapsedMs: number;
   seed: number;
+  /** The teams version the run saved: its "optimal" stands only while the teams are still at it. */
+  version: number;
 };
 
 export type TeamSettings = {

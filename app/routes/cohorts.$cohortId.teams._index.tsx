@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bound = lowerBound({ ...input, teamCount: formed ? teams.length : cohort.team_count });
   const lastRun = settings.lastRun;
   // "Optimal" stands only while the teams are as the solver left them (the version it saved).
-  const untouched = lastRun !== null && formed && status.teams_version === lastRunVersion(settings);
+  const untouched = lastRun !== null && formed && status.teams_version === lastRun.version;
   return {
     cohort,
     publishedAt: status.teams_published_at,
@@ -82,10 +82,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     participants: candidates.map((c) => ({ id: c.id, name: c.name })),
     keepApartCount: keepApart.length,
   };
-}
-
-function lastRunVersion(settings: TeamSettings): number {
-  return (settings.lastRun as { version?: number } | null)?.version ?? -1;
 }
 
 const version = z.string().regex(/^\d+$/).transform(Number);
@@ -177,7 +173,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           elapsedMs: result.elapsedMs,
           seed,
           version: form.data.version + 1,
-        } as TeamSettings["lastRun"],
+        },
       });
       await recordAudit(tx, {
         actorId: user.personId,
