@@ -93,6 +93,12 @@ export interface CohortsTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Instant;
   updated_at: Instant;
+  /** When the teams were shown to participants and mentors; null until then. */
+  teams_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** Rises on every change on the teams screen, so two coordinators cannot silently overwrite each other. */
+  teams_version: ColumnType<number, number | undefined, number>;
+  /** JSON: the attributes balanced and kept "not alone", the weights and the last formation's figures. */
+  team_settings: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MembershipsTable {
@@ -116,6 +122,45 @@ export interface AuditEventsTable {
   details: string;
 }
 
+export type KeepApartKind = "keep_apart";
+
+export interface TeamsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  number: number;
+  name: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface TeamMembersTable {
+  id: Generated<number>;
+  team_id: number;
+  cohort_id: number;
+  person_id: number;
+  /** 1 when the coordinator has locked the person to this team. */
+  locked: ColumnType<number, number | undefined, number>;
+}
+
+export interface TeamMentorsTable {
+  id: Generated<number>;
+  team_id: number;
+  person_id: number;
+  sector: Sector;
+  /** Why the coordinator accepted a mentor in conflict with the team; null when there is no conflict. */
+  override_reason: string | null;
+  created_at: Instant;
+}
+
+export interface TeamConstraintsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  kind: KeepApartKind;
+  person_a: number;
+  person_b: number;
+  created_at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -127,6 +172,10 @@ export interface Database {
   cohorts: CohortsTable;
   memberships: MembershipsTable;
   audit_events: AuditEventsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_mentors: TeamMentorsTable;
+  team_constraints: TeamConstraintsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -143,3 +192,7 @@ export type NewCohort = Insertable<CohortsTable>;
 export type CohortUpdate = Updateable<CohortsTable>;
 export type Membership = Selectable<MembershipsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type Team = Selectable<TeamsTable>;
+export type TeamMember = Selectable<TeamMembersTable>;
+export type TeamMentor = Selectable<TeamMentorsTable>;
+export type TeamConstraint = Selectable<TeamConstraintsTable>;

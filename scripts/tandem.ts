@@ -11,6 +11,7 @@ import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.
 import { migrateToLatest } from "../db/migrate";
 import { locateJsonError } from "./json-error";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
+import { teamCommands } from "./team-commands";
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<number> };
 
@@ -157,6 +158,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...teamCommands,
 };
 
 function help(): string {

@@ -57,3 +57,17 @@ describe("next steps on the home page", () => {
     ]);
   });
 });
+
+describe("next steps once teams are published", () => {
+  const timing = { phase: "during", week: 2, weeks: 12 } as const;
+  const published = { cohortId: 7, startDate: "2027-01-04", weeks: 12, timing, teamsPublished: true };
+
+  it("links participants and mentors to their team only after publishing", () => {
+    expect(nextSteps("participant", published).at(-1)).toEqual({
+      text: "See your team and mentors",
+      href: "/cohorts/7/team",
+    });
+    expect(nextSteps("mentor", published).at(-1)?.href).toBe("/cohorts/7/team");
+    expect(nextSteps("participant", { ...published, teamsPublished: false }).at(-1)?.href).toBeUndefined();
+  });
+});

@@ -24,6 +24,8 @@ export type CohortFacts = {
   /** Coordinators only: how many participants have been added and how many have not set a password. */
   participantCount?: number;
   pendingInvitations?: number;
+  /** Whether participants and mentors can see their teams yet. */
+  teamsPublished?: boolean;
 };
 
 function timingSentence(facts: CohortFacts): string {
@@ -56,14 +58,22 @@ export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
       break;
     }
     case "mentor":
-      steps.push({
-        text: "Your coordinator will pair you with a team; you will see it here once teams are published.",
-      });
+      steps.push(
+        facts.teamsPublished
+          ? { text: "See the team you mentor and your co-mentor", href: `${base}/team` }
+          : {
+              text: "Your coordinator will pair you with a team; you will see it here once teams are published.",
+            },
+      );
       break;
     case "participant":
-      steps.push({
-        text: "Your coordinator will put you in a mixed team; you will see it here once teams are published.",
-      });
+      steps.push(
+        facts.teamsPublished
+          ? { text: "See your team and mentors", href: `${base}/team` }
+          : {
+              text: "Your coordinator will put you in a mixed team; you will see it here once teams are published.",
+            },
+      );
       break;
     case "leader":
       if (facts.timing.phase !== "after")

@@ -175,6 +175,7 @@ export async function listCohortsOfPerson(db: Db, personId: number) {
       "cohorts.weeks",
       "cohorts.team_count",
       "cohorts.status",
+      "cohorts.teams_published_at",
       "programmes.name as programme_name",
       "memberships.role",
     ])

@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         timing,
         participantCount: progress.get(cohort.id)?.participants,
         pendingInvitations: progress.get(cohort.id)?.pending,
+        teamsPublished: cohort.teams_published_at !== null,
       };
       return {
         id: cohort.id,

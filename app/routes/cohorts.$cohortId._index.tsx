@@ -91,6 +91,12 @@ export default function CohortOverview() {
                     },
                   },
           },
+          {
+            title: "Form teams and pair mentors",
+            href: `${base}/teams`,
+            hint: "Balanced mixed teams, each with an industry and a government mentor",
+            status: { tag: { text: "See teams", colour: "grey" } },
+          },
         ]}
       />
       <h2 className="govuk-heading-m">People</h2>

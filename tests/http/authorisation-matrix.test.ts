@@ -98,6 +98,24 @@ const MATRIX: Record<string, Entry> = {
     POST: { path: (w) => `${cohort(w)}/people/${w.people.participant.id}/link`, allowed: COORDINATION },
   },
   "pitch-scoring": { GET: { path: () => "/pitch-scoring", allowed: SIGNED_IN } },
+  "cohorts.$cohortId.teams._index": {
+    GET: { path: (w) => `${cohort(w)}/teams`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/teams`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.teams.keep-apart": {
+    GET: { path: (w) => `${cohort(w)}/teams/keep-apart`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/teams/keep-apart`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.teams.names": {
+    GET: { path: (w) => `${cohort(w)}/teams/names`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/teams/names`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.teams.mentors": {
+    GET: { path: (w) => `${cohort(w)}/teams/mentors`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/teams/mentors`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.team": { GET: { path: (w) => `${cohort(w)}/team`, allowed: ["mentor", "participant"] } },
+  "how-teams-are-formed": { GET: { path: () => "/how-teams-are-formed", allowed: EVERYONE } },
 };
 
 function routeFiles() {

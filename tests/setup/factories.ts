@@ -124,3 +124,73 @@ export async function makeWorld(db: Db) {
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+const TEAM_PROFESSIONS = [
+  "Software development",
+  "Data",
+  "Product and delivery",
+  "User-centred design",
+  "Cyber security",
+];
+
+/**
+ * Fills a cohort for team formation: `participants` people spread over four departments and six companies (half
+ * each), with professions, and two mentors per team (one per sector) from organisations of their own sector.
+ */
+export async function makeTeamCohort(
+  db: Db,
+  cohortId: number,
+  options: { participants?: number; teams?: number; prefix?: string } = {},
+) {
+  const count = options.participants ?? 30;
+  const teams = options.teams ?? 6;
+  const prefix = options.prefix ?? "Team";
+  const departments = await Promise.all(
+    ["Revenue", "Pensions", "Justice", "Education"].map((name) =>
+      makeOrganisation(db, "government", `${prefix} ${name} Department`),
+    ),
+  );
+  const companies = await Promise.all(
+    ["Kestrel", "Meridian", "Oakfield", "Pennine", "Quayside", "Solent"].map((name) =>
+      makeOrganisation(db, "industry", `${prefix} ${name} Ltd`),
+    ),
+  );
+  const participants = [];
+  for (let i = 0; i < count; i++) {
+    const government = i % 2 === 0;
+    const orgs = government ? departments : companies;
+    const org = orgs[Math.floor(i / 2) % orgs.length]!;
+    const person = await makeMember(db, cohortId, "participant", {
+      name: `${prefix} Participant ${String(i + 1).padStart(2, "0")}`,
+      email: `${prefix.toLowerCase().replace(/\W/g, "")}.participant${i + 1}@example.test`,
+      organisationId: org.id,
+    });
+    await db
+      .updateTable("people")
+      .set({ profession: TEAM_PROFESSIONS[i % TEAM_PROFESSIONS.length]! })
+      .where("id", "=", person.id)
+      .execute();
+    participants.push(person);
+  }
+  const mentors = [];
+  for (let i = 0; i < teams; i++) {
+    for (const government of [true, false]) {
+      // The first mentor of each sector shares an organisation with some participants; the rest do not.
+      const org =
+        i === 0
+          ? (government ? departments : companies)[0]!
+          : await makeOrganisation(
+              db,
+              government ? "government" : "industry",
+              `${prefix} Mentor Org ${government ? "G" : "I"}${i + 1}`,
+            );
+      const mentor = await makeMember(db, cohortId, "mentor", {
+        name: `${prefix} ${government ? "Government" : "Industry"} Mentor ${i + 1}`,
+        email: `${prefix.toLowerCase().replace(/\W/g, "")}.${government ? "gov" : "ind"}mentor${i + 1}@example.test`,
+        organisationId: org.id,
+      });
+      mentors.push(mentor);
+    }
+  }
+  return { participants, mentors, departments, companies };
+}

@@ -1,0 +1,356 @@
+// Teams of a cohort: members and locks, keep-apart choices, mentor pairs, publishing, and what each person sees.
+import type { Db, Tx } from "~/db.server";
+import type { FormationInput } from "~/domain/team-formation";
+import { type TeamSettings, teamPerson } from "~/domain/team-settings";
+import { nowIso } from "~/time";
+import { childRows, jsonArrayFrom } from "../../db/json";
+import type { Sector } from "../../db/types";
+
+/** Participants of a cohort with what team formation needs to know about them. */
+export async function listTeamCandidates(db: Db | Tx, cohortId: number) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .where("memberships.cohort_id", "=", cohortId)
+    .where("memberships.role", "=", "participant")
+    .select([
+      "people.id",
+      "people.name",
+      "people.profession",
+      "people.job_title",
+      "organisations.name as organisation_name",
+      "organisations.sector",
+    ])
+    .orderBy("people.name")
+    .orderBy("people.id")
+    .execute();
+}
+
+/** Mentors of a cohort with their organisation and sector. */
+export async function listCohortMentors(db: Db | Tx, cohortId: number) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .where("memberships.cohort_id", "=", cohortId)
+    .where("memberships.role", "=", "mentor")
+    .select(["people.id", "people.name", "organisations.name as organisation_name", "organisations.sector"])
+    .orderBy("people.name")
+    .execute();
+}
+
+/** The cohort's teams screen state: publishing, version, settings. */
+export async function getTeamsStatus(db: Db | Tx, cohortId: number) {
+  return db
+    .selectFrom("cohorts")
+    .where("id", "=", cohortId)
+    .select(["teams_published_at", "teams_version", "team_settings"])
+    .executeTakeFirstOrThrow();
+}
+
+/** Every team of a cohort with its members (and locks) and mentors, in one query. */
+export async function listTeams(db: Db | Tx, cohortId: number) {
+  const rows = await db
+    .selectFrom("teams")
+    .where("teams.cohort_id", "=", cohortId)
+    .select((eb) => [
+      "teams.id",
+      "teams.number",
+      "teams.name",
+      jsonArrayFrom(
+        eb
+          .selectFrom("team_members")
+          .innerJoin("people", "people.id", "team_members.person_id")
+          .leftJoin("organisations", "organisations.id", "people.organisation_id")
+          .whereRef("team_members.team_id", "=", "teams.id")
+          .select([
+            "people.id",
+            "people.name",
+            "people.email",
+            "people.profession",
+            "people.job_title",
+            "organisations.name as organisation_name",
+            "organisations.sector",
+            "team_members.locked",
+          ])
+          .orderBy("people.name"),
+      ).as("members"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("team_mentors")
+          .innerJoin("people", "people.id", "team_mentors.person_id")
+          .leftJoin("organisations", "organisations.id", "people.organisation_id")
+          .whereRef("team_mentors.team_id", "=", "teams.id")
+          .select([
+            "people.id",
+            "people.name",
+            "people.email",
+            "people.job_title",
+            "organisations.name as organisation_name",
+            "team_mentors.sector",
+            "team_mentors.override_reason",
+          ])
+          .orderBy("team_mentors.sector"),
+      ).as("mentors"),
+    ])
+    .orderBy("teams.number")
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    members: childRows(row.members),
+    mentors: childRows(row.mentors),
+  }));
+}
+
+export type TeamsList = Awaited<ReturnType<typeof listTeams>>;
+
+export async function listKeepApart(db: Db | Tx, cohortId: number) {
+  return db
+    .selectFrom("team_constraints")
+    .innerJoin("people as a", "a.id", "team_constraints.person_a")
+    .innerJoin("people as b", "b.id", "team_constraints.person_b")
+    .where("team_constraints.cohort_id", "=", cohortId)
+    .where("team_constraints.kind", "=", "keep_apart")
+    .select([
+      "team_constraints.id",
+      "team_constraints.person_a",
+      "team_constraints.person_b",
+      "a.name as name_a",
+      "b.name as name_b",
+    ])
+    .orderBy("team_constraints.id")
+    .execute();
+}
+
+/**
+ * Claims the next version of the cohort's teams: false when someone else changed the teams since `version`
+ * was read, so nothing is overwritten silently.
+ */
+export async function claimTeamsVersion(db: Db | Tx, cohortId: number, version: number) {
+  const result = await db
+    .updateTable("cohorts")
+    .set({ teams_version: version + 1 })
+    .where("id", "=", cohortId)
+    .where("teams_version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function saveTeamSettings(db: Db | Tx, cohortId: number, settings: TeamSettings) {
+  await db
+    .updateTable("cohorts")
+    .set({ team_settings: JSON.stringify(settings) })
+    .where("id", "=", cohortId)
+    .execute();
+}
+
+/**
+ * Replaces the cohort's team membership by `teams` (member ids per team, team 1 first), keeping the names of
+ * teams that stay, and locks for `lockedIds`. Teams beyond the new count go, with their mentors.
+ */
+export async function saveTeams(db: Db | Tx, cohortId: number, teams: number[][], lockedIds: Set<number>) {
+  const at = nowIso();
+  const existing = await db
+    .selectFrom("teams")
+    .where("cohort_id", "=", cohortId)
+    .select(["id", "number"])
+    .execute();
+  const idOf = new Map(existing.map((t) => [t.number, t.id]));
+  const extra = existing.filter((t) => t.number > teams.length).map((t) => t.id);
+  await db.deleteFrom("team_members").where("cohort_id", "=", cohortId).execute();
+  if (extra.length) await db.deleteFrom("teams").where("id", "in", extra).execute();
+  for (const [index, members] of teams.entries()) {
+    const number = index + 1;
+    let teamId = idOf.get(number);
+    if (teamId === undefined) {
+      teamId = (
+        await db
+          .insertInto("teams")
+          .values({ cohort_id: cohortId, number, name: null, created_at: at, updated_at: at })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    if (members.length) {
+      await db
+        .insertInto("team_members")
+        .values(
+          members.map((personId) => ({
+            team_id: teamId,
+            cohort_id: cohortId,
+            person_id: personId,
+            locked: lockedIds.has(personId) ? 1 : 0,
+          })),
+        )
+        .execute();
+    }
+  }
+}
+
+/** The team a participant of the cohort is in, or undefined. */
+export async function findMembership(db: Db | Tx, cohortId: number, personId: number) {
+  return db
+    .selectFrom("team_members")
+    .innerJoin("teams", "teams.id", "team_members.team_id")
+    .where("team_members.cohort_id", "=", cohortId)
+    .where("team_members.person_id", "=", personId)
+    .select(["teams.id as team_id", "teams.number", "team_members.locked"])
+    .executeTakeFirst();
+}
+
+export async function teamByNumber(db: Db | Tx, cohortId: number, number: number) {
+  return db
+    .selectFrom("teams")
+    .where("cohort_id", "=", cohortId)
+    .where("number", "=", number)
+    .select(["id", "number", "name"])
+    .executeTakeFirst();
+}
+
+export async function moveMember(db: Db | Tx, cohortId: number, personId: number, teamId: number) {
+  await db
+    .updateTable("team_members")
+    .set({ team_id: teamId })
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "=", personId)
+    .execute();
+}
+
+export async function setLocked(db: Db | Tx, cohortId: number, personId: number, locked: boolean) {
+  await db
+    .updateTable("team_members")
+    .set({ locked: locked ? 1 : 0 })
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "=", personId)
+    .execute();
+}
+
+export async function addKeepApart(db: Db | Tx, cohortId: number, a: number, b: number) {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  await db
+    .insertInto("team_constraints")
+    .values({
+      cohort_id: cohortId,
+      kind: "keep_apart",
+      person_a: first,
+      person_b: second,
+      created_at: nowIso(),
+    })
+    .onConflict((oc) => oc.columns(["cohort_id", "kind", "person_a", "person_b"]).doNothing())
+    .execute();
+}
+
+export async function removeKeepApart(db: Db | Tx, cohortId: number, constraintId: number) {
+  const result = await db
+    .deleteFrom("team_constraints")
+    .where("cohort_id", "=", cohortId)
+    .where("id", "=", constraintId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function setTeamName(db: Db | Tx, cohortId: number, number: number, name: string | null) {
+  await db
+    .updateTable("teams")
+    .set({ name, updated_at: nowIso() })
+    .where("cohort_id", "=", cohortId)
+    .where("number", "=", number)
+    .execute();
+}
+
+export type MentorAssignment = {
+  teamId: number;
+  personId: number;
+  sector: Sector;
+  overrideReason: string | null;
+};
+
+export async function replaceMentors(db: Db | Tx, cohortId: number, assignments: MentorAssignment[]) {
+  const teamIds = db.selectFrom("teams").where("cohort_id", "=", cohortId).select("id");
+  await db.deleteFrom("team_mentors").where("team_id", "in", teamIds).execute();
+  if (assignments.length === 0) return;
+  const at = nowIso();
+  await db
+    .insertInto("team_mentors")
+    .values(
+      assignments.map((a) => ({
+        team_id: a.teamId,
+        person_id: a.personId,
+        sector: a.sector,
+        override_reason: a.overrideReason,
+        created_at: at,
+      })),
+    )
+    .execute();
+}
+
+export async function publishTeams(db: Db | Tx, cohortId: number) {
+  await db.updateTable("cohorts").set({ teams_published_at: nowIso() }).where("id", "=", cohortId).execute();
+}
+
+/**
+ * The published teams a person is in, as participant or mentor: nothing before publishing. Each team with its
+ * members and mentors.
+ */
+export async function teamsOfPerson(db: Db | Tx, cohortId: number, personId: number) {
+  const status = await getTeamsStatus(db, cohortId);
+  if (!status.teams_published_at) return { publishedAt: null, teams: [] as TeamsList };
+  const mine = db
+    .selectFrom("team_members")
+    .where("team_members.person_id", "=", personId)
+    .where("team_members.cohort_id", "=", cohortId)
+    .select("team_members.team_id")
+    .union(
+      db
+        .selectFrom("team_mentors")
+        .where("team_mentors.person_id", "=", personId)
+        .select("team_mentors.team_id"),
+    );
+  const teamIds = (await mine.execute()).map((r) => r.team_id);
+  const teams = (await listTeams(db, cohortId)).filter((t) => teamIds.includes(t.id));
+  return { publishedAt: status.teams_published_at, teams };
+}
+
+/** Changes recorded in the audit log for these teams (or the whole cohort's teams) since publishing. */
+export async function teamChangesSince(db: Db | Tx, cohortId: number, teamIds: number[], since: string) {
+  return db
+    .selectFrom("audit_events")
+    .where("cohort_id", "=", cohortId)
+    .where("at", ">", since)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("subject_type", "=", "team"), eb("subject_id", "in", teamIds.length ? teamIds : [-1])]),
+        eb.and([eb("subject_type", "=", "cohort"), eb("action", "=", "teams.regenerated")]),
+      ]),
+    )
+    .select(["id", "at", "action", "details"])
+    .orderBy("id")
+    .execute();
+}
+
+/** The solver's view of a cohort: its participants, the coordinator's locks and keep-apart pairs. */
+export async function formationInputFor(
+  db: Db | Tx,
+  cohortId: number,
+  teamCount: number,
+  settings: TeamSettings,
+) {
+  const [candidates, teams, keepApart] = await Promise.all([
+    listTeamCandidates(db, cohortId),
+    listTeams(db, cohortId),
+    listKeepApart(db, cohortId),
+  ]);
+  const input: FormationInput = {
+    people: candidates.map(teamPerson),
+    teamCount,
+    balance: settings.balance,
+    notAlone: settings.notAlone,
+    weights: settings.weights,
+    locks: teams.flatMap((team) =>
+      team.members.filter((m) => m.locked === 1).map((m) => ({ personId: String(m.id), team: team.number })),
+    ),
+    keepApart: keepApart.map((k) => [String(k.person_a), String(k.person_b)] as [string, string]),
+  };
+  return { input, candidates, teams, keepApart };
+}

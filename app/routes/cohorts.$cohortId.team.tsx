@@ -1,0 +1,153 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, InsetText, NotificationBanner, SummaryList, Table } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { formatUkDateTime } from "~/domain/calendar";
+import { pageMeta } from "~/meta";
+import { teamChangesSince, teamsOfPerson } from "~/models/team.server";
+
+export const meta = pageMeta("Your team");
+export const ErrorBoundary = RouteErrorBoundary;
+
+/** What a change logged after publishing says to the people it affects. */
+function changeText(action: string, details: Record<string, unknown>): string {
+  switch (action) {
+    case "team.member_moved":
+      return `${details.person} moved from team ${details.from} to team ${details.to}`;
+    case "team.renamed":
+      return details.to
+        ? `Team ${details.number} is now called ${details.to}`
+        : `Team ${details.number} no longer has a name`;
+    case "team.mentors_paired":
+      return `Team ${details.team}'s mentors are now ${details.industry} and ${details.government}`;
+    case "teams.regenerated":
+      return "The coordinator re-formed the teams";
+    default:
+      return "The teams changed";
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, cohort } = await requireCohortRole(request, params.cohortId, ["participant", "mentor"]);
+  const db = getDb();
+  const { publishedAt, teams } = await teamsOfPerson(db, cohort.id, user.personId);
+  const changes = publishedAt
+    ? await teamChangesSince(
+        db,
+        cohort.id,
+        teams.map((t) => t.id),
+        publishedAt,
+      )
+    : [];
+  return {
+    cohort,
+    personId: user.personId,
+    published: publishedAt !== null,
+    teams: teams.map((team) => ({
+      id: team.id,
+      number: team.number,
+      name: team.name,
+      members: team.members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        email: m.email,
+        organisation: m.organisation_name,
+        sector: m.sector,
+        profession: m.profession,
+      })),
+      mentors: team.mentors.map((m) => ({
+        id: m.id,
+        name: m.name,
+        email: m.email,
+        organisation: m.organisation_name,
+        sector: m.sector,
+        jobTitle: m.job_title,
+      })),
+    })),
+    changes: changes.map((c) => ({
+      id: c.id,
+      at: formatUkDateTime(c.at),
+      text: changeText(c.action, JSON.parse(c.details) as Record<string, unknown>),
+    })),
+  };
+}
+
+export default function YourTeam() {
+  const { cohort, personId, published, teams, changes } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <BackLink href="/">Back to your home page</BackLink>
+      {changes.length ? (
+        <NotificationBanner title="Changes since the teams were published" titleId="team-changes-title">
+          <ul className="govuk-list">
+            {changes.map((c) => (
+              <li key={c.id}>{`${c.at}: ${c.text}`}</li>
+            ))}
+          </ul>
+        </NotificationBanner>
+      ) : null}
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        {teams.length > 1 ? "Your teams" : "Your team"}
+      </h1>
+      {!published ? (
+        <InsetText>
+          Your coordinator has not published the teams yet. You will see your team here once they do.
+        </InsetText>
+      ) : teams.length === 0 ? (
+        <InsetText>You are not in a team in this cohort.</InsetText>
+      ) : (
+        teams.map((team) => {
+          const mentoring = team.mentors.some((m) => m.id === personId);
+          const coMentors = team.mentors.filter((m) => m.id !== personId);
+          return (
+            <section key={team.id} aria-labelledby={`team-${team.number}`}>
+              <h2 className="govuk-heading-m" id={`team-${team.number}`}>
+                {`Team ${team.number}${team.name ? `: ${team.name}` : ""}`}
+              </h2>
+              {mentoring ? (
+                <p className="govuk-body">
+                  {`You mentor this team${
+                    coMentors.length
+                      ? ` with ${coMentors.map((m) => `${m.name} (${m.organisation ?? "no organisation"})`).join(" and ")}`
+                      : ""
+                  }.`}
+                </p>
+              ) : null}
+              <Table
+                caption="Members"
+                captionSize="s"
+                firstCellIsHeader
+                head={[
+                  { text: "Name" },
+                  { text: "Organisation" },
+                  { text: "Sector" },
+                  { text: "Profession" },
+                ]}
+                rows={team.members.map((m) => [
+                  { text: m.id === personId ? `${m.name} (you)` : m.name },
+                  { text: m.organisation ?? "None" },
+                  { text: m.sector === "government" ? "Government" : "Industry" },
+                  { text: m.profession ?? "Not given" },
+                ])}
+              />
+              <h3 className="govuk-heading-s">Mentors</h3>
+              {team.mentors.length ? (
+                <SummaryList
+                  rows={team.mentors.map((m) => ({
+                    key: m.sector === "government" ? "Government mentor" : "Industry mentor",
+                    value: `${m.name}${m.id === personId ? " (you)" : ""}, ${m.jobTitle ?? ""}${m.jobTitle ? ", " : ""}${m.organisation ?? "no organisation"} (${m.email})`,
+                  }))}
+                />
+              ) : (
+                <p className="govuk-body">Mentors have not been paired with this team yet.</p>
+              )}
+            </section>
+          );
+        })
+      )}
+    </>
+  );
+}
