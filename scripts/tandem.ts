@@ -6,6 +6,7 @@ import { createOneTimeLink } from "../app/models/account.server";
 import { recordAudit } from "../app/models/audit.server";
 import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
 import { migrateToLatest } from "../db/migrate";
+import { cohortCommands } from "./cohort-commands";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<number> };
@@ -111,6 +112,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...cohortCommands,
 };
 
 function help(): string {

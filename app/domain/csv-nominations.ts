@@ -180,7 +180,7 @@ export function checkOrganisations(rows: NominationRow[], known: KnownOrganisati
         problems.push({
           row: row.row,
           column: "sector",
-          message: `${existing.name} is a ${existing.sector} organisation, but this row says ${sector}`,
+          message: `${existing.name} is ${existing.sector === "industry" ? "an industry" : "a government"} organisation, but this row says ${sector}`,
         });
       continue;
     }

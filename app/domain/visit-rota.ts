@@ -1,9 +1,10 @@
 // The company visit rota: one visit to every host between kick-off and pitch week, on the cohort's weekday,
 // spread evenly, never on a weekend, a bank holiday in the host's region or a date the host cannot do.
+import { parse } from "csv-parse/sync";
 import { addDays, format } from "date-fns";
 import munkres from "munkres";
 import type { Region } from "../../db/types";
-import { type BankHolidays, UK_BANK_HOLIDAYS } from "./bank-holidays";
+import { type BankHolidays, REGIONS, UK_BANK_HOLIDAYS } from "./bank-holidays";
 import { formatUkDate, isMondayDate, parseCalendarDate, programmeWeeks } from "./calendar";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"] as const;
@@ -179,4 +180,49 @@ export function planVisitRota(input: RotaInput): RotaResult {
   for (const v of visits) perWeek.set(v.week, (perWeek.get(v.week) ?? 0) + 1);
   const doubledWeeks = [...perWeek].filter(([, n]) => n > 1).map(([week]) => week);
   return { ok: true, visits, doubledWeeks, visitWeeks: weeks.map((w) => w.number) };
+}
+
+/** Reads the command line's hosts.csv: `name, region` and optional `unavailable` (YYYY-MM-DD;YYYY-MM-DD). */
+export function parseHostsCsv(
+  text: string,
+): { ok: true; hosts: RotaHost[] } | { ok: false; problems: string[] } {
+  let records: Array<Record<string, string>>;
+  try {
+    records = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      relax_column_count: true,
+      trim: true,
+    });
+  } catch {
+    return {
+      ok: false,
+      problems: ["The hosts file is not a CSV file: give it the columns name, region and unavailable"],
+    };
+  }
+  if (records.length === 0)
+    return {
+      ok: false,
+      problems: ["The hosts file has no hosts: add one row per host under the header row name,region"],
+    };
+  const problems: string[] = [];
+  const hosts = records.map((record, i) => {
+    const row = i + 2;
+    const name = record.name ?? "";
+    const region = (record.region ?? "").toLowerCase();
+    if (!name) problems.push(`Row ${row}: enter the host's name`);
+    if (!(REGIONS as readonly string[]).includes(region))
+      problems.push(`Row ${row}: region “${record.region ?? ""}” must be one of ${REGIONS.join(", ")}`);
+    const unavailable = (record.unavailable ?? "")
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean);
+    for (const date of unavailable)
+      if (!parseCalendarDate(date))
+        problems.push(`Row ${row}: unavailable date “${date}” must be a date like 2027-02-17`);
+    return { key: String(row), name, region: region as Region, unavailable };
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, hosts };
 }
