@@ -142,3 +142,25 @@ export function formatTime(value: string): string {
   const hour = hh % 12 === 0 ? 12 : hh % 12;
   return mm ? `${hour}:${String(mm).padStart(2, "0")}${suffix}` : `${hour}${suffix}`;
 }
+
+/** Dates typed one per line (or separated by commas), as 17/2/2027 or 2027-02-17; the ones not understood too. */
+export function parseDateList(text: string): { dates: string[]; bad: string[] } {
+  const dates: string[] = [];
+  const bad: string[] = [];
+  for (const item of text
+    .split(/[\n,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(item);
+    const date = uk ? calendarDateFromParts(uk[1]!, uk[2]!, uk[3]!) : parseCalendarDate(item) ? item : null;
+    if (date) dates.push(date);
+    else bad.push(item);
+  }
+  return { dates: [...new Set(dates)].sort(), bad };
+}
+
+/** "17/2/2027" */
+export function formatShortUkDate(value: string): string {
+  const date = parseCalendarDate(value);
+  return date ? format(date, "d/M/yyyy") : value;
+}
