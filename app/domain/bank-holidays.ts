@@ -10,12 +10,6 @@ export const REGIONS = [
   "northern-ireland",
 ] as const satisfies readonly Region[];
 
-export const REGION_LABELS: Record<Region, string> = {
-  "england-and-wales": "England and Wales",
-  scotland: "Scotland",
-  "northern-ireland": "Northern Ireland",
-};
-
 const Event = z.object({
   title: z.string().min(1),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

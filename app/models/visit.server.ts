@@ -1,11 +1,18 @@
 // The programme calendar in the database: milestones (defaults the coordinator can move), company visits,
 // attendance, and the events that go into calendar files and feeds.
 import type { Db, Tx } from "~/db.server";
-import { defaultMilestones, MILESTONE_TITLES, type MilestoneKind, weekOfDate } from "~/domain/calendar";
+import { UK_BANK_HOLIDAYS } from "~/domain/bank-holidays";
+import {
+  defaultMilestones,
+  formatUkDate,
+  MILESTONE_TITLES,
+  type MilestoneKind,
+  weekOfDate,
+} from "~/domain/calendar";
 import { type CalendarMilestone, type CalendarVisit, milestoneUid, visitUid } from "~/domain/icalendar";
 import { planVisitRota, type RotaResult } from "~/domain/visit-rota";
 import { nowIso } from "~/time";
-import type { AttendanceStatus } from "../../db/types";
+import type { AttendanceStatus, Region } from "../../db/types";
 import { listCohortOrganisations } from "./cohort-organisation.server";
 
 type CohortDates = { id: number; start_date: string; weeks: number; version: number };
@@ -349,4 +356,20 @@ export async function proposeRota(
       pitchWeek: week("final-pitches"),
     }),
   };
+}
+
+/** Why a visit cannot move to a date (a weekend, a bank holiday where the host is, outside the cohort), or null. */
+export function visitDateProblem(
+  cohort: { start_date: string; weeks: number },
+  visit: { region: Region; host_name: string },
+  date: string,
+): string | null {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (day === 0 || day === 6) return "The visit date must be a weekday";
+  const holiday = UK_BANK_HOLIDAYS.on(visit.region, date);
+  if (holiday)
+    return `${formatUkDate(date)} is a bank holiday where ${visit.host_name} is (${holiday.title}): choose another date`;
+  if (weekOfDate(cohort.start_date, cohort.weeks, date) === null)
+    return "The visit date must be during the cohort";
+  return null;
 }

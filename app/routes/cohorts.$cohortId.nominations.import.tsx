@@ -1,11 +1,4 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, requireCohortRole } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
@@ -24,9 +17,9 @@ import {
 } from "~/components/govuk";
 import { REGION_ITEMS } from "~/components/OrganisationFields";
 import { getDb } from "~/db.server";
-import { MAX_CSV_BYTES, parseNominationsCsv } from "~/domain/csv-nominations";
 import { pageMeta } from "~/meta";
 import { importNominations, type NominationPreview, previewNominations } from "~/models/nomination.server";
+import { parseNominations, readUpload } from "~/nominations-upload.server";
 import type { Region } from "../../db/types";
 
 export const meta = pageMeta("Import nominations");
@@ -46,32 +39,6 @@ type Outcome =
       preview: NominationPreview;
       errors: Record<string, string>;
     };
-
-async function readUpload(
-  request: Request,
-): Promise<{ text: string | null; fileName: string; error?: string }> {
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return {
-        text: null,
-        fileName: "",
-        error: "The file must be smaller than 5 MB: split it into smaller files",
-      };
-    throw error;
-  }
-  const file = formData.get("file");
-  if (!(file instanceof File) || (file.size === 0 && !file.name))
-    return { text: null, fileName: "", error: "Select a CSV file of nominations" };
-  const parsed = parseNominationsCsv(new Uint8Array(await file.arrayBuffer()));
-  if (!parsed.ok) return { text: null, fileName: file.name, error: parsed.error };
-  return { text: new TextDecoder().decode(await file.arrayBuffer()), fileName: file.name };
-}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
@@ -93,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     csv = String(formData.get("csv") ?? "");
     fileName = String(formData.get("fileName") ?? "");
   }
-  const parsed = parseNominationsCsv(csv);
+  const parsed = parseNominations(csv);
   if (!parsed.ok)
     return data({ kind: "refused", errors: { file: parsed.error } } satisfies Outcome, { status: 400 });
   const preview = await previewNominations(db, cohort.id, parsed.rows, parsed.problems);

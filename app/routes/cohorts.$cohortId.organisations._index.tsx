@@ -4,7 +4,7 @@ import { requireCohortRole } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
 import { getDb } from "~/db.server";
-import { REGION_LABELS } from "~/domain/bank-holidays";
+import { REGION_LABELS } from "~/domain/regions";
 import { pageMeta } from "~/meta";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
 

@@ -7,12 +7,11 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
 import { getDb } from "~/db.server";
-import { UK_BANK_HOLIDAYS } from "~/domain/bank-holidays";
-import { formatUkDate, weekOfDate } from "~/domain/calendar";
+import { formatUkDate } from "~/domain/calendar";
 import { fieldValue } from "~/forms";
 import { pageMeta } from "~/meta";
 import { recordAudit } from "~/models/audit.server";
-import { updateVisit } from "~/models/visit.server";
+import { updateVisit, visitDateProblem } from "~/models/visit.server";
 import { requireVisit } from "~/visit-access.server";
 
 export const meta = pageMeta<typeof loader>(
@@ -31,16 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireVisit(request, params, [...EDITORS]);
   const form = parseVisitForm(await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const day = new Date(`${form.data.date}T12:00:00Z`).getUTCDay();
-  const holiday = UK_BANK_HOLIDAYS.on(visit.region, form.data.date);
-  const problem =
-    day === 0 || day === 6
-      ? "The visit date must be a weekday"
-      : holiday
-        ? `${formatUkDate(form.data.date)} is a bank holiday where ${visit.host_name} is (${holiday.title}): choose another date`
-        : weekOfDate(cohort.start_date, cohort.weeks, form.data.date) === null
-          ? "The visit date must be during the cohort"
-          : null;
+  const problem = visitDateProblem(cohort, visit, form.data.date);
   if (problem) return data({ errors: { date: problem }, values: form.values }, { status: 400 });
   const saved = await getDb()
     .transaction()

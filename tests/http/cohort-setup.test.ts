@@ -25,7 +25,11 @@ const base = () => `${server.url}/cohorts/${world.cohortA.id}`;
 
 function upload(cookie: string, body: Uint8Array | string, name = "nominations.csv") {
   const form = new FormData();
-  form.append("file", new Blob([body], { type: "text/csv" }), name);
+  form.append(
+    "file",
+    new Blob([typeof body === "string" ? body : Uint8Array.from(body)], { type: "text/csv" }),
+    name,
+  );
   return fetch(`${base()}/nominations/import`, {
     method: "POST",
     body: form,
