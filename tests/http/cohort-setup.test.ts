@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInLondon } from "~/domain/calendar";
 import { cohortSetupWorld } from "../setup/cohort-setup";
 import { makeWorld, type World } from "../setup/factories";
 import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
@@ -202,6 +203,30 @@ describe("contact details", () => {
     expect((await get(`${base()}/visits/${world.visitId}/attendance`, await cookieOf("mentor"))).status).toBe(
       403,
     );
+  });
+});
+
+describe("the schedule", () => {
+  it("shows a participant their cohort's weeks with this week highlighted", async () => {
+    const monday = new Date(`${todayInLondon()}T12:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7);
+    const start = monday.toISOString().slice(0, 10);
+    await server.db
+      .updateTable("cohorts")
+      .set({ start_date: start })
+      .where("id", "=", world.cohortB.id)
+      .execute();
+    const response = await get(
+      `${server.url}/cohorts/${world.cohortB.id}/schedule`,
+      await sessionCookieFor(server.db, world.otherParticipant.id),
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(
+      /<li class="tandem-week tandem-week--current" aria-current="date"><h2[^>]*>Week (<!-- -->)?2/,
+    );
+    expect(html.match(/This week/g)).toHaveLength(1);
+    expect(html).toContain("Kick-off");
   });
 });
 
