@@ -9,6 +9,7 @@ import { createOneTimeLink } from "../app/models/account.server";
 import { recordAudit } from "../app/models/audit.server";
 import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
 import { migrateToLatest } from "../db/migrate";
+import { backupCommands } from "./backup-commands";
 import { cohortCommands } from "./cohort-commands";
 import { locateJsonError } from "./json-error";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
@@ -161,6 +162,7 @@ const commands: Record<string, Command> = {
   },
   ...teamCommands,
   ...cohortCommands,
+  ...backupCommands,
 };
 
 function help(): string {
