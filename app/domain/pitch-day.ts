@@ -127,7 +127,12 @@ export function drawRunningOrder<T>(items: readonly T[], seed: number): T[] {
 // ---------------------------------------------------------------------------------------------------------
 // Conflicts
 
-export type PanelLeader = { id: number; name: string; organisationId: number | null; organisation: string | null };
+export type PanelLeader = {
+  id: number;
+  name: string;
+  organisationId: number | null;
+  organisation: string | null;
+};
 export type PitchTeam = {
   id: number;
   label: string;

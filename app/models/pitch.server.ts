@@ -1,6 +1,12 @@
 // Pitch day: the event, running order, panel and conflicts, rubric, scoring sheets, and what each person sees.
 import type { Db, Tx } from "~/db.server";
-import { type Conflict, type PitchTeam, panelConflicts, pitchDayResults } from "~/domain/pitch-day";
+import {
+  type Conflict,
+  type PitchTeam,
+  panelConflicts,
+  pitchDayResults,
+  type TimetableSettings,
+} from "~/domain/pitch-day";
 import { DEFAULT_RUBRIC } from "~/domain/rubric";
 import { nowIso } from "~/time";
 import { childRows, jsonArrayFrom } from "../../db/json";
@@ -625,4 +631,17 @@ export async function teamIdsOfPerson(db: Db | Tx, cohortId: number, personId: n
     )
     .execute();
   return rows.map((r) => r.team_id);
+}
+
+/** The event's timetable settings, for pitchTimetable. */
+export function timetableSettings(event: PitchEventRow): TimetableSettings {
+  return {
+    date: event.date,
+    startTime: event.start_time,
+    pitchMinutes: event.pitch_minutes,
+    questionsMinutes: event.questions_minutes,
+    changeoverMinutes: event.changeover_minutes,
+    breakAfter: event.break_after,
+    breakMinutes: event.break_minutes,
+  };
 }

@@ -97,6 +97,12 @@ export default function CohortOverview() {
             hint: "Balanced mixed teams, each with an industry and a government mentor",
             status: { tag: { text: "See teams", colour: "grey" } },
           },
+          {
+            title: "Run the pitch day",
+            href: `${base}/pitch-day`,
+            hint: "Running order, panel and conflicts, rubric, scoring and results",
+            status: { tag: { text: "See pitch day", colour: "grey" } },
+          },
         ]}
       />
       <h2 className="govuk-heading-m">People</h2>

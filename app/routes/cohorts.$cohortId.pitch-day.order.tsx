@@ -18,6 +18,7 @@ import {
   listSlots,
   pitchDayPanel,
   replaceSlots,
+  timetableSettings,
 } from "~/models/pitch.server";
 
 export const meta = pageMeta("Running order");
@@ -42,15 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const labels = new Map(panel.teams.map((t) => [t.id, t.label]));
   const timetable = slots.length
     ? pitchTimetable(
-        {
-          date: event.date,
-          startTime: event.start_time,
-          pitchMinutes: event.pitch_minutes,
-          questionsMinutes: event.questions_minutes,
-          changeoverMinutes: event.changeover_minutes,
-          breakAfter: event.break_after,
-          breakMinutes: event.break_minutes,
-        },
+        timetableSettings(event),
         slots.map((s) => s.team_id),
       )
     : [];

@@ -10,7 +10,7 @@ import { formatUkDateWithDay } from "~/domain/calendar";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
 import { pageMeta } from "~/meta";
-import { getPitchEvent, listSlots, pitchDayPanel, resultsOf } from "~/models/pitch.server";
+import { getPitchEvent, listSlots, pitchDayPanel, resultsOf, timetableSettings } from "~/models/pitch.server";
 import { findMembership } from "~/models/team.server";
 
 export const meta = pageMeta("Pitch day timetable");
@@ -34,15 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const labels = new Map(panel.teams.map((t) => [t.id, t.label]));
   const entries = pitchTimetable(
-    {
-      date: event.date,
-      startTime: event.start_time,
-      pitchMinutes: event.pitch_minutes,
-      questionsMinutes: event.questions_minutes,
-      changeoverMinutes: event.changeover_minutes,
-      breakAfter: event.break_after,
-      breakMinutes: event.break_minutes,
-    },
+    timetableSettings(event),
     slots.map((s) => s.team_id),
   );
   let ranking: Array<{ rank: number | null; team: string; adjusted: string }> | null = null;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
-import { type Actor, makeWorld, type World } from "../setup/factories";
+import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
 import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
 type Who = Actor | "anonymous";
@@ -18,7 +18,7 @@ const EVERYONE: Who[] = [
 const SIGNED_IN = EVERYONE.filter((who) => who !== "anonymous");
 
 type Rule = {
-  path: (w: World & { token: string }) => string;
+  path: (w: World & { token: string; pitchTeamId: number }) => string;
   /** Who gets through; everyone else is refused (403), or sent to sign in when signed out. */
   allowed: Who[];
   /** Exact statuses where the outcome is not the usual one (200 for GET; anything but 401/403/sign-in for POST). */
@@ -116,6 +116,52 @@ const MATRIX: Record<string, Entry> = {
   },
   "cohorts.$cohortId.team": { GET: { path: (w) => `${cohort(w)}/team`, allowed: ["mentor", "participant"] } },
   "how-teams-are-formed": { GET: { path: () => "/how-teams-are-formed", allowed: EVERYONE } },
+  "cohorts.$cohortId.pitch-day._index": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.event": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/event`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/event`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.order": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/order`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/order`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.panel": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/panel`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/panel`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.rubric": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/rubric`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/rubric`, allowed: COORDINATION },
+  },
+  // Results and every sheet stay with coordinators: leaders cannot read them, before or after release.
+  "cohorts.$cohortId.pitch-day.results": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/results`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.sheets[.csv]": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/sheets.csv`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.timetable": {
+    GET: {
+      path: (w) => `${cohort(w)}/pitch-day/timetable`,
+      allowed: ["coordinator", "admin", "mentor", "participant", "leader"],
+    },
+  },
+  // A leader's own sheets only: the URL names no leader, so no one can ask for another leader's sheet.
+  "cohorts.$cohortId.pitch-day.scoring._index": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/scoring`, allowed: ["leader"] },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/scoring`, allowed: ["leader"] },
+  },
+  "cohorts.$cohortId.pitch-day.scoring.$teamId": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/scoring/${w.pitchTeamId}`, allowed: ["leader"] },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/scoring/${w.pitchTeamId}`, allowed: ["leader"] },
+  },
+  // Each team's own feedback, for its members and mentors.
+  "cohorts.$cohortId.pitch-day.feedback": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/feedback`, allowed: ["participant", "mentor"] },
+  },
 };
 
 function routeFiles() {
@@ -132,7 +178,7 @@ function routeFiles() {
 }
 
 let server: TestServer;
-let world: World & { token: string };
+let world: World & { token: string; pitchTeamId: number };
 
 beforeAll(async () => {
   server = await startServer(async (db) => {
@@ -142,7 +188,8 @@ beforeAll(async () => {
       purpose: "reset",
       createdBy: null,
     });
-    world = { ...made, token: link.token };
+    const pitchDay = await makeWorldPitchDay(db, made);
+    world = { ...made, token: link.token, pitchTeamId: pitchDay.teamId };
   });
 });
 afterAll(async () => {
