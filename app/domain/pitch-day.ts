@@ -59,6 +59,8 @@ export function pitchTimetable(settings: TimetableSettings, teamIds: readonly nu
   if (!day || !clock) throw new Error("pitchTimetable needs a calendar date and an HH:MM start time");
   const london = (d: Date) => new TZDate(d, PROGRAMME_TIME_ZONE);
   const hhmm = (d: Date) => format(london(d), "HH:mm");
+  // TZDate's own toISOString carries the zone's offset: instants are stored in UTC.
+  const utc = (d: Date) => new Date(d.getTime()).toISOString();
   let at: Date = new TZDate(
     day.getFullYear(),
     day.getMonth(),
@@ -79,8 +81,8 @@ export function pitchTimetable(settings: TimetableSettings, teamIds: readonly nu
       start: hhmm(at),
       questionsStart: hhmm(questions),
       end: hhmm(end),
-      startsAt: at.toISOString(),
-      endsAt: end.toISOString(),
+      startsAt: utc(at),
+      endsAt: utc(end),
     });
     at = addMinutes(end, settings.changeoverMinutes);
     if (settings.breakAfter === position && settings.breakMinutes > 0 && position < teamIds.length) {
@@ -89,8 +91,8 @@ export function pitchTimetable(settings: TimetableSettings, teamIds: readonly nu
         kind: "break",
         start: hhmm(at),
         end: hhmm(breakEnd),
-        startsAt: at.toISOString(),
-        endsAt: breakEnd.toISOString(),
+        startsAt: utc(at),
+        endsAt: utc(breakEnd),
       });
       at = breakEnd;
     }
