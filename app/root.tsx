@@ -21,8 +21,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Tandem" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
+  if (user && context.requestLog) context.requestLog.personId = user.personId;
   const banner = user ? await takeBanner(request) : null;
   return { user: user ? { name: user.name, isAdmin: user.isAdmin } : null, banner };
 }

@@ -6,6 +6,10 @@ export type Region = "england-and-wales" | "scotland" | "northern-ireland";
 export type CohortRole = "coordinator" | "mentor" | "participant" | "leader";
 export type CohortStatus = "planning" | "running" | "finished";
 export type LinkPurpose = "invite" | "reset";
+export type ReleaseStatus = "requested" | "approved" | "declined";
+export type MilestoneKind = "kick-off" | "problem-statement" | "mid-point" | "final-pitches";
+export type VisitStatus = "planned" | "confirmed" | "cancelled";
+export type AttendanceStatus = "attended" | "apologies" | "absent";
 
 /** ISO-8601 UTC instant, e.g. 2026-11-23T19:08:24.000Z */
 export type Instant = string;
@@ -19,6 +23,7 @@ export interface OrganisationsTable {
   kind: string;
   region: Region;
   created_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface PeopleTable {
@@ -93,6 +98,11 @@ export interface CohortsTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Instant;
   updated_at: Instant;
+  /** 1 (Monday) to 5 (Friday): the day company visits take place. */
+  visit_weekday: ColumnType<number, number | undefined, number>;
+  /** HH:mm, London time */
+  visit_start_time: ColumnType<string, string | undefined, string>;
+  visit_end_time: ColumnType<string, string | undefined, string>;
   /** When the teams were shown to participants and mentors; null until then. */
   teams_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** Rises on every change on the teams screen, so two coordinators cannot silently overwrite each other. */
@@ -107,6 +117,13 @@ export interface MembershipsTable {
   person_id: number;
   role: CohortRole;
   created_at: Instant;
+  /** Participants only: whether their line manager has released them for the programme. */
+  release_status: ColumnType<ReleaseStatus | null, ReleaseStatus | null | undefined, ReleaseStatus | null>;
+  line_manager_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when the person leaves the cohort: the row (and their history) stays. */
+  withdrawn_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  withdrawal_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface AuditEventsTable {
@@ -120,6 +137,75 @@ export interface AuditEventsTable {
   address: string | null;
   /** JSON object with the details of the event. */
   details: string;
+}
+
+export interface CohortOrganisationsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  organisation_id: number;
+  hosts_visit: ColumnType<number, number | undefined, number>;
+  /** How many people the organisation nominates; null when it has no set number. */
+  quota: number | null;
+  address: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface HostUnavailableDatesTable {
+  id: Generated<number>;
+  cohort_organisation_id: number;
+  date: CalendarDate;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  cohort_id: number;
+  kind: MilestoneKind;
+  date: CalendarDate;
+  sequence: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Instant;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  organisation_id: number;
+  date: CalendarDate;
+  /** HH:mm, London time */
+  start_time: string;
+  end_time: string;
+  address: string | null;
+  agenda: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  status: ColumnType<VisitStatus, VisitStatus | undefined, VisitStatus>;
+  cancel_reason: string | null;
+  /** iCalendar SEQUENCE: rises each time the visit moves or is cancelled. */
+  sequence: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  visit_id: number;
+  person_id: number;
+  status: AttendanceStatus;
+  recorded_by: number | null;
+  recorded_at: Instant;
+}
+
+export interface CalendarFeedsTable {
+  id: Generated<number>;
+  person_id: number;
+  /** SHA-256 of the random token in the feed's URL: the token itself is never stored. */
+  token_hash: string;
+  created_at: Instant;
 }
 
 export type KeepApartKind = "keep_apart";
@@ -259,6 +345,12 @@ export interface Database {
   cohorts: CohortsTable;
   memberships: MembershipsTable;
   audit_events: AuditEventsTable;
+  cohort_organisations: CohortOrganisationsTable;
+  host_unavailable_dates: HostUnavailableDatesTable;
+  milestones: MilestonesTable;
+  visits: VisitsTable;
+  attendance: AttendanceTable;
+  calendar_feeds: CalendarFeedsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_mentors: TeamMentorsTable;
@@ -286,6 +378,10 @@ export type NewCohort = Insertable<CohortsTable>;
 export type CohortUpdate = Updateable<CohortsTable>;
 export type Membership = Selectable<MembershipsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type CohortOrganisation = Selectable<CohortOrganisationsTable>;
+export type Milestone = Selectable<MilestonesTable>;
+export type Visit = Selectable<VisitsTable>;
+export type Attendance = Selectable<AttendanceTable>;
 export type Team = Selectable<TeamsTable>;
 export type TeamMember = Selectable<TeamMembersTable>;
 export type TeamMentor = Selectable<TeamMentorsTable>;

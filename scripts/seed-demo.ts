@@ -3,10 +3,13 @@
 import { randomBytes } from "node:crypto";
 import { startOfWeek, subWeeks } from "date-fns";
 import { hashPassword } from "~/auth/passwords.server";
-import type { Db } from "~/db.server";
+import type { Db, Tx } from "~/db.server";
+import { planVisitRota } from "~/domain/visit-rota";
 import { recordAudit } from "~/models/audit.server";
+import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
-import { addMembership, createCohort, createProgramme } from "~/models/programme.server";
+import { addMembership, createCohort, createProgramme, getCohort } from "~/models/programme.server";
+import { createPlannedVisits, recordAttendance } from "~/models/visit.server";
 import { nowIso } from "~/time";
 import { todayInLondon } from "../app/domain/calendar";
 import type { CohortRole, Region, Sector } from "../db/types";
@@ -379,6 +382,7 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
       if (p.role === "admin") await setAdmin(tx, person.id, true);
       else await addMembership(tx, cohort.id, person.id, p.role);
     }
+    await seedCohortSetup(tx, cohort.id, orgIds, planned);
     await recordAudit(tx, {
       actorId: null,
       action: "demo.seeded",
@@ -390,6 +394,120 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
     return cohort.id;
   });
   return { cohortId, accounts };
+}
+
+const VISIT_ADDRESSES: Record<string, string> = {
+  "Brightwater Consulting": "14 Wellington Place, Leeds LS1 4AP",
+  "Kestrel Systems": "2 Kingdom Street, London W2 6BD",
+  "Meridian Data": "100 Barbirolli Square, Manchester M2 3BD",
+  "Oakfield Technology": "1 Brindleyplace, Birmingham B1 2JB",
+  "Pennine Cloud": "3 Whitehall Quay, Leeds LS1 4BF",
+  "Quayside Software": "Baltic Place, Gateshead NE8 3BA",
+  "Redbrick Analytics": "20 Chapel Street, Liverpool L3 9AG",
+  "Solent Security": "Ocean Village, Southampton SO14 3JZ",
+  "Thistle Networks": "1 Exchange Crescent, Edinburgh EH3 8UL",
+  "Lagan Digital": "Lanyon Plaza, Belfast BT1 3LP",
+};
+
+/**
+ * The cohort's set-up: every organisation with its quota (companies host a visit), line manager releases (most
+ * approved, a few still requested, one declined), the visit rota the planner proposes, and attendance at the
+ * visits already held.
+ */
+async function seedCohortSetup(
+  tx: Tx,
+  cohortId: number,
+  orgIds: Map<string, number>,
+  planned: Array<{ email: string; role: string }>,
+) {
+  const cohort = await getCohort(tx, cohortId);
+  if (!cohort) throw new Error("The demo cohort is missing");
+  for (const org of [...GOVERNMENT, ...COMPANIES]) {
+    const id = orgIds.get(org.name)!;
+    const isCompany = org.kind === "company";
+    await addOrganisationToCohort(tx, cohortId, { id, sector: org.sector }, { hostsVisit: isCompany });
+    if (isCompany) {
+      await tx
+        .updateTable("cohort_organisations")
+        .set({
+          address: VISIT_ADDRESSES[org.name] ?? null,
+          contact_name: "Programme day lead",
+          contact_email: `programme.days@${org.domain}.example`,
+        })
+        .where("cohort_id", "=", cohortId)
+        .where("organisation_id", "=", id)
+        .execute();
+    }
+  }
+  const participants = await tx
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .where("memberships.cohort_id", "=", cohortId)
+    .where("memberships.role", "=", "participant")
+    .select(["memberships.id", "people.id as personId", "people.email"])
+    .orderBy("people.name")
+    .execute();
+  for (const [i, p] of participants.entries()) {
+    const status = i === 7 ? "declined" : i % 11 === 3 ? "requested" : "approved";
+    await tx
+      .updateTable("memberships")
+      .set({ release_status: status, line_manager_email: `line.manager@${p.email.split("@")[1]}` })
+      .where("id", "=", p.id)
+      .execute();
+  }
+  const hosts = await listCohortOrganisations(tx, cohortId);
+  const rota = planVisitRota({
+    start: cohort.start_date,
+    weeks: cohort.weeks,
+    weekday: cohort.visit_weekday,
+    hosts: hosts
+      .filter((h) => h.hosts_visit)
+      .map((h) => ({ key: String(h.organisation_id), name: h.name, region: h.region, unavailable: [] })),
+  });
+  if (!rota.ok) throw new Error(`The demo rota could not be planned: ${rota.problems.join("; ")}`);
+  await createPlannedVisits(
+    tx,
+    cohort,
+    rota.visits.map((v) => ({ organisationId: Number(v.key), date: v.date })),
+  );
+  const today = todayInLondon();
+  await tx
+    .updateTable("visits")
+    .set({
+      status: "confirmed",
+      agenda: "Welcome and coffee; how we work with government clients; lab tour; Q&A",
+    })
+    .where("cohort_id", "=", cohortId)
+    .where("date", "<=", addDaysIso(today, 28))
+    .execute();
+  const held = await tx
+    .selectFrom("visits")
+    .where("cohort_id", "=", cohortId)
+    .where("date", "<", today)
+    .select("id")
+    .orderBy("date")
+    .execute();
+  const coordinator = await tx
+    .selectFrom("memberships")
+    .where("cohort_id", "=", cohortId)
+    .where("role", "=", "coordinator")
+    .select("person_id")
+    .executeTakeFirst();
+  for (const [v, visit] of held.entries()) {
+    await recordAttendance(
+      tx,
+      visit.id,
+      participants.map((p, i) => ({
+        personId: p.personId,
+        status: (i + v) % 13 === 0 ? "apologies" : (i * 7 + v) % 29 === 0 ? "absent" : "attended",
+      })),
+      coordinator?.person_id ?? planned.length,
+    );
+  }
+}
+
+function addDaysIso(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 const ROLE_ORDER: Array<DemoAccount["role"]> = ["admin", "coordinator", "mentor", "leader", "participant"];

@@ -11,9 +11,14 @@ export async function serve(port = Number(process.env.PORT ?? 3000)) {
   const result = await listen(build, port, process.env.HOST);
   // Under `remix dev`, tell the dev server the new build is being served.
   if (build.mode === "development") await broadcastDevReady(build);
+  // SIGTERM: stop accepting connections, let requests in flight finish, close the database, exit.
   const shutdown = () => {
-    result.server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    result.server.close(async () => {
+      await getDb().destroy();
+      process.exit(0);
+    });
+    result.server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);

@@ -5,7 +5,10 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
+import { getDb } from "../app/db.server";
 import { isProduction } from "../app/env.server";
+import { databaseReachable } from "../app/models/health.server";
+import { requestLog } from "./request-log";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -57,6 +60,7 @@ export function createApp(build: ServerBuild) {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  if (process.env.LOG_REQUESTS !== "0") app.use(requestLog());
   app.use(securityHeaders);
   app.use(refuseCrossSiteWrites);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -64,6 +68,12 @@ export function createApp(build: ServerBuild) {
   app.use((_req, res, next) => {
     res.set("Cache-Control", "no-store");
     next();
+  });
+  app.get("/healthz", async (_req, res) => {
+    const reachable = await databaseReachable(getDb());
+    res
+      .status(reachable ? 200 : 503)
+      .json({ status: reachable ? "ok" : "unavailable", database: reachable ? "reachable" : "unreachable" });
   });
   app.all(
     "*",
@@ -73,6 +83,7 @@ export function createApp(build: ServerBuild) {
       getLoadContext: (req, res) => ({
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        requestLog: res.locals.log ?? { personId: null },
       }),
     }),
   );

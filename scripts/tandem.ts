@@ -9,6 +9,8 @@ import { createOneTimeLink } from "../app/models/account.server";
 import { recordAudit } from "../app/models/audit.server";
 import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
 import { migrateToLatest } from "../db/migrate";
+import { backupCommands } from "./backup-commands";
+import { cohortCommands } from "./cohort-commands";
 import { locateJsonError } from "./json-error";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 import { teamCommands } from "./team-commands";
@@ -159,6 +161,8 @@ const commands: Record<string, Command> = {
     },
   },
   ...teamCommands,
+  ...cohortCommands,
+  ...backupCommands,
 };
 
 function help(): string {

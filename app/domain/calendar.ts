@@ -80,3 +80,87 @@ export function cohortTiming(startDate: string, weeks: number, today: string): C
   if (week > weeks) return { phase: "after", endedOn: cohortEndDate(startDate, weeks) };
   return { phase: "during", week, weeks };
 }
+
+/** The programme week a date falls in (1-based), or null outside the cohort. */
+export function weekOfDate(startDate: string, weeks: number, date: string): number | null {
+  const start = parseCalendarDate(startDate);
+  const day = parseCalendarDate(date);
+  if (!start || !day) return null;
+  const offset = differenceInCalendarDays(day, start);
+  const week = Math.floor(offset / 7) + 1;
+  return offset < 0 || week > weeks ? null : week;
+}
+
+export type MilestoneKind = "kick-off" | "problem-statement" | "mid-point" | "final-pitches";
+
+export const MILESTONE_TITLES: Record<MilestoneKind, string> = {
+  "kick-off": "Kick-off",
+  "problem-statement": "Problem statement due",
+  "mid-point": "Mid-point review",
+  "final-pitches": "Final pitches",
+};
+
+export const MILESTONE_KINDS = Object.keys(MILESTONE_TITLES) as MilestoneKind[];
+
+/**
+ * Where each milestone falls unless the coordinator moves it: kick-off on the first day, the problem
+ * statement at the end of week 4, the mid-point review in week 7 and the final pitches in the last week
+ * (weeks scaled for cohorts shorter than 12).
+ */
+export function defaultMilestones(
+  startDate: string,
+  weeks: number,
+): Array<{ kind: MilestoneKind; date: string }> {
+  const start = parseCalendarDate(startDate);
+  if (!start) throw new Error(`Not a calendar date: ${startDate}`);
+  const inWeek = (week: number, day: number) =>
+    format(addDays(start, (Math.min(Math.max(week, 1), weeks) - 1) * 7 + day), "yyyy-MM-dd");
+  return [
+    { kind: "kick-off", date: inWeek(1, 0) },
+    { kind: "problem-statement", date: inWeek(weeks >= 12 ? 4 : Math.ceil(weeks / 3), 4) },
+    { kind: "mid-point", date: inWeek(weeks >= 12 ? 7 : Math.ceil((weeks * 7) / 12), 2) },
+    { kind: "final-pitches", date: inWeek(weeks, 3) },
+  ];
+}
+
+/** The instant a London wall-clock time on a date happens (summer time included). */
+export function londonInstant(date: string, time: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, PROGRAMME_TIME_ZONE).getTime());
+}
+
+/** Whether a HH:mm text is a real time of day. */
+export function isTimeOfDay(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/** "10am", "1:30pm" */
+export function formatTime(value: string): string {
+  const [hh = 0, mm = 0] = value.split(":").map(Number);
+  const suffix = hh < 12 ? "am" : "pm";
+  const hour = hh % 12 === 0 ? 12 : hh % 12;
+  return mm ? `${hour}:${String(mm).padStart(2, "0")}${suffix}` : `${hour}${suffix}`;
+}
+
+/** Dates typed one per line (or separated by commas), as 17/2/2027 or 2027-02-17; the ones not understood too. */
+export function parseDateList(text: string): { dates: string[]; bad: string[] } {
+  const dates: string[] = [];
+  const bad: string[] = [];
+  for (const item of text
+    .split(/[\n,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(item);
+    const date = uk ? calendarDateFromParts(uk[1]!, uk[2]!, uk[3]!) : parseCalendarDate(item) ? item : null;
+    if (date) dates.push(date);
+    else bad.push(item);
+  }
+  return { dates: [...new Set(dates)].sort(), bad };
+}
+
+/** "17/2/2027" */
+export function formatShortUkDate(value: string): string {
+  const date = parseCalendarDate(value);
+  return date ? format(date, "d/M/yyyy") : value;
+}

@@ -128,6 +128,9 @@ export async function getCohort(db: Db | Tx, cohortId: number) {
       "cohorts.status",
       "cohorts.version",
       "cohorts.programme_id",
+      "cohorts.visit_weekday",
+      "cohorts.visit_start_time",
+      "cohorts.visit_end_time",
       "programmes.name as programme_name",
     ])
     .executeTakeFirst();
@@ -168,6 +171,7 @@ export async function listCohortsOfPerson(db: Db, personId: number) {
     .innerJoin("cohorts", "cohorts.id", "memberships.cohort_id")
     .innerJoin("programmes", "programmes.id", "cohorts.programme_id")
     .where("memberships.person_id", "=", personId)
+    .where("memberships.withdrawn_at", "is", null)
     .select([
       "cohorts.id",
       "cohorts.name",
@@ -196,6 +200,7 @@ export async function rolesInCohort(db: Db, cohortId: number, personId: number):
     .selectFrom("memberships")
     .where("cohort_id", "=", cohortId)
     .where("person_id", "=", personId)
+    .where("withdrawn_at", "is", null)
     .select("role")
     .execute();
   return rows.map((r) => r.role);
@@ -218,6 +223,7 @@ export async function listCohortMembers(db: Db, cohortId: number) {
     .innerJoin("accounts", "accounts.person_id", "people.id")
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
     .where("memberships.cohort_id", "=", cohortId)
+    .where("memberships.withdrawn_at", "is", null)
     .select([
       "memberships.role",
       "people.id",
@@ -241,6 +247,7 @@ export async function countCohortProgress(db: Db, cohortIds: number[]) {
     .selectFrom("memberships")
     .innerJoin("accounts", "accounts.person_id", "memberships.person_id")
     .where("memberships.cohort_id", "in", cohortIds)
+    .where("memberships.withdrawn_at", "is", null)
     .groupBy("memberships.cohort_id")
     .select((eb) => [
       "memberships.cohort_id",

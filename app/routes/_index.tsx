@@ -138,6 +138,15 @@ export default function Home() {
               <p className="govuk-body">
                 {cohort.programmeName} · {cohort.dates}
               </p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/cohorts/${cohort.id}/schedule`}>
+                  Schedule<span className="govuk-visually-hidden"> for {cohort.name}</span>
+                </Link>{" "}
+                ·{" "}
+                <Link className="govuk-link" to="/profile">
+                  Add the dates to your calendar
+                </Link>
+              </p>
               {cohort.roles.map(({ role, label, steps }) => (
                 <div key={role}>
                   <h4 className="govuk-heading-s">

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/guards.server";
+import { cohortSetupTasks } from "~/components/CohortSetupTasks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
 import { getDb } from "~/db.server";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { ROLE_LABELS } from "~/domain/next-steps";
 import { pageMeta } from "~/meta";
+import { cohortSetupProgress } from "~/models/cohort-organisation.server";
 import { listCohortMembers } from "~/models/programme.server";
 import type { CohortRole } from "../../db/types";
 
@@ -28,11 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pending: inRole.filter((m) => !m.password_set_at).length,
     };
   });
-  return { cohort, counts, timing: cohortTiming(cohort.start_date, cohort.weeks, todayInLondon()) };
+  return {
+    cohort,
+    counts,
+    timing: cohortTiming(cohort.start_date, cohort.weeks, todayInLondon()),
+    setup: await cohortSetupProgress(getDb(), cohort.id),
+  };
 }
 
 export default function CohortOverview() {
-  const { cohort, counts, timing } = useLoaderData<typeof loader>();
+  const { cohort, counts, timing, setup } = useLoaderData<typeof loader>();
   const participants = counts.find((c) => c.role === "participant")?.total ?? 0;
   const mentors = counts.find((c) => c.role === "mentor")?.total ?? 0;
   const base = `/cohorts/${cohort.id}`;
@@ -97,6 +104,7 @@ export default function CohortOverview() {
             hint: "Balanced mixed teams, each with an industry and a government mentor",
             status: { tag: { text: "See teams", colour: "grey" } },
           },
+          ...cohortSetupTasks(base, setup),
           {
             title: "Run the pitch day",
             href: `${base}/pitch-day`,
@@ -105,6 +113,19 @@ export default function CohortOverview() {
           },
         ]}
       />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`${base}/schedule`}>
+          Programme schedule
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to={`${base}/attendance`}>
+          Attendance
+        </Link>{" "}
+        ·{" "}
+        <a className="govuk-link" href={`${base}/calendar.ics`}>
+          Download the cohort calendar (.ics)
+        </a>
+      </p>
       <h2 className="govuk-heading-m">People</h2>
       <Table
         caption="People in this cohort by role"

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
+import { cohortSetupWorld } from "../setup/cohort-setup";
 import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
 import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
@@ -18,7 +19,7 @@ const EVERYONE: Who[] = [
 const SIGNED_IN = EVERYONE.filter((who) => who !== "anonymous");
 
 type Rule = {
-  path: (w: World & { token: string; pitchTeamId: number }) => string;
+  path: (w: MatrixWorld) => string;
   /** Who gets through; everyone else is refused (403), or sent to sign in when signed out. */
   allowed: Who[];
   /** Exact statuses where the outcome is not the usual one (200 for GET; anything but 401/403/sign-in for POST). */
@@ -26,11 +27,13 @@ type Rule = {
 };
 
 type Entry = { GET?: Rule; POST?: Rule };
+type MatrixWorld = World & { token: string; visitId: number; feedToken: string; pitchTeamId: number };
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
 const programme = (w: World) => `/programmes/${w.programme.id}`;
 const COORDINATION: Who[] = ["coordinator", "admin"];
 const ADMIN: Who[] = ["admin"];
+const MEMBERS: Who[] = ["coordinator", "mentor", "participant", "leader", "admin"];
 const signedInGoHome = Object.fromEntries(SIGNED_IN.map((who) => [who, 302]));
 
 /** One entry per route file in app/routes; a route without one fails the test below. */
@@ -116,6 +119,75 @@ const MATRIX: Record<string, Entry> = {
   },
   "cohorts.$cohortId.team": { GET: { path: (w) => `${cohort(w)}/team`, allowed: ["mentor", "participant"] } },
   "how-teams-are-formed": { GET: { path: () => "/how-teams-are-formed", allowed: EVERYONE } },
+  "cohorts.$cohortId.organisations._index": {
+    GET: { path: (w) => `${cohort(w)}/organisations`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.organisations.new": {
+    GET: { path: (w) => `${cohort(w)}/organisations/new`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/organisations/new`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.organisations.$organisationId": {
+    GET: { path: (w) => `${cohort(w)}/organisations/${w.industry.id}`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/organisations/${w.industry.id}`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.nominations._index": {
+    GET: { path: (w) => `${cohort(w)}/nominations`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.nominations.import": {
+    GET: { path: (w) => `${cohort(w)}/nominations/import`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/nominations/import`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.nominations.$personId": {
+    GET: { path: (w) => `${cohort(w)}/nominations/${w.people.participant.id}`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/nominations/${w.people.participant.id}`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.visits._index": {
+    GET: { path: (w) => `${cohort(w)}/visits`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/visits`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.visits.plan": {
+    GET: { path: (w) => `${cohort(w)}/visits/plan`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/visits/plan`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.visits.$visitId._index": {
+    GET: { path: (w) => `${cohort(w)}/visits/${w.visitId}`, allowed: MEMBERS },
+  },
+  "cohorts.$cohortId.visits.$visitId.edit": {
+    GET: { path: (w) => `${cohort(w)}/visits/${w.visitId}/edit`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/visits/${w.visitId}/edit`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.visits.$visitId.cancel": {
+    GET: { path: (w) => `${cohort(w)}/visits/${w.visitId}/cancel`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/visits/${w.visitId}/cancel`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.visits.$visitId.attendance": {
+    GET: { path: (w) => `${cohort(w)}/visits/${w.visitId}/attendance`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/visits/${w.visitId}/attendance`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.visits.$visitId.calendar[.ics]": {
+    GET: { path: (w) => `${cohort(w)}/visits/${w.visitId}/calendar.ics`, allowed: MEMBERS },
+  },
+  "cohorts.$cohortId.calendar[.ics]": {
+    GET: { path: (w) => `${cohort(w)}/calendar.ics`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.attendance": { GET: { path: (w) => `${cohort(w)}/attendance`, allowed: COORDINATION } },
+  "cohorts.$cohortId.schedule": { GET: { path: (w) => `${cohort(w)}/schedule`, allowed: MEMBERS } },
+  "cohorts.$cohortId.milestones.$kind": {
+    GET: { path: (w) => `${cohort(w)}/milestones/mid-point`, allowed: MEMBERS },
+    POST: { path: (w) => `${cohort(w)}/milestones/mid-point`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.milestones.$kind.calendar[.ics]": {
+    GET: { path: (w) => `${cohort(w)}/milestones/kick-off/calendar.ics`, allowed: MEMBERS },
+  },
+  profile: {
+    GET: { path: () => "/profile", allowed: SIGNED_IN },
+    POST: { path: () => "/profile", allowed: SIGNED_IN },
+  },
+  // Calendar feeds carry their own key (a coordinator's token): no session needed, so everyone gets the file.
+  "calendar.$token[.ics]": { GET: { path: (w) => `/calendar/${w.feedToken}.ics`, allowed: EVERYONE } },
+  "calendar.$token.cohorts.$cohortId[.ics]": {
+    GET: { path: (w) => `/calendar/${w.feedToken}/cohorts/${w.cohortA.id}.ics`, allowed: EVERYONE },
+  },
   "cohorts.$cohortId.pitch-day._index": {
     GET: { path: (w) => `${cohort(w)}/pitch-day`, allowed: COORDINATION },
     POST: { path: (w) => `${cohort(w)}/pitch-day`, allowed: COORDINATION },
@@ -178,7 +250,7 @@ function routeFiles() {
 }
 
 let server: TestServer;
-let world: World & { token: string; pitchTeamId: number };
+let world: MatrixWorld;
 
 beforeAll(async () => {
   server = await startServer(async (db) => {
@@ -189,7 +261,12 @@ beforeAll(async () => {
       createdBy: null,
     });
     const pitchDay = await makeWorldPitchDay(db, made);
-    world = { ...made, token: link.token, pitchTeamId: pitchDay.teamId };
+    world = {
+      ...made,
+      token: link.token,
+      pitchTeamId: pitchDay.teamId,
+      ...(await cohortSetupWorld(db, made)),
+    };
   });
 });
 afterAll(async () => {

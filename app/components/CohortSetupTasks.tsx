@@ -1,0 +1,43 @@
+// The cohort set-up tasks on the cohort page: organisations and quotas, nominations, releases, visits.
+import type { TaskListItem } from "./govuk";
+
+export type CohortSetupProgress = {
+  organisations: number;
+  belowQuota: number;
+  hosts: number;
+  participants: number;
+  notReleased: number;
+  visits: number;
+  plannedVisits: number;
+};
+
+const notStarted = { tag: { text: "Not yet started", colour: "blue" as const } };
+const inProgress = { tag: { text: "In progress", colour: "light-blue" as const } };
+
+export function cohortSetupTasks(base: string, p: CohortSetupProgress): TaskListItem[] {
+  return [
+    {
+      title: "Organisations and quotas",
+      href: `${base}/organisations`,
+      hint: `${p.organisations} organisations, ${p.hosts} hosting a visit${p.belowQuota ? `; ${p.belowQuota} below quota` : ""}`,
+      status: p.organisations === 0 ? notStarted : p.belowQuota ? inProgress : { text: "Completed" },
+    },
+    {
+      title: "Nominations and line manager releases",
+      href: `${base}/nominations`,
+      hint: `${p.participants} participants nominated; ${p.notReleased} not yet released`,
+      status: p.participants === 0 ? notStarted : p.notReleased ? inProgress : { text: "Completed" },
+    },
+    {
+      title: "Company visits",
+      href: `${base}/visits`,
+      hint: `${p.visits} of ${p.hosts} hosts have a visit${p.plannedVisits ? `; ${p.plannedVisits} not confirmed` : ""}`,
+      status:
+        p.visits === 0
+          ? notStarted
+          : p.plannedVisits || p.visits < p.hosts
+            ? inProgress
+            : { text: "Completed" },
+    },
+  ];
+}

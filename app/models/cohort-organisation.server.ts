@@ -1,0 +1,204 @@
+// The organisations taking part in a cohort: sector, region, whether they host a visit, their nomination quota
+// and the dates a host cannot do.
+import type { Db, Tx } from "~/db.server";
+import { nowIso } from "~/time";
+import { childRows, jsonArrayFrom } from "../../db/json";
+import type { Region, Sector } from "../../db/types";
+
+/** Companies nominate two young professionals each; departments have no set number. */
+export function defaultQuota(sector: Sector): number | null {
+  return sector === "industry" ? 2 : null;
+}
+
+/** Every organisation in the cohort with how many active participants it has nominated. */
+export async function listCohortOrganisations(db: Db | Tx, cohortId: number) {
+  const rows = await db
+    .selectFrom("cohort_organisations as co")
+    .innerJoin("organisations as o", "o.id", "co.organisation_id")
+    .where("co.cohort_id", "=", cohortId)
+    .select((eb) => [
+      "co.id",
+      "co.organisation_id",
+      "co.hosts_visit",
+      "co.quota",
+      "co.address",
+      "co.contact_name",
+      "co.contact_email",
+      "co.version",
+      "o.name",
+      "o.sector",
+      "o.kind",
+      "o.region",
+      eb
+        .selectFrom("memberships as m")
+        .innerJoin("people as p", "p.id", "m.person_id")
+        .whereRef("p.organisation_id", "=", "co.organisation_id")
+        .whereRef("m.cohort_id", "=", "co.cohort_id")
+        .where("m.role", "=", "participant")
+        .where("m.withdrawn_at", "is", null)
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .as("nominated"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("host_unavailable_dates as u")
+          .whereRef("u.cohort_organisation_id", "=", "co.id")
+          .select("u.date")
+          .orderBy("u.date"),
+      ).as("unavailable"),
+    ])
+    .orderBy("o.name")
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    nominated: Number(row.nominated ?? 0),
+    unavailable: childRows(row.unavailable).map((u) => u.date),
+  }));
+}
+
+export type CohortOrganisationRow = Awaited<ReturnType<typeof listCohortOrganisations>>[number];
+
+export async function getCohortOrganisation(db: Db | Tx, cohortId: number, organisationId: number) {
+  const rows = await listCohortOrganisations(db, cohortId);
+  return rows.find((row) => row.organisation_id === organisationId);
+}
+
+/** Adds an organisation to the cohort (with its sector's default quota); does nothing if it is already in. */
+export async function addOrganisationToCohort(
+  db: Db | Tx,
+  cohortId: number,
+  organisation: { id: number; sector: Sector },
+  options: { hostsVisit?: boolean; quota?: number | null } = {},
+) {
+  const at = nowIso();
+  await db
+    .insertInto("cohort_organisations")
+    .values({
+      cohort_id: cohortId,
+      organisation_id: organisation.id,
+      hosts_visit: options.hostsVisit ? 1 : 0,
+      quota: options.quota === undefined ? defaultQuota(organisation.sector) : options.quota,
+      address: null,
+      contact_name: null,
+      contact_email: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(["cohort_id", "organisation_id"]).doNothing())
+    .execute();
+}
+
+export type CohortOrganisationInput = {
+  name: string;
+  sector: Sector;
+  kind: string;
+  region: Region;
+  hostsVisit: boolean;
+  quota: number | null;
+  address: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  unavailable: string[];
+};
+
+/**
+ * Saves the organisation and its part in the cohort, only if neither changed since `versions` were read;
+ * returns false on such a conflict (nothing is written).
+ */
+export async function updateCohortOrganisation(
+  tx: Tx,
+  row: { id: number; organisation_id: number },
+  input: CohortOrganisationInput,
+  versions: { organisation: number; cohortOrganisation: number },
+) {
+  const at = nowIso();
+  const org = await tx
+    .updateTable("organisations")
+    .set({
+      name: input.name,
+      sector: input.sector,
+      kind: input.kind,
+      region: input.region,
+      version: versions.organisation + 1,
+    })
+    .where("id", "=", row.organisation_id)
+    .where("version", "=", versions.organisation)
+    .executeTakeFirst();
+  const co = await tx
+    .updateTable("cohort_organisations")
+    .set({
+      hosts_visit: input.hostsVisit ? 1 : 0,
+      quota: input.quota,
+      address: input.address,
+      contact_name: input.contactName,
+      contact_email: input.contactEmail,
+      version: versions.cohortOrganisation + 1,
+      updated_at: at,
+    })
+    .where("id", "=", row.id)
+    .where("version", "=", versions.cohortOrganisation)
+    .executeTakeFirst();
+  if (Number(org.numUpdatedRows) !== 1 || Number(co.numUpdatedRows) !== 1) return false;
+  await tx.deleteFrom("host_unavailable_dates").where("cohort_organisation_id", "=", row.id).execute();
+  if (input.unavailable.length) {
+    await tx
+      .insertInto("host_unavailable_dates")
+      .values([...new Set(input.unavailable)].map((date) => ({ cohort_organisation_id: row.id, date })))
+      .execute();
+  }
+  return true;
+}
+
+export async function organisationVersion(db: Db | Tx, organisationId: number) {
+  const row = await db
+    .selectFrom("organisations")
+    .where("id", "=", organisationId)
+    .select("version")
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+/** Organisations Tandem knows that are not yet part of the cohort, for the "add" list. */
+export async function listOrganisationsOutsideCohort(db: Db, cohortId: number) {
+  return db
+    .selectFrom("organisations as o")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("cohort_organisations as co")
+            .whereRef("co.organisation_id", "=", "o.id")
+            .where("co.cohort_id", "=", cohortId)
+            .select("co.id"),
+        ),
+      ),
+    )
+    .select(["o.id", "o.name", "o.sector"])
+    .orderBy("o.name")
+    .execute();
+}
+
+/** The counts the cohort page's set-up tasks show. */
+export async function cohortSetupProgress(db: Db, cohortId: number) {
+  const organisations = await listCohortOrganisations(db, cohortId);
+  const members = await db
+    .selectFrom("memberships")
+    .where("cohort_id", "=", cohortId)
+    .where("role", "=", "participant")
+    .where("withdrawn_at", "is", null)
+    .select("release_status")
+    .execute();
+  const visits = await db
+    .selectFrom("visits")
+    .where("cohort_id", "=", cohortId)
+    .where("status", "!=", "cancelled")
+    .select(["status", "organisation_id"])
+    .execute();
+  return {
+    organisations: organisations.length,
+    belowQuota: organisations.filter((o) => o.quota !== null && o.nominated < o.quota).length,
+    hosts: organisations.filter((o) => o.hosts_visit).length,
+    participants: members.length,
+    notReleased: members.filter((m) => m.release_status !== "approved").length,
+    visits: new Set(visits.map((v) => v.organisation_id)).size,
+    plannedVisits: visits.filter((v) => v.status === "planned").length,
+  };
+}

@@ -1,0 +1,375 @@
+// The programme calendar in the database: milestones (defaults the coordinator can move), company visits,
+// attendance, and the events that go into calendar files and feeds.
+import type { Db, Tx } from "~/db.server";
+import { UK_BANK_HOLIDAYS } from "~/domain/bank-holidays";
+import {
+  defaultMilestones,
+  formatUkDate,
+  MILESTONE_TITLES,
+  type MilestoneKind,
+  weekOfDate,
+} from "~/domain/calendar";
+import { type CalendarMilestone, type CalendarVisit, milestoneUid, visitUid } from "~/domain/icalendar";
+import { planVisitRota, type RotaResult } from "~/domain/visit-rota";
+import { nowIso } from "~/time";
+import type { AttendanceStatus, Region } from "../../db/types";
+import { listCohortOrganisations } from "./cohort-organisation.server";
+
+type CohortDates = { id: number; start_date: string; weeks: number; version: number };
+
+/** The cohort's milestones: the defaults, replaced by the dates the coordinator moved them to. */
+export async function listMilestones(db: Db | Tx, cohort: CohortDates) {
+  const stored = await db.selectFrom("milestones").where("cohort_id", "=", cohort.id).selectAll().execute();
+  return defaultMilestones(cohort.start_date, cohort.weeks).map((fallback) => {
+    const moved = stored.find((m) => m.kind === fallback.kind);
+    const date = moved?.date ?? fallback.date;
+    return {
+      kind: fallback.kind,
+      title: MILESTONE_TITLES[fallback.kind],
+      date,
+      defaultDate: fallback.date,
+      week: weekOfDate(cohort.start_date, cohort.weeks, date),
+      // A default follows the cohort's start date, so its sequence rises with every edit of the cohort.
+      sequence: moved?.sequence ?? cohort.version - 1,
+      version: moved?.version ?? 0,
+    };
+  });
+}
+
+export type MilestoneView = Awaited<ReturnType<typeof listMilestones>>[number];
+
+/** Moves a milestone if nobody moved it since `version` was read (0: never moved); false on a conflict. */
+export async function moveMilestone(
+  tx: Tx,
+  cohort: CohortDates,
+  kind: MilestoneKind,
+  date: string,
+  version: number,
+) {
+  const at = nowIso();
+  if (version === 0) {
+    const inserted = await tx
+      .insertInto("milestones")
+      .values({ cohort_id: cohort.id, kind, date, sequence: cohort.version, version: 1, updated_at: at })
+      .onConflict((oc) => oc.columns(["cohort_id", "kind"]).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+  const updated = await tx
+    .updateTable("milestones")
+    .set((eb) => ({ date, sequence: eb("sequence", "+", 1), version: version + 1, updated_at: at }))
+    .where("cohort_id", "=", cohort.id)
+    .where("kind", "=", kind)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** The cohort's visits in date order, each with its host and attendance counts. */
+export async function listVisits(db: Db | Tx, cohortId: number) {
+  const rows = await db
+    .selectFrom("visits as v")
+    .innerJoin("organisations as o", "o.id", "v.organisation_id")
+    .where("v.cohort_id", "=", cohortId)
+    .select((eb) => [
+      "v.id",
+      "v.organisation_id",
+      "v.date",
+      "v.start_time",
+      "v.end_time",
+      "v.address",
+      "v.agenda",
+      "v.contact_name",
+      "v.contact_email",
+      "v.status",
+      "v.cancel_reason",
+      "v.sequence",
+      "v.version",
+      "v.updated_at",
+      "o.name as host_name",
+      "o.region",
+      eb
+        .selectFrom("attendance as a")
+        .whereRef("a.visit_id", "=", "v.id")
+        .where("a.status", "=", "attended")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .as("attended"),
+      eb
+        .selectFrom("attendance as a")
+        .whereRef("a.visit_id", "=", "v.id")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .as("recorded"),
+    ])
+    .orderBy("v.date")
+    .orderBy("v.start_time")
+    .orderBy("o.name")
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    attended: Number(row.attended ?? 0),
+    recorded: Number(row.recorded ?? 0),
+  }));
+}
+
+export type VisitRow = Awaited<ReturnType<typeof listVisits>>[number];
+
+export async function getVisit(db: Db | Tx, cohortId: number, visitId: number) {
+  const rows = await listVisits(db, cohortId);
+  return rows.find((row) => row.id === visitId);
+}
+
+/** Saves a proposed rota as planned visits, with each host's address and contact as the defaults. */
+export async function createPlannedVisits(
+  tx: Tx,
+  cohort: { id: number; visit_start_time: string; visit_end_time: string },
+  visits: Array<{ organisationId: number; date: string }>,
+) {
+  const hosts = await tx
+    .selectFrom("cohort_organisations")
+    .where("cohort_id", "=", cohort.id)
+    .select(["organisation_id", "address", "contact_name", "contact_email"])
+    .execute();
+  const at = nowIso();
+  if (visits.length === 0) return;
+  await tx
+    .insertInto("visits")
+    .values(
+      visits.map((v) => {
+        const host = hosts.find((h) => h.organisation_id === v.organisationId);
+        return {
+          cohort_id: cohort.id,
+          organisation_id: v.organisationId,
+          date: v.date,
+          start_time: cohort.visit_start_time,
+          end_time: cohort.visit_end_time,
+          address: host?.address ?? null,
+          agenda: null,
+          contact_name: host?.contact_name ?? null,
+          contact_email: host?.contact_email ?? null,
+          cancel_reason: null,
+          created_at: at,
+          updated_at: at,
+        };
+      }),
+    )
+    .execute();
+}
+
+export type VisitInput = {
+  date: string;
+  startTime: string;
+  endTime: string;
+  address: string | null;
+  agenda: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+};
+
+/** Saves a visit if nobody changed it since `version`; moving it (date or times) raises its SEQUENCE. */
+export async function updateVisit(tx: Tx, visit: VisitRow, input: VisitInput, version: number) {
+  const moved =
+    visit.date !== input.date || visit.start_time !== input.startTime || visit.end_time !== input.endTime;
+  const result = await tx
+    .updateTable("visits")
+    .set({
+      date: input.date,
+      start_time: input.startTime,
+      end_time: input.endTime,
+      address: input.address,
+      agenda: input.agenda,
+      contact_name: input.contactName,
+      contact_email: input.contactEmail,
+      sequence: visit.sequence + (moved ? 1 : 0),
+      version: version + 1,
+      updated_at: nowIso(),
+    })
+    .where("id", "=", visit.id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function cancelVisit(tx: Tx, visit: VisitRow, reason: string, version: number) {
+  const result = await tx
+    .updateTable("visits")
+    .set({
+      status: "cancelled",
+      cancel_reason: reason,
+      sequence: visit.sequence + 1,
+      version: version + 1,
+      updated_at: nowIso(),
+    })
+    .where("id", "=", visit.id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Confirms every planned visit of the cohort; returns how many. */
+export async function confirmPlannedVisits(tx: Tx, cohortId: number) {
+  const result = await tx
+    .updateTable("visits")
+    .set((eb) => ({ status: "confirmed", version: eb("version", "+", 1), updated_at: nowIso() }))
+    .where("cohort_id", "=", cohortId)
+    .where("status", "=", "planned")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The cohort's active participants with what was recorded for them at a visit. */
+export async function listVisitAttendance(db: Db | Tx, cohortId: number, visitId: number) {
+  return db
+    .selectFrom("memberships as m")
+    .innerJoin("people as p", "p.id", "m.person_id")
+    .leftJoin("organisations as o", "o.id", "p.organisation_id")
+    .leftJoin("attendance as a", (join) =>
+      join.onRef("a.person_id", "=", "p.id").on("a.visit_id", "=", visitId),
+    )
+    .where("m.cohort_id", "=", cohortId)
+    .where("m.role", "=", "participant")
+    .where("m.withdrawn_at", "is", null)
+    .select(["p.id", "p.name", "o.name as organisation_name", "a.status"])
+    .orderBy("p.name")
+    .execute();
+}
+
+/** Records (or corrects) each participant's attendance at a visit. */
+export async function recordAttendance(
+  tx: Tx,
+  visitId: number,
+  entries: Array<{ personId: number; status: AttendanceStatus }>,
+  actorId: number,
+) {
+  const at = nowIso();
+  for (const entry of entries) {
+    await tx
+      .insertInto("attendance")
+      .values({
+        visit_id: visitId,
+        person_id: entry.personId,
+        status: entry.status,
+        recorded_by: actorId,
+        recorded_at: at,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["visit_id", "person_id"])
+          .doUpdateSet({ status: entry.status, recorded_by: actorId, recorded_at: at }),
+      )
+      .execute();
+  }
+}
+
+/** Every record of attendance in the cohort, for the person-by-visit table. */
+export async function listCohortAttendance(db: Db, cohortId: number) {
+  return db
+    .selectFrom("attendance as a")
+    .innerJoin("visits as v", "v.id", "a.visit_id")
+    .where("v.cohort_id", "=", cohortId)
+    .select(["a.visit_id", "a.person_id", "a.status"])
+    .execute();
+}
+
+/** The milestones and visits of a cohort as calendar events. */
+export async function cohortCalendarEvents(
+  db: Db | Tx,
+  cohort: CohortDates & { name: string },
+): Promise<{ milestones: CalendarMilestone[]; visits: CalendarVisit[] }> {
+  const milestones = await listMilestones(db, cohort);
+  const visits = await listVisits(db, cohort.id);
+  return {
+    milestones: milestones.map((m) => ({
+      uid: milestoneUid(cohort.id, m.kind),
+      title: `${cohort.name}: ${m.title}`,
+      date: m.date,
+      sequence: m.sequence,
+    })),
+    visits: visits.map((v) => visitEvent(cohort.name, v)),
+  };
+}
+
+export function visitEvent(cohortName: string, v: VisitRow): CalendarVisit {
+  return {
+    uid: visitUid(v.id),
+    title: `${cohortName}: visit to ${v.host_name}`,
+    date: v.date,
+    startTime: v.start_time,
+    endTime: v.end_time,
+    sequence: v.sequence,
+    cancelled: v.status === "cancelled",
+    location: v.address,
+    description: [
+      v.agenda,
+      v.status === "cancelled" && v.cancel_reason ? `Cancelled: ${v.cancel_reason}` : null,
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+  };
+}
+
+/** The cohorts a person is active in, with what their calendar needs. */
+export async function cohortsForCalendar(db: Db, personId: number) {
+  return db
+    .selectFrom("memberships as m")
+    .innerJoin("cohorts as c", "c.id", "m.cohort_id")
+    .where("m.person_id", "=", personId)
+    .where("m.withdrawn_at", "is", null)
+    .select(["c.id", "c.name", "c.start_date", "c.weeks", "c.version", "m.role"])
+    .distinct()
+    .execute();
+}
+
+/**
+ * The rota the planner proposes for the cohort's hosts that have no visit yet, between the kick-off and final
+ * pitch milestones, on the cohort's visit day. Days already taken by a visit are left free.
+ */
+export async function proposeRota(
+  db: Db | Tx,
+  cohort: CohortDates & { visit_weekday: number },
+): Promise<{ hostsWithoutVisit: number; rota: RotaResult | null }> {
+  const [organisations, visits, milestones] = await Promise.all([
+    listCohortOrganisations(db, cohort.id),
+    listVisits(db, cohort.id),
+    listMilestones(db, cohort),
+  ]);
+  const active = visits.filter((v) => v.status !== "cancelled");
+  const visited = new Set(active.map((v) => v.organisation_id));
+  const taken = active.map((v) => v.date);
+  const hosts = organisations
+    .filter((o) => o.hosts_visit && !visited.has(o.organisation_id))
+    .map((o) => ({
+      key: String(o.organisation_id),
+      name: o.name,
+      region: o.region,
+      unavailable: [...o.unavailable, ...taken],
+    }));
+  if (hosts.length === 0) return { hostsWithoutVisit: 0, rota: null };
+  const week = (kind: string) => milestones.find((m) => m.kind === kind)?.week ?? undefined;
+  return {
+    hostsWithoutVisit: hosts.length,
+    rota: planVisitRota({
+      start: cohort.start_date,
+      weeks: cohort.weeks,
+      weekday: cohort.visit_weekday,
+      hosts,
+      kickOffWeek: week("kick-off"),
+      pitchWeek: week("final-pitches"),
+    }),
+  };
+}
+
+/** Why a visit cannot move to a date (a weekend, a bank holiday where the host is, outside the cohort), or null. */
+export function visitDateProblem(
+  cohort: { start_date: string; weeks: number },
+  visit: { region: Region; host_name: string },
+  date: string,
+): string | null {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (day === 0 || day === 6) return "The visit date must be a weekday";
+  const holiday = UK_BANK_HOLIDAYS.on(visit.region, date);
+  if (holiday)
+    return `${formatUkDate(date)} is a bank holiday where ${visit.host_name} is (${holiday.title}): choose another date`;
+  if (weekOfDate(cohort.start_date, cohort.weeks, date) === null)
+    return "The visit date must be during the cohort";
+  return null;
+}

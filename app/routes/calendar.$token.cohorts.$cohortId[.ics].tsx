@@ -1,0 +1,26 @@
+// A whole cohort's calendar feed, for its coordinators, reached with their personal feed token.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { idParam, notFound } from "~/auth/guards.server";
+import { icsResponse } from "~/calendar-response.server";
+import { getDb } from "~/db.server";
+import { buildCalendar } from "~/domain/icalendar";
+import { findFeedOwner } from "~/models/calendar-feed.server";
+import { cohortCalendarEvents, cohortsForCalendar } from "~/models/visit.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const db = getDb();
+  const owner = await findFeedOwner(db, params.token ?? "");
+  if (!owner) notFound("Calendar");
+  const cohortId = idParam(params.cohortId, "Calendar");
+  // Not a coordinator of that cohort: the same answer as an unknown address, so nothing is revealed.
+  const cohort = (await cohortsForCalendar(db, owner.id)).find(
+    (c) => c.id === cohortId && c.role === "coordinator",
+  );
+  if (!cohort) notFound("Calendar");
+  const events = await cohortCalendarEvents(db, cohort);
+  return icsResponse(
+    buildCalendar({ name: cohort.name, ...events, stamp: new Date() }),
+    `${cohort.name}.ics`,
+    false,
+  );
+}

@@ -1,0 +1,30 @@
+// A person's calendar feed: the milestones and visits of every cohort they are in. The token is the key.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/auth/guards.server";
+import { icsResponse } from "~/calendar-response.server";
+import { getDb } from "~/db.server";
+import { buildCalendar } from "~/domain/icalendar";
+import { findFeedOwner } from "~/models/calendar-feed.server";
+import { cohortCalendarEvents, cohortsForCalendar } from "~/models/visit.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const db = getDb();
+  const owner = await findFeedOwner(db, params.token ?? "");
+  if (!owner) notFound("Calendar");
+  const cohorts = await cohortsForCalendar(db, owner.id);
+  const seen = new Set<number>();
+  const milestones = [];
+  const visits = [];
+  for (const cohort of cohorts) {
+    if (seen.has(cohort.id)) continue;
+    seen.add(cohort.id);
+    const events = await cohortCalendarEvents(db, cohort);
+    milestones.push(...events.milestones);
+    visits.push(...events.visits);
+  }
+  return icsResponse(
+    buildCalendar({ name: `Tandem: ${owner.name}`, milestones, visits, stamp: new Date() }),
+    "tandem.ics",
+    false,
+  );
+}

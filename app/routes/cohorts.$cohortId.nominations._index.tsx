@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, Button, ButtonGroup, Table } from "~/components/govuk";
+import { ReleaseTag } from "~/components/ReleaseTag";
+import { getDb } from "~/db.server";
+import { ROLE_LABELS } from "~/domain/next-steps";
+import { pageMeta } from "~/meta";
+import { listNominations } from "~/models/nomination.server";
+
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `Nominations for ${data?.cohort.name ?? "the cohort"}`,
+);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const url = new URL(request.url);
+  const nominations = await listNominations(getDb(), cohort.id);
+  const active = nominations.filter((n) => !n.withdrawn_at);
+  const notReleased = active.filter((n) => n.role === "participant" && n.release_status !== "approved");
+  return {
+    cohort,
+    onlyNotReleased: url.searchParams.get("show") === "not-released",
+    active,
+    notReleased,
+    withdrawn: nominations.filter((n) => n.withdrawn_at),
+  };
+}
+
+export default function Nominations() {
+  const { cohort, active, notReleased, withdrawn, onlyNotReleased } = useLoaderData<typeof loader>();
+  const base = `/cohorts/${cohort.id}`;
+  const shown = onlyNotReleased ? notReleased : active;
+  return (
+    <>
+      <BackLink href={base}>Back to {cohort.name}</BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        Nominations
+      </h1>
+      <ButtonGroup>
+        <Button href={`${base}/nominations/import`}>Import nominations</Button>
+        <Button href={`${base}/people/invite`} variant="secondary">
+          Add one person
+        </Button>
+      </ButtonGroup>
+      <p className="govuk-body">
+        {notReleased.length === 0 ? (
+          "Every participant has been released by their line manager."
+        ) : (
+          <>
+            <strong>{notReleased.length}</strong> participant{notReleased.length === 1 ? " is" : "s are"} not
+            yet released by their line manager.{" "}
+            {onlyNotReleased ? (
+              <Link className="govuk-link" to={`${base}/nominations`}>
+                Show everyone
+              </Link>
+            ) : (
+              <Link className="govuk-link" to={`${base}/nominations?show=not-released`}>
+                Show only them
+              </Link>
+            )}
+          </>
+        )}
+      </p>
+      <Table
+        caption={onlyNotReleased ? "Participants not yet released" : `Nominated (${active.length})`}
+        captionSize="m"
+        head={[
+          { text: "Name" },
+          { text: "Organisation" },
+          { text: "Role" },
+          { text: "Line manager release" },
+        ]}
+        rows={shown.map((n) => [
+          {
+            text: (
+              <Link className="govuk-link" to={`${base}/nominations/${n.id}`}>
+                {n.name}
+              </Link>
+            ),
+          },
+          { text: n.organisation_name ?? "None" },
+          { text: ROLE_LABELS[n.role] },
+          {
+            text: n.role === "participant" ? <ReleaseTag status={n.release_status} /> : "Not needed",
+          },
+        ])}
+      />
+      {withdrawn.length > 0 ? (
+        <Table
+          caption={`Withdrawn (${withdrawn.length})`}
+          captionSize="m"
+          head={[{ text: "Name" }, { text: "Organisation" }, { text: "Role" }]}
+          rows={withdrawn.map((n) => [
+            {
+              text: (
+                <Link className="govuk-link" to={`${base}/nominations/${n.id}`}>
+                  {n.name}
+                </Link>
+              ),
+            },
+            { text: n.organisation_name ?? "None" },
+            { text: ROLE_LABELS[n.role] },
+          ])}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, Button, Table, Tag } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { REGION_LABELS } from "~/domain/regions";
+import { pageMeta } from "~/meta";
+import { listCohortOrganisations } from "~/models/cohort-organisation.server";
+
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `Organisations in ${data?.cohort.name ?? "the cohort"}`,
+);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  return { cohort, organisations: await listCohortOrganisations(getDb(), cohort.id) };
+}
+
+export default function CohortOrganisations() {
+  const { cohort, organisations } = useLoaderData<typeof loader>();
+  const base = `/cohorts/${cohort.id}`;
+  const hosts = organisations.filter((o) => o.hosts_visit).length;
+  return (
+    <>
+      <BackLink href={base}>Back to {cohort.name}</BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        Organisations
+      </h1>
+      <p className="govuk-body">
+        {organisations.length} organisations take part; {hosts} host a company visit.
+      </p>
+      <Button href={`${base}/organisations/new`}>Add an organisation</Button>
+      {organisations.length === 0 ? (
+        <p className="govuk-body">No organisations yet. Add them here, or import nominations to add them.</p>
+      ) : (
+        <Table
+          caption="Nominations against each organisation's quota"
+          captionSize="s"
+          head={[
+            { text: "Organisation" },
+            { text: "Sector" },
+            { text: "Region" },
+            { text: "Hosts a visit" },
+            { text: "Nominated", format: "numeric" },
+            { text: "Quota", format: "numeric" },
+          ]}
+          rows={organisations.map((o) => [
+            {
+              text: (
+                <Link className="govuk-link" to={`${base}/organisations/${o.organisation_id}`}>
+                  {o.name}
+                  <span className="govuk-visually-hidden"> (change)</span>
+                </Link>
+              ),
+            },
+            { text: `${o.sector === "government" ? "Government" : "Industry"} (${o.kind})` },
+            { text: REGION_LABELS[o.region] },
+            { text: o.hosts_visit ? "Yes" : "No" },
+            {
+              text:
+                o.quota !== null && o.nominated < o.quota ? (
+                  <>
+                    {o.nominated} <Tag colour="yellow">Below quota</Tag>
+                  </>
+                ) : o.quota !== null && o.nominated > o.quota ? (
+                  <>
+                    {o.nominated} <Tag colour="red">Over quota</Tag>
+                  </>
+                ) : (
+                  String(o.nominated)
+                ),
+              format: "numeric",
+            },
+            { text: o.quota === null ? "None set" : String(o.quota), format: "numeric" },
+          ])}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, Button, ButtonGroup, SummaryList } from "~/components/govuk";
+import { VisitStatusTag } from "~/components/VisitStatusTag";
+import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
+import { pageMeta } from "~/meta";
+import { requireVisit } from "~/visit-access.server";
+
+export const meta = pageMeta<typeof loader>(({ data }) => `Visit to ${data?.visit.host_name ?? "a host"}`);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort, visit, manages, mayRecordAttendance } = await requireVisit(request, params);
+  return {
+    cohort,
+    manages,
+    mayRecordAttendance,
+    week: weekOfDate(cohort.start_date, cohort.weeks, visit.date),
+    // Only the cohort's coordinators see the host contact's email address.
+    visit: { ...visit, contact_email: manages ? visit.contact_email : null },
+  };
+}
+
+export default function VisitPage() {
+  const { cohort, visit, week, manages, mayRecordAttendance } = useLoaderData<typeof loader>();
+  const base = `/cohorts/${cohort.id}`;
+  const here = `${base}/visits/${visit.id}`;
+  return (
+    <>
+      <BackLink href={manages ? `${base}/visits` : `${base}/schedule`}>
+        {manages ? "Back to company visits" : "Back to the schedule"}
+      </BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        Visit to {visit.host_name}
+      </h1>
+      <SummaryList
+        rows={[
+          { key: "Status", value: <VisitStatusTag status={visit.status} /> },
+          ...(visit.status === "cancelled"
+            ? [{ key: "Why it was cancelled", value: visit.cancel_reason ?? "" }]
+            : []),
+          { key: "Date", value: `${formatUkDateWithDay(visit.date)}${week ? ` (week ${week})` : ""}` },
+          { key: "Time", value: `${formatTime(visit.start_time)} to ${formatTime(visit.end_time)}` },
+          {
+            key: "Address",
+            value: visit.address ? <span className="tandem-pre-line">{visit.address}</span> : "Not given yet",
+          },
+          {
+            key: "Agenda",
+            value: visit.agenda ? <span className="tandem-pre-line">{visit.agenda}</span> : "Not given yet",
+          },
+          {
+            key: "Host contact",
+            value: visit.contact_name
+              ? `${visit.contact_name}${visit.contact_email ? ` (${visit.contact_email})` : ""}`
+              : "Not given yet",
+          },
+        ]}
+      />
+      <ButtonGroup>
+        {manages && visit.status !== "cancelled" ? (
+          <Button href={`${here}/edit`}>Change or move this visit</Button>
+        ) : null}
+        {mayRecordAttendance && visit.status !== "cancelled" ? (
+          <Button href={`${here}/attendance`} variant="secondary">
+            Record attendance
+          </Button>
+        ) : null}
+        <Button href={`${here}/calendar.ics`} variant="secondary">
+          Add to your calendar (.ics)
+        </Button>
+      </ButtonGroup>
+      {manages && visit.status !== "cancelled" ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`${here}/cancel`}>
+            Cancel this visit
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

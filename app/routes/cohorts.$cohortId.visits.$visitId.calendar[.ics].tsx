@@ -1,0 +1,17 @@
+// One visit as an .ics file, for anyone in the cohort.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { icsResponse } from "~/calendar-response.server";
+import { buildCalendar } from "~/domain/icalendar";
+import { visitEvent } from "~/models/visit.server";
+import { requireVisit } from "~/visit-access.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort, visit } = await requireVisit(request, params);
+  const text = buildCalendar({
+    name: `${cohort.name}: visit to ${visit.host_name}`,
+    milestones: [],
+    visits: [visitEvent(cohort.name, visit)],
+    stamp: new Date(),
+  });
+  return icsResponse(text, `visit-${visit.host_name}-${visit.date}.ics`);
+}

@@ -1,0 +1,171 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { clientAddress } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
+import { dateParts, parseVisitForm } from "~/cohort-setup-forms";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { BackLink, Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { formatUkDate } from "~/domain/calendar";
+import { fieldValue } from "~/forms";
+import { pageMeta } from "~/meta";
+import { recordAudit } from "~/models/audit.server";
+import { updateVisit, visitDateProblem } from "~/models/visit.server";
+import { requireVisit } from "~/visit-access.server";
+
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `Change the visit to ${data?.visit.host_name ?? "a host"}`,
+);
+export const ErrorBoundary = RouteErrorBoundary;
+
+const EDITORS = ["coordinator", "admin"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort, visit } = await requireVisit(request, params, [...EDITORS]);
+  return { cohort, visit };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { cohort, visit, user } = await requireVisit(request, params, [...EDITORS]);
+  const form = parseVisitForm(await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const problem = visitDateProblem(cohort, visit, form.data.date);
+  if (problem) return data({ errors: { date: problem }, values: form.values }, { status: 400 });
+  const saved = await getDb()
+    .transaction()
+    .execute(async (tx) => {
+      const ok = await updateVisit(tx, visit, form.data, form.data.version);
+      if (ok)
+        await recordAudit(tx, {
+          actorId: user.personId,
+          action: visit.date !== form.data.date ? "visit.moved" : "visit.updated",
+          subjectType: "visit",
+          subjectId: visit.id,
+          cohortId: cohort.id,
+          address: clientAddress(context),
+          details: {
+            from: visit.date,
+            to: form.data.date,
+            startTime: form.data.startTime,
+            endTime: form.data.endTime,
+          },
+        });
+      return ok;
+    });
+  if (!saved)
+    return data(
+      {
+        errors: {
+          date: "Someone else changed this visit while you were editing it. Your changes are kept below: check them and save again to replace theirs.",
+        },
+        values: form.values,
+      },
+      { status: 409 },
+    );
+  return redirectWithBanner(
+    request,
+    `/cohorts/${cohort.id}/visits/${visit.id}`,
+    visit.date !== form.data.date
+      ? `Visit to ${visit.host_name} moved to ${formatUkDate(form.data.date)}`
+      : `Visit to ${visit.host_name} saved`,
+  );
+}
+
+export default function EditVisit() {
+  const { cohort, visit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values ?? {
+    ...dateParts("date", visit.date),
+    startTime: visit.start_time,
+    endTime: visit.end_time,
+    address: visit.address ?? "",
+    agenda: visit.agenda ?? "",
+    contactName: visit.contact_name ?? "",
+    contactEmail: visit.contact_email ?? "",
+  };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/cohorts/${cohort.id}/visits/${visit.id}`}>Back to the visit</BackLink>
+        <FormErrorSummary errors={errors} ids={{ date: "date-day" }} />
+        <h1 className="govuk-heading-l">
+          <span className="govuk-caption-l">{cohort.name}</span>
+          Change the visit to {visit.host_name}
+        </h1>
+        {visit.recorded > 0 ? (
+          <WarningText>Attendance has already been recorded for this visit.</WarningText>
+        ) : null}
+        <Form method="post" noValidate key={visit.version}>
+          <input type="hidden" name="version" value={visit.version} />
+          <DateInput
+            id="date"
+            namePrefix="date"
+            legend="Date"
+            legendSize="s"
+            hint="Moving the visit updates everyone's calendar. For example, 17 2 2027"
+            values={{
+              day: fieldValue(values, "date-day"),
+              month: fieldValue(values, "date-month"),
+              year: fieldValue(values, "date-year"),
+            }}
+            error={errors?.date}
+          />
+          <Input
+            id="startTime"
+            name="startTime"
+            label="Start time"
+            hint="For example, 10:00"
+            width="5"
+            defaultValue={fieldValue(values, "startTime")}
+            error={errors?.startTime}
+          />
+          <Input
+            id="endTime"
+            name="endTime"
+            label="End time"
+            hint="For example, 16:00"
+            width="5"
+            defaultValue={fieldValue(values, "endTime")}
+            error={errors?.endTime}
+          />
+          <Textarea
+            id="address"
+            name="address"
+            label="Address (optional)"
+            rows={3}
+            defaultValue={fieldValue(values, "address")}
+            error={errors?.address}
+          />
+          <Textarea
+            id="agenda"
+            name="agenda"
+            label="Agenda (optional)"
+            rows={5}
+            defaultValue={fieldValue(values, "agenda")}
+            error={errors?.agenda}
+          />
+          <Input
+            id="contactName"
+            name="contactName"
+            label="Host contact's name (optional)"
+            defaultValue={fieldValue(values, "contactName")}
+            error={errors?.contactName}
+          />
+          <Input
+            id="contactEmail"
+            name="contactEmail"
+            type="email"
+            spellCheck={false}
+            label="Host contact's email address (optional)"
+            hint="If they use Tandem, they can record attendance"
+            defaultValue={fieldValue(values, "contactEmail")}
+            error={errors?.contactEmail}
+          />
+          <Button>Save changes</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { clientAddress, requireUser } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { Button, InsetText, SummaryList, WarningText } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { formatUkDateTime } from "~/domain/calendar";
+import { absoluteUrl } from "~/links.server";
+import { pageMeta } from "~/meta";
+import { setReveal, takeReveal } from "~/models/account.server";
+import { recordAudit } from "~/models/audit.server";
+import { getCalendarFeed, resetCalendarFeed } from "~/models/calendar-feed.server";
+import { getPerson } from "~/models/person.server";
+import { listCohortsOfPerson } from "~/models/programme.server";
+
+export const meta = pageMeta("Your profile");
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const [person, feed, cohorts] = await Promise.all([
+    getPerson(db, user.personId),
+    getCalendarFeed(db, user.personId),
+    listCohortsOfPerson(db, user.personId),
+  ]);
+  // The feed's address is shown once, straight after it is made: only its hash is kept.
+  const revealed = await takeReveal(db, user.sessionId);
+  let feedUrl: string | null = null;
+  if (revealed) {
+    try {
+      const parsed = JSON.parse(revealed) as { kind?: string; url?: string };
+      if (parsed.kind === "calendar-feed" && parsed.url) feedUrl = parsed.url;
+    } catch {
+      feedUrl = null;
+    }
+  }
+  return {
+    person: {
+      name: person?.name ?? user.name,
+      email: user.email,
+      organisation: person?.organisation_name ?? null,
+    },
+    feedCreatedAt: feed?.created_at ?? null,
+    feedUrl,
+    coordinated: cohorts
+      .filter((c) => c.roles.includes("coordinator"))
+      .map((c) => ({ id: c.id, name: c.name })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const token = await resetCalendarFeed(db, user.personId);
+  await recordAudit(db, {
+    actorId: user.personId,
+    action: "calendar_feed.reset",
+    subjectType: "person",
+    subjectId: user.personId,
+    address: clientAddress(context),
+  });
+  await setReveal(
+    db,
+    user.sessionId,
+    JSON.stringify({ kind: "calendar-feed", url: absoluteUrl(request, `/calendar/${token}.ics`) }),
+  );
+  return redirectWithBanner(
+    request,
+    "/profile",
+    "Your new calendar address is ready. Any earlier address has stopped working.",
+  );
+}
+
+export default function Profile() {
+  const { person, feedCreatedAt, feedUrl, coordinated } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Your profile</h1>
+        <SummaryList
+          rows={[
+            { key: "Name", value: person.name },
+            { key: "Email address", value: person.email },
+            { key: "Organisation", value: person.organisation ?? "None" },
+          ]}
+        />
+        <h2 className="govuk-heading-m">Your calendar</h2>
+        <p className="govuk-body">
+          Subscribe to your Tandem calendar in Outlook or any calendar app (“Add calendar from the internet”)
+          to see your cohort's milestones and company visits. Changes appear there by themselves.
+        </p>
+        {feedUrl ? (
+          <>
+            <InsetText>
+              <p className="govuk-body govuk-!-font-weight-bold">Your calendar address</p>
+              <p className="govuk-body tandem-one-time-link" id="calendar-feed-url">
+                {feedUrl}
+              </p>
+            </InsetText>
+            <WarningText>
+              Copy it now: Tandem shows it only once. Anyone with it can see your programme dates.
+            </WarningText>
+            {coordinated.length > 0 ? (
+              <p className="govuk-body">
+                As a coordinator you can also subscribe to a whole cohort:{" "}
+                {coordinated.map((c) => (
+                  <span key={c.id} className="tandem-one-time-link">
+                    {c.name}: {feedUrl.replace(/\.ics$/, `/cohorts/${c.id}.ics`)}{" "}
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </>
+        ) : feedCreatedAt ? (
+          <p className="govuk-body">
+            You made a calendar address on {formatUkDateTime(feedCreatedAt)}. If you have lost it, or someone
+            else has it, make a new one: the old one stops working.
+          </p>
+        ) : null}
+        <Form method="post">
+          <Button variant={feedCreatedAt ? "secondary" : undefined}>
+            {feedCreatedAt ? "Reset your calendar address" : "Make your calendar address"}
+          </Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,320 @@
+// Cohort set-up over real HTTP: uploads that are refused leave the database as it was, contact details stay
+// within the cohort, and every calendar file parses with an independent iCalendar parser.
+import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInLondon } from "~/domain/calendar";
+import { cohortSetupWorld } from "../setup/cohort-setup";
+import { makeWorld, type World } from "../setup/factories";
+import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+let world: World & Awaited<ReturnType<typeof cohortSetupWorld>>;
+
+beforeAll(async () => {
+  server = await startServer(async (db) => {
+    const made = await makeWorld(db);
+    world = { ...made, ...(await cohortSetupWorld(db, made)) };
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const cookieOf = (who: keyof World["people"]) => sessionCookieFor(server.db, world.people[who].id);
+const base = () => `${server.url}/cohorts/${world.cohortA.id}`;
+
+function upload(cookie: string, body: Uint8Array | string, name = "nominations.csv") {
+  const form = new FormData();
+  form.append(
+    "file",
+    new Blob([typeof body === "string" ? body : Uint8Array.from(body)], { type: "text/csv" }),
+    name,
+  );
+  return fetch(`${base()}/nominations/import`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie },
+    redirect: "manual",
+  });
+}
+
+async function rowCounts() {
+  const count = async (table: "people" | "memberships" | "organisations" | "audit_events") =>
+    Number(
+      (
+        await server.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    people: await count("people"),
+    memberships: await count("memberships"),
+    organisations: await count("organisations"),
+  };
+}
+
+function events(text: string) {
+  return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    return {
+      uid: event.uid,
+      start: event.startDate.toJSDate().toISOString(),
+      allDay: event.startDate.isDate,
+      sequence: event.sequence,
+      status: vevent.getFirstPropertyValue("status"),
+    };
+  });
+}
+
+describe("uploading nominations", () => {
+  it("refuses files that are empty, not CSV, too big or too long, with a message that says what to fix", async () => {
+    const cookie = await cookieOf("coordinator");
+    const before = await rowCounts();
+    const cases: Array<[Uint8Array | string, string]> = [
+      ["", "The file is empty"],
+      [
+        new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xff, 0xfe]),
+        "The file is not a CSV file",
+      ],
+      ["x".repeat(5 * 1024 * 1024 + 10), "The file must be smaller than 5 MB"],
+      [
+        [
+          "name,email,organisation,sector",
+          ...Array.from({ length: 10_000 }, (_, i) => `P ${i},p${i}@x.example,X,industry`),
+        ].join("\n"),
+        "The file must have fewer than 10,000 rows",
+      ],
+    ];
+    for (const [body, message] of cases) {
+      const response = await upload(cookie, body);
+      expect(response.status, message).toBe(400);
+      expect(await response.text()).toContain(message);
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("previews the demo file's problems with row numbers and writes nothing", async () => {
+    const cookie = await cookieOf("coordinator");
+    const before = await rowCounts();
+    const response = await upload(cookie, readFileSync("tests/fixtures/demo-nominations.csv"));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("The file has 3 problems");
+    expect(html).toContain("is not an email address");
+    expect(html).toContain("Sector “Public sector” is not known");
+    expect(html).toContain("AOIFE.BRENNAN@hmrc.example is also on row 2");
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("imports a corrected file once the coordinator agrees to create the missing organisation", async () => {
+    const cookie = await cookieOf("coordinator");
+    const csv = readFileSync("tests/fixtures/demo-nominations-corrected.csv", "utf8")
+      .replaceAll(
+        /HM Revenue & Customs|Department for Work and Pensions|Home Office|Ministry of Justice|Scottish Government|Kestrel Systems|Thistle Networks|Lagan Digital|Brightwater Consulting/g,
+        "Northwind Labs",
+      )
+      .replaceAll(",government,", ",industry,");
+    const before = await rowCounts();
+    const refused = await post(`${base()}/nominations/import`, { csv, fileName: "n.csv" }, cookie);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Select “Create Northwind Labs”");
+    expect(await rowCounts()).toEqual(before);
+    const done = await post(
+      `${base()}/nominations/import`,
+      { csv, fileName: "n.csv", create: "Northwind Labs", "region-0": "scotland" },
+      cookie,
+    );
+    expect(done.status).toBe(302);
+    const after = await rowCounts();
+    expect(after.people).toBe(before.people + 12);
+    expect(after.organisations).toBe(before.organisations + 1);
+    const again = await post(`${base()}/nominations/import`, { csv, fileName: "n.csv" }, cookie);
+    expect(again.status).toBe(302);
+    expect(await rowCounts()).toEqual(after);
+  });
+});
+
+describe("contact details", () => {
+  it("shows the host contact's email to the coordinator but not to participants; other cohorts see nothing", async () => {
+    const url = `${base()}/visits/${world.visitId}`;
+    const coordinator = await (await get(url, await cookieOf("coordinator"))).text();
+    expect(coordinator).toContain("hana.host@example.test");
+    const participant = await get(url, await cookieOf("participant"));
+    expect(participant.status).toBe(200);
+    const html = await participant.text();
+    expect(html).toContain("Hana Host");
+    expect(html).not.toContain("hana.host@example.test");
+    expect(html).not.toContain("Record attendance");
+    const outsider = await get(url, await sessionCookieFor(server.db, world.otherParticipant.id));
+    expect(outsider.status).toBe(403);
+    expect(await outsider.text()).not.toContain("Hana Host");
+  });
+
+  it("lets the host's contact record attendance when they use Tandem", async () => {
+    const host = await server.db
+      .insertInto("people")
+      .values({
+        name: "Hana Host",
+        email: "hana.host@example.test",
+        email_key: "hana.host@example.test",
+        organisation_id: world.industry.id,
+        job_title: null,
+        profession: null,
+        created_at: "2026-01-01T00:00:00Z",
+        updated_at: "2026-01-01T00:00:00Z",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await server.db
+      .insertInto("accounts")
+      .values({ person_id: host.id, created_at: "2026-01-01T00:00:00Z" })
+      .execute();
+    await server.db
+      .insertInto("memberships")
+      .values({
+        cohort_id: world.cohortA.id,
+        person_id: host.id,
+        role: "mentor",
+        created_at: "2026-01-01T00:00:00Z",
+      })
+      .execute();
+    const cookie = await sessionCookieFor(server.db, host.id);
+    expect((await get(`${base()}/visits/${world.visitId}/attendance`, cookie)).status).toBe(200);
+    const saved = await post(
+      `${base()}/visits/${world.visitId}/attendance`,
+      { [`status-${world.people.participant.id}`]: "apologies" },
+      cookie,
+    );
+    expect(saved.status).toBe(302);
+    const row = await server.db
+      .selectFrom("attendance")
+      .where("visit_id", "=", world.visitId)
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      person_id: world.people.participant.id,
+      status: "apologies",
+      recorded_by: host.id,
+    });
+    // A mentor who is not the host's contact may not.
+    expect((await get(`${base()}/visits/${world.visitId}/attendance`, await cookieOf("mentor"))).status).toBe(
+      403,
+    );
+  });
+});
+
+describe("the schedule", () => {
+  it("shows a participant their cohort's weeks with this week highlighted", async () => {
+    const monday = new Date(`${todayInLondon()}T12:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7);
+    const start = monday.toISOString().slice(0, 10);
+    await server.db
+      .updateTable("cohorts")
+      .set({ start_date: start })
+      .where("id", "=", world.cohortB.id)
+      .execute();
+    const response = await get(
+      `${server.url}/cohorts/${world.cohortB.id}/schedule`,
+      await sessionCookieFor(server.db, world.otherParticipant.id),
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(
+      /<li class="tandem-week tandem-week--current" aria-current="date"><h2[^>]*>Week (<!-- -->)?2/,
+    );
+    expect(html.match(/This week/g)).toHaveLength(1);
+    expect(html).toContain("Kick-off");
+  });
+});
+
+describe("calendar files", () => {
+  it("gives the coordinator the whole cohort as .ics: four milestones and the visit, in UTC", async () => {
+    const response = await get(`${base()}/calendar.ics`, await cookieOf("coordinator"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    expect(response.headers.get("content-disposition")).toContain("attachment");
+    const list = events(await response.text());
+    expect(list).toHaveLength(5);
+    expect(list.filter((e) => e.allDay)).toHaveLength(4);
+    expect(list.find((e) => e.uid === `visit-${world.visitId}@tandem`)).toMatchObject({
+      start: "2027-01-20T10:00:00.000Z",
+      sequence: 0,
+    });
+  });
+
+  it("raises SEQUENCE when a visit moves and marks a cancelled visit as cancelled", async () => {
+    const cookie = await cookieOf("coordinator");
+    const version = (
+      await server.db
+        .selectFrom("visits")
+        .where("id", "=", world.visitId)
+        .select("version")
+        .executeTakeFirstOrThrow()
+    ).version;
+    // 29 March 2027 is Easter Monday in England: refused.
+    const holiday = await post(
+      `${base()}/visits/${world.visitId}/edit`,
+      {
+        "date-day": "29",
+        "date-month": "3",
+        "date-year": "2027",
+        startTime: "10:00",
+        endTime: "16:00",
+        version: String(version),
+      },
+      cookie,
+    );
+    expect(holiday.status).toBe(400);
+    expect(await holiday.text()).toContain("is a bank holiday where");
+    const moved = await post(
+      `${base()}/visits/${world.visitId}/edit`,
+      {
+        "date-day": "3",
+        "date-month": "2",
+        "date-year": "2027",
+        startTime: "09:30",
+        endTime: "15:30",
+        version: String(version),
+      },
+      cookie,
+    );
+    expect(moved.status).toBe(302);
+    const one = events(await (await get(`${base()}/visits/${world.visitId}/calendar.ics`, cookie)).text());
+    expect(one).toEqual([
+      {
+        uid: `visit-${world.visitId}@tandem`,
+        start: "2027-02-03T09:30:00.000Z",
+        allDay: false,
+        sequence: 1,
+        status: "CONFIRMED",
+      },
+    ]);
+  });
+
+  it("serves a personal feed by token, refusing unknown tokens", async () => {
+    const feed = await get(`${server.url}/calendar/${world.feedToken}.ics`);
+    expect(feed.status).toBe(200);
+    expect(events(await feed.text()).length).toBeGreaterThanOrEqual(5);
+    expect((await get(`${server.url}/calendar/not-a-real-token-at-all-0123456789.ics`)).status).toBe(404);
+    expect(
+      (await get(`${server.url}/calendar/${world.feedToken}/cohorts/${world.cohortB.id}.ics`)).status,
+    ).toBe(404);
+  });
+
+  it("resets a person's feed from their profile: the old address stops working", async () => {
+    const cookie = await cookieOf("participant");
+    const made = await post(`${server.url}/profile`, {}, cookie);
+    expect(made.status).toBe(302);
+    const page = await (await get(`${server.url}/profile`, cookie)).text();
+    const url = /(http:\/\/[^<"]+\/calendar\/[A-Za-z0-9_-]+\.ics)/.exec(page)?.[1];
+    expect(url).toBeDefined();
+    expect((await get(url!.replace(/^http:\/\/[^/]+/, server.url))).status).toBe(200);
+    // Shown once only.
+    expect(await (await get(`${server.url}/profile`, cookie)).text()).not.toContain("/calendar/");
+    await post(`${server.url}/profile`, {}, cookie);
+    expect((await get(url!.replace(/^http:\/\/[^/]+/, server.url))).status).toBe(404);
+  });
+});

@@ -1,0 +1,220 @@
+// The server under stress: health check, request logs, SIGTERM, SIGKILL mid-write, backup while running.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { maskedPath } from "../../scripts/request-log";
+import { fileDb } from "../setup/db";
+import { makeWorld } from "../setup/factories";
+import { get, post, sessionCookieFor } from "../setup/server";
+
+const scratch = mkdtempSync(join(tmpdir(), "tandem-reliability-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Starts `scripts/serve.ts` on a database file, collecting its output. */
+async function serveProcess(url: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: {
+      ...process.env,
+      SESSION_SECRET: "tandem-test-session-secret",
+      DATABASE_URL: url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = output.match(/listening on (http:\/\/\S+)/);
+      if (match?.[1]) {
+        clearInterval(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    }, 50);
+    child.once("exit", (code) => {
+      clearInterval(timer);
+      reject(new Error(`server exited with ${code}: ${output}`));
+    });
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
+  return { child, base, exited, output: () => output };
+}
+
+describe("health and request logs", () => {
+  it("reports the database reachable, logs one line per request and never logs a token", async () => {
+    const database = await fileDb();
+    const world = await makeWorld(database.db);
+    const cookie = await sessionCookieFor(database.db, world.people.coordinator.id);
+    const server = await serveProcess(database.url);
+    try {
+      const health = await get(`${server.base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok", database: "reachable" });
+      await get(`${server.base}/`, cookie);
+      await get(`${server.base}/set-password/abcdefghijklmnopqrstuvwxyz0123456789`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const lines = server
+        .output()
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.find((l) => l.path === "/")).toMatchObject({
+        method: "GET",
+        status: 200,
+        personId: world.people.coordinator.id,
+      });
+      expect(lines.find((l) => String(l.path).startsWith("/set-password"))?.path).toBe(
+        "/set-password/:token",
+      );
+      expect(server.output()).not.toContain("abcdefghijklmnopqrstuvwxyz0123456789");
+      expect(server.output()).not.toContain(cookie.split("=")[1]);
+    } finally {
+      server.child.kill("SIGKILL");
+      await database.remove();
+    }
+  });
+
+  it("masks long random path segments", () => {
+    expect(maskedPath("/calendar/Zm9vYmFyYmF6cXV4cXV1eHh5enp6.ics")).toBe("/calendar/:token.ics");
+    expect(maskedPath("/cohorts/12/people/34/link")).toBe("/cohorts/12/people/34/link");
+  });
+});
+
+describe("shutting down", () => {
+  it("finishes the request in flight on SIGTERM, then exits cleanly", async () => {
+    const database = await fileDb();
+    await makeWorld(database.db);
+    const server = await serveProcess(database.url);
+    // A request whose headers have started arriving is in flight: send its last line after the signal.
+    const { hostname, port } = new URL(server.base);
+    const socket = connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once("connect", resolve));
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => {
+      answer += chunk.toString();
+    });
+    socket.write("GET /accessibility HTTP/1.1\r\nHost: localhost\r\n");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.write("Connection: close\r\n\r\n");
+    await new Promise((resolve) => socket.once("close", resolve));
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
+    expect(await server.exited).toBe(0);
+    await expect(get(`${server.base}/accessibility`)).rejects.toThrow();
+    await database.remove();
+  });
+});
+
+describe("crash safety", () => {
+  it("keeps every acknowledged write when the server is killed mid-way, and the database stays sound", async () => {
+    const database = await fileDb();
+    const world = await makeWorld(database.db);
+    const cookie = await sessionCookieFor(database.db, world.people.coordinator.id);
+    const server = await serveProcess(database.url);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writers = Array.from({ length: 6 }, async (_, writer) => {
+      for (let i = 0; !stop; i++) {
+        const email = `crash-${writer}-${i}@example.test`;
+        try {
+          const response = await post(
+            `${server.base}/cohorts/${world.cohortA.id}/people/invite`,
+            { name: `Crash ${writer} ${i}`, email, role: "participant" },
+            cookie,
+          );
+          if (response.status === 302) acknowledged.push(email);
+        } catch {
+          return;
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    server.child.kill("SIGKILL");
+    stop = true;
+    await Promise.all(writers);
+    await server.exited;
+    expect(acknowledged.length).toBeGreaterThan(10);
+
+    const restarted = await serveProcess(database.url);
+    try {
+      expect((await get(`${restarted.base}/healthz`)).status).toBe(200);
+      const sqlite = new SQLite(database.url.slice("file:".length), { readonly: true });
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      const stored = new Set(
+        (
+          sqlite.prepare("select email from people where email like 'crash-%'").all() as Array<{
+            email: string;
+          }>
+        ).map((r) => r.email),
+      );
+      sqlite.close();
+      expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
+    } finally {
+      restarted.child.kill("SIGKILL");
+      await database.remove();
+    }
+  });
+});
+
+describe("backup and restore", () => {
+  function tandem(url: string, ...args: string[]) {
+    return spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+  }
+
+  it("backs up while the server takes writes, and restores only a sound backup", async () => {
+    const database = await fileDb();
+    const world = await makeWorld(database.db);
+    const cookie = await sessionCookieFor(database.db, world.people.coordinator.id);
+    const server = await serveProcess(database.url);
+    const file = join(scratch, "backup.sqlite");
+    try {
+      const writing = Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          post(
+            `${server.base}/cohorts/${world.cohortA.id}/people/invite`,
+            { name: `Backup ${i}`, email: `backup-${i}@example.test`, role: "participant" },
+            cookie,
+          ),
+        ),
+      );
+      const backup = tandem(database.url, "backup", file);
+      await writing;
+      expect(backup.status, backup.stderr).toBe(0);
+      const copy = new SQLite(file, { readonly: true });
+      expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+      const backedUp = (copy.prepare("select count(*) as n from people").get() as { n: number }).n;
+      copy.close();
+      expect(backedUp).toBeGreaterThanOrEqual(7);
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+
+    const restoredUrl = `file:${join(scratch, "restored.sqlite")}`;
+    const restored = tandem(restoredUrl, "restore", file);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/Restored .* \(\d+ tables, \d+ people\)/);
+    const junk = join(scratch, "junk.sqlite");
+    new SQLite(junk).exec("create table t (x)");
+    const refused = tandem(restoredUrl, "restore", junk);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("not a Tandem database");
+    await database.remove();
+  });
+});
