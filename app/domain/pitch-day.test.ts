@@ -5,6 +5,7 @@ import {
   flagText,
   panelConflicts,
   parseSheetScores,
+  pitchCalendarEvents,
   pitchDayResults,
   pitchTimetable,
 } from "./pitch-day";
@@ -205,5 +206,40 @@ describe("flagText", () => {
   it("says what each flag means", () => {
     expect(flagText("fewer-than-two-sheets")).toBe("Fewer than two counted sheets");
     expect(flagText("group-2")).toBe("Group 2: compare only within this group");
+  });
+});
+
+describe("pitchCalendarEvents", () => {
+  it("gives everyone the whole day and a team's members their own slot, with stable UIDs", () => {
+    const events = pitchCalendarEvents({
+      eventId: 9,
+      version: 4,
+      cohortName: "Tech Connect 2027",
+      settings: SETTINGS,
+      teamIds: [5, 6],
+      labels: new Map([
+        [5, "Team 1"],
+        [6, "Team 2"],
+      ]),
+      myTeamIds: [6],
+      location: "HMRC",
+    });
+    expect(events.map((e) => [e.uid, e.title, e.startTime, e.endTime, e.sequence])).toEqual([
+      ["pitch-day-9@tandem", "Tech Connect 2027: pitch day", "10:00", "10:35", 4],
+      ["pitch-slot-9-6@tandem", "Tech Connect 2027: Team 2 pitches (slot 2)", "10:20", "10:35", 4],
+    ]);
+  });
+
+  it("gives nothing before the running order is set", () => {
+    const input = {
+      eventId: 1,
+      version: 1,
+      cohortName: "C",
+      settings: SETTINGS,
+      labels: new Map(),
+      myTeamIds: [],
+      location: null,
+    };
+    expect(pitchCalendarEvents({ ...input, teamIds: [] })).toEqual([]);
   });
 });

@@ -277,3 +277,64 @@ export function flagText(flag: string): string {
   if (group) return `Group ${group[1]}: compare only within this group`;
   return flag;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Calendar feeds
+
+/**
+ * The pitch day in a person's calendar: the whole day (first pitch to last), and their own team's slot. UIDs
+ * follow the event and the team, and SEQUENCE follows the event's version, so a changed running order
+ * updates the slot rather than adding another.
+ */
+export function pitchCalendarEvents(input: {
+  eventId: number;
+  version: number;
+  cohortName: string;
+  settings: TimetableSettings;
+  teamIds: readonly number[];
+  labels: ReadonlyMap<number, string>;
+  myTeamIds: readonly number[];
+  location: string | null;
+}): Array<{
+  uid: string;
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  sequence: number;
+  cancelled: boolean;
+  location: string | null;
+  description: string | null;
+}> {
+  const entries = pitchTimetable(input.settings, input.teamIds);
+  const pitches = entries.filter((e) => e.kind === "pitch");
+  if (pitches.length === 0) return [];
+  const order = pitches.map((p) => `${p.start} ${input.labels.get(p.teamId) ?? ""}`).join("\n");
+  const common = {
+    date: input.settings.date,
+    sequence: input.version,
+    cancelled: false,
+    location: input.location,
+  };
+  const events = [
+    {
+      ...common,
+      uid: `pitch-day-${input.eventId}@tandem`,
+      title: `${input.cohortName}: pitch day`,
+      startTime: pitches[0]!.start,
+      endTime: pitches[pitches.length - 1]!.end,
+      description: `Running order:\n${order}`,
+    },
+  ];
+  for (const pitch of pitches)
+    if (input.myTeamIds.includes(pitch.teamId))
+      events.push({
+        ...common,
+        uid: `pitch-slot-${input.eventId}-${pitch.teamId}@tandem`,
+        title: `${input.cohortName}: ${input.labels.get(pitch.teamId) ?? "your team"} pitches (slot ${pitch.position})`,
+        startTime: pitch.start,
+        endTime: pitch.end,
+        description: `Pitch from ${pitch.start}, questions from ${pitch.questionsStart}.`,
+      });
+  return events;
+}

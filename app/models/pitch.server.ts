@@ -1,9 +1,11 @@
 // Pitch day: the event, running order, panel and conflicts, rubric, scoring sheets, and what each person sees.
 import type { Db, Tx } from "~/db.server";
+import type { CalendarVisit } from "~/domain/icalendar";
 import {
   type Conflict,
   type PitchTeam,
   panelConflicts,
+  pitchCalendarEvents,
   pitchDayResults,
   type TimetableSettings,
 } from "~/domain/pitch-day";
@@ -644,4 +646,29 @@ export function timetableSettings(event: PitchEventRow): TimetableSettings {
     breakAfter: event.break_after,
     breakMinutes: event.break_minutes,
   };
+}
+
+/** The pitch day's events for a person's calendar feed (none before the running order is set). */
+export async function pitchDayCalendar(
+  db: Db | Tx,
+  cohort: { id: number; name: string },
+  personId: number,
+): Promise<CalendarVisit[]> {
+  const event = await getPitchEvent(db, cohort.id);
+  if (!event) return [];
+  const [slots, teams, mine] = await Promise.all([
+    listSlots(db, event.id),
+    listPitchTeams(db, cohort.id),
+    teamIdsOfPerson(db, cohort.id, personId),
+  ]);
+  return pitchCalendarEvents({
+    eventId: event.id,
+    version: event.version,
+    cohortName: cohort.name,
+    settings: timetableSettings(event),
+    teamIds: slots.map((s) => s.team_id),
+    labels: new Map(teams.map((t) => [t.id, t.label])),
+    myTeamIds: mine,
+    location: [event.venue, event.online_link].filter(Boolean).join(" / ") || null,
+  });
 }

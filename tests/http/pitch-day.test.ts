@@ -1,7 +1,9 @@
 // Pitch day over real HTTP: setting up, bad input refused with nothing saved, conflicts, the scoring window,
 // concurrent edits of a sheet, who sees which sheets and feedback, results, CSV and release.
+import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawRunningOrder } from "~/domain/pitch-day";
+import { resetCalendarFeed } from "~/models/calendar-feed.server";
 import { makePitchDayCohort, makeWorld, type World } from "../setup/factories";
 import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
@@ -181,6 +183,33 @@ describe("setting up the pitch day", () => {
     expect(html).toContain("10:40 to 10:55");
     expect(html).toContain("10:55 to 11:10");
     expect(html).toContain("Team 2 (your team)");
+  });
+
+  it("puts the pitch day and the team's own slot in a participant's calendar feed, in UTC", async () => {
+    const token = await resetCalendarFeed(server.db, pc.teams[1]!.members[0]!.id);
+    const response = await get(`${server.url}/calendar/${token}.ics`);
+    expect(response.status).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(await response.text()))
+      .getAllSubcomponents("vevent")
+      .map((vevent) => new ICAL.Event(vevent))
+      .filter((e) => e.uid.startsWith("pitch-"))
+      .map((e) => ({
+        summary: e.summary,
+        start: e.startDate.toJSDate().toISOString(),
+        end: e.endDate.toJSDate().toISOString(),
+      }));
+    expect(events).toEqual([
+      {
+        summary: "Http pitch cohort: pitch day",
+        start: "2027-03-25T10:00:00.000Z",
+        end: "2027-03-25T11:10:00.000Z",
+      },
+      {
+        summary: "Http pitch cohort: Team 2 pitches (slot 2)",
+        start: "2027-03-25T10:20:00.000Z",
+        end: "2027-03-25T10:35:00.000Z",
+      },
+    ]);
   });
 
   it("adds the cohort's senior leaders to the panel, refusing anyone else, and shows the conflicts", async () => {
