@@ -5,9 +5,18 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
 import { getDb } from "~/db.server";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
-import { nextSteps, ROLE_LABELS } from "~/domain/next-steps";
+import { nextSteps, type PitchDayFacts, pitchDaySteps, ROLE_LABELS } from "~/domain/next-steps";
+import { pitchTimetable } from "~/domain/pitch-day";
 import { pageMeta } from "~/meta";
+import {
+  getPitchEvent,
+  leaderScoring,
+  listSlots,
+  pitchDayFacts,
+  timetableSettings,
+} from "~/models/pitch.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
+import type { CohortRole } from "../../db/types";
 
 export const meta = pageMeta("Home");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -19,6 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const coordinated = cohorts.filter((c) => c.roles.includes("coordinator")).map((c) => c.id);
   const progress = await countCohortProgress(db, coordinated);
   const today = todayInLondon();
+  const pitchDays = await homePitchDays(
+    db,
+    user.personId,
+    cohorts.map((c) => ({ id: c.id, roles: c.roles })),
+  );
   return {
     name: user.name,
     isAdmin: user.isAdmin,
@@ -42,11 +56,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
         roles: cohort.roles.map((role) => ({
           role,
           label: ROLE_LABELS[role],
-          steps: nextSteps(role, facts),
+          steps: [
+            ...nextSteps(role, facts),
+            ...pitchDaySteps(role, cohort.id, pitchDays.get(cohort.id) ?? null),
+          ],
         })),
       };
     }),
   };
+}
+
+/** The pitch day as each cohort's home-page entry needs it: a leader's progress, a participant's slot time. */
+async function homePitchDays(
+  db: ReturnType<typeof getDb>,
+  personId: number,
+  cohorts: Array<{ id: number; roles: CohortRole[] }>,
+) {
+  const facts = await pitchDayFacts(
+    db,
+    personId,
+    cohorts.map((c) => c.id),
+  );
+  const result = new Map<number, PitchDayFacts>();
+  for (const cohort of cohorts) {
+    const f = facts.get(cohort.id);
+    if (!f) continue;
+    const entry: PitchDayFacts = {
+      date: f.date,
+      scoringOpen: f.scoringState === "open",
+      released: f.released,
+      onPanel: f.onPanel,
+      sheetsDone: f.sheetsDone,
+    };
+    if (f.onPanel && f.scoringState === "open" && cohort.roles.includes("leader"))
+      entry.sheetsTotal = (await leaderScoring(db, cohort.id, f.eventId, personId)).scorable.length;
+    if (f.teamSlot) {
+      const [event, slots] = await Promise.all([getPitchEvent(db, cohort.id), listSlots(db, f.eventId)]);
+      const pitch = event
+        ? pitchTimetable(
+            timetableSettings(event),
+            slots.map((s) => s.team_id),
+          ).find((e) => e.kind === "pitch" && e.teamId === f.teamSlot?.teamId)
+        : undefined;
+      if (pitch) entry.slot = { position: f.teamSlot.position, start: pitch.start };
+    }
+    result.set(cohort.id, entry);
+  }
+  return result;
 }
 
 export default function Home() {

@@ -1,10 +1,11 @@
-// A person's calendar feed: the milestones and visits of every cohort they are in. The token is the key.
+// A person's calendar feed: the milestones, visits and pitch day of every cohort they are in. The token is the key.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { icsResponse } from "~/calendar-response.server";
 import { getDb } from "~/db.server";
 import { buildCalendar } from "~/domain/icalendar";
 import { findFeedOwner } from "~/models/calendar-feed.server";
+import { pitchDayCalendar } from "~/models/pitch.server";
 import { cohortCalendarEvents, cohortsForCalendar } from "~/models/visit.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -21,6 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     const events = await cohortCalendarEvents(db, cohort);
     milestones.push(...events.milestones);
     visits.push(...events.visits);
+    visits.push(...(await pitchDayCalendar(db, cohort, owner.id)));
   }
   return icsResponse(
     buildCalendar({ name: `Tandem: ${owner.name}`, milestones, visits, stamp: new Date() }),
