@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<CohortRole, string> = {
   mentor: "Mentor",
   participant: "Participant",
   leader: "Senior leader",
+  sponsor: "Sponsor",
 };
 
 /** "1 participant", "40 participants" */

@@ -15,6 +15,7 @@ const EVERYONE: Who[] = [
   "participant",
   "leader",
   "otherCohort",
+  "sponsor",
 ];
 const SIGNED_IN = EVERYONE.filter((who) => who !== "anonymous");
 
