@@ -1,0 +1,23 @@
+// Reads the schema itself (SQLite's catalogue): which tables hold a foreign key to a given table. PostgreSQL will
+// answer the same question from information_schema.
+import { type Kysely, sql } from "kysely";
+
+export type ReferencingColumn = { table: string; column: string };
+
+export async function columnsReferencing(db: Kysely<any>, target: string): Promise<ReferencingColumn[]> {
+  const { rows } = await sql<ReferencingColumn>`
+    select m.name as "table", f."from" as "column"
+    from sqlite_master m join pragma_foreign_key_list(m.name) f
+    where m.type = 'table' and f."table" = ${target}
+    order by m.name, f."from"`.execute(db);
+  return rows;
+}
+
+/** The tables referencing `target`, each with its referencing columns. */
+export async function tablesReferencing(db: Kysely<any>, target: string): Promise<Map<string, string[]>> {
+  const tables = new Map<string, string[]>();
+  for (const { table, column } of await columnsReferencing(db, target)) {
+    tables.set(table, [...(tables.get(table) ?? []), column]);
+  }
+  return tables;
+}
