@@ -11,6 +11,7 @@ import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.
 import { migrateToLatest } from "../db/migrate";
 import { cohortCommands } from "./cohort-commands";
 import { locateJsonError } from "./json-error";
+import { retentionCommands } from "./retention-commands";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 import { teamCommands } from "./team-commands";
 
@@ -161,6 +162,7 @@ const commands: Record<string, Command> = {
   },
   ...teamCommands,
   ...cohortCommands,
+  ...retentionCommands,
 };
 
 function help(): string {

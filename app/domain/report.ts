@@ -168,7 +168,11 @@ export function attendanceSummary(rows: CohortReportRows): AttendanceSummary {
     .sort((a, b) => a.date.localeCompare(b.date) || a.hostName.localeCompare(b.hostName));
   const people = rows.participants
     .filter((p) => p.withdrawnAt === null)
-    .map((p) => ({ personId: p.personId, name: p.name, ...tally(records.filter((a) => a.personId === p.personId)) }))
+    .map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      ...tally(records.filter((a) => a.personId === p.personId)),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const overall = tally(records);
   return { visits, people, attended: overall.attended, recorded: overall.recorded, rate: overall.rate };
@@ -277,7 +281,10 @@ export function outcomeSummary(rows: Pick<CohortReportRows, "teams" | "outcomes"
     });
   const counts = Object.fromEntries(
     FOLLOW_UPS.map((followUp) => {
-      const tallies = Object.fromEntries(OUTCOME_STATUSES.map((s) => [s, 0])) as Record<OutcomeStatus, number>;
+      const tallies = Object.fromEntries(OUTCOME_STATUSES.map((s) => [s, 0])) as Record<
+        OutcomeStatus,
+        number
+      >;
       let notRecorded = 0;
       for (const team of teams) {
         const entry = team.followUps[followUp];
@@ -427,7 +434,8 @@ export function displayCell(kind: ColumnKind, value: ReportCell, formatDate: (d:
 /** A cell as the CSV holds it: numbers unformatted (percentages and means to one decimal place), dates ISO. */
 export function csvCell(kind: ColumnKind, value: ReportCell): string | number {
   if (value === null) return "";
-  if (kind === "percent" || kind === "mean" || kind === "change") return Math.round((value as number) * 10) / 10;
+  if (kind === "percent" || kind === "mean" || kind === "change")
+    return Math.round((value as number) * 10) / 10;
   return value;
 }
 
@@ -542,3 +550,16 @@ export function programmeTables(figures: ProgrammeCohortFigures[]): ReportTable[
     },
   ];
 }
+
+export const EMPTY_REPORT_ROWS: CohortReportRows = {
+  participants: [],
+  visits: [],
+  attendance: [],
+  questions: [],
+  answers: [],
+  teams: [],
+  outcomes: [],
+};
+
+/** Every table the cohort report has, whoever reads it. */
+export const COHORT_REPORT_TABLE_KEYS = cohortReportTables(cohortReport(EMPTY_REPORT_ROWS)).map((t) => t.key);

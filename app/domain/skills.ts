@@ -40,14 +40,19 @@ export const MAX_QUESTIONS = 15;
 export const MAX_QUESTION_LENGTH = 150;
 
 /** One question per line; blank lines ignored. Returns the questions or the problem with them. */
-export function parseQuestionList(text: string): { ok: true; questions: string[] } | { ok: false; error: string } {
+export function parseQuestionList(
+  text: string,
+): { ok: true; questions: string[] } | { ok: false; error: string } {
   const questions = text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
   if (questions.length === 0) return { ok: false, error: "Enter at least one question, one per line" };
   if (questions.length > MAX_QUESTIONS)
-    return { ok: false, error: `Enter ${MAX_QUESTIONS} questions or fewer (you entered ${questions.length})` };
+    return {
+      ok: false,
+      error: `Enter ${MAX_QUESTIONS} questions or fewer (you entered ${questions.length})`,
+    };
   const long = questions.find((q) => q.length > MAX_QUESTION_LENGTH);
   if (long)
     return {

@@ -70,9 +70,7 @@ export async function auditFilterOptions(db: Db, scope: AuditScope) {
   if (scope !== "all") {
     const ids = scope.length ? scope : [-1];
     types = types.where("cohort_id", "in", ids);
-    people = people
-      .innerJoin("memberships as m", "m.person_id", "p.id")
-      .where("m.cohort_id", "in", ids);
+    people = people.innerJoin("memberships as m", "m.person_id", "p.id").where("m.cohort_id", "in", ids);
   }
   const [typeRows, peopleRows] = await Promise.all([types.execute(), people.execute()]);
   return { types: typeRows.map((r) => r.subject_type), people: peopleRows };

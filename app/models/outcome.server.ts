@@ -43,6 +43,10 @@ export async function saveOutcome(
   if ((current?.recorded_at ?? "") !== expectedRecordedAt) return false;
   const values = { status: input.status, note: input.note, recorded_by: actorId, recorded_at: nowIso() };
   if (current) await tx.updateTable("team_outcomes").set(values).where("id", "=", current.id).execute();
-  else await tx.insertInto("team_outcomes").values({ team_id: teamId, follow_up: input.followUp, ...values }).execute();
+  else
+    await tx
+      .insertInto("team_outcomes")
+      .values({ team_id: teamId, follow_up: input.followUp, ...values })
+      .execute();
   return true;
 }

@@ -1,10 +1,9 @@
 // Personal data: everything Tandem holds about a person (found from the schema's foreign keys to people), and
 // anonymisation, by the retention policy or on request.
-import type { Kysely } from "kysely";
 import type { Db, Tx } from "~/db.server";
 import { anonymisedEmail, anonymisedName, type RetentionCandidate } from "~/domain/retention";
 import { nowIso } from "~/time";
-import { tablesReferencing } from "../../db/introspect";
+import { type SchemaDb, tablesReferencing } from "../../db/introspect";
 
 type Anonymise =
   | { action: "keep"; why: string }
@@ -37,7 +36,10 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
     secret: ["token_hash"],
     anonymise: { action: "delete", why: "unused invitation and reset links stop working" },
   },
-  calendar_feeds: { secret: ["token_hash"], anonymise: { action: "delete", why: "the calendar address stops working" } },
+  calendar_feeds: {
+    secret: ["token_hash"],
+    anonymise: { action: "delete", why: "the calendar address stops working" },
+  },
   memberships: {
     anonymise: {
       action: "scrub",
@@ -89,7 +91,7 @@ export async function getPersonSummary(db: Db | Tx, personId: number) {
 export async function exportPersonalData(db: Db, personId: number) {
   const person = await getPersonSummary(db, personId);
   if (!person) return null;
-  const any = db as unknown as Kysely<any>;
+  const any = db as unknown as SchemaDb;
   const references = await tablesReferencing(any, "people");
   const tables: Record<string, Array<Record<string, unknown>>> = {};
   for (const [table, columns] of references) {
@@ -145,7 +147,7 @@ export async function anonymisePerson(tx: Tx, personId: number): Promise<boolean
     .select(["email_key", "anonymised_at"])
     .executeTakeFirst();
   if (!person || person.anonymised_at) return false;
-  const any = tx as unknown as Kysely<any>;
+  const any = tx as unknown as SchemaDb;
   for (const [table, rule] of Object.entries(PEOPLE_REFERENCES)) {
     const by = rule.by ?? "person_id";
     if (rule.anonymise.action === "delete") await any.deleteFrom(table).where(by, "=", personId).execute();
@@ -188,7 +190,11 @@ export async function retentionCandidates(db: Db | Tx): Promise<RetentionCandida
       isAdmin: row.is_admin === 1,
       cohorts: [],
     };
-    entry.cohorts.push({ startDate: row.start_date, weeks: row.weeks, retentionMonths: row.retention_months });
+    entry.cohorts.push({
+      startDate: row.start_date,
+      weeks: row.weeks,
+      retentionMonths: row.retention_months,
+    });
     byPerson.set(row.id, entry);
   }
   return [...byPerson.values()];

@@ -55,7 +55,13 @@ export async function cohortReportRows(db: Db | Tx, cohortId: number): Promise<C
       .selectFrom("team_outcomes as t")
       .innerJoin("teams", "teams.id", "t.team_id")
       .where("teams.cohort_id", "=", cohortId)
-      .select(["t.team_id as teamId", "t.follow_up as followUp", "t.status", "t.note", "t.recorded_at as recordedAt"])
+      .select([
+        "t.team_id as teamId",
+        "t.follow_up as followUp",
+        "t.status",
+        "t.note",
+        "t.recorded_at as recordedAt",
+      ])
       .execute(),
   ]);
   return { participants, visits, attendance, questions, answers, teams, outcomes };
@@ -154,7 +160,12 @@ export async function getProgrammeRetention(db: Db, programmeId: number) {
 }
 
 /** Saves a new retention period if nobody changed the programme since `expectedUpdatedAt`. */
-export async function setRetentionMonths(db: Db | Tx, programmeId: number, months: number, expectedUpdatedAt: string) {
+export async function setRetentionMonths(
+  db: Db | Tx,
+  programmeId: number,
+  months: number,
+  expectedUpdatedAt: string,
+) {
   const result = await db
     .updateTable("programmes")
     .set({ retention_months: months, updated_at: nowIso() })

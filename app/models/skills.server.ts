@@ -15,7 +15,10 @@ export async function listQuestions(db: Db | Tx, cohortId: number) {
 
 export type PhaseRow = { openedAt: string; deadline: string; version: number };
 
-export async function listPhases(db: Db | Tx, cohortId: number): Promise<Record<SkillsPhase, PhaseRow | null>> {
+export async function listPhases(
+  db: Db | Tx,
+  cohortId: number,
+): Promise<Record<SkillsPhase, PhaseRow | null>> {
   const rows = await db
     .selectFrom("skills_phases")
     .where("cohort_id", "=", cohortId)
@@ -34,7 +37,11 @@ export function phaseWindow(row: PhaseRow | null): PhaseWindow {
 
 /** Replaces the questions; refused (false) once the questionnaire has opened, since answers refer to them. */
 export async function replaceQuestions(tx: Tx, cohortId: number, questions: string[]) {
-  const opened = await tx.selectFrom("skills_phases").where("cohort_id", "=", cohortId).select("id").executeTakeFirst();
+  const opened = await tx
+    .selectFrom("skills_phases")
+    .where("cohort_id", "=", cohortId)
+    .select("id")
+    .executeTakeFirst();
   if (opened) return false;
   await tx.deleteFrom("skills_questions").where("cohort_id", "=", cohortId).execute();
   const at = nowIso();
@@ -49,13 +56,26 @@ export async function replaceQuestions(tx: Tx, cohortId: number, questions: stri
  * Opens a phase with a deadline, or moves the deadline of an open one, if nobody changed it since `version`
  * (0: not opened yet). A cohort without questions gets the default ones when its questionnaire first opens.
  */
-export async function openPhase(tx: Tx, cohortId: number, phase: SkillsPhase, deadline: string, version: number) {
+export async function openPhase(
+  tx: Tx,
+  cohortId: number,
+  phase: SkillsPhase,
+  deadline: string,
+  version: number,
+) {
   const existing = await listQuestions(tx, cohortId);
   if (existing.length === 0) {
     const at = nowIso();
     await tx
       .insertInto("skills_questions")
-      .values(DEFAULT_SKILLS_QUESTIONS.map((text, i) => ({ cohort_id: cohortId, position: i + 1, text, created_at: at })))
+      .values(
+        DEFAULT_SKILLS_QUESTIONS.map((text, i) => ({
+          cohort_id: cohortId,
+          position: i + 1,
+          text,
+          created_at: at,
+        })),
+      )
       .execute();
   }
   if (version === 0) {

@@ -88,8 +88,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["team_id", "follow_up"])
     .unique()
     .execute();
-  await db.schema.createIndex("team_outcomes_recorded_by").on("team_outcomes").column("recorded_by").execute();
-  await db.schema.createIndex("audit_events_subject_at").on("audit_events").columns(["subject_type", "at"]).execute();
+  await db.schema
+    .createIndex("team_outcomes_recorded_by")
+    .on("team_outcomes")
+    .column("recorded_by")
+    .execute();
+  await db.schema
+    .createIndex("audit_events_subject_at")
+    .on("audit_events")
+    .columns(["subject_type", "at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
