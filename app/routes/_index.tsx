@@ -8,6 +8,7 @@ import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/doma
 import { nextSteps, ROLE_LABELS } from "~/domain/next-steps";
 import { pageMeta } from "~/meta";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
+import { questionnairesOfPerson } from "~/models/skills.server";
 
 export const meta = pageMeta("Home");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const coordinated = cohorts.filter((c) => c.roles.includes("coordinator")).map((c) => c.id);
   const progress = await countCohortProgress(db, coordinated);
   const today = todayInLondon();
+  const questionnaires = (await questionnairesOfPerson(db, user.personId)).filter((q) => q.deadline >= today);
   return {
     name: user.name,
     isAdmin: user.isAdmin,
@@ -32,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         participantCount: progress.get(cohort.id)?.participants,
         pendingInvitations: progress.get(cohort.id)?.pending,
         teamsPublished: cohort.teams_published_at !== null,
+        openQuestionnaires: questionnaires.filter((q) => q.cohortId === cohort.id),
       };
       return {
         id: cohort.id,
@@ -62,6 +65,10 @@ export default function Home() {
           You are a system administrator.{" "}
           <Link className="govuk-link" to="/programmes">
             Manage programmes and cohorts
+          </Link>{" "}
+          ·{" "}
+          <Link className="govuk-link" to="/audit">
+            Audit log
           </Link>
         </p>
       ) : null}
@@ -77,7 +84,14 @@ export default function Home() {
               key={cohort.id}
               headingLevel={3}
               title={cohort.name}
-              actions={cohort.canManage ? [{ href: `/cohorts/${cohort.id}`, text: "Manage cohort" }] : []}
+              actions={
+                cohort.canManage
+                  ? [
+                      { href: `/cohorts/${cohort.id}`, text: "Manage cohort" },
+                      { href: `/cohorts/${cohort.id}/report`, text: "Report" },
+                    ]
+                  : []
+              }
             >
               <p className="govuk-body">
                 {cohort.programmeName} · {cohort.dates}

@@ -97,6 +97,11 @@ export default function CohortReport() {
               </Link>
             </li>
             <li>
+              <Link className="govuk-link" to={`/programmes/${cohort.programme_id}/report`}>
+                {cohort.programme_name}: every cohort
+              </Link>
+            </li>
+            <li>
               <Link className="govuk-link" to={`/audit?cohort=${cohort.id}`}>
                 Audit log
               </Link>
