@@ -149,13 +149,15 @@ function tally(rows: ReportAttendance[]) {
 }
 
 /**
- * Attendance at the visits that were not cancelled and have attendance recorded, by visit and by participant
- * (active participants only). The rate is attended ÷ recorded.
+ * Attendance at the visits that were not cancelled and have attendance recorded, by visit and by participant,
+ * counting participants still in the cohort (as the programme view does). The rate is attended ÷ recorded.
  */
 export function attendanceSummary(rows: CohortReportRows): AttendanceSummary {
   const held = rows.visits.filter((v) => v.status !== "cancelled");
   const heldIds = new Set(held.map((v) => v.id));
-  const participantIds = new Set(rows.participants.map((p) => p.personId));
+  const participantIds = new Set(
+    rows.participants.filter((p) => p.withdrawnAt === null).map((p) => p.personId),
+  );
   const records = rows.attendance.filter((a) => heldIds.has(a.visitId) && participantIds.has(a.personId));
   const visits = held
     .map((v) => ({
