@@ -101,7 +101,7 @@ export async function fillReportCohort(db: Db, cohortId: number, prefix = "Repor
         .execute();
     }
   }
-  const teams = [];
+  const teams: Array<{ id: number }> = [];
   for (const number of [1, 2, 3]) {
     teams.push(
       await db
