@@ -3,7 +3,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 
 const WIDTH = 640;
-const LABEL_WIDTH = 220;
+const LABEL_WIDTH = 240;
 const VALUE_WIDTH = 90;
 const ROW = 30;
 const AXIS = 28;
@@ -13,7 +13,7 @@ export const SERIES_COLOURS = ["#1d70b8", "#f47738", "#00703c", "#4c2c92"];
 
 export type Bar = { label: string; value: number | null; valueText: string };
 
-function shorten(label: string, max = 30): string {
+function shorten(label: string, max = 27): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
@@ -49,14 +49,17 @@ function Axis({
 }) {
   return (
     <g>
-      {x.ticks(5).map((tick) => (
-        <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={top} y2={bottom} stroke={GRID} strokeWidth={1} />
-          <text x={x(tick)} y={bottom + 18} textAnchor="middle" fill={TEXT}>
-            {tick}
-          </text>
-        </g>
-      ))}
+      {x
+        .ticks(5)
+        .filter(Number.isInteger)
+        .map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={top} y2={bottom} stroke={GRID} strokeWidth={1} />
+            <text x={x(tick)} y={bottom + 18} textAnchor="middle" fill={TEXT}>
+              {tick}
+            </text>
+          </g>
+        ))}
     </g>
   );
 }
@@ -158,7 +161,10 @@ export function GroupedBarChart({
     <ul className="tandem-chart__legend govuk-list" aria-hidden="true">
       {series.map((name, i) => (
         <li key={name}>
-          <span className="tandem-chart__swatch" style={{ backgroundColor: SERIES_COLOURS[i] }} /> {name}
+          <svg className="tandem-chart__swatch" width="14" height="14" viewBox="0 0 14 14" focusable="false">
+            <rect width="14" height="14" fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} stroke="#0b0c0c" />
+          </svg>{" "}
+          {name}
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@ import { BarChart, GroupedBarChart } from "~/components/Charts";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryList } from "~/components/govuk";
 import { ReportTableView } from "~/components/ReportTableView";
-import { cohortEndDate, formatUkDate } from "~/domain/calendar";
+import { cohortEndDate, formatShortUkDate, formatUkDate } from "~/domain/calendar";
 import { plural } from "~/domain/next-steps";
 import {
   FOLLOW_UP_LABELS,
@@ -154,7 +154,7 @@ export default function CohortReport() {
             max={100}
             unit="Participants who attended (%)"
             bars={attendance.visits.map((v) => ({
-              label: `${formatUkDate(v.date)} ${v.hostName}`,
+              label: `${formatShortUkDate(v.date)} ${v.hostName}`,
               value: v.rate,
               valueText: formatPercent(v.rate),
             }))}
