@@ -161,7 +161,7 @@ export function GroupedBarChart({
     <ul className="tandem-chart__legend govuk-list" aria-hidden="true">
       {series.map((name, i) => (
         <li key={name}>
-          <svg className="tandem-chart__swatch" width="14" height="14" viewBox="0 0 14 14" focusable="false">
+          <svg className="tandem-chart__swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
             <rect width="14" height="14" fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} stroke="#0b0c0c" />
           </svg>{" "}
           {name}
