@@ -575,7 +575,7 @@ async function seedReports(tx: Tx, cohortId: number, programmeId: number, orgIds
           person_id: p.person_id,
           question_id: q.id,
           phase: "start" as const,
-          confidence: 1 + ((i * 3 + j * 5) % 4),
+          confidence: 1 + ((i * 3 + j * j) % (2 + (j % 3))),
           submitted_at: at,
         })),
       )
