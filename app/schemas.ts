@@ -72,7 +72,7 @@ export function parseCohortForm(formData: FormData): FormResult<CohortForm> {
   return { ok: true, data: { ...fields.data, startDate }, values: fields.values };
 }
 
-export const ROLES = ["participant", "mentor", "leader", "coordinator"] as const;
+export const ROLES = ["participant", "mentor", "leader", "coordinator", "sponsor"] as const;
 
 export const InviteSchema = z.object({
   name: text(100, "Enter the person's full name", "Name must be 100 characters or fewer"),

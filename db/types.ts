@@ -3,7 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 
 export type Sector = "government" | "industry";
 export type Region = "england-and-wales" | "scotland" | "northern-ireland";
-export type CohortRole = "coordinator" | "mentor" | "participant" | "leader";
+export type CohortRole = "coordinator" | "mentor" | "participant" | "leader" | "sponsor";
 export type CohortStatus = "planning" | "running" | "finished";
 export type LinkPurpose = "invite" | "reset";
 export type ReleaseStatus = "requested" | "approved" | "declined";
@@ -37,6 +37,8 @@ export interface PeopleTable {
   profession: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** When the person's details were replaced under the retention policy or on request; null until then. */
+  anonymised_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface AccountsTable {
@@ -84,6 +86,8 @@ export interface ProgrammesTable {
   sponsor_organisation_id: number | null;
   created_at: Instant;
   updated_at: Instant;
+  /** Months after a cohort ends before its people are anonymised (more than 0). */
+  retention_months: ColumnType<number, number | undefined, number>;
 }
 
 export interface CohortsTable {
@@ -334,6 +338,49 @@ export interface SheetScoresTable {
   score: number;
 }
 
+export type SkillsPhase = "start" | "end";
+export type FollowUp = "3-months" | "6-months";
+export type OutcomeStatus = "taken-forward" | "piloted" | "under-consideration" | "not-taken-forward";
+
+export interface SkillsQuestionsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  position: number;
+  text: string;
+  created_at: Instant;
+}
+
+export interface SkillsPhasesTable {
+  id: Generated<number>;
+  cohort_id: number;
+  phase: SkillsPhase;
+  opened_at: Instant;
+  /** The last day (London) answers are taken. */
+  deadline: CalendarDate;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface SkillsAnswersTable {
+  id: Generated<number>;
+  cohort_id: number;
+  person_id: number;
+  question_id: number;
+  phase: SkillsPhase;
+  /** 1 (not at all confident) to 5 (very confident). */
+  confidence: number;
+  submitted_at: Instant;
+}
+
+export interface TeamOutcomesTable {
+  id: Generated<number>;
+  team_id: number;
+  follow_up: FollowUp;
+  status: OutcomeStatus;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -362,6 +409,10 @@ export interface Database {
   rubric_criteria: RubricCriteriaTable;
   scoring_sheets: ScoringSheetsTable;
   sheet_scores: SheetScoresTable;
+  skills_questions: SkillsQuestionsTable;
+  skills_phases: SkillsPhasesTable;
+  skills_answers: SkillsAnswersTable;
+  team_outcomes: TeamOutcomesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -389,3 +440,6 @@ export type TeamConstraint = Selectable<TeamConstraintsTable>;
 export type PitchEvent = Selectable<PitchEventsTable>;
 export type RubricCriterionRow = Selectable<RubricCriteriaTable>;
 export type ScoringSheet = Selectable<ScoringSheetsTable>;
+export type SkillsQuestion = Selectable<SkillsQuestionsTable>;
+export type SkillsAnswer = Selectable<SkillsAnswersTable>;
+export type TeamOutcome = Selectable<TeamOutcomesTable>;

@@ -9,6 +9,7 @@ import { recordAudit } from "~/models/audit.server";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
 import { addMembership, createCohort, createProgramme, getCohort } from "~/models/programme.server";
+import { openPhase } from "~/models/skills.server";
 import { createPlannedVisits, recordAttendance } from "~/models/visit.server";
 import { nowIso } from "~/time";
 import { todayInLondon } from "../app/domain/calendar";
@@ -329,6 +330,14 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
     profession: null,
   });
   planned.push({
+    name: "Gareth Llewellyn",
+    email: email("Gareth Llewellyn", "hmrc"),
+    org: "HM Revenue & Customs",
+    role: "sponsor",
+    jobTitle: "Head of Digital Capability, sponsor of Tech Connect",
+    profession: null,
+  });
+  planned.push({
     name: "Alex Morgan",
     email: "tandem.admin@hmrc.example",
     org: "HM Revenue & Customs",
@@ -383,6 +392,7 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
       else await addMembership(tx, cohort.id, person.id, p.role);
     }
     await seedCohortSetup(tx, cohort.id, orgIds, planned);
+    await seedReports(tx, cohort.id, programme.id, orgIds);
     await recordAudit(tx, {
       actorId: null,
       action: "demo.seeded",
@@ -510,7 +520,14 @@ function addDaysIso(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const ROLE_ORDER: Array<DemoAccount["role"]> = ["admin", "coordinator", "mentor", "leader", "participant"];
+const ROLE_ORDER: Array<DemoAccount["role"]> = [
+  "admin",
+  "coordinator",
+  "mentor",
+  "leader",
+  "participant",
+  "sponsor",
+];
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {
   const width = Math.max(...accounts.map((a) => a.email.length));
@@ -525,4 +542,123 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
     for (const a of group) lines.push(`    ${a.email.padEnd(width)}  ${a.password}   ${a.name}`);
   }
   return lines.join("\n");
+}
+
+/**
+ * Reports: the start-of-programme skills questionnaire (its deadline extended to a fortnight from now) answered by
+ * most participants, and a past cohort of the programme that ended over 24 months ago, with teams and outcomes,
+ * for the programme view and for `npm run tandem -- retention` to find.
+ */
+async function seedReports(tx: Tx, cohortId: number, programmeId: number, orgIds: Map<string, number>) {
+  const today = todayInLondon();
+  await openPhase(tx, cohortId, "start", addDaysIso(today, 14), 0);
+  const questions = await tx
+    .selectFrom("skills_questions")
+    .where("cohort_id", "=", cohortId)
+    .select("id")
+    .execute();
+  const participants = await tx
+    .selectFrom("memberships")
+    .where("cohort_id", "=", cohortId)
+    .where("role", "=", "participant")
+    .select("person_id")
+    .orderBy("person_id")
+    .execute();
+  const at = nowIso();
+  for (const [i, p] of participants.entries()) {
+    if (i % 7 === 6) continue;
+    await tx
+      .insertInto("skills_answers")
+      .values(
+        questions.map((q, j) => ({
+          cohort_id: cohortId,
+          person_id: p.person_id,
+          question_id: q.id,
+          phase: "start" as const,
+          confidence: 1 + ((i * 3 + j * j) % (2 + (j % 3))),
+          submitted_at: at,
+        })),
+      )
+      .execute();
+  }
+
+  const past = await createCohort(tx, programmeId, {
+    name: "Tech Connect pilot",
+    startDate: "2022-09-05",
+    weeks: 12,
+    teamCount: 2,
+    status: "finished",
+  });
+  const orgs = [
+    "HM Revenue & Customs",
+    "Kestrel Systems",
+    "Department for Work and Pensions",
+    "Meridian Data",
+  ];
+  const names = [
+    "Rosa Pennington",
+    "Idris Kamara",
+    "Maeve Sullivan",
+    "Felix Adebayo",
+    "Nina Kowalski",
+    "Hugo Barnes",
+  ];
+  const teamIds: number[] = [];
+  for (const number of [1, 2]) {
+    const team = await tx
+      .insertInto("teams")
+      .values({
+        cohort_id: past.id,
+        number,
+        name: number === 1 ? "Ledger" : "Signpost",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    teamIds.push(team.id);
+  }
+  for (const [i, name] of names.entries()) {
+    const org = orgs[i % orgs.length]!;
+    const person = await createPerson(tx, {
+      name,
+      email: email(name, i % 2 ? "pilot-industry" : "pilot-government"),
+      organisationId: orgIds.get(org) ?? null,
+      profession: PROFESSIONS[i % PROFESSIONS.length]!,
+    });
+    await addMembership(tx, past.id, person.id, "participant");
+    await tx
+      .insertInto("team_members")
+      .values({ team_id: teamIds[i % 2]!, cohort_id: past.id, person_id: person.id })
+      .execute();
+  }
+  await tx
+    .insertInto("team_outcomes")
+    .values([
+      {
+        team_id: teamIds[0]!,
+        follow_up: "3-months",
+        status: "under-consideration",
+        note: "Presented to the HMRC digital board",
+        recorded_by: null,
+        recorded_at: at,
+      },
+      {
+        team_id: teamIds[0]!,
+        follow_up: "6-months",
+        status: "piloted",
+        note: "Piloted with one regional office",
+        recorded_by: null,
+        recorded_at: at,
+      },
+      {
+        team_id: teamIds[1]!,
+        follow_up: "3-months",
+        status: "not-taken-forward",
+        note: "Overlapped with an existing GOV.UK service",
+        recorded_by: null,
+        recorded_at: at,
+      },
+    ])
+    .execute();
 }

@@ -12,6 +12,7 @@ import { migrateToLatest } from "../db/migrate";
 import { backupCommands } from "./backup-commands";
 import { cohortCommands } from "./cohort-commands";
 import { locateJsonError } from "./json-error";
+import { retentionCommands } from "./retention-commands";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 import { teamCommands } from "./team-commands";
 
@@ -163,6 +164,7 @@ const commands: Record<string, Command> = {
   ...teamCommands,
   ...cohortCommands,
   ...backupCommands,
+  ...retentionCommands,
 };
 
 function help(): string {

@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<CohortRole, string> = {
   mentor: "Mentor",
   participant: "Participant",
   leader: "Senior leader",
+  sponsor: "Sponsor",
 };
 
 /** "1 participant", "40 participants" */
@@ -26,6 +27,8 @@ export type CohortFacts = {
   pendingInvitations?: number;
   /** Whether participants and mentors can see their teams yet. */
   teamsPublished?: boolean;
+  /** Participants only: skills questionnaires open now, and whether they have answered each. */
+  openQuestionnaires?: Array<{ phase: "start" | "end"; deadline: string; answered: boolean }>;
 };
 
 function timingSentence(facts: CohortFacts): string {
@@ -75,10 +78,24 @@ export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
             },
       );
       break;
+    case "sponsor":
+      steps.push({ text: "See the cohort report", href: `${base}/report` });
+      break;
     case "leader":
       if (facts.timing.phase !== "after")
         steps.push({ text: `The teams pitch in the final week of the programme (week ${facts.weeks}).` });
       break;
+  }
+  if (role === "participant") {
+    for (const q of facts.openQuestionnaires ?? []) {
+      const which = q.phase === "start" ? "start-of-programme" : "end-of-programme";
+      steps.push({
+        text: q.answered
+          ? `You answered the ${which} skills questionnaire: you can change your answers until ${formatUkDate(q.deadline)}`
+          : `Answer the ${which} skills questionnaire by ${formatUkDate(q.deadline)}`,
+        href: `${base}/skills/${q.phase}`,
+      });
+    }
   }
   return steps;
 }
@@ -129,5 +146,7 @@ export function pitchDaySteps(role: CohortRole, cohortId: number, facts: PitchDa
         steps.push({ text: "Read the panel's feedback on your pitch", href: `${base}/feedback` });
       return steps;
     }
+    default:
+      return [];
   }
 }

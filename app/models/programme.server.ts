@@ -38,6 +38,7 @@ export async function getProgramme(db: Db, programmeId: number) {
       "programmes.sponsor_organisation_id",
       "programmes.updated_at",
       "organisations.name as sponsor_name",
+      "programmes.retention_months",
     ])
     .executeTakeFirst();
 }

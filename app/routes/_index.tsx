@@ -16,6 +16,7 @@ import {
   timetableSettings,
 } from "~/models/pitch.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
+import { questionnairesOfPerson } from "~/models/skills.server";
 import type { CohortRole } from "../../db/types";
 
 export const meta = pageMeta("Home");
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.personId,
     cohorts.map((c) => ({ id: c.id, roles: c.roles })),
   );
+  const questionnaires = (await questionnairesOfPerson(db, user.personId)).filter((q) => q.deadline >= today);
   return {
     name: user.name,
     isAdmin: user.isAdmin,
@@ -46,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         participantCount: progress.get(cohort.id)?.participants,
         pendingInvitations: progress.get(cohort.id)?.pending,
         teamsPublished: cohort.teams_published_at !== null,
+        openQuestionnaires: questionnaires.filter((q) => q.cohortId === cohort.id),
       };
       return {
         id: cohort.id,
@@ -118,6 +121,10 @@ export default function Home() {
           You are a system administrator.{" "}
           <Link className="govuk-link" to="/programmes">
             Manage programmes and cohorts
+          </Link>{" "}
+          ·{" "}
+          <Link className="govuk-link" to="/audit">
+            Audit log
           </Link>
         </p>
       ) : null}
@@ -133,7 +140,14 @@ export default function Home() {
               key={cohort.id}
               headingLevel={3}
               title={cohort.name}
-              actions={cohort.canManage ? [{ href: `/cohorts/${cohort.id}`, text: "Manage cohort" }] : []}
+              actions={
+                cohort.canManage
+                  ? [
+                      { href: `/cohorts/${cohort.id}`, text: "Manage cohort" },
+                      { href: `/cohorts/${cohort.id}/report`, text: "Report" },
+                    ]
+                  : []
+              }
             >
               <p className="govuk-body">
                 {cohort.programmeName} · {cohort.dates}

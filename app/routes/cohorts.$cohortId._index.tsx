@@ -15,7 +15,7 @@ import type { CohortRole } from "../../db/types";
 export const meta = pageMeta<typeof loader>(({ data }) => data?.cohort.name ?? "Cohort");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator"];
+const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator", "sponsor"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
@@ -124,7 +124,11 @@ export default function CohortOverview() {
         ·{" "}
         <a className="govuk-link" href={`${base}/calendar.ics`}>
           Download the cohort calendar (.ics)
-        </a>
+        </a>{" "}
+        ·{" "}
+        <Link className="govuk-link" to={`${base}/report`}>
+          Report
+        </Link>
       </p>
       <h2 className="govuk-heading-m">People</h2>
       <Table

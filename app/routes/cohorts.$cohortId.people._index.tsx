@@ -12,12 +12,13 @@ import type { CohortRole } from "../../db/types";
 export const meta = pageMeta<typeof loader>(({ data }) => `People in ${data?.cohort.name ?? "the cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator"];
+const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator", "sponsor"];
 const GROUP_TITLES: Record<CohortRole, string> = {
   participant: "Participants",
   mentor: "Mentors",
   leader: "Senior leaders",
   coordinator: "Coordinators",
+  sponsor: "Sponsors (read-only report viewers)",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

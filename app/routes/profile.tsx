@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return {
     person: {
+      id: user.personId,
       name: person?.name ?? user.name,
       email: user.email,
       organisation: person?.organisation_name ?? null,
@@ -86,6 +87,15 @@ export default function Profile() {
             { key: "Organisation", value: person.organisation ?? "None" },
           ]}
         />
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/people/${person.id}/data.json`} download>
+            Download everything Tandem holds about you (JSON)
+          </a>{" "}
+          ·{" "}
+          <a className="govuk-link" href="/privacy">
+            Privacy notice
+          </a>
+        </p>
         <h2 className="govuk-heading-m">Your calendar</h2>
         <p className="govuk-body">
           Subscribe to your Tandem calendar in Outlook or any calendar app (“Add calendar from the internet”)

@@ -32,12 +32,26 @@ export default function ProgrammePage() {
         rows={[
           { key: "Sponsor", value: programme.sponsor_name ?? "None" },
           { key: "Description", value: programme.description ?? "None" },
+          {
+            key: "Data kept for",
+            value: (
+              <>
+                {programme.retention_months} months after each cohort ends{" "}
+                <Link className="govuk-link" to={`/programmes/${programme.id}/retention`}>
+                  Change<span className="govuk-visually-hidden"> retention period</span>
+                </Link>
+              </>
+            ),
+          },
         ]}
       />
       <ButtonGroup>
         <Button href={`/programmes/${programme.id}/cohorts/new`}>Add a cohort</Button>
         <Button href={`/programmes/${programme.id}/edit`} variant="secondary">
           Edit programme
+        </Button>
+        <Button href={`/programmes/${programme.id}/report`} variant="secondary">
+          Programme report
         </Button>
       </ButtonGroup>
       <h2 className="govuk-heading-m">Cohorts</h2>

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
 import { cohortSetupWorld } from "../setup/cohort-setup";
 import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
+import { reportWorld } from "../setup/report";
 import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
 type Who = Actor | "anonymous";
@@ -15,6 +16,7 @@ const EVERYONE: Who[] = [
   "participant",
   "leader",
   "otherCohort",
+  "sponsor",
 ];
 const SIGNED_IN = EVERYONE.filter((who) => who !== "anonymous");
 
@@ -27,13 +29,21 @@ type Rule = {
 };
 
 type Entry = { GET?: Rule; POST?: Rule };
-type MatrixWorld = World & { token: string; visitId: number; feedToken: string; pitchTeamId: number };
+type MatrixWorld = World & {
+  token: string;
+  visitId: number;
+  feedToken: string;
+  pitchTeamId: number;
+  teamId: number;
+};
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
 const programme = (w: World) => `/programmes/${w.programme.id}`;
 const COORDINATION: Who[] = ["coordinator", "admin"];
 const ADMIN: Who[] = ["admin"];
 const MEMBERS: Who[] = ["coordinator", "mentor", "participant", "leader", "admin"];
+const REPORT_READERS: Who[] = ["coordinator", "admin", "sponsor"];
+const PROGRAMME_READERS: Who[] = ["admin", "coordinator", "otherCohort"];
 const signedInGoHome = Object.fromEntries(SIGNED_IN.map((who) => [who, 302]));
 
 /** One entry per route file in app/routes; a route without one fails the test below. */
@@ -234,6 +244,59 @@ const MATRIX: Record<string, Entry> = {
   "cohorts.$cohortId.pitch-day.feedback": {
     GET: { path: (w) => `${cohort(w)}/pitch-day/feedback`, allowed: ["participant", "mentor"] },
   },
+  // Reports: sponsors read the cohort report (figures only); individuals' figures are for coordination.
+  "cohorts.$cohortId.report._index": { GET: { path: (w) => `${cohort(w)}/report`, allowed: REPORT_READERS } },
+  "cohorts.$cohortId.report.$table[.csv]": {
+    GET: { path: (w) => `${cohort(w)}/report/sector.csv`, allowed: REPORT_READERS },
+  },
+  "cohorts.$cohortId.report.summary": {
+    GET: { path: (w) => `${cohort(w)}/report/summary`, allowed: REPORT_READERS },
+  },
+  "cohorts.$cohortId.skills._index": {
+    GET: { path: (w) => `${cohort(w)}/skills`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/skills`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.skills.$phase": {
+    GET: { path: (w) => `${cohort(w)}/skills/start`, allowed: ["participant"] },
+    POST: { path: (w) => `${cohort(w)}/skills/start`, allowed: ["participant"] },
+  },
+  "cohorts.$cohortId.outcomes._index": {
+    GET: { path: (w) => `${cohort(w)}/outcomes`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.outcomes.$teamId": {
+    GET: { path: (w) => `${cohort(w)}/outcomes/${w.teamId}`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/outcomes/${w.teamId}`, allowed: COORDINATION },
+  },
+  // The programme view: administrators and the coordinators of any of its cohorts (otherCohort coordinates B).
+  "programmes.$programmeId.report._index": {
+    GET: { path: (w) => `${programme(w)}/report`, allowed: PROGRAMME_READERS },
+  },
+  "programmes.$programmeId.report.$table[.csv]": {
+    GET: { path: (w) => `${programme(w)}/report/cohorts.csv`, allowed: PROGRAMME_READERS },
+  },
+  "programmes.$programmeId.retention": {
+    GET: { path: (w) => `${programme(w)}/retention`, allowed: ADMIN },
+    POST: { path: (w) => `${programme(w)}/retention`, allowed: ADMIN },
+  },
+  // Personal data: the person themself, an administrator, or a coordinator of one of the person's cohorts.
+  "people.$personId._index": {
+    GET: {
+      path: (w) => `/people/${w.people.participant.id}`,
+      allowed: ["admin", "coordinator", "participant"],
+    },
+  },
+  "people.$personId.data[.json]": {
+    GET: {
+      path: (w) => `/people/${w.people.participant.id}/data.json`,
+      allowed: ["admin", "coordinator", "participant"],
+    },
+  },
+  // An empty form is refused (400: not confirmed), so the matrix anonymises nobody.
+  "people.$personId.anonymise": {
+    GET: { path: (w) => `/people/${w.otherParticipant.id}/anonymise`, allowed: ADMIN },
+    POST: { path: (w) => `/people/${w.otherParticipant.id}/anonymise`, allowed: ADMIN },
+  },
+  audit: { GET: { path: () => "/audit", allowed: ["admin", "coordinator", "otherCohort"] } },
 };
 
 function routeFiles() {
@@ -266,6 +329,7 @@ beforeAll(async () => {
       token: link.token,
       pitchTeamId: pitchDay.teamId,
       ...(await cohortSetupWorld(db, made)),
+      ...(await reportWorld(db, made)),
     };
   });
 });

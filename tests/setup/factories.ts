@@ -127,7 +127,12 @@ export async function makeWorld(db: Db) {
     name: "Opal Other",
     email: "other-participant@example.test",
   });
-  const people = { admin, coordinator, mentor, participant, leader, otherCohort };
+  const sponsor = await makeMember(db, cohortA.id, "sponsor", {
+    name: "Sam Sponsor",
+    email: "sponsor@example.test",
+    organisationId: government.id,
+  });
+  const people = { admin, coordinator, mentor, participant, leader, otherCohort, sponsor };
   return { government, industry, programme, cohortA, cohortB, people, otherParticipant };
 }
 

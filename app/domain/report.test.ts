@@ -1,0 +1,188 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  attendanceSummary,
+  type CohortReportRows,
+  cohortReport,
+  cohortReportTables,
+  composition,
+  countBy,
+  csvCell,
+  EMPTY_REPORT_ROWS,
+  formatPercent,
+  outcomeSummary,
+  programmeFigures,
+  skillsSummary,
+} from "./report";
+
+const person = (personId: number, over: Partial<CohortReportRows["participants"][number]> = {}) => ({
+  personId,
+  name: `Person ${personId}`,
+  sector: "government" as const,
+  organisation: "HMRC",
+  profession: "Data",
+  withdrawnAt: null,
+  ...over,
+});
+
+describe("the cohort report", () => {
+  it("shows empty states, not NaN, for a cohort with no data", () => {
+    const report = cohortReport(EMPTY_REPORT_ROWS);
+    expect(report.composition.total).toBe(0);
+    expect(report.attendance.rate).toBeNull();
+    expect(report.skills.startRate).toBeNull();
+    expect(formatPercent(report.attendance.rate)).toBe("–");
+    const cells = cohortReportTables(report).flatMap((t) => t.rows.flat());
+    expect(cells).toEqual([]);
+  });
+
+  it("counts composition with percentages that add up to 100", () => {
+    const c = composition([
+      person(1),
+      person(2, { organisation: "DWP" }),
+      person(3, { sector: "industry", organisation: "Kestrel", profession: null }),
+      person(4, { sector: "industry", organisation: "Kestrel" }),
+    ]);
+    expect(c.sector).toEqual([
+      { label: "Government", count: 2, percent: 50 },
+      { label: "Industry", count: 2, percent: 50 },
+    ]);
+    expect(c.department.map((d) => d.label)).toEqual(["DWP", "HMRC"]);
+    expect(c.profession).toContainEqual({ label: "Not recorded", count: 1, percent: 25 });
+  });
+
+  it("sums shares to 100% for any list of values", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.constantFrom("a", "b", "c"), { nil: null }), { minLength: 1 }),
+        (values) => {
+          const rows = countBy(values);
+          expect(rows.reduce((s, r) => s + r.count, 0)).toBe(values.length);
+          expect(rows.reduce((s, r) => s + (r.percent ?? 0), 0)).toBeCloseTo(100);
+        },
+      ),
+    );
+  });
+
+  it("leaves cancelled visits and withdrawn people out of attendance", () => {
+    const rows: CohortReportRows = {
+      ...EMPTY_REPORT_ROWS,
+      participants: [person(1), person(2), person(3, { withdrawnAt: "2027-02-01T00:00:00Z" })],
+      visits: [
+        { id: 10, date: "2027-01-13", hostName: "Kestrel", status: "confirmed" },
+        { id: 11, date: "2027-01-20", hostName: "Meridian", status: "cancelled" },
+      ],
+      attendance: [
+        { visitId: 10, personId: 1, status: "attended" },
+        { visitId: 10, personId: 2, status: "apologies" },
+        { visitId: 10, personId: 3, status: "attended" },
+        { visitId: 11, personId: 1, status: "attended" },
+      ],
+    };
+    const a = attendanceSummary(rows);
+    expect(a.visits).toHaveLength(1);
+    expect(a.visits[0]).toMatchObject({ attended: 1, apologies: 1, recorded: 2 });
+    expect(a.people.map((p) => p.personId)).toEqual([1, 2]);
+    expect(a.people[0]).toMatchObject({ attended: 1, recorded: 1, rate: 100 });
+  });
+
+  it("pairs start and end answers per person, and counts the response rate", () => {
+    const rows: CohortReportRows = {
+      ...EMPTY_REPORT_ROWS,
+      participants: [person(1), person(2), person(3), person(4)],
+      questions: [{ id: 7, position: 1, text: "Data" }],
+      answers: [
+        { personId: 1, questionId: 7, phase: "start", confidence: 2 },
+        { personId: 1, questionId: 7, phase: "end", confidence: 4 },
+        { personId: 2, questionId: 7, phase: "start", confidence: 3 },
+        { personId: 2, questionId: 7, phase: "end", confidence: 3 },
+        { personId: 3, questionId: 7, phase: "start", confidence: 1 },
+      ],
+    };
+    const s = skillsSummary(rows);
+    expect(s).toMatchObject({ participants: 4, startRespondents: 3, endRespondents: 2, bothRespondents: 2 });
+    expect(s.startRate).toBe(75);
+    expect(s.areas[0]).toMatchObject({
+      pairedN: 2,
+      pairedStartMean: 2.5,
+      pairedEndMean: 3.5,
+      change: 1,
+      startN: 3,
+    });
+    expect(s.areas[0]!.startMean).toBe(2);
+  });
+
+  it("tallies outcomes per follow-up, with teams not recorded yet", () => {
+    const o = outcomeSummary({
+      teams: [
+        { id: 1, number: 1, name: "Falcon" },
+        { id: 2, number: 2, name: null },
+      ],
+      outcomes: [{ teamId: 1, followUp: "3-months", status: "piloted", note: "In Leeds", recordedAt: "x" }],
+    });
+    expect(o.teams[0]!.team).toBe("Team 1: Falcon");
+    expect(o.counts["3-months"]).toMatchObject({ piloted: 1, notRecorded: 1 });
+    expect(o.counts["6-months"].notRecorded).toBe(2);
+  });
+
+  it("marks the table naming individuals", () => {
+    const tables = cohortReportTables(cohortReport(EMPTY_REPORT_ROWS));
+    expect(tables.filter((t) => t.individual).map((t) => t.key)).toEqual(["attendance-by-person"]);
+  });
+
+  it("writes CSV cells unformatted, rounded to one decimal place", () => {
+    expect(csvCell("percent", 100 / 3)).toBe(33.3);
+    expect(csvCell("percent", null)).toBe("");
+    expect(csvCell("date", "2027-01-13")).toBe("2027-01-13");
+  });
+});
+
+describe("the programme view", () => {
+  it("counts as completed everyone not withdrawn by the cohort's end", () => {
+    const [f] = programmeFigures([
+      {
+        cohortId: 1,
+        name: "2027",
+        startDate: "2027-01-04",
+        weeks: 12,
+        participants: [
+          { withdrawnAt: null },
+          { withdrawnAt: "2027-02-01T10:00:00Z" },
+          { withdrawnAt: "2027-06-01T10:00:00Z" },
+        ],
+        attendance: { attended: 9, recorded: 12 },
+        teams: 2,
+        outcomes: [
+          { teamId: 1, followUp: "3-months", status: "under-consideration" },
+          { teamId: 1, followUp: "6-months", status: "taken-forward" },
+          { teamId: 2, followUp: "3-months", status: "not-taken-forward" },
+        ],
+      },
+    ]);
+    expect(f).toMatchObject({
+      participants: 3,
+      completed: 2,
+      attendanceRate: 75,
+      adopted: 1,
+      outcomesRecorded: 2,
+    });
+    expect(f!.outcomeCounts["under-consideration"]).toBe(0);
+  });
+
+  it("has no rates for a cohort without participants", () => {
+    const [f] = programmeFigures([
+      {
+        cohortId: 1,
+        name: "Empty",
+        startDate: "2027-01-04",
+        weeks: 12,
+        participants: [],
+        attendance: { attended: 0, recorded: 0 },
+        teams: 0,
+        outcomes: [],
+      },
+    ]);
+    expect(f!.completionRate).toBeNull();
+    expect(f!.attendanceRate).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, Table, Tag } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { FOLLOW_UP_LABELS, FOLLOW_UPS, OUTCOME_LABELS, outcomeSummary } from "~/domain/report";
+import { pageMeta } from "~/meta";
+import { cohortReportRows } from "~/models/report.server";
+
+export const meta = pageMeta<typeof loader>(({ data }) => `Outcomes: ${data?.cohort.name ?? "cohort"}`);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const rows = await cohortReportRows(getDb(), cohort.id);
+  return { cohort, outcomes: outcomeSummary(rows) };
+}
+
+export default function Outcomes() {
+  const { cohort, outcomes } = useLoaderData<typeof loader>();
+  const base = `/cohorts/${cohort.id}`;
+  return (
+    <>
+      <BackLink href={`${base}/report`}>Back to the report</BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        Outcomes after the programme
+      </h1>
+      <p className="govuk-body">
+        Three and six months after the programme, record what became of each team's solution. The report and
+        the programme view show these across cohorts.
+      </p>
+      {outcomes.teams.length === 0 ? (
+        <p className="govuk-body">This cohort has no teams yet: form teams first.</p>
+      ) : (
+        <Table
+          caption="Teams and their outcomes"
+          captionSize="s"
+          firstCellIsHeader
+          head={[
+            { text: "Team" },
+            ...FOLLOW_UPS.map((f) => ({ text: FOLLOW_UP_LABELS[f] })),
+            { text: "Action" },
+          ]}
+          rows={outcomes.teams.map((t) => [
+            { text: t.team },
+            ...FOLLOW_UPS.map((f) => {
+              const entry = t.followUps[f];
+              return { text: entry ? OUTCOME_LABELS[entry.status] : <Tag colour="grey">Not recorded</Tag> };
+            }),
+            {
+              text: (
+                <Link className="govuk-link" to={`${base}/outcomes/${t.teamId}`}>
+                  Record<span className="govuk-visually-hidden"> outcomes for {t.team}</span>
+                </Link>
+              ),
+            },
+          ])}
+        />
+      )}
+    </>
+  );
+}

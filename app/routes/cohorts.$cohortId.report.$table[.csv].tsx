@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { forbidden, notFound } from "~/auth/guards.server";
+import { COHORT_REPORT_TABLE_KEYS } from "~/domain/report";
+import { csvResponse, loadCohortReport, slug } from "~/report.server";
+
+/** One table of the cohort report as CSV. Tables that name individuals are for coordinators and administrators. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort, tables } = await loadCohortReport(request, params.cohortId);
+  const table = tables.find((t) => t.key === params.table);
+  if (!table) {
+    if (COHORT_REPORT_TABLE_KEYS.includes(params.table ?? "")) forbidden();
+    notFound("Table");
+  }
+  return csvResponse(table, `${slug(cohort.name)}-${table.key}.csv`);
+}

@@ -1,0 +1,157 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, SummaryList } from "~/components/govuk";
+import { ReportTableView } from "~/components/ReportTableView";
+import { getDb } from "~/db.server";
+import { cohortEndDate, formatUkDate, todayInLondon } from "~/domain/calendar";
+import { plural } from "~/domain/next-steps";
+import {
+  FOLLOW_UP_LABELS,
+  FOLLOW_UPS,
+  formatMean,
+  formatPercent,
+  OUTCOME_LABELS,
+  OUTCOME_STATUSES,
+} from "~/domain/report";
+import { pageMeta } from "~/meta";
+import { getProgramme } from "~/models/programme.server";
+import { loadCohortReport } from "~/report.server";
+
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `Evaluation summary: ${data?.cohort.name ?? "cohort"}`,
+);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohort, report, tables } = await loadCohortReport(request, params.cohortId);
+  const programme = await getProgramme(getDb(), cohort.programme_id);
+  return {
+    cohort,
+    programme: { description: programme?.description ?? null, sponsor: programme?.sponsor_name ?? null },
+    report,
+    tables: tables.filter(
+      (t) => !t.individual && ["sector", "department", "skills-change", "outcomes"].includes(t.key),
+    ),
+    today: todayInLondon(),
+  };
+}
+
+export default function EvaluationSummary() {
+  const { cohort, programme, report, tables, today } = useLoaderData<typeof loader>();
+  const { composition, attendance, skills, outcomes } = report;
+  const end = cohortEndDate(cohort.start_date, cohort.weeks);
+  const improved = skills.areas.filter((a) => (a.change ?? 0) > 0).length;
+  const latest = FOLLOW_UPS.findLast((f) => outcomes.teams.some((t) => t.followUps[f] !== null));
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <div className="tandem-no-print">
+          <BackLink href={`/cohorts/${cohort.id}/report`}>Back to the report</BackLink>
+        </div>
+        <h1 className="govuk-heading-l">
+          <span className="govuk-caption-l">{cohort.programme_name}</span>
+          Evaluation summary: {cohort.name}
+        </h1>
+        <p className="govuk-body tandem-no-print">
+          This page is laid out for printing: use your browser's Print command (or save it as a PDF) for an
+          evaluation register entry.
+        </p>
+        <h2 className="govuk-heading-m">The programme</h2>
+        <SummaryList
+          rows={[
+            { key: "Programme", value: cohort.programme_name },
+            { key: "Cohort", value: cohort.name },
+            {
+              key: "Dates",
+              value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(end)} (${cohort.weeks} weeks)`,
+            },
+            { key: "Sponsor", value: programme.sponsor ?? "Not recorded" },
+            { key: "Aims", value: programme.description ?? "Not recorded" },
+            { key: "Figures as at", value: formatUkDate(today) },
+          ]}
+        />
+        <h2 className="govuk-heading-m">Method</h2>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>
+            Who took part: every participant added to the cohort, including any who withdrew, by sector,
+            organisation and profession as recorded by the nominating organisation.
+          </li>
+          <li>
+            Attendance: recorded by the coordinator at each company visit that was not cancelled; the rate is
+            the share of recorded places where the participant attended.
+          </li>
+          <li>
+            Skills and confidence: a self-assessment (1 to 5) in each area at the start and at the end. The
+            change is the average of each person's own end answer minus their start answer, over people who
+            answered both; the response rates are of the participants still in the cohort.
+          </li>
+          <li>
+            Outcomes: for each team's solution, the coordinator records 3 and 6 months after the programme
+            whether it was taken forward, piloted, is under consideration or was not taken forward.
+          </li>
+        </ul>
+        <h2 className="govuk-heading-m">Findings</h2>
+        <SummaryList
+          rows={[
+            { key: "Participants", value: String(composition.total) },
+            {
+              key: "By sector",
+              value: composition.sector.length
+                ? composition.sector
+                    .map((s) => `${s.label} ${s.count} (${formatPercent(s.percent)})`)
+                    .join(", ")
+                : "None yet",
+            },
+            {
+              key: "Attendance at visits",
+              value: attendance.recorded
+                ? `${formatPercent(attendance.rate)} over ${plural(attendance.visits.length, "visit")}`
+                : "Not recorded yet",
+            },
+            {
+              key: "Questionnaire response",
+              value: `Start ${formatPercent(skills.startRate)}, end ${formatPercent(skills.endRate)}; ${skills.bothRespondents} answered both`,
+            },
+            {
+              key: "Confidence",
+              value: skills.bothRespondents
+                ? `Rose in ${improved} of ${skills.areas.length} areas (average change ${formatMean(
+                    skills.areas.length
+                      ? skills.areas.reduce((sum, a) => sum + (a.change ?? 0), 0) / skills.areas.length
+                      : null,
+                    true,
+                  )} points)`
+                : "Not yet measured: the change needs answers at both the start and the end",
+            },
+            {
+              key: "Outcomes",
+              value: latest
+                ? `${FOLLOW_UP_LABELS[latest]}: ${OUTCOME_STATUSES.map(
+                    (s) => `${OUTCOME_LABELS[s].toLowerCase()} ${outcomes.counts[latest][s]}`,
+                  ).join(", ")} (of ${plural(outcomes.teams.length, "team")})`
+                : "None recorded yet",
+            },
+          ]}
+        />
+        {tables.map((table) => (
+          <ReportTableView key={table.key} table={table} empty="None to show yet." />
+        ))}
+        <h2 className="govuk-heading-m">Limitations</h2>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>Confidence is self-reported and there is no comparison group.</li>
+          <li>Small numbers: a single person can move a percentage by several points.</li>
+          <li>
+            Mentoring activity, problem statements and pitch results are not yet recorded in Tandem, so they
+            are not part of this summary.
+          </li>
+        </ul>
+        <p className="govuk-body tandem-no-print">
+          <Link className="govuk-link" to={`/cohorts/${cohort.id}/report`}>
+            See the full report with charts
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

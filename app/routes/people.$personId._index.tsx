@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { Button, InsetText, SummaryList } from "~/components/govuk";
+import { formatUkDateTime } from "~/domain/calendar";
+import { pageMeta } from "~/meta";
+import { requirePersonalDataAccess } from "~/personal-data-access.server";
+
+export const meta = pageMeta<typeof loader>(({ data }) => `Personal data: ${data?.person.name ?? "person"}`);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, person, self } = await requirePersonalDataAccess(request, params.personId);
+  return { person, self, isAdmin: user.isAdmin };
+}
+
+export default function PersonalData() {
+  const { person, self, isAdmin } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">
+          <span className="govuk-caption-l">Personal data</span>
+          {person.name}
+        </h1>
+        <SummaryList
+          rows={[
+            { key: "Email address", value: person.email },
+            { key: "Organisation", value: person.organisation_name ?? "None" },
+            { key: "Job title", value: person.job_title ?? "None" },
+            {
+              key: "Anonymised",
+              value: person.anonymised_at ? formatUkDateTime(person.anonymised_at) : "No",
+            },
+          ]}
+        />
+        <p className="govuk-body">
+          The download holds everything Tandem keeps about {self ? "you" : "this person"}: the profile, cohort
+          memberships, attendance, skills answers, teams, and every audit log entry by or about{" "}
+          {self ? "you" : "them"}, as JSON. Password and link secrets are left out.
+        </p>
+        <Button href={`/people/${person.id}/data.json`}>
+          Download {self ? "your" : "their"} data (JSON)
+        </Button>
+        {isAdmin ? (
+          <>
+            <h2 className="govuk-heading-m">Anonymise</h2>
+            {person.anonymised_at ? (
+              <InsetText>This person was anonymised on {formatUkDateTime(person.anonymised_at)}.</InsetText>
+            ) : (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/people/${person.id}/anonymise`}>
+                  Anonymise this person on request
+                </Link>
+              </p>
+            )}
+          </>
+        ) : null}
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/privacy">
+            How Tandem handles personal data
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

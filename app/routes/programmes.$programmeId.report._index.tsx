@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BarChart, GroupedBarChart } from "~/components/Charts";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, InsetText } from "~/components/govuk";
+import { ReportTableView } from "~/components/ReportTableView";
+import { getDb } from "~/db.server";
+import {
+  formatPercent,
+  OUTCOME_LABELS,
+  OUTCOME_STATUSES,
+  programmeFigures,
+  programmeTables,
+} from "~/domain/report";
+import { pageMeta } from "~/meta";
+import { programmeCohortRows } from "~/models/report.server";
+import { requireProgrammeReader } from "~/programme-access.server";
+
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `Programme report: ${data?.programme.name ?? "programme"}`,
+);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, programme } = await requireProgrammeReader(request, params.programmeId);
+  const figures = programmeFigures(await programmeCohortRows(getDb(), programme.id));
+  return { programme, isAdmin: user.isAdmin, figures, tables: programmeTables(figures) };
+}
+
+export default function ProgrammeReport() {
+  const { programme, isAdmin, figures, tables } = useLoaderData<typeof loader>();
+  const base = `/programmes/${programme.id}`;
+  return (
+    <>
+      <BackLink href={isAdmin ? base : "/"}>
+        {isAdmin ? `Back to ${programme.name}` : "Back to home"}
+      </BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{programme.name}</span>
+        Programme report
+      </h1>
+      {figures.length === 0 ? (
+        <p className="govuk-body">This programme has no cohorts yet.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Cohort by cohort: how many took part, how many completed (not withdrawn by the cohort's end),
+            attendance at company visits, and what became of the teams' solutions.
+          </p>
+          <h2 className="govuk-heading-m">Participants and completion</h2>
+          <GroupedBarChart
+            title="Participants and completions by cohort"
+            series={["Participants", "Completed"]}
+            unit="People"
+            groups={figures.map((f) => ({
+              label: f.name,
+              values: [f.participants, f.completed],
+              valueTexts: [String(f.participants), `${f.completed} (${formatPercent(f.completionRate)})`],
+            }))}
+          />
+          <h2 className="govuk-heading-m">Attendance at company visits</h2>
+          <BarChart
+            title="Attendance at company visits by cohort"
+            max={100}
+            unit="Attendance (%)"
+            bars={figures.map((f) => ({
+              label: f.name,
+              value: f.attendanceRate,
+              valueText: f.recorded ? formatPercent(f.attendanceRate) : "Not recorded",
+            }))}
+          />
+          <ReportTableView table={tables[0]!} csvHref={`${base}/report/cohorts.csv`} />
+          <h2 className="govuk-heading-m">Outcomes</h2>
+          {figures.every((f) => f.outcomesRecorded === 0) ? (
+            <p className="govuk-body">No outcomes have been recorded yet.</p>
+          ) : (
+            <GroupedBarChart
+              title="Teams' solutions by outcome and cohort (each team at its latest follow-up)"
+              series={OUTCOME_STATUSES.map((s) => OUTCOME_LABELS[s])}
+              unit="Teams"
+              groups={figures.map((f) => ({
+                label: f.name,
+                values: OUTCOME_STATUSES.map((s) => f.outcomeCounts[s]),
+                valueTexts: OUTCOME_STATUSES.map((s) => String(f.outcomeCounts[s])),
+              }))}
+            />
+          )}
+          <ReportTableView table={tables[1]!} csvHref={`${base}/report/outcomes.csv`} />
+          <h2 className="govuk-heading-m">Pitch results</h2>
+          <InsetText>
+            Pitch results are not yet available in Tandem; they will appear here cohort by cohort.
+          </InsetText>
+          <h2 className="govuk-heading-m">Each cohort's report</h2>
+          <ul className="govuk-list">
+            {figures.map((f) => (
+              <li key={f.cohortId}>
+                <Link className="govuk-link" to={`/cohorts/${f.cohortId}/report`}>
+                  {f.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

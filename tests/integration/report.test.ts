@@ -1,0 +1,216 @@
+// The report's figures against figures counted straight from the rows with SQL; personal data export and
+// retention against a real SQLite database.
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cohortReport, programmeFigures } from "~/domain/report";
+import { dueForAnonymisation } from "~/domain/retention";
+import {
+  anonymisePerson,
+  exportPersonalData,
+  PEOPLE_REFERENCES,
+  retentionCandidates,
+} from "~/models/personal-data.server";
+import { cohortReportRows, programmeCohortRows } from "~/models/report.server";
+import type { Db } from "../../db/connection";
+import { tablesReferencing } from "../../db/introspect";
+import { memoryDb } from "../setup/db";
+import { makeCohort, makeMember, makeProgramme } from "../setup/factories";
+import { fillReportCohort } from "../setup/report";
+
+let db: Db;
+let cohortId: number;
+let programmeId: number;
+
+beforeAll(async () => {
+  db = await memoryDb();
+  const programme = await makeProgramme(db, "Report programme");
+  programmeId = programme.id;
+  cohortId = (await makeCohort(db, programme.id, { name: "Report cohort", startDate: "2027-01-04" })).id;
+  await fillReportCohort(db, cohortId);
+});
+
+type Row = Record<string, number | string | null>;
+const rows = async (query: ReturnType<typeof sql>) => (await query.execute(db)).rows as Row[];
+
+describe("the cohort report's figures", () => {
+  it("counts participants by sector and organisation as the rows do", async () => {
+    const report = cohortReport(await cohortReportRows(db, cohortId));
+    const bySector = await rows(sql`
+      select o.sector, count(*) as n from memberships m join people p on p.id = m.person_id
+      join organisations o on o.id = p.organisation_id
+      where m.cohort_id = ${cohortId} and m.role = 'participant' group by o.sector order by o.sector`);
+    expect(report.composition.total).toBe(30);
+    expect(report.composition.sector.map((r) => [r.label.toLowerCase(), r.count]).sort()).toEqual(
+      bySector.map((r) => [r.sector, Number(r.n)]),
+    );
+    const byOrganisation = await rows(sql`
+      select o.name, count(*) as n from memberships m join people p on p.id = m.person_id
+      join organisations o on o.id = p.organisation_id
+      where m.cohort_id = ${cohortId} and m.role = 'participant' group by o.name`);
+    for (const r of byOrganisation) {
+      const found = report.composition.organisation.find((c) => c.label === r.name);
+      expect(found?.count).toBe(Number(r.n));
+      expect(found?.percent).toBeCloseTo((100 * Number(r.n)) / 30);
+    }
+  });
+
+  it("counts attendance per visit over active participants, leaving out the cancelled visit", async () => {
+    const report = cohortReport(await cohortReportRows(db, cohortId));
+    const perVisit = await rows(sql`
+      select v.id, sum(a.status = 'attended') as attended, count(*) as recorded
+      from attendance a join visits v on v.id = a.visit_id
+      join memberships m on m.person_id = a.person_id and m.cohort_id = v.cohort_id and m.role = 'participant'
+      where v.cohort_id = ${cohortId} and v.status != 'cancelled' and m.withdrawn_at is null
+      group by v.id order by v.date`);
+    expect(report.attendance.visits.map((v) => [v.visitId, v.attended, v.recorded])).toEqual(
+      perVisit.map((r) => [r.id, Number(r.attended), Number(r.recorded)]),
+    );
+    expect(report.attendance.visits).toHaveLength(3);
+    const total = perVisit.reduce((s, r) => s + Number(r.recorded), 0);
+    const attended = perVisit.reduce((s, r) => s + Number(r.attended), 0);
+    expect(report.attendance.rate).toBeCloseTo((100 * attended) / total);
+    expect(report.attendance.people).toHaveLength(28);
+  });
+
+  it("pairs skills answers per person as a SQL self-join does", async () => {
+    const report = cohortReport(await cohortReportRows(db, cohortId));
+    const paired = await rows(sql`
+      select s.question_id as q, count(*) as n, avg(s.confidence) as start, avg(e.confidence) as "end",
+        avg(e.confidence - s.confidence) as change
+      from skills_answers s join skills_answers e
+        on e.person_id = s.person_id and e.question_id = s.question_id and e.phase = 'end'
+      join memberships m on m.person_id = s.person_id and m.cohort_id = s.cohort_id and m.role = 'participant'
+      where s.cohort_id = ${cohortId} and s.phase = 'start' and m.withdrawn_at is null
+      group by s.question_id order by s.question_id`);
+    expect(report.skills.areas).toHaveLength(paired.length);
+    for (const [i, r] of paired.entries()) {
+      const area = report.skills.areas[i]!;
+      expect(area.questionId).toBe(r.q);
+      expect(area.pairedN).toBe(Number(r.n));
+      expect(area.pairedStartMean).toBeCloseTo(Number(r.start));
+      expect(area.pairedEndMean).toBeCloseTo(Number(r.end));
+      expect(area.change).toBeCloseTo(Number(r.change));
+    }
+    const [respondents] = await rows(sql`
+      select count(distinct s.person_id) as n from skills_answers s
+      join memberships m on m.person_id = s.person_id and m.cohort_id = s.cohort_id and m.role = 'participant'
+      where s.cohort_id = ${cohortId} and s.phase = 'start' and m.withdrawn_at is null`);
+    expect(report.skills.startRespondents).toBe(Number(respondents!.n));
+    expect(report.skills.startRate).toBeCloseTo((100 * Number(respondents!.n)) / 28);
+  });
+
+  it("counts outcomes and programme completion as the rows do", async () => {
+    const report = cohortReport(await cohortReportRows(db, cohortId));
+    expect(report.outcomes.counts["3-months"]).toMatchObject({
+      "under-consideration": 1,
+      "not-taken-forward": 1,
+      notRecorded: 1,
+    });
+    const [figures] = programmeFigures(await programmeCohortRows(db, programmeId));
+    expect(figures).toMatchObject({ participants: 30, completed: 28, teams: 3, adopted: 1 });
+    expect(figures!.attendanceRate).toBeCloseTo(report.attendance.rate!);
+  });
+});
+
+describe("personal data", () => {
+  it("has a rule for every table that refers to people (add one when you add such a table)", async () => {
+    const tables = await tablesReferencing(db, "people");
+    expect(Object.keys(PEOPLE_REFERENCES).sort()).toEqual([...tables.keys()].sort());
+  });
+
+  it("exports every table that refers to the person, without secrets", async () => {
+    const [person] = await db
+      .selectFrom("skills_answers")
+      .select("person_id")
+      .where("cohort_id", "=", cohortId)
+      .limit(1)
+      .execute();
+    const exported = await exportPersonalData(db, person!.person_id);
+    const tables = await tablesReferencing(db, "people");
+    expect(Object.keys(exported!.tables).sort()).toEqual([...tables.keys()].sort());
+    expect(exported!.person.id).toBe(person!.person_id);
+    for (const table of ["accounts", "memberships", "attendance", "skills_answers", "team_members"]) {
+      expect(exported!.tables[table]!.length, table).toBeGreaterThan(0);
+    }
+    expect(exported!.tables.accounts![0]!.password_hash).toBe("(secret: not exported)");
+  });
+
+  it("anonymises exactly the people whose every cohort ended over the retention period ago, once", async () => {
+    const programme = await makeProgramme(db, "Retention programme");
+    const old = await makeCohort(db, programme.id, { name: "Old", startDate: "2023-01-02" });
+    const recent = await makeCohort(db, programme.id, { name: "Recent", startDate: "2026-01-05" });
+    const gone = await makeMember(db, old.id, "participant", { name: "Gwen Gone" });
+    const stays = await makeMember(db, old.id, "participant", { name: "Stella Stays" });
+    await db
+      .insertInto("memberships")
+      .values({
+        cohort_id: recent.id,
+        person_id: stays.id,
+        role: "mentor",
+        created_at: "2026-01-01T00:00:00Z",
+      })
+      .execute();
+    await fillReportCohort(db, old.id, "Old");
+    const before = cohortReport(await cohortReportRows(db, old.id));
+    const due = dueForAnonymisation(await retentionCandidates(db), "2026-11-23");
+    const oldIds = (
+      await db.selectFrom("memberships").where("cohort_id", "=", old.id).select("person_id").execute()
+    ).map((m) => m.person_id);
+    expect(due).toContain(gone.id);
+    expect(due).not.toContain(stays.id);
+    expect(due.every((id) => oldIds.includes(id))).toBe(true);
+    expect(due).toHaveLength(oldIds.length - 1);
+
+    await db
+      .insertInto("sessions")
+      .values({
+        id: "s1",
+        person_id: gone.id,
+        created_at: "x",
+        last_seen_at: "x",
+        expires_at: "x",
+        flash: null,
+        reveal: null,
+      })
+      .execute();
+    for (const id of due) await db.transaction().execute((tx) => anonymisePerson(tx, id));
+    const after = cohortReport(await cohortReportRows(db, old.id));
+    const person = await db
+      .selectFrom("people")
+      .where("id", "=", gone.id)
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(person.name).toBe(`Anonymised person ${gone.id}`);
+    expect(person.email).toBe(`anonymised-${gone.id}@anonymised.invalid`);
+    expect(person.anonymised_at).not.toBeNull();
+    expect(await db.selectFrom("sessions").where("person_id", "=", gone.id).selectAll().execute()).toEqual(
+      [],
+    );
+    // Aggregates unchanged; only names differ.
+    const strip = (r: typeof before) => ({
+      ...r,
+      attendance: { ...r.attendance, people: r.attendance.people.map(({ name: _n, ...p }) => p) },
+    });
+    expect(strip(after)).toEqual(strip(before));
+    expect((await db.selectFrom("team_outcomes").select("note").execute()).map((o) => o.note)).toContain(
+      "Pilot in Leeds",
+    );
+    const membership = await db
+      .selectFrom("memberships")
+      .where("cohort_id", "=", old.id)
+      .where("withdrawal_reason", "is not", null)
+      .selectAll()
+      .execute();
+    expect(membership).toEqual([]);
+
+    // Idempotent: nobody is due any more, and anonymising again changes nothing.
+    expect(dueForAnonymisation(await retentionCandidates(db), "2026-11-23")).toEqual([]);
+    expect(await db.transaction().execute((tx) => anonymisePerson(tx, gone.id))).toBe(false);
+    const stillThere = await db
+      .selectFrom("people")
+      .where("id", "=", stays.id)
+      .select("name")
+      .executeTakeFirstOrThrow();
+    expect(stillThere.name).toBe("Stella Stays");
+  });
+});

@@ -1,0 +1,165 @@
+// Report rows for tests: cohort A's participant is in a team (made here unless one exists) and its start
+// questionnaire opens.
+import { openPhase } from "~/models/skills.server";
+import type { Db } from "../../db/connection";
+import { makeTeamCohort, type World } from "./factories";
+
+export async function reportWorld(db: Db, world: World) {
+  const at = new Date().toISOString();
+  const existing = await db
+    .selectFrom("team_members")
+    .where("cohort_id", "=", world.cohortA.id)
+    .where("person_id", "=", world.people.participant.id)
+    .select("team_id as id")
+    .executeTakeFirst();
+  const team =
+    existing ??
+    (await db
+      .insertInto("teams")
+      .values({ cohort_id: world.cohortA.id, number: 1, name: "Team Falcon", created_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow());
+  if (!existing) {
+    await db
+      .insertInto("team_members")
+      .values({ team_id: team.id, cohort_id: world.cohortA.id, person_id: world.people.participant.id })
+      .execute();
+  }
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await db.transaction().execute((tx) => openPhase(tx, world.cohortA.id, "start", deadline, 0));
+  return { teamId: team.id };
+}
+
+/**
+ * A cohort with everything the report counts: 30 participants (two withdrawn), four visits (one cancelled) with
+ * attendance, both questionnaires answered by some, three teams with outcomes. Values follow a seeded sequence.
+ */
+export async function fillReportCohort(db: Db, cohortId: number, prefix = "Report") {
+  const { participants, companies } = await makeTeamCohort(db, cohortId, { participants: 30, prefix });
+  let state = 7;
+  const next = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  await db
+    .updateTable("memberships")
+    .set({ withdrawn_at: "2027-02-01T10:00:00.000Z", withdrawal_reason: "Moved post" })
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "in", [participants[3]!.id, participants[17]!.id])
+    .execute();
+  const at = new Date().toISOString();
+  const visitIds: number[] = [];
+  for (const [i, date] of ["2027-01-13", "2027-01-27", "2027-02-10", "2027-02-24"].entries()) {
+    const visit = await db
+      .insertInto("visits")
+      .values({
+        cohort_id: cohortId,
+        organisation_id: companies[i]!.id,
+        date,
+        start_time: "10:00",
+        end_time: "16:00",
+        address: null,
+        agenda: null,
+        contact_name: null,
+        contact_email: null,
+        cancel_reason: i === 2 ? "Host unavailable" : null,
+        status: i === 2 ? "cancelled" : "confirmed",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    visitIds.push(visit.id);
+    const statuses = ["attended", "attended", "attended", "apologies", "absent"] as const;
+    for (const p of participants) {
+      if (next(10) === 0) continue;
+      await db
+        .insertInto("attendance")
+        .values({
+          visit_id: visit.id,
+          person_id: p.id,
+          status: statuses[next(5)]!,
+          recorded_by: null,
+          recorded_at: at,
+        })
+        .execute();
+    }
+  }
+  await db.transaction().execute(async (tx) => {
+    await openPhase(tx, cohortId, "start", "2027-01-20", 0);
+    await openPhase(tx, cohortId, "end", "2027-04-02", 0);
+  });
+  const questions = await db
+    .selectFrom("skills_questions")
+    .where("cohort_id", "=", cohortId)
+    .select("id")
+    .execute();
+  for (const [i, p] of participants.entries()) {
+    for (const phase of ["start", "end"] as const) {
+      if ((phase === "start" && i % 6 === 5) || (phase === "end" && i % 4 === 1)) continue;
+      await db
+        .insertInto("skills_answers")
+        .values(
+          questions.map((q) => ({
+            cohort_id: cohortId,
+            person_id: p.id,
+            question_id: q.id,
+            phase,
+            confidence: 1 + next(phase === "start" ? 3 : 5),
+            submitted_at: at,
+          })),
+        )
+        .execute();
+    }
+  }
+  const teams: Array<{ id: number }> = [];
+  for (const number of [1, 2, 3]) {
+    teams.push(
+      await db
+        .insertInto("teams")
+        .values({
+          cohort_id: cohortId,
+          number,
+          name: number === 2 ? null : `${prefix} team ${number}`,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
+  }
+  await db
+    .insertInto("team_members")
+    .values(participants.map((p, i) => ({ team_id: teams[i % 3]!.id, cohort_id: cohortId, person_id: p.id })))
+    .execute();
+  await db
+    .insertInto("team_outcomes")
+    .values([
+      {
+        team_id: teams[0]!.id,
+        follow_up: "3-months",
+        status: "under-consideration",
+        note: "With the DWP board",
+        recorded_by: null,
+        recorded_at: at,
+      },
+      {
+        team_id: teams[0]!.id,
+        follow_up: "6-months",
+        status: "piloted",
+        note: "Pilot in Leeds",
+        recorded_by: null,
+        recorded_at: at,
+      },
+      {
+        team_id: teams[1]!.id,
+        follow_up: "3-months",
+        status: "not-taken-forward",
+        note: null,
+        recorded_by: null,
+        recorded_at: at,
+      },
+    ])
+    .execute();
+  return { participants, visitIds, teams };
+}
