@@ -118,7 +118,11 @@ export default function CohortOverview() {
         ·{" "}
         <a className="govuk-link" href={`${base}/calendar.ics`}>
           Download the cohort calendar (.ics)
-        </a>
+        </a>{" "}
+        ·{" "}
+        <Link className="govuk-link" to={`${base}/health`}>
+          Team health
+        </Link>
       </p>
       <h2 className="govuk-heading-m">People</h2>
       <Table
