@@ -116,3 +116,23 @@ export function formatDuration(minutes: number): string {
   const m = rest ? `${rest} minute${rest === 1 ? "" : "s"}` : "";
   return [h, m].filter(Boolean).join(" ");
 }
+
+/** A follow-up date agreed at a session, as an all-day calendar event that updates when the session changes. */
+export function followUpEvent(followUp: {
+  id: number;
+  date: string;
+  follow_up_date: string | null;
+  version: number;
+  team_number: number;
+  team_name: string | null;
+  cohort_name: string;
+}) {
+  const team = `Team ${followUp.team_number}${followUp.team_name ? ` (${followUp.team_name})` : ""}`;
+  return {
+    uid: `session-follow-up-${followUp.id}@tandem`,
+    title: `${followUp.cohort_name}: ${team} mentoring session`,
+    date: followUp.follow_up_date ?? followUp.date,
+    sequence: followUp.version,
+    description: `Agreed at the session on ${formatUkDate(followUp.date)}.`,
+  };
+}

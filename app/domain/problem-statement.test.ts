@@ -90,11 +90,14 @@ describe("submitting", () => {
 });
 
 describe("the deadline", () => {
-  it("comes from the milestone, or falls back to the end of week 4", () => {
-    expect(statementDeadline("2027-01-04", [{ kind: "problem-statement", date: "2027-02-05" }])).toBe(
+  it("comes from the cohort's milestone, or where that milestone falls by default (week 4)", () => {
+    expect(statementDeadline("2027-01-04", 12, [{ kind: "problem-statement", date: "2027-02-05" }])).toBe(
       "2027-02-05",
     );
-    expect(statementDeadline("2027-01-04")).toBe("2027-01-31");
+    expect(statementDeadline("2027-01-04", 12, [{ kind: "mid-point", date: "2027-02-17" }])).toBe(
+      "2027-01-29",
+    );
+    expect(statementDeadline("2027-01-04", 12)).toBe("2027-01-29");
   });
 
   it("marks a statement first submitted after the deadline day (London time) as late", () => {

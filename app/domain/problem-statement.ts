@@ -1,8 +1,8 @@
 // Problem statements: the fields, what submitting needs, the mentors' sign-off rules and the deadline.
 import { TZDate } from "@date-fns/tz";
-import { addDays, format } from "date-fns";
+import { format } from "date-fns";
 import type { ReviewDecision, StatementCategory, StatementStatus } from "../../db/types";
-import { PROGRAMME_TIME_ZONE, parseCalendarDate } from "./calendar";
+import { defaultMilestones, PROGRAMME_TIME_ZONE } from "./calendar";
 
 /** The longest a text field may be (the title has its own, shorter limit). */
 export const STATEMENT_FIELD_LIMIT = 20_000;
@@ -145,16 +145,20 @@ export function awaitingReview(mentorIds: number[], reviews: Review[], versionNu
   );
 }
 
-/** The date statements are due: the cohort's "problem statement due" milestone, else the end of week 4. */
+/**
+ * The date statements are due: the cohort's "problem statement due" milestone as the coordinator moved it,
+ * else where that milestone falls by default (the end of week 4 of a 12-week cohort).
+ */
 export function statementDeadline(
   cohortStartDate: string,
+  weeks: number,
   milestones: Array<{ kind: string; date: string }> = [],
 ): string {
-  const milestone = milestones.find((m) => m.kind === "problem-statement");
-  if (milestone) return milestone.date;
-  const start = parseCalendarDate(cohortStartDate);
-  if (!start) throw new Error(`Not a calendar date: ${cohortStartDate}`);
-  return format(addDays(start, 4 * 7 - 1), "yyyy-MM-dd");
+  const milestone =
+    milestones.find((m) => m.kind === "problem-statement") ??
+    defaultMilestones(cohortStartDate, weeks).find((m) => m.kind === "problem-statement");
+  if (!milestone) throw new Error("Every cohort has a problem statement milestone");
+  return milestone.date;
 }
 
 /** The London calendar date an instant falls on. */

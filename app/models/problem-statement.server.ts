@@ -1,6 +1,12 @@
 // A team's problem statement: its versions (every save kept), submission, the mentors' reviews, publishing.
 import type { Db, Tx } from "~/db.server";
-import { EMPTY_STATEMENT, type Review, reviewOutcome, type StatementText } from "~/domain/problem-statement";
+import {
+  EMPTY_STATEMENT,
+  type Review,
+  reviewOutcome,
+  type StatementText,
+  statementDeadline,
+} from "~/domain/problem-statement";
 import { nowIso } from "~/time";
 import type { ReviewDecision } from "../../db/types";
 
@@ -249,4 +255,34 @@ export async function publishStatements(db: Db | Tx, cohortId: number) {
     .where("id", "=", cohortId)
     .where("statements_published_at", "is", null)
     .execute();
+}
+
+/** Each cohort's statement deadline: its moved "problem statement due" milestone, else the default date. */
+export async function statementDeadlines(
+  db: Db | Tx,
+  cohorts: Array<{ id: number; start_date: string; weeks: number }>,
+) {
+  const deadlines = new Map<number, string>();
+  if (cohorts.length === 0) return deadlines;
+  const moved = await db
+    .selectFrom("milestones")
+    .where(
+      "cohort_id",
+      "in",
+      cohorts.map((c) => c.id),
+    )
+    .where("kind", "=", "problem-statement")
+    .select(["cohort_id", "kind", "date"])
+    .execute();
+  for (const cohort of cohorts) {
+    deadlines.set(
+      cohort.id,
+      statementDeadline(
+        cohort.start_date,
+        cohort.weeks,
+        moved.filter((m) => m.cohort_id === cohort.id),
+      ),
+    );
+  }
+  return deadlines;
 }

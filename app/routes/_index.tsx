@@ -7,6 +7,8 @@ import { getDb } from "~/db.server";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { nextSteps, ROLE_LABELS } from "~/domain/next-steps";
 import { pageMeta } from "~/meta";
+import { mentoringHomeFacts, teamLabel } from "~/models/mentoring.server";
+import { statementDeadlines } from "~/models/problem-statement.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
 
 export const meta = pageMeta("Home");
@@ -19,6 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const coordinated = cohorts.filter((c) => c.roles.includes("coordinator")).map((c) => c.id);
   const progress = await countCohortProgress(db, coordinated);
   const today = todayInLondon();
+  const inTeams = cohorts.filter((c) => c.roles.includes("mentor") || c.roles.includes("participant"));
+  const mentoring = await mentoringHomeFacts(
+    db,
+    user.personId,
+    inTeams.map((c) => c.id),
+  );
+  const deadlines = await statementDeadlines(db, inTeams);
   return {
     name: user.name,
     isAdmin: user.isAdmin,
@@ -32,6 +41,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
         participantCount: progress.get(cohort.id)?.participants,
         pendingInvitations: progress.get(cohort.id)?.pending,
         teamsPublished: cohort.teams_published_at !== null,
+        mentoring: {
+          today,
+          statementDeadline: deadlines.get(cohort.id) ?? cohort.start_date,
+          mentored: mentoring.mentored
+            .filter((t) => t.cohort_id === cohort.id)
+            .map((t) => ({
+              teamId: t.id,
+              label: teamLabel(t),
+              lastSessionDate: t.last_session_date,
+              reviewWaiting: t.statement_status === "submitted" && t.my_reviews === 0,
+            })),
+          memberOf: mentoring.memberOf
+            .filter((t) => t.cohort_id === cohort.id)
+            .map((t) => ({
+              teamId: t.id,
+              label: teamLabel(t),
+              statementStatus: t.statement_status,
+              openActions: t.open_actions.map((a) => ({ id: a.id, text: a.text, dueDate: a.due_date })),
+            })),
+        },
       };
       return {
         id: cohort.id,

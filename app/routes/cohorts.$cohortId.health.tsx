@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getHealthSettings(db, cohort.id),
     listMilestones(db, cohort),
   ]);
-  const deadline = statementDeadline(cohort.start_date, milestones);
+  const deadline = statementDeadline(cohort.start_date, cohort.weeks, milestones);
   return {
     cohort: { id: cohort.id, name: cohort.name },
     today,

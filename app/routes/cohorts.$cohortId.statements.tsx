@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCohortStatements(db, cohort.id),
     listMilestones(db, cohort),
   ]);
-  const deadline = statementDeadline(cohort.start_date, milestones);
+  const deadline = statementDeadline(cohort.start_date, cohort.weeks, milestones);
   const today = todayInLondon();
   return {
     ...base,

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMilestones(db, cohort),
     listVisits(db, cohort.id),
   ]);
-  const deadline = statementDeadline(cohort.start_date, milestones);
+  const deadline = statementDeadline(cohort.start_date, cohort.weeks, milestones);
   const nextVisit = visits.find((v) => v.status !== "cancelled" && v.date >= today);
   const nextMilestone = milestones.find((m) => m.date >= today);
   return {

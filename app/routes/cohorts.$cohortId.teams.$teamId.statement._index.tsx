@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cohort, team, coordinates, isMentor, isMember } = await requireTeam(request, params);
   const db = getDb();
   const [statement, milestones] = await Promise.all([getStatement(db, team.id), listMilestones(db, cohort)]);
-  const deadline = statementDeadline(cohort.start_date, milestones);
+  const deadline = statementDeadline(cohort.start_date, cohort.weeks, milestones);
   const mentorIds = team.mentors.map((m) => m.id);
   const reviews = (statement?.reviews ?? []).map((r) => ({
     mentorId: r.mentor_id,
