@@ -80,19 +80,17 @@ describe("the sign-off", () => {
     mentorId: number,
     decision: "approved" | "changes_requested",
   ) =>
-    db
-      .transaction()
-      .execute((tx) =>
-        recordReviews(tx, statementId, version, mentors(), [
-          {
-            mentorId,
-            reviewerId: mentorId,
-            decision,
-            comment: decision === "approved" ? null : "Narrow it",
-            onBehalfReason: null,
-          },
-        ]),
-      );
+    db.transaction().execute((tx) =>
+      recordReviews(tx, statementId, version, mentors(), [
+        {
+          mentorId,
+          reviewerId: mentorId,
+          decision,
+          comment: decision === "approved" ? null : "Narrow it",
+          onBehalfReason: null,
+        },
+      ]),
+    );
 
   it("goes back to the team when one mentor asks for changes and is approved when both approve", async () => {
     const id = (await getStatement(db, m.team1))!.id;
@@ -156,25 +154,23 @@ describe("lateness", () => {
     await db.transaction().execute((tx) => submitStatement(tx, id, 1));
     const first = (await getStatement(db, m.team1))!.first_submitted_at;
     expect(deadlineState(first, deadline, "2026-12-01")).toBe("late");
-    await db
-      .transaction()
-      .execute((tx) =>
-        recordReviews(
-          tx,
-          id,
-          1,
-          [world.people.mentor.id],
-          [
-            {
-              mentorId: world.people.mentor.id,
-              reviewerId: world.people.mentor.id,
-              decision: "changes_requested",
-              comment: "More",
-              onBehalfReason: null,
-            },
-          ],
-        ),
-      );
+    await db.transaction().execute((tx) =>
+      recordReviews(
+        tx,
+        id,
+        1,
+        [world.people.mentor.id],
+        [
+          {
+            mentorId: world.people.mentor.id,
+            reviewerId: world.people.mentor.id,
+            decision: "changes_requested",
+            comment: "More",
+            onBehalfReason: null,
+          },
+        ],
+      ),
+    );
     await save(1, "Again", m.teammate.id);
     await db.transaction().execute((tx) => submitStatement(tx, id, 2));
     expect((await getStatement(db, m.team1))!.first_submitted_at).toBe(first);
