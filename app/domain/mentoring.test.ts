@@ -51,7 +51,7 @@ describe("actions", () => {
 });
 
 describe("team health", () => {
-  const base = { cohortStartDate: "2027-01-04", today: "2027-02-10", quietDays: 14, statementLate: false };
+  const base = { cohortStartDate: "2027-01-04", today: "2027-02-10", quietDays: 14, statement: null };
 
   it("flags a team with no session for more than the threshold", () => {
     expect(teamHealthFlags({ ...base, lastSessionDate: "2027-01-27" })).toEqual([]);
@@ -62,9 +62,12 @@ describe("team health", () => {
   });
 
   it("counts from the start of the cohort when a team never met, and flags a late statement", () => {
-    expect(teamHealthFlags({ ...base, lastSessionDate: null, statementLate: true })).toEqual([
+    expect(teamHealthFlags({ ...base, lastSessionDate: null, statement: "overdue" })).toEqual([
       { kind: "quiet", text: "No session in 37 days since the start" },
-      { kind: "statement", text: "Problem statement late" },
+      { kind: "statement", text: "Problem statement overdue" },
+    ]);
+    expect(teamHealthFlags({ ...base, lastSessionDate: "2027-02-09", statement: "late" })).toEqual([
+      { kind: "statement", text: "Problem statement submitted late" },
     ]);
     expect(teamHealthFlags({ ...base, today: "2027-01-10", lastSessionDate: null })).toEqual([]);
   });

@@ -71,7 +71,8 @@ export type TeamHealthInput = {
   cohortStartDate: string;
   today: string;
   quietDays: number;
-  statementLate: boolean;
+  /** Whether the statement was submitted late, or is overdue (not submitted and the deadline passed). */
+  statement: "late" | "overdue" | null;
 };
 
 export type HealthFlag = { kind: "quiet" | "statement"; text: string };
@@ -92,7 +93,11 @@ export function teamHealthFlags(input: TeamHealthInput): HealthFlag[] {
         : `No session in ${days} days since the start`,
     });
   }
-  if (input.statementLate) flags.push({ kind: "statement", text: "Problem statement late" });
+  if (input.statement)
+    flags.push({
+      kind: "statement",
+      text: `Problem statement ${input.statement === "late" ? "submitted late" : "overdue"}`,
+    });
   return flags;
 }
 

@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           cohortStartDate: cohort.start_date,
           today,
           quietDays: settings.quiet_team_days,
-          statementLate: state === "late" || state === "overdue",
+          statement: state === "late" || state === "overdue" ? state : null,
         }),
       };
     }),

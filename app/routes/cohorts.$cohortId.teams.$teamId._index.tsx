@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamName: teamLabel(team),
     personId: user.personId,
     isMentor,
+    coordinates,
     mayTickAll: coordinates || isMentor,
     members: team.members,
     mentors: team.mentors,
@@ -80,7 +81,11 @@ export default function TeamPage() {
   const { statement } = data;
   return (
     <>
-      <BackLink href="/">Back to your home page</BackLink>
+      {data.coordinates ? (
+        <BackLink href={`/cohorts/${data.cohort.id}/health`}>Back to team health</BackLink>
+      ) : (
+        <BackLink href="/">Back to your home page</BackLink>
+      )}
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{data.cohort.name}</span>
         {data.teamName}
