@@ -207,7 +207,9 @@ for (const js of [true, false]) {
       await checkPage(page, "mentoring-team-page");
       await page.getByRole("button", { name: /^Mark as done\s*: Interview two helpline staff$/ }).click();
       await expectBanner(page, "Action marked as done: Interview two helpline staff");
-      await page.getByRole("button", { name: /^Mark as not done\s*: Interview two helpline staff$/ }).waitFor();
+      await page
+        .getByRole("button", { name: /^Mark as not done\s*: Interview two helpline staff$/ })
+        .waitFor();
       // Another member's action has no button for them.
       expect(
         await page.getByRole("button", { name: /Mark as done\s*: Find published refund times/ }).count(),
