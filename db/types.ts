@@ -251,6 +251,93 @@ export interface TeamConstraintsTable {
   created_at: Instant;
 }
 
+export type ScoringState = "not_open" | "open" | "closed";
+export type FeedbackAttribution = "attributed" | "anonymous";
+export type SheetStatus = "draft" | "submitted";
+
+export interface PitchEventsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  date: CalendarDate;
+  /** HH:MM, London time. */
+  start_time: string;
+  venue: string | null;
+  online_link: string | null;
+  pitch_minutes: number;
+  questions_minutes: number;
+  changeover_minutes: number;
+  /** A break follows this slot (1-based); null for none. */
+  break_after: number | null;
+  break_minutes: ColumnType<number, number | undefined, number>;
+  /** The seed of the last random draw of the running order, so the draw can be repeated; null when set by hand. */
+  order_seed: string | null;
+  scoring_state: ColumnType<ScoringState, ScoringState | undefined, ScoringState>;
+  scoring_opened_at: Instant | null;
+  scoring_closed_at: Instant | null;
+  results_released_at: Instant | null;
+  ranking_published_at: Instant | null;
+  feedback_attribution: ColumnType<FeedbackAttribution, FeedbackAttribution | undefined, FeedbackAttribution>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PitchSlotsTable {
+  id: Generated<number>;
+  event_id: number;
+  team_id: number;
+  position: number;
+}
+
+export interface PanelMembersTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+  created_at: Instant;
+}
+
+export interface DeclaredConflictsTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+  team_id: number;
+  reason: string;
+  created_at: Instant;
+}
+
+export interface RubricCriteriaTable {
+  id: Generated<number>;
+  event_id: number;
+  position: number;
+  name: string;
+  description: string;
+  weight: number;
+  max: number;
+  /** JSON array of strings: the descriptor of each level, 1 to max. */
+  levels: string;
+}
+
+export interface ScoringSheetsTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+  team_id: number;
+  status: SheetStatus;
+  worked_well: ColumnType<string, string | undefined, string>;
+  could_be_better: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+  submitted_at: Instant | null;
+}
+
+export interface SheetScoresTable {
+  id: Generated<number>;
+  sheet_id: number;
+  criterion_id: number;
+  score: number;
+}
+
 export type SessionFormat = "in-person" | "video" | "phone";
 export type AttendeeRole = "member" | "mentor";
 export type StatementStatus = "draft" | "submitted" | "changes_requested" | "approved";
@@ -365,6 +452,13 @@ export interface Database {
   team_members: TeamMembersTable;
   team_mentors: TeamMentorsTable;
   team_constraints: TeamConstraintsTable;
+  pitch_events: PitchEventsTable;
+  pitch_slots: PitchSlotsTable;
+  panel_members: PanelMembersTable;
+  declared_conflicts: DeclaredConflictsTable;
+  rubric_criteria: RubricCriteriaTable;
+  scoring_sheets: ScoringSheetsTable;
+  sheet_scores: SheetScoresTable;
   mentoring_sessions: MentoringSessionsTable;
   session_attendees: SessionAttendeesTable;
   session_actions: SessionActionsTable;
@@ -396,6 +490,9 @@ export type Team = Selectable<TeamsTable>;
 export type TeamMember = Selectable<TeamMembersTable>;
 export type TeamMentor = Selectable<TeamMentorsTable>;
 export type TeamConstraint = Selectable<TeamConstraintsTable>;
+export type PitchEvent = Selectable<PitchEventsTable>;
+export type RubricCriterionRow = Selectable<RubricCriteriaTable>;
+export type ScoringSheet = Selectable<ScoringSheetsTable>;
 export type MentoringSession = Selectable<MentoringSessionsTable>;
 export type SessionAction = Selectable<SessionActionsTable>;
 export type ProblemStatement = Selectable<ProblemStatementsTable>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cohortTiming } from "./calendar";
-import { nextSteps } from "./next-steps";
+import { nextSteps, pitchDaySteps } from "./next-steps";
 
 const facts = (today: string, extra = {}) => ({
   cohortId: 7,
@@ -140,5 +140,35 @@ describe("mentoring tasks on the home page", () => {
       },
     };
     expect(nextSteps("participant", submitted)).toHaveLength(2);
+  });
+});
+
+describe("pitchDaySteps", () => {
+  const facts = { date: "2027-03-25", scoringOpen: true, released: false };
+
+  it("sends coordinators to run the pitch day", () => {
+    expect(pitchDaySteps("coordinator", 4, null)).toEqual([
+      { text: "Run the pitch day", href: "/cohorts/4/pitch-day" },
+    ]);
+  });
+
+  it("shows a leader on the panel their progress while scoring is open", () => {
+    expect(pitchDaySteps("leader", 4, { ...facts, onPanel: true, sheetsDone: 4, sheetsTotal: 6 })).toEqual([
+      { text: "Score the pitches (4 of 6 done)", href: "/cohorts/4/pitch-day/scoring" },
+    ]);
+    expect(pitchDaySteps("leader", 4, { ...facts, onPanel: false })).toEqual([]);
+  });
+
+  it("shows a participant their slot, and their feedback once released", () => {
+    expect(
+      pitchDaySteps("participant", 4, {
+        ...facts,
+        released: true,
+        slot: { position: 2, start: "10:20" },
+      }).map((s) => s.text),
+    ).toEqual([
+      "Your team pitches at 10:20 on 25 March 2027 (slot 2)",
+      "Read the panel's feedback on your pitch",
+    ]);
   });
 });

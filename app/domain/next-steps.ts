@@ -141,3 +141,52 @@ export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
   }
   return steps;
 }
+
+/** What the home page says about the pitch day, for one role. */
+export type PitchDayFacts = {
+  /** Calendar date of the pitch day, YYYY-MM-DD. */
+  date: string;
+  scoringOpen: boolean;
+  released: boolean;
+  /** Leaders on the panel: sheets submitted, and teams they may score. */
+  onPanel?: boolean;
+  sheetsDone?: number;
+  sheetsTotal?: number;
+  /** Participants: their team's slot, when the running order is set. */
+  slot?: { position: number; start: string } | null;
+};
+
+export function pitchDaySteps(role: CohortRole, cohortId: number, facts: PitchDayFacts | null): NextStep[] {
+  const base = `/cohorts/${cohortId}/pitch-day`;
+  if (role === "coordinator") return [{ text: "Run the pitch day", href: base }];
+  if (!facts) return [];
+  const when = formatUkDate(facts.date);
+  switch (role) {
+    case "leader":
+      if (!facts.onPanel) return [];
+      return facts.scoringOpen
+        ? [
+            {
+              text: `Score the pitches (${facts.sheetsDone ?? 0} of ${facts.sheetsTotal ?? 0} done)`,
+              href: `${base}/scoring`,
+            },
+          ]
+        : [{ text: `See the pitch day on ${when}`, href: `${base}/timetable` }];
+    case "participant":
+    case "mentor": {
+      const steps: NextStep[] = [];
+      if (facts.slot)
+        steps.push({
+          text:
+            role === "participant"
+              ? `Your team pitches at ${facts.slot.start} on ${when} (slot ${facts.slot.position})`
+              : `The pitch day is on ${when}`,
+          href: `${base}/timetable`,
+        });
+      else steps.push({ text: `The pitch day is on ${when}`, href: `${base}/timetable` });
+      if (facts.released)
+        steps.push({ text: "Read the panel's feedback on your pitch", href: `${base}/feedback` });
+      return steps;
+    }
+  }
+}

@@ -5,11 +5,20 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
 import { getDb } from "~/db.server";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
-import { nextSteps, ROLE_LABELS } from "~/domain/next-steps";
+import { nextSteps, type PitchDayFacts, pitchDaySteps, ROLE_LABELS } from "~/domain/next-steps";
+import { pitchTimetable } from "~/domain/pitch-day";
 import { pageMeta } from "~/meta";
 import { mentoringHomeFacts, teamLabel } from "~/models/mentoring.server";
+import {
+  getPitchEvent,
+  leaderScoring,
+  listSlots,
+  pitchDayFacts,
+  timetableSettings,
+} from "~/models/pitch.server";
 import { statementDeadlines } from "~/models/problem-statement.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
+import type { CohortRole } from "../../db/types";
 
 export const meta = pageMeta("Home");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -28,6 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     inTeams.map((c) => c.id),
   );
   const deadlines = await statementDeadlines(db, inTeams);
+  const pitchDays = await homePitchDays(
+    db,
+    user.personId,
+    cohorts.map((c) => ({ id: c.id, roles: c.roles })),
+  );
   return {
     name: user.name,
     isAdmin: user.isAdmin,
@@ -71,11 +85,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
         roles: cohort.roles.map((role) => ({
           role,
           label: ROLE_LABELS[role],
-          steps: nextSteps(role, facts),
+          steps: [
+            ...nextSteps(role, facts),
+            ...pitchDaySteps(role, cohort.id, pitchDays.get(cohort.id) ?? null),
+          ],
         })),
       };
     }),
   };
+}
+
+/** The pitch day as each cohort's home-page entry needs it: a leader's progress, a participant's slot time. */
+async function homePitchDays(
+  db: ReturnType<typeof getDb>,
+  personId: number,
+  cohorts: Array<{ id: number; roles: CohortRole[] }>,
+) {
+  const facts = await pitchDayFacts(
+    db,
+    personId,
+    cohorts.map((c) => c.id),
+  );
+  const result = new Map<number, PitchDayFacts>();
+  for (const cohort of cohorts) {
+    const f = facts.get(cohort.id);
+    if (!f) continue;
+    const entry: PitchDayFacts = {
+      date: f.date,
+      scoringOpen: f.scoringState === "open",
+      released: f.released,
+      onPanel: f.onPanel,
+      sheetsDone: f.sheetsDone,
+    };
+    if (f.onPanel && f.scoringState === "open" && cohort.roles.includes("leader"))
+      entry.sheetsTotal = (await leaderScoring(db, cohort.id, f.eventId, personId)).scorable.length;
+    if (f.teamSlot) {
+      const [event, slots] = await Promise.all([getPitchEvent(db, cohort.id), listSlots(db, f.eventId)]);
+      const pitch = event
+        ? pitchTimetable(
+            timetableSettings(event),
+            slots.map((s) => s.team_id),
+          ).find((e) => e.kind === "pitch" && e.teamId === f.teamSlot?.teamId)
+        : undefined;
+      if (pitch) entry.slot = { position: f.teamSlot.position, start: pitch.start };
+    }
+    result.set(cohort.id, entry);
+  }
+  return result;
 }
 
 export default function Home() {

@@ -5,6 +5,7 @@ import { icsResponse } from "~/calendar-response.server";
 import { getDb } from "~/db.server";
 import { buildCalendar } from "~/domain/icalendar";
 import { findFeedOwner } from "~/models/calendar-feed.server";
+import { pitchDayCalendar } from "~/models/pitch.server";
 import { cohortCalendarEvents, cohortsForCalendar } from "~/models/visit.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -18,6 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   );
   if (!cohort) notFound("Calendar");
   const events = await cohortCalendarEvents(db, cohort);
+  events.visits.push(...(await pitchDayCalendar(db, cohort, owner.id)));
   return icsResponse(
     buildCalendar({ name: cohort.name, ...events, stamp: new Date() }),
     `${cohort.name}.ics`,

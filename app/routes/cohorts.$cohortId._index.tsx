@@ -105,6 +105,12 @@ export default function CohortOverview() {
             status: { tag: { text: "See teams", colour: "grey" } },
           },
           ...cohortSetupTasks(base, setup),
+          {
+            title: "Run the pitch day",
+            href: `${base}/pitch-day`,
+            hint: "Running order, panel and conflicts, rubric, scoring and results",
+            status: { tag: { text: "See pitch day", colour: "grey" } },
+          },
         ]}
       />
       <p className="govuk-body">

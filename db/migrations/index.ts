@@ -4,10 +4,12 @@ import * as foundation from "./2026-11-23T1900_foundation";
 import * as cohortSetup from "./2026-11-23T2000_cohort_setup";
 import * as teams from "./2026-11-23T2010_teams";
 import * as mentoring from "./2026-11-23T2030_mentoring";
+import * as pitchDay from "./2026-11-23T2040_pitch_day";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
   "2026-11-23T2000_cohort_setup": cohortSetup,
   "2026-11-23T2010_teams": teams,
   "2026-11-23T2030_mentoring": mentoring,
+  "2026-11-23T2040_pitch_day": pitchDay,
 };

@@ -1,27 +1,11 @@
-// `npm run tandem -- plan-visits`: spawned like a person would run it, reading a hosts file.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ICAL from "ical.js";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cliWorkspace } from "../setup/cli";
 
-const dir = mkdtempSync(join(tmpdir(), "tandem-plan-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function hostsFile(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-function tandem(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, "unused.sqlite")}` },
-    encoding: "utf8",
-  });
-  return { status: result.status, out: result.stdout, err: result.stderr };
-}
+const { file: hostsFile, tandem } = cliWorkspace("plan", (folder) => ({
+  DATABASE_URL: `file:${join(folder, "unused.sqlite")}`,
+}));
 
 const TEN = hostsFile(
   "ten.csv",

@@ -1,27 +1,15 @@
-// `npm run tandem -- score`: the pitch-scoring method on a JSON file, spawned as a person would run it.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cliWorkspace } from "../setup/cli";
 
-const dir = mkdtempSync(join(tmpdir(), "tandem-score-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function fileWith(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content, null, 2));
-  return path;
-}
-
-function tandem(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", ...args], {
-    // The score command never opens the database: point it somewhere that would fail if it did.
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, "missing", "nowhere.sqlite")}` },
-    encoding: "utf8",
-  });
-  return { status: result.status, out: result.stdout, err: result.stderr };
-}
+// The score command never opens the database: point it somewhere that would fail if it did.
+const {
+  dir,
+  file: fileWith,
+  tandem,
+} = cliWorkspace("score", (folder) => ({
+  DATABASE_URL: `file:${join(folder, "missing", "nowhere.sqlite")}`,
+}));
 
 const criteria = [
   { id: "solution", weight: 3, max: 5 },

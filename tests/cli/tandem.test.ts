@@ -1,22 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkOneTimeLink } from "~/models/account.server";
 import { openDatabase } from "../../db/connection";
+import { cliWorkspace, runTandem } from "../setup/cli";
 
-const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+const { dir, tandem } = cliWorkspace("cli", () => ({ APP_URL: "https://tandem.example" }));
 const DATABASE_URL = `file:${join(dir, "cli.sqlite")}`;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function tandem(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", ...args], {
-    env: { ...process.env, DATABASE_URL, APP_URL: "https://tandem.example" },
-    encoding: "utf8",
-  });
-  return { status: result.status, out: result.stdout, err: result.stderr };
-}
 
 describe("npm run tandem", () => {
   it("lists its subcommands", () => {
@@ -60,12 +49,9 @@ describe("npm run tandem", () => {
     expect(refused.status).not.toBe(0);
     expect(refused.err).toContain("needs an empty database");
     const emptyUrl = `file:${join(dir, "demo.sqlite")}`;
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", "seed-demo"], {
-      env: { ...process.env, DATABASE_URL: emptyUrl },
-      encoding: "utf8",
-    });
+    const result = runTandem(["seed-demo"], { DATABASE_URL: emptyUrl });
     expect(result.status).toBe(0);
-    const passwords = [...result.stdout.matchAll(/^\s+\S+@\S+\.example\s+(\S+)\s+/gm)].map((m) => m[1]);
+    const passwords = [...result.out.matchAll(/^\s+\S+@\S+\.example\s+(\S+)\s+/gm)].map((m) => m[1]);
     expect(passwords).toHaveLength(59);
     expect(new Set(passwords).size).toBe(59);
     const db = openDatabase(emptyUrl);

@@ -1,26 +1,11 @@
-// `npm run tandem -- form-teams` and `pair-mentors`, run as a person would run them.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cliWorkspace } from "../setup/cli";
 
-const dir = mkdtempSync(join(tmpdir(), "tandem-teams-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-function tandem(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, "unused.sqlite")}` },
-    encoding: "utf8",
-  });
-  return { status: result.status, out: result.stdout, err: result.stderr };
-}
+const { dir, file, tandem } = cliWorkspace("teams-cli", (folder) => ({
+  DATABASE_URL: `file:${join(folder, "unused.sqlite")}`,
+}));
 
 const departments = ["HMRC", "DWP", "Home Office"];
 const companies = ["Kestrel", "Meridian", "Oakfield"];

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
 import { cohortSetupWorld } from "../setup/cohort-setup";
-import { type Actor, makeWorld, type World } from "../setup/factories";
+import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
 import { type MentoringWorld, makeMentoringTeams } from "../setup/mentoring";
 import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
@@ -28,7 +28,13 @@ type Rule = {
 };
 
 type Entry = { GET?: Rule; POST?: Rule };
-type MatrixWorld = World & { token: string; visitId: number; feedToken: string; mentoring: MentoringWorld };
+type MatrixWorld = World & {
+  token: string;
+  visitId: number;
+  feedToken: string;
+  pitchTeamId: number;
+  mentoring: MentoringWorld;
+};
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
 const programme = (w: World) => `/programmes/${w.programme.id}`;
@@ -231,6 +237,52 @@ const MATRIX: Record<string, Entry> = {
   "calendar.$token.cohorts.$cohortId[.ics]": {
     GET: { path: (w) => `/calendar/${w.feedToken}/cohorts/${w.cohortA.id}.ics`, allowed: EVERYONE },
   },
+  "cohorts.$cohortId.pitch-day._index": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.event": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/event`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/event`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.order": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/order`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/order`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.panel": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/panel`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/panel`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.rubric": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/rubric`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/rubric`, allowed: COORDINATION },
+  },
+  // Results and every sheet stay with coordinators: leaders cannot read them, before or after release.
+  "cohorts.$cohortId.pitch-day.results": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/results`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.sheets[.csv]": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/sheets.csv`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.timetable": {
+    GET: {
+      path: (w) => `${cohort(w)}/pitch-day/timetable`,
+      allowed: ["coordinator", "admin", "mentor", "participant", "leader"],
+    },
+  },
+  // A leader's own sheets only: the URL names no leader, so no one can ask for another leader's sheet.
+  "cohorts.$cohortId.pitch-day.scoring._index": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/scoring`, allowed: ["leader"] },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/scoring`, allowed: ["leader"] },
+  },
+  "cohorts.$cohortId.pitch-day.scoring.$teamId": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/scoring/${w.pitchTeamId}`, allowed: ["leader"] },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/scoring/${w.pitchTeamId}`, allowed: ["leader"] },
+  },
+  // Each team's own feedback, for its members and mentors.
+  "cohorts.$cohortId.pitch-day.feedback": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/feedback`, allowed: ["participant", "mentor"] },
+  },
 };
 
 function routeFiles() {
@@ -257,10 +309,13 @@ beforeAll(async () => {
       purpose: "reset",
       createdBy: null,
     });
+    const pitchDay = await makeWorldPitchDay(db, made);
     world = {
       ...made,
       token: link.token,
+      pitchTeamId: pitchDay.teamId,
       ...(await cohortSetupWorld(db, made)),
+      // Keeps the pitch day's team 1 (the world's participant and mentor) and adds a second team.
       mentoring: await makeMentoringTeams(db, made),
     };
   });

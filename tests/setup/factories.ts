@@ -1,7 +1,15 @@
 // Builds rows for tests through the same model functions the app uses.
 import { hashPassword } from "~/auth/passwords.server";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
+import {
+  addPanelMember,
+  createPitchEvent,
+  type EventInput,
+  replaceSlots,
+  setScoringState,
+} from "~/models/pitch.server";
 import { addMembership, createCohort, createProgramme } from "~/models/programme.server";
+import { replaceMentors } from "~/models/team.server";
 import type { Db } from "../../db/connection";
 import type { CohortRole, Sector } from "../../db/types";
 
@@ -193,4 +201,116 @@ export async function makeTeamCohort(
     }
   }
   return { participants, mentors, departments, companies };
+}
+
+/** Pitch-day settings for tests: 25 March 2027 at 10:00, 10 + 5 + 5 minutes a slot, a break after slot 3. */
+export const PITCH_DAY: EventInput = {
+  date: "2027-03-25",
+  startTime: "10:00",
+  venue: "HMRC, 100 Parliament Street",
+  onlineLink: null,
+  pitchMinutes: 10,
+  questionsMinutes: 5,
+  changeoverMinutes: 5,
+  breakAfter: 3,
+  breakMinutes: 15,
+  feedbackAttribution: "attributed",
+};
+
+/**
+ * The world's cohort A with one team (the world's participant, mentored by the world's mentor), a pitch day
+ * with that team in its running order, the world's leader on the panel and scoring open.
+ */
+export async function makeWorldPitchDay(db: Db, world: World) {
+  const at = new Date().toISOString();
+  const team = await db
+    .insertInto("teams")
+    .values({ cohort_id: world.cohortA.id, number: 1, name: "Blue", created_at: at, updated_at: at })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("team_members")
+    .values({ team_id: team.id, cohort_id: world.cohortA.id, person_id: world.people.participant.id })
+    .execute();
+  await replaceMentors(db, world.cohortA.id, [
+    { teamId: team.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
+  ]);
+  const event = await createPitchEvent(db, world.cohortA.id, PITCH_DAY);
+  await replaceSlots(db, event.id, [team.id], null);
+  await addPanelMember(db, event.id, world.people.leader.id);
+  await setScoringState(db, event.id, "open");
+  return { teamId: team.id, eventId: event.id };
+}
+
+/**
+ * A cohort ready for its pitch day: three teams of two participants (each with a mentor), three senior leaders
+ * (the third works at team 1's first member's organisation) and a coordinator; no pitch day yet.
+ * People's emails start with `prefix`; every password is TEST_PASSWORD.
+ */
+export async function makePitchDayCohort(db: Db, programmeId: number, prefix: string) {
+  const cohort = await makeCohort(db, programmeId, { name: `${prefix} pitch cohort` });
+  const p = prefix.toLowerCase();
+  const coordinator = await makeMember(db, cohort.id, "coordinator", {
+    name: `${prefix} Coordinator`,
+    email: `${p}.coordinator@example.test`,
+  });
+  const orgs = await Promise.all(
+    [1, 2, 3, 4, 5, 6].map((n) =>
+      makeOrganisation(db, n % 2 ? "government" : "industry", `${prefix} Org ${n}`),
+    ),
+  );
+  const teams: Array<{ id: number; number: number; members: Array<{ id: number; email: string }> }> = [];
+  const at = new Date().toISOString();
+  for (let number = 1; number <= 3; number++) {
+    const team = await db
+      .insertInto("teams")
+      .values({ cohort_id: cohort.id, number, name: null, created_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const members = [];
+    for (let i = 1; i <= 2; i++) {
+      const email = `${p}.t${number}p${i}@example.test`;
+      const person = await makeMember(db, cohort.id, "participant", {
+        name: `${prefix} Team ${number} Person ${i}`,
+        email,
+        organisationId: orgs[(number - 1) * 2 + (i - 1)]!.id,
+      });
+      await db
+        .insertInto("team_members")
+        .values({ team_id: team.id, cohort_id: cohort.id, person_id: person.id })
+        .execute();
+      members.push({ id: person.id, email });
+    }
+    const mentor = await makeMember(db, cohort.id, "mentor", {
+      name: `${prefix} Mentor ${number}`,
+      email: `${p}.mentor${number}@example.test`,
+    });
+    await replaceMentorsOfTeam(db, team.id, mentor.id);
+    teams.push({ id: team.id, number, members });
+  }
+  const leaders = [];
+  for (const n of [1, 2, 3]) {
+    leaders.push(
+      await makeMember(db, cohort.id, "leader", {
+        name: `${prefix} Leader ${n}`,
+        email: `${p}.leader${n}@example.test`,
+        // Leader 3 works where team 1's first member works: in conflict with team 1.
+        organisationId: n === 3 ? orgs[0]!.id : null,
+      }),
+    );
+  }
+  return { cohort, coordinator, teams, leaders };
+}
+
+async function replaceMentorsOfTeam(db: Db, teamId: number, personId: number) {
+  await db
+    .insertInto("team_mentors")
+    .values({
+      team_id: teamId,
+      person_id: personId,
+      sector: "industry",
+      override_reason: null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
 }

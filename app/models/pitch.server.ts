@@ -1,0 +1,674 @@
+// Pitch day: the event, running order, panel and conflicts, rubric, scoring sheets, and what each person sees.
+import type { Db, Tx } from "~/db.server";
+import type { CalendarVisit } from "~/domain/icalendar";
+import {
+  type Conflict,
+  type PitchTeam,
+  panelConflicts,
+  pitchCalendarEvents,
+  pitchDayResults,
+  type TimetableSettings,
+} from "~/domain/pitch-day";
+import { DEFAULT_RUBRIC } from "~/domain/rubric";
+import { nowIso } from "~/time";
+import { childRows, jsonArrayFrom } from "../../db/json";
+import type { FeedbackAttribution, ScoringState, SheetStatus } from "../../db/types";
+
+export type EventInput = {
+  date: string;
+  startTime: string;
+  venue: string | null;
+  onlineLink: string | null;
+  pitchMinutes: number;
+  questionsMinutes: number;
+  changeoverMinutes: number;
+  breakAfter: number | null;
+  breakMinutes: number;
+  feedbackAttribution: FeedbackAttribution;
+};
+
+export async function getPitchEvent(db: Db | Tx, cohortId: number) {
+  return db.selectFrom("pitch_events").where("cohort_id", "=", cohortId).selectAll().executeTakeFirst();
+}
+
+export type PitchEventRow = NonNullable<Awaited<ReturnType<typeof getPitchEvent>>>;
+
+function eventColumns(input: EventInput) {
+  return {
+    date: input.date,
+    start_time: input.startTime,
+    venue: input.venue,
+    online_link: input.onlineLink,
+    pitch_minutes: input.pitchMinutes,
+    questions_minutes: input.questionsMinutes,
+    changeover_minutes: input.changeoverMinutes,
+    break_after: input.breakAfter,
+    break_minutes: input.breakMinutes,
+    feedback_attribution: input.feedbackAttribution,
+  };
+}
+
+/** Creates the cohort's pitch day with the default rubric. */
+export async function createPitchEvent(db: Db | Tx, cohortId: number, input: EventInput) {
+  const at = nowIso();
+  const event = await db
+    .insertInto("pitch_events")
+    .values({ cohort_id: cohortId, ...eventColumns(input), created_at: at, updated_at: at })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("rubric_criteria")
+    .values(
+      DEFAULT_RUBRIC.map((c, index) => ({
+        event_id: event.id,
+        position: index + 1,
+        name: c.name,
+        description: c.description,
+        weight: c.weight,
+        max: c.max,
+        levels: JSON.stringify(c.levels),
+      })),
+    )
+    .execute();
+  return event;
+}
+
+/** Saves the details only if the event is still at `version`; false when someone else saved first. */
+export async function updatePitchEvent(db: Db | Tx, eventId: number, input: EventInput, version: number) {
+  const result = await db
+    .updateTable("pitch_events")
+    .set({ ...eventColumns(input), version: version + 1, updated_at: nowIso() })
+    .where("id", "=", eventId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Claims the next version of the event (running order, panel, rubric, scoring window): false if stale. */
+export async function claimEventVersion(db: Db | Tx, eventId: number, version: number) {
+  const result = await db
+    .updateTable("pitch_events")
+    .set({ version: version + 1, updated_at: nowIso() })
+    .where("id", "=", eventId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setScoringState(db: Db | Tx, eventId: number, state: ScoringState) {
+  const at = nowIso();
+  await db
+    .updateTable("pitch_events")
+    .set(
+      state === "open"
+        ? { scoring_state: state, scoring_opened_at: at, scoring_closed_at: null }
+        : { scoring_state: state, scoring_closed_at: at },
+    )
+    .where("id", "=", eventId)
+    .execute();
+}
+
+export async function releaseResults(db: Db | Tx, eventId: number) {
+  await db
+    .updateTable("pitch_events")
+    .set({ results_released_at: nowIso() })
+    .where("id", "=", eventId)
+    .execute();
+}
+
+export async function publishRanking(db: Db | Tx, eventId: number) {
+  await db
+    .updateTable("pitch_events")
+    .set({ ranking_published_at: nowIso() })
+    .where("id", "=", eventId)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Teams and running order
+
+/** "Team 2: Blue Sky" */
+export function teamLabel(team: { number: number; name: string | null }): string {
+  return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
+}
+
+/** The cohort's teams with at least one member, with each member's and mentor's organisation, in one query. */
+export async function listPitchTeams(
+  db: Db | Tx,
+  cohortId: number,
+): Promise<Array<PitchTeam & { number: number; name: string | null }>> {
+  const rows = await db
+    .selectFrom("teams")
+    .where("teams.cohort_id", "=", cohortId)
+    .select((eb) => [
+      "teams.id",
+      "teams.number",
+      "teams.name",
+      jsonArrayFrom(
+        eb
+          .selectFrom("team_members")
+          .innerJoin("people", "people.id", "team_members.person_id")
+          .whereRef("team_members.team_id", "=", "teams.id")
+          .select(["people.name", "people.organisation_id as organisationId"])
+          .orderBy("people.name"),
+      ).as("members"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("team_mentors")
+          .innerJoin("people", "people.id", "team_mentors.person_id")
+          .whereRef("team_mentors.team_id", "=", "teams.id")
+          .select(["people.name", "people.organisation_id as organisationId"])
+          .orderBy("team_mentors.sector"),
+      ).as("mentors"),
+    ])
+    .orderBy("teams.number")
+    .execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      number: row.number,
+      name: row.name,
+      label: teamLabel(row),
+      members: childRows(row.members),
+      mentors: childRows(row.mentors),
+    }))
+    .filter((team) => team.members.length > 0);
+}
+
+/** The running order: team ids by position. */
+export async function listSlots(db: Db | Tx, eventId: number) {
+  return db
+    .selectFrom("pitch_slots")
+    .where("event_id", "=", eventId)
+    .select(["team_id", "position"])
+    .orderBy("position")
+    .execute();
+}
+
+export async function replaceSlots(db: Db | Tx, eventId: number, teamIds: number[], seed: string | null) {
+  await db.deleteFrom("pitch_slots").where("event_id", "=", eventId).execute();
+  if (teamIds.length)
+    await db
+      .insertInto("pitch_slots")
+      .values(teamIds.map((teamId, index) => ({ event_id: eventId, team_id: teamId, position: index + 1 })))
+      .execute();
+  await db.updateTable("pitch_events").set({ order_seed: seed }).where("id", "=", eventId).execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rubric
+
+export async function listRubric(db: Db | Tx, eventId: number) {
+  const rows = await db
+    .selectFrom("rubric_criteria")
+    .where("event_id", "=", eventId)
+    .select(["id", "position", "name", "description", "weight", "max", "levels"])
+    .orderBy("position")
+    .execute();
+  return rows.map((row) => ({ ...row, levels: JSON.parse(row.levels) as string[] }));
+}
+
+export type RubricRow = Awaited<ReturnType<typeof listRubric>>[number];
+export type CriterionInput = {
+  id: number | null;
+  name: string;
+  description: string;
+  weight: number;
+  max: number;
+  levels: string[];
+};
+
+/** Replaces the rubric: criteria with an id are updated, others added, and criteria left out removed. */
+export async function saveRubric(db: Db | Tx, eventId: number, criteria: CriterionInput[]) {
+  const keep = criteria.filter((c) => c.id !== null).map((c) => c.id!);
+  let removal = db.deleteFrom("rubric_criteria").where("event_id", "=", eventId);
+  if (keep.length) removal = removal.where("id", "not in", keep);
+  await removal.execute();
+  for (const [index, c] of criteria.entries()) {
+    const columns = {
+      position: index + 1,
+      name: c.name,
+      description: c.description,
+      weight: c.weight,
+      max: c.max,
+      levels: JSON.stringify(c.levels),
+    };
+    if (c.id === null)
+      await db
+        .insertInto("rubric_criteria")
+        .values({ event_id: eventId, ...columns })
+        .execute();
+    else
+      await db
+        .updateTable("rubric_criteria")
+        .set(columns)
+        .where("event_id", "=", eventId)
+        .where("id", "=", c.id)
+        .execute();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Panel and conflicts
+
+/** Senior leaders of the cohort, each with whether they are on the panel. */
+export async function listCohortLeaders(db: Db | Tx, cohortId: number, eventId: number) {
+  const rows = await db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .leftJoin("panel_members", (join) =>
+      join.onRef("panel_members.person_id", "=", "people.id").on("panel_members.event_id", "=", eventId),
+    )
+    .where("memberships.cohort_id", "=", cohortId)
+    .where("memberships.role", "=", "leader")
+    .select([
+      "people.id",
+      "people.name",
+      "people.organisation_id as organisationId",
+      "organisations.name as organisation",
+      "panel_members.id as panelId",
+    ])
+    .orderBy("people.name")
+    .execute();
+  return rows.map(({ panelId, ...leader }) => ({ ...leader, onPanel: panelId !== null }));
+}
+
+export async function addPanelMember(db: Db | Tx, eventId: number, personId: number) {
+  await db
+    .insertInto("panel_members")
+    .values({ event_id: eventId, person_id: personId, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(["event_id", "person_id"]).doNothing())
+    .execute();
+}
+
+export async function removePanelMember(db: Db | Tx, eventId: number, personId: number) {
+  await db
+    .deleteFrom("panel_members")
+    .where("event_id", "=", eventId)
+    .where("person_id", "=", personId)
+    .execute();
+}
+
+export async function isOnPanel(db: Db | Tx, eventId: number, personId: number) {
+  const row = await db
+    .selectFrom("panel_members")
+    .where("event_id", "=", eventId)
+    .where("person_id", "=", personId)
+    .select("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listDeclaredConflicts(db: Db | Tx, eventId: number, personId?: number) {
+  let query = db
+    .selectFrom("declared_conflicts")
+    .where("event_id", "=", eventId)
+    .select(["id", "person_id as personId", "team_id as teamId", "reason", "created_at"]);
+  if (personId !== undefined) query = query.where("person_id", "=", personId);
+  return query.orderBy("id").execute();
+}
+
+export async function declareConflict(
+  db: Db | Tx,
+  eventId: number,
+  personId: number,
+  teamId: number,
+  reason: string,
+) {
+  const result = await db
+    .insertInto("declared_conflicts")
+    .values({ event_id: eventId, person_id: personId, team_id: teamId, reason, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(["event_id", "person_id", "team_id"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/**
+ * The pitch day as far as conflicts go: the teams in running order (or all teams before there is one), the
+ * panel, and every conflict between them (organisation or declared).
+ */
+export async function pitchDayPanel(db: Db | Tx, cohortId: number, eventId: number) {
+  const [teams, slots, leaders, declared] = await Promise.all([
+    listPitchTeams(db, cohortId),
+    listSlots(db, eventId),
+    listCohortLeaders(db, cohortId, eventId),
+    listDeclaredConflicts(db, eventId),
+  ]);
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  const ordered = slots.length ? slots.map((s) => byId.get(s.team_id)).filter((t) => t !== undefined) : teams;
+  const panel = leaders.filter((l) => l.onPanel);
+  const conflicts: Conflict[] = panelConflicts(panel, ordered, declared);
+  return { teams: ordered, ordered: slots.length > 0, leaders, panel, conflicts, declared };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scoring sheets
+
+/** One leader's sheets (with their scores) in this event. */
+export async function listSheetsOfLeader(db: Db | Tx, eventId: number, personId: number) {
+  const rows = await db
+    .selectFrom("scoring_sheets")
+    .where("event_id", "=", eventId)
+    .where("person_id", "=", personId)
+    .select((eb) => [
+      "scoring_sheets.id",
+      "scoring_sheets.team_id",
+      "scoring_sheets.status",
+      "scoring_sheets.worked_well",
+      "scoring_sheets.could_be_better",
+      "scoring_sheets.version",
+      "scoring_sheets.updated_at",
+      jsonArrayFrom(
+        eb
+          .selectFrom("sheet_scores")
+          .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
+          .select(["sheet_scores.criterion_id", "sheet_scores.score"]),
+      ).as("scores"),
+    ])
+    .execute();
+  return rows.map((row) => ({ ...row, scores: childRows(row.scores) }));
+}
+
+/** Every sheet of the event with its leader and scores: for coordinators only. */
+export async function listAllSheets(db: Db | Tx, eventId: number) {
+  const rows = await db
+    .selectFrom("scoring_sheets")
+    .innerJoin("people", "people.id", "scoring_sheets.person_id")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .where("scoring_sheets.event_id", "=", eventId)
+    .select((eb) => [
+      "scoring_sheets.id",
+      "scoring_sheets.person_id",
+      "scoring_sheets.team_id",
+      "scoring_sheets.status",
+      "scoring_sheets.worked_well",
+      "scoring_sheets.could_be_better",
+      "scoring_sheets.updated_at",
+      "scoring_sheets.submitted_at",
+      "people.name as leader_name",
+      "organisations.name as leader_organisation",
+      jsonArrayFrom(
+        eb
+          .selectFrom("sheet_scores")
+          .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
+          .select(["sheet_scores.criterion_id", "sheet_scores.score"]),
+      ).as("scores"),
+    ])
+    .orderBy("people.name")
+    .orderBy("scoring_sheets.team_id")
+    .execute();
+  return rows.map((row) => ({ ...row, scores: childRows(row.scores) }));
+}
+
+/** The submitted sheets for one team (its feedback): never another team's. */
+export async function listSubmittedSheetsOfTeam(db: Db | Tx, eventId: number, teamId: number) {
+  const rows = await db
+    .selectFrom("scoring_sheets")
+    .innerJoin("people", "people.id", "scoring_sheets.person_id")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .where("scoring_sheets.event_id", "=", eventId)
+    .where("scoring_sheets.team_id", "=", teamId)
+    .where("scoring_sheets.status", "=", "submitted")
+    .select([
+      "scoring_sheets.id",
+      "scoring_sheets.person_id",
+      "scoring_sheets.worked_well",
+      "scoring_sheets.could_be_better",
+      "people.name as leader_name",
+      "organisations.name as leader_organisation",
+    ])
+    .orderBy("scoring_sheets.submitted_at")
+    .orderBy("scoring_sheets.id")
+    .execute();
+  return rows;
+}
+
+export type SheetSave = {
+  eventId: number;
+  personId: number;
+  teamId: number;
+  status: SheetStatus;
+  workedWell: string;
+  couldBeBetter: string;
+  /** Criterion id -> score. */
+  scores: Map<number, number>;
+};
+
+/**
+ * Saves a sheet only if it is still at `version` (0: no sheet yet), replacing its scores; false when the
+ * sheet changed since it was read (another tab, or a second device), so nothing is overwritten silently.
+ */
+export async function saveSheet(db: Db | Tx, sheet: SheetSave, version: number): Promise<boolean> {
+  const at = nowIso();
+  const submittedAt = sheet.status === "submitted" ? at : null;
+  let sheetId: number;
+  if (version === 0) {
+    const inserted = await db
+      .insertInto("scoring_sheets")
+      .values({
+        event_id: sheet.eventId,
+        person_id: sheet.personId,
+        team_id: sheet.teamId,
+        status: sheet.status,
+        worked_well: sheet.workedWell,
+        could_be_better: sheet.couldBeBetter,
+        created_at: at,
+        updated_at: at,
+        submitted_at: submittedAt,
+      })
+      .onConflict((oc) => oc.columns(["event_id", "person_id", "team_id"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) return false;
+    sheetId = inserted.id;
+  } else {
+    const updated = await db
+      .updateTable("scoring_sheets")
+      .set({
+        status: sheet.status,
+        worked_well: sheet.workedWell,
+        could_be_better: sheet.couldBeBetter,
+        version: version + 1,
+        updated_at: at,
+        submitted_at: submittedAt,
+      })
+      .where("event_id", "=", sheet.eventId)
+      .where("person_id", "=", sheet.personId)
+      .where("team_id", "=", sheet.teamId)
+      .where("version", "=", version)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) return false;
+    sheetId = updated.id;
+    await db.deleteFrom("sheet_scores").where("sheet_id", "=", sheetId).execute();
+  }
+  if (sheet.scores.size)
+    await db
+      .insertInto("sheet_scores")
+      .values(
+        [...sheet.scores].map(([criterionId, score]) => ({
+          sheet_id: sheetId,
+          criterion_id: criterionId,
+          score,
+        })),
+      )
+      .execute();
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the home page says
+
+/**
+ * For the home page, per cohort: the pitch day's state, a leader's progress, and a participant's slot. A few
+ * queries over all the person's cohorts, not one per cohort.
+ */
+export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[]) {
+  const facts = new Map<
+    number,
+    {
+      date: string;
+      scoringState: ScoringState;
+      released: boolean;
+      onPanel: boolean;
+      sheetsDone: number;
+      teamSlot: { position: number; teamId: number } | null;
+      eventId: number;
+    }
+  >();
+  if (cohortIds.length === 0) return facts;
+  const events = await db
+    .selectFrom("pitch_events")
+    .where("cohort_id", "in", cohortIds)
+    .select(["id", "cohort_id", "date", "scoring_state", "results_released_at"])
+    .execute();
+  if (events.length === 0) return facts;
+  const eventIds = events.map((e) => e.id);
+  const [panel, done, slots] = await Promise.all([
+    db
+      .selectFrom("panel_members")
+      .where("event_id", "in", eventIds)
+      .where("person_id", "=", personId)
+      .select("event_id")
+      .execute(),
+    db
+      .selectFrom("scoring_sheets")
+      .where("event_id", "in", eventIds)
+      .where("person_id", "=", personId)
+      .where("status", "=", "submitted")
+      .groupBy("event_id")
+      .select((eb) => ["event_id", eb.fn.countAll<number>().as("count")])
+      .execute(),
+    db
+      .selectFrom("pitch_slots")
+      .innerJoin("team_members", "team_members.team_id", "pitch_slots.team_id")
+      .where("pitch_slots.event_id", "in", eventIds)
+      .where("team_members.person_id", "=", personId)
+      .select(["pitch_slots.event_id", "pitch_slots.position", "pitch_slots.team_id"])
+      .execute(),
+  ]);
+  for (const event of events) {
+    const slot = slots.find((s) => s.event_id === event.id);
+    facts.set(event.cohort_id, {
+      eventId: event.id,
+      date: event.date,
+      scoringState: event.scoring_state,
+      released: event.results_released_at !== null,
+      onPanel: panel.some((p) => p.event_id === event.id),
+      sheetsDone: Number(done.find((d) => d.event_id === event.id)?.count ?? 0),
+      teamSlot: slot ? { position: slot.position, teamId: slot.team_id } : null,
+    });
+  }
+  return facts;
+}
+
+/**
+ * What one leader may score: the pitching teams in running order, each with the leader's conflict (if any) and
+ * the leader's own sheet (if any). Never another leader's sheet.
+ */
+export async function leaderScoring(db: Db | Tx, cohortId: number, eventId: number, personId: number) {
+  const [panel, sheets] = await Promise.all([
+    pitchDayPanel(db, cohortId, eventId),
+    listSheetsOfLeader(db, eventId, personId),
+  ]);
+  const onPanel = panel.panel.some((l) => l.id === personId);
+  const teams = panel.teams.map((team) => ({
+    id: team.id,
+    number: team.number,
+    label: team.label,
+    conflict: panel.conflicts.find((c) => c.leaderId === personId && c.teamId === team.id)?.reasons ?? null,
+    sheet: sheets.find((s) => s.team_id === team.id) ?? null,
+  }));
+  const scorable = teams.filter((t) => t.conflict === null);
+  return {
+    onPanel,
+    teams,
+    scorable,
+    done: scorable.filter((t) => t.sheet?.status === "submitted").length,
+  };
+}
+
+/**
+ * The results by the published method, over the event's sheets: criteria, judges and teams are keyed by their
+ * ids as strings. With the names to show them by.
+ */
+export async function resultsOf(db: Db | Tx, cohortId: number, eventId: number) {
+  const [panel, rubric, sheets] = await Promise.all([
+    pitchDayPanel(db, cohortId, eventId),
+    listRubric(db, eventId),
+    listAllSheets(db, eventId),
+  ]);
+  const criteria = rubric.map((c) => ({ id: String(c.id), weight: c.weight, max: c.max }));
+  const results = pitchDayResults(
+    criteria,
+    sheets.map((s) => ({
+      judge: String(s.person_id),
+      team: String(s.team_id),
+      submitted: s.status === "submitted",
+      scores: s.scores.map((x) => ({ criterion: String(x.criterion_id), score: x.score })),
+    })),
+    panel.conflicts.map((c) => ({ judge: String(c.leaderId), team: String(c.teamId) })),
+    panel.teams.map((t) => String(t.id)),
+  );
+  const leaderNames = new Map<string, string>(panel.leaders.map((l) => [String(l.id), l.name]));
+  for (const s of sheets) leaderNames.set(String(s.person_id), s.leader_name);
+  return { panel, rubric, sheets, results, leaderNames };
+}
+
+/** The teams a person belongs to in a cohort, as member or mentor. */
+export async function teamIdsOfPerson(db: Db | Tx, cohortId: number, personId: number) {
+  const rows = await db
+    .selectFrom("team_members")
+    .where("team_members.cohort_id", "=", cohortId)
+    .where("team_members.person_id", "=", personId)
+    .select("team_members.team_id")
+    .union(
+      db
+        .selectFrom("team_mentors")
+        .innerJoin("teams", "teams.id", "team_mentors.team_id")
+        .where("teams.cohort_id", "=", cohortId)
+        .where("team_mentors.person_id", "=", personId)
+        .select("team_mentors.team_id"),
+    )
+    .execute();
+  return rows.map((r) => r.team_id);
+}
+
+/** The event's timetable settings, for pitchTimetable. */
+export function timetableSettings(event: PitchEventRow): TimetableSettings {
+  return {
+    date: event.date,
+    startTime: event.start_time,
+    pitchMinutes: event.pitch_minutes,
+    questionsMinutes: event.questions_minutes,
+    changeoverMinutes: event.changeover_minutes,
+    breakAfter: event.break_after,
+    breakMinutes: event.break_minutes,
+  };
+}
+
+/** The pitch day's events for a person's calendar feed (none before the running order is set). */
+export async function pitchDayCalendar(
+  db: Db | Tx,
+  cohort: { id: number; name: string },
+  personId: number,
+): Promise<CalendarVisit[]> {
+  const event = await getPitchEvent(db, cohort.id);
+  if (!event) return [];
+  const [slots, teams, mine] = await Promise.all([
+    listSlots(db, event.id),
+    listPitchTeams(db, cohort.id),
+    teamIdsOfPerson(db, cohort.id, personId),
+  ]);
+  return pitchCalendarEvents({
+    eventId: event.id,
+    version: event.version,
+    cohortName: cohort.name,
+    settings: timetableSettings(event),
+    teamIds: slots.map((s) => s.team_id),
+    labels: new Map(teams.map((t) => [t.id, t.label])),
+    myTeamIds: mine,
+    location: [event.venue, event.online_link].filter(Boolean).join(" / ") || null,
+  });
+}

@@ -1,0 +1,147 @@
+// The pitch day as the whole cohort sees it: where and when, the running order with times, and the ranking once
+// the coordinator publishes it. Prints cleanly.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, InsetText, SummaryList, Table } from "~/components/govuk";
+import { getDb } from "~/db.server";
+import { formatUkDateWithDay } from "~/domain/calendar";
+import { pitchTimetable } from "~/domain/pitch-day";
+import { round2 } from "~/domain/pitch-scoring";
+import { pageMeta } from "~/meta";
+import { getPitchEvent, listSlots, pitchDayPanel, resultsOf, timetableSettings } from "~/models/pitch.server";
+import { findMembership } from "~/models/team.server";
+
+export const meta = pageMeta("Pitch day timetable");
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, cohort } = await requireCohortRole(request, params.cohortId, [
+    "coordinator",
+    "admin",
+    "mentor",
+    "participant",
+    "leader",
+  ]);
+  const db = getDb();
+  const event = await getPitchEvent(db, cohort.id);
+  if (!event) return { cohort, event: null, slots: [], ranking: null };
+  const [slots, panel, mine] = await Promise.all([
+    listSlots(db, event.id),
+    pitchDayPanel(db, cohort.id, event.id),
+    findMembership(db, cohort.id, user.personId),
+  ]);
+  const labels = new Map(panel.teams.map((t) => [t.id, t.label]));
+  const entries = pitchTimetable(
+    timetableSettings(event),
+    slots.map((s) => s.team_id),
+  );
+  let ranking: Array<{ rank: number | null; team: string; adjusted: string }> | null = null;
+  if (event.ranking_published_at) {
+    const { results } = await resultsOf(db, cohort.id, event.id);
+    ranking = results.results.map((r) => ({
+      rank: r.rank,
+      team: labels.get(Number(r.team)) ?? r.team,
+      adjusted: r.adjusted === null ? "–" : round2(r.adjusted).toFixed(2),
+    }));
+  }
+  return {
+    cohort,
+    event: {
+      date: formatUkDateWithDay(event.date),
+      startTime: event.start_time,
+      venue: event.venue,
+      onlineLink: event.online_link,
+    },
+    slots: entries.map((e) =>
+      e.kind === "pitch"
+        ? {
+            key: `slot-${e.position}`,
+            slot: String(e.position),
+            time: `${e.start} to ${e.end}`,
+            what: `${labels.get(e.teamId) ?? ""}${mine?.team_id === e.teamId ? " (your team)" : ""}`,
+            detail: `Pitch ${e.start}, questions ${e.questionsStart}`,
+          }
+        : { key: `break-${e.start}`, slot: "", time: `${e.start} to ${e.end}`, what: "Break", detail: "" },
+    ),
+    ranking,
+  };
+}
+
+export default function Timetable() {
+  const { cohort, event, slots, ranking } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <BackLink href="/">Back to your home page</BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        Pitch day timetable
+      </h1>
+      {!event ? (
+        <InsetText>The pitch day has not been arranged yet.</InsetText>
+      ) : (
+        <>
+          <SummaryList
+            rows={[
+              { key: "Date", value: event.date },
+              { key: "Starts", value: `${event.startTime} (London time)` },
+              ...(event.venue ? [{ key: "Venue", value: event.venue }] : []),
+              ...(event.onlineLink
+                ? [
+                    {
+                      key: "Online",
+                      value: (
+                        <a className="govuk-link" href={event.onlineLink}>
+                          {event.onlineLink}
+                        </a>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          {slots.length ? (
+            <Table
+              caption="Running order"
+              captionSize="m"
+              head={[
+                { text: "Slot", format: "numeric" },
+                { text: "Time" },
+                { text: "Team" },
+                { text: "Details" },
+              ]}
+              rows={slots.map((s) => [
+                { text: s.slot, format: "numeric" },
+                { text: s.time },
+                { text: s.what },
+                { text: s.detail },
+              ])}
+            />
+          ) : (
+            <InsetText>The running order has not been set yet.</InsetText>
+          )}
+          <p className="govuk-body tandem-no-print">
+            To print the timetable, use your browser's print command.
+          </p>
+          {ranking ? (
+            <Table
+              caption="Results"
+              captionSize="m"
+              head={[
+                { text: "Rank", format: "numeric" },
+                { text: "Team" },
+                { text: "Score", format: "numeric" },
+              ]}
+              rows={ranking.map((r) => [
+                { text: r.rank === null ? "–" : String(r.rank), format: "numeric" },
+                { text: r.team },
+                { text: r.adjusted, format: "numeric" },
+              ])}
+            />
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
