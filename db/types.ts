@@ -113,6 +113,10 @@ export interface CohortsTable {
   teams_version: ColumnType<number, number | undefined, number>;
   /** JSON: the attributes balanced and kept "not alone", the weights and the last formation's figures. */
   team_settings: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A team with no mentoring session for more than this many days is flagged on the health view. */
+  quiet_team_days: ColumnType<number, number | undefined, number>;
+  /** When the coordinator showed every team's problem statement to the whole cohort; null until then. */
+  statements_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface MembershipsTable {
@@ -381,6 +385,99 @@ export interface TeamOutcomesTable {
   recorded_at: Instant;
 }
 
+export type SessionFormat = "in-person" | "video" | "phone";
+export type AttendeeRole = "member" | "mentor";
+export type StatementStatus = "draft" | "submitted" | "changes_requested" | "approved";
+export type StatementCategory = "technology" | "operational" | "policy";
+export type ReviewDecision = "approved" | "changes_requested";
+
+export interface MentoringSessionsTable {
+  id: Generated<number>;
+  team_id: number;
+  /** The mentor who logged the session. */
+  author_id: number;
+  date: CalendarDate;
+  duration_minutes: number;
+  format: SessionFormat;
+  summary: string;
+  /** When the team plans to meet next, for calendars; null when not agreed. */
+  follow_up_date: CalendarDate | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SessionAttendeesTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  role: AttendeeRole;
+}
+
+export interface SessionActionsTable {
+  id: Generated<number>;
+  session_id: number;
+  /** A member of the team. */
+  owner_id: number;
+  text: string;
+  due_date: CalendarDate;
+  done_at: Instant | null;
+  done_by: number | null;
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface SessionPrivateNotesTable {
+  id: Generated<number>;
+  session_id: number;
+  author_id: number;
+  text: string;
+  created_at: Instant;
+}
+
+export interface ProblemStatementsTable {
+  id: Generated<number>;
+  team_id: number;
+  status: ColumnType<StatementStatus, StatementStatus | undefined, StatementStatus>;
+  /** The number of the latest saved version; 0 before the first save. */
+  version: ColumnType<number, number | undefined, number>;
+  submitted_version: number | null;
+  submitted_at: Instant | null;
+  first_submitted_at: Instant | null;
+  approved_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ProblemStatementVersionsTable {
+  id: Generated<number>;
+  statement_id: number;
+  number: number;
+  author_id: number;
+  created_at: Instant;
+  title: string;
+  category: StatementCategory | null;
+  department: string;
+  problem: string;
+  affected: string;
+  evidence: string;
+  approach: string;
+  success_measures: string;
+}
+
+export interface StatementReviewsTable {
+  id: Generated<number>;
+  statement_id: number;
+  version_number: number;
+  /** The mentor whose decision this is. */
+  mentor_id: number;
+  /** Who recorded it: the mentor, or a coordinator on the mentor's behalf. */
+  reviewer_id: number;
+  decision: ReviewDecision;
+  comment: string | null;
+  on_behalf_reason: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -409,6 +506,13 @@ export interface Database {
   rubric_criteria: RubricCriteriaTable;
   scoring_sheets: ScoringSheetsTable;
   sheet_scores: SheetScoresTable;
+  mentoring_sessions: MentoringSessionsTable;
+  session_attendees: SessionAttendeesTable;
+  session_actions: SessionActionsTable;
+  session_private_notes: SessionPrivateNotesTable;
+  problem_statements: ProblemStatementsTable;
+  problem_statement_versions: ProblemStatementVersionsTable;
+  statement_reviews: StatementReviewsTable;
   skills_questions: SkillsQuestionsTable;
   skills_phases: SkillsPhasesTable;
   skills_answers: SkillsAnswersTable;
@@ -443,3 +547,8 @@ export type ScoringSheet = Selectable<ScoringSheetsTable>;
 export type SkillsQuestion = Selectable<SkillsQuestionsTable>;
 export type SkillsAnswer = Selectable<SkillsAnswersTable>;
 export type TeamOutcome = Selectable<TeamOutcomesTable>;
+export type MentoringSession = Selectable<MentoringSessionsTable>;
+export type SessionAction = Selectable<SessionActionsTable>;
+export type ProblemStatement = Selectable<ProblemStatementsTable>;
+export type ProblemStatementVersion = Selectable<ProblemStatementVersionsTable>;
+export type StatementReview = Selectable<StatementReviewsTable>;

@@ -4,12 +4,26 @@ import { randomBytes } from "node:crypto";
 import { startOfWeek, subWeeks } from "date-fns";
 import { hashPassword } from "~/auth/passwords.server";
 import type { Db, Tx } from "~/db.server";
+import { pairMentors } from "~/domain/mentor-pairing";
+import { statementDeadline } from "~/domain/problem-statement";
+import { formTeams } from "~/domain/team-formation";
+import { DEFAULT_TEAM_SETTINGS } from "~/domain/team-settings";
 import { planVisitRota } from "~/domain/visit-rota";
 import { recordAudit } from "~/models/audit.server";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
+import { createSession } from "~/models/mentoring.server";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
+import { recordReviews, saveStatementVersion, submitStatement } from "~/models/problem-statement.server";
 import { addMembership, createCohort, createProgramme, getCohort } from "~/models/programme.server";
 import { openPhase } from "~/models/skills.server";
+import {
+  formationInputFor,
+  listCohortMentors,
+  listTeams,
+  publishTeams,
+  replaceMentors,
+  saveTeams,
+} from "~/models/team.server";
 import { createPlannedVisits, recordAttendance } from "~/models/visit.server";
 import { nowIso } from "~/time";
 import { todayInLondon } from "../app/domain/calendar";
@@ -393,6 +407,7 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
     }
     await seedCohortSetup(tx, cohort.id, orgIds, planned);
     await seedReports(tx, cohort.id, programme.id, orgIds);
+    await seedMentoring(tx, cohort.id);
     await recordAudit(tx, {
       actorId: null,
       action: "demo.seeded",
@@ -514,6 +529,254 @@ async function seedCohortSetup(
       coordinator?.person_id ?? planned.length,
     );
   }
+}
+
+const STATEMENTS = [
+  {
+    title: "Self Assessment refunds take weeks to reach taxpayers",
+    category: "operational" as const,
+    department: "HM Revenue & Customs: Self Assessment",
+  },
+  {
+    title: "Prison leavers without ID cannot rent or open a bank account",
+    category: "policy" as const,
+    department: "Ministry of Justice: HM Prison and Probation Service",
+  },
+  {
+    title: "Legacy case systems make Universal Credit appeals slow",
+    category: "technology" as const,
+    department: "Department for Work and Pensions: Universal Credit",
+  },
+  {
+    title: "Schools re-enter the same pupil data in four returns",
+    category: "technology" as const,
+    department: "Department for Education: school data collections",
+  },
+  {
+    title: "Companies House cannot spot fake directors early",
+    category: "technology" as const,
+    department: "Companies House: register of companies",
+  },
+];
+
+const SESSION_SUMMARIES = [
+  "Agreed ways of working and a weekly slot. Shared what each of us knows about the department's services.",
+  "Walked through three candidate problems; the mentors pushed us to find evidence from users before choosing.",
+  "Reviewed interview notes from caseworkers. Narrowed the problem to one service and one group of users.",
+  "Worked on the problem statement draft: who it affects, what they need, and how we would know it worked.",
+  "Practised explaining the problem in two minutes. Mentors suggested a clearer measure of success.",
+];
+
+/**
+ * Mentoring in the demo cohort: teams formed by the solver (fixed seed) and paired with mentors, published;
+ * a few sessions per team with actions (some done, some overdue), one team quiet for three weeks; problem
+ * statements approved, under review, sent back, in draft, late and not started.
+ */
+async function seedMentoring(tx: Tx, cohortId: number) {
+  const cohort = await getCohort(tx, cohortId);
+  if (!cohort) throw new Error("The demo cohort is missing");
+  const { input } = await formationInputFor(tx, cohortId, cohort.team_count, DEFAULT_TEAM_SETTINGS);
+  const formation = formTeams(input, { seed: 2027, maxRestarts: 20, timeBudgetMs: 30_000 });
+  if (!formation.ok) throw new Error(`The demo teams could not be formed: ${formation.message}`);
+  await saveTeams(
+    tx,
+    cohortId,
+    formation.teams.map((team) => team.map(Number)),
+    new Set(),
+  );
+  const teams = await listTeams(tx, cohortId);
+  const mentors = await listCohortMentors(tx, cohortId);
+  const pairing = pairMentors(
+    teams.map((t) => ({
+      number: t.number,
+      memberOrganisations: t.members.map((m) => m.organisation_name ?? ""),
+    })),
+    mentors.map((m) => ({
+      id: String(m.id),
+      name: m.name,
+      sector: m.sector ?? "industry",
+      organisation: m.organisation_name ?? m.name,
+    })),
+  );
+  if (!pairing.complete) throw new Error("The demo mentors could not be paired");
+  const teamId = new Map(teams.map((t) => [t.number, t.id]));
+  await replaceMentors(
+    tx,
+    cohortId,
+    pairing.pairs.flatMap((pair) =>
+      (["industry", "government"] as const).map((sector) => ({
+        teamId: teamId.get(pair.team)!,
+        personId: Number(pair[sector]),
+        sector,
+        overrideReason: pair.conflicts.includes(pair[sector]) ? "Demo: no pairing without a conflict" : null,
+      })),
+    ),
+  );
+  await publishTeams(tx, cohortId);
+
+  const today = todayInLondon();
+  const paired = await listTeams(tx, cohortId);
+  for (const [t, team] of paired.entries()) {
+    const members = team.members;
+    const industry = team.mentors.find((m) => m.sector === "industry")!;
+    const government = team.mentors.find((m) => m.sector === "government")!;
+    // The last team has gone quiet: its last session was three weeks ago.
+    const daysAgo =
+      t === paired.length - 1 ? [28, 21] : [33 - t, 26 - t, 19 - t, 12 - t, 5 - t].slice(t === 2 ? 1 : 0);
+    for (const [k, ago] of daysAgo.entries()) {
+      const date = addDaysIso(today, -ago);
+      const absentMember = k % 2 === 1 ? members[(k + t) % members.length]?.id : undefined;
+      const attendees = [
+        ...members
+          .filter((p) => p.id !== absentMember)
+          .map((p) => ({ personId: p.id, role: "member" as const })),
+        { personId: industry.id, role: "mentor" as const },
+        ...((k + t) % 3 === 0 ? [] : [{ personId: government.id, role: "mentor" as const }]),
+      ];
+      const owners = [
+        members[(k * 2 + t) % members.length]!,
+        members[(k * 2 + t + 1) % members.length]!,
+      ] as const;
+      const last = k === daysAgo.length - 1;
+      const sessionId = await createSession(
+        tx,
+        team.id,
+        k % 2 === 0 ? industry.id : government.id,
+        {
+          date,
+          durationMinutes: [45, 60, 30, 90, 60][(k + t) % 5]!,
+          format: (["video", "in-person", "video", "phone"] as const)[(k + t) % 4]!,
+          summary: SESSION_SUMMARIES[k % SESSION_SUMMARIES.length]!,
+          followUpDate: last && t !== paired.length - 1 ? addDaysIso(date, 7) : null,
+          attendees,
+          actions: [
+            {
+              id: null,
+              ownerId: owners[0].id,
+              text: "Interview two people who use the service",
+              dueDate: addDaysIso(date, 7),
+            },
+            {
+              id: null,
+              ownerId: owners[1].id,
+              text: "Find published data on the size of the problem",
+              dueDate: addDaysIso(date, 10),
+            },
+          ],
+        },
+        k === 0 ? "Good energy; one member is quiet in sessions, worth a gentle check-in." : null,
+      );
+      const at = `${date}T17:00:00.000Z`;
+      await tx
+        .updateTable("mentoring_sessions")
+        .set({ created_at: at, updated_at: at })
+        .where("id", "=", sessionId)
+        .execute();
+      // Actions already due are mostly done; a few are left overdue.
+      const leftOpen = [(k + t) % 4 === 1, (k + t) % 3 === 2];
+      for (const [position, owner] of owners.entries()) {
+        if (leftOpen[position]) continue;
+        await tx
+          .updateTable("session_actions")
+          .set({ done_at: `${addDaysIso(date, 5 + position * 3)}T12:00:00.000Z`, done_by: owner.id })
+          .where("session_id", "=", sessionId)
+          .where("position", "=", position)
+          .where("due_date", "<", today)
+          .execute();
+      }
+    }
+    await seedStatement(tx, cohort, team, t, [industry.id, government.id]);
+  }
+}
+
+/** Team 1 approved, 2 with one mentor still to review, 3 sent back, 4 in draft, 5 submitted late, 6 not started. */
+async function seedStatement(
+  tx: Tx,
+  cohort: { start_date: string; weeks: number },
+  team: { id: number; members: Array<{ id: number }> },
+  t: number,
+  mentorIds: [number, number],
+) {
+  const base = STATEMENTS[t];
+  if (!base) return;
+  const deadline = statementDeadline(cohort.start_date, cohort.weeks);
+  const text = (version: number) => ({
+    ...base,
+    problem:
+      version === 1
+        ? "People wait too long and nobody can tell them why."
+        : "People wait weeks with no way to see where their case is, so they phone the helpline, which slows every case down.",
+    affected: "The people using the service, and the staff who answer their calls.",
+    evidence: t === 3 ? "" : "Helpline call logs, complaints data and six interviews with staff.",
+    approach: "Show people where their case is and what happens next, using data the service already holds.",
+    success_measures: "Fewer calls asking for progress; shorter time from application to decision.",
+  });
+  const versions = t === 3 ? 3 : 2;
+  for (let v = 1; v <= versions; v++) {
+    await saveStatementVersion(
+      tx,
+      team.id,
+      v - 1,
+      text(Math.min(v, 2)),
+      team.members[v % team.members.length]!.id,
+    );
+  }
+  const { id: statementId } = await tx
+    .selectFrom("problem_statements")
+    .where("team_id", "=", team.id)
+    .select("id")
+    .executeTakeFirstOrThrow();
+  const savedAt = `${addDaysIso(deadline, -6)}T10:00:00.000Z`;
+  await tx
+    .updateTable("problem_statement_versions")
+    .set({ created_at: savedAt })
+    .where("statement_id", "=", statementId)
+    .execute();
+  if (t === 3) return;
+  await submitStatement(tx, statementId, versions);
+  const submittedAt = `${addDaysIso(deadline, t === 4 ? 2 : -2)}T15:00:00.000Z`;
+  await tx
+    .updateTable("problem_statements")
+    .set({ submitted_at: submittedAt, first_submitted_at: submittedAt, updated_at: submittedAt })
+    .where("id", "=", statementId)
+    .execute();
+  const review = (mentorId: number, decision: "approved" | "changes_requested", comment: string | null) => ({
+    mentorId,
+    reviewerId: mentorId,
+    decision,
+    comment,
+    onBehalfReason: null,
+  });
+  const decisions =
+    t === 0
+      ? [
+          review(mentorIds[0], "approved", "Clear and well evidenced."),
+          review(mentorIds[1], "approved", null),
+        ]
+      : t === 1
+        ? [review(mentorIds[0], "approved", "Good: keep the focus on prison leavers.")]
+        : t === 2
+          ? [
+              review(mentorIds[0], "approved", null),
+              review(
+                mentorIds[1],
+                "changes_requested",
+                "Say how you would measure success before the pitch.",
+              ),
+            ]
+          : [];
+  if (decisions.length) await recordReviews(tx, statementId, versions, mentorIds, decisions);
+  await tx
+    .updateTable("statement_reviews")
+    .set({ created_at: `${addDaysIso(deadline, 1)}T11:00:00.000Z` })
+    .where("statement_id", "=", statementId)
+    .execute();
+  if (t === 0)
+    await tx
+      .updateTable("problem_statements")
+      .set({ approved_at: `${addDaysIso(deadline, 1)}T11:00:00.000Z` })
+      .where("id", "=", statementId)
+      .execute();
 }
 
 function addDaysIso(date: string, days: number): string {

@@ -72,6 +72,77 @@ describe("next steps once teams are published", () => {
   });
 });
 
+describe("mentoring tasks on the home page", () => {
+  const timing = { phase: "during", week: 5, weeks: 12 } as const;
+  const base = { cohortId: 7, startDate: "2027-01-04", weeks: 12, timing, teamsPublished: true };
+  const mentoring = {
+    today: "2027-02-03",
+    statementDeadline: "2027-01-29",
+    mentored: [
+      { teamId: 1, label: "Team 1", lastSessionDate: "2027-01-20", reviewWaiting: true },
+      { teamId: 2, label: "Team 2", lastSessionDate: "2027-02-01", reviewWaiting: false },
+      { teamId: 3, label: "Team 3", lastSessionDate: null, reviewWaiting: false },
+    ],
+    memberOf: [],
+  };
+
+  it("asks a mentor to log a session for a team without one for a week, and to review a submitted statement", () => {
+    expect(nextSteps("mentor", { ...base, mentoring }).slice(2)).toEqual([
+      {
+        text: "Log a session with Team 1: the last one was on 20 January 2027",
+        href: "/cohorts/7/teams/1/sessions/new",
+      },
+      { text: "Review Team 1's problem statement", href: "/cohorts/7/teams/1/statement" },
+      { text: "Log a session with Team 3: none logged yet", href: "/cohorts/7/teams/3/sessions/new" },
+    ]);
+  });
+
+  it("lists a participant's open actions and asks for the statement until it is submitted", () => {
+    const facts = {
+      ...base,
+      mentoring: {
+        ...mentoring,
+        today: "2027-01-25",
+        mentored: [],
+        memberOf: [
+          {
+            teamId: 4,
+            label: "Team 4",
+            statementStatus: "draft" as const,
+            openActions: [
+              { id: 1, text: "Interview two caseworkers", dueDate: "2027-01-22" },
+              { id: 2, text: "Draft the survey", dueDate: "2027-01-30" },
+            ],
+          },
+        ],
+      },
+    };
+    expect(
+      nextSteps("participant", facts)
+        .slice(2)
+        .map((s) => s.text),
+    ).toEqual([
+      "Overdue action: Interview two caseworkers (due 22 January 2027)",
+      "Your action: Draft the survey (due 30 January 2027)",
+      "Submit your team's problem statement by 29 January 2027",
+    ]);
+    const late = { ...facts, mentoring: { ...facts.mentoring, today: "2027-02-02" } };
+    expect(nextSteps("participant", late).at(-1)?.text).toBe(
+      "Submit your team's problem statement: it was due on 29 January 2027",
+    );
+    const submitted = {
+      ...facts,
+      mentoring: {
+        ...facts.mentoring,
+        memberOf: [
+          { ...facts.mentoring.memberOf[0]!, statementStatus: "submitted" as const, openActions: [] },
+        ],
+      },
+    };
+    expect(nextSteps("participant", submitted)).toHaveLength(2);
+  });
+});
+
 describe("pitchDaySteps", () => {
   const facts = { date: "2027-03-25", scoringOpen: true, released: false };
 

@@ -1,6 +1,7 @@
 // What a person should do next in a cohort, given their role and where the cohort is in its calendar.
-import type { CohortRole } from "../../db/types";
+import type { CohortRole, StatementStatus } from "../../db/types";
 import { type CohortTiming, formatUkDate } from "./calendar";
+import { sessionDue } from "./mentoring";
 
 export const ROLE_LABELS: Record<CohortRole, string> = {
   coordinator: "Coordinator",
@@ -29,7 +30,63 @@ export type CohortFacts = {
   teamsPublished?: boolean;
   /** Participants only: skills questionnaires open now, and whether they have answered each. */
   openQuestionnaires?: Array<{ phase: "start" | "end"; deadline: string; answered: boolean }>;
+  /** Mentoring in published teams: what is waiting for a mentor or a participant. */
+  mentoring?: MentoringFacts;
 };
+
+export type MentoringFacts = {
+  today: string;
+  statementDeadline: string;
+  /** Teams the person mentors; `reviewWaiting` when a submitted statement awaits their decision. */
+  mentored: Array<{ teamId: number; label: string; lastSessionDate: string | null; reviewWaiting: boolean }>;
+  /** Teams the person is a member of, with their own open actions. */
+  memberOf: Array<{
+    teamId: number;
+    label: string;
+    statementStatus: StatementStatus | null;
+    openActions: Array<{ id: number; text: string; dueDate: string }>;
+  }>;
+};
+
+function mentorTasks(facts: CohortFacts, m: MentoringFacts): NextStep[] {
+  const team = (id: number) => `/cohorts/${facts.cohortId}/teams/${id}`;
+  return m.mentored.flatMap((t) => [
+    ...(sessionDue(t.lastSessionDate, facts.startDate, m.today)
+      ? [
+          {
+            text: `Log a session with ${t.label}: ${t.lastSessionDate ? `the last one was on ${formatUkDate(t.lastSessionDate)}` : "none logged yet"}`,
+            href: `${team(t.teamId)}/sessions/new`,
+          },
+        ]
+      : []),
+    ...(t.reviewWaiting
+      ? [{ text: `Review ${t.label}'s problem statement`, href: `${team(t.teamId)}/statement` }]
+      : []),
+  ]);
+}
+
+function participantTasks(facts: CohortFacts, m: MentoringFacts): NextStep[] {
+  const team = (id: number) => `/cohorts/${facts.cohortId}/teams/${id}`;
+  return m.memberOf.flatMap((t) => [
+    ...t.openActions.map((a) => ({
+      text: `${a.dueDate < m.today ? "Overdue action" : "Your action"}: ${a.text} (due ${formatUkDate(a.dueDate)})`,
+      href: team(t.teamId),
+    })),
+    ...(t.statementStatus === null ||
+    t.statementStatus === "draft" ||
+    t.statementStatus === "changes_requested"
+      ? [
+          {
+            text:
+              m.today > m.statementDeadline
+                ? `Submit your team's problem statement: it was due on ${formatUkDate(m.statementDeadline)}`
+                : `Submit your team's problem statement by ${formatUkDate(m.statementDeadline)}`,
+            href: `${team(t.teamId)}/statement`,
+          },
+        ]
+      : []),
+  ]);
+}
 
 function timingSentence(facts: CohortFacts): string {
   const { timing } = facts;
@@ -68,6 +125,7 @@ export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
               text: "Your coordinator will pair you with a team; you will see it here once teams are published.",
             },
       );
+      if (facts.mentoring) steps.push(...mentorTasks(facts, facts.mentoring));
       break;
     case "participant":
       steps.push(
@@ -77,6 +135,7 @@ export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
               text: "Your coordinator will put you in a mixed team; you will see it here once teams are published.",
             },
       );
+      if (facts.mentoring) steps.push(...participantTasks(facts, facts.mentoring));
       break;
     case "sponsor":
       steps.push({ text: "See the cohort report", href: `${base}/report` });

@@ -72,6 +72,30 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
   scoring_sheets: {
     anonymise: { action: "keep", why: "scores and feedback belong to the teams' results and stay" },
   },
+  mentoring_sessions: {
+    anonymise: { action: "keep", why: "team work: the team's record of its sessions" },
+    by: "author_id",
+  },
+  session_attendees: { anonymise: { action: "keep", why: "attendance figures stay unchanged" } },
+  session_actions: {
+    anonymise: { action: "keep", why: "team work: actions agreed by the team" },
+    by: "owner_id",
+  },
+  session_private_notes: {
+    anonymise: {
+      action: "keep",
+      why: "the team's mentoring record, seen only by its mentors and coordinators",
+    },
+    by: "author_id",
+  },
+  problem_statement_versions: {
+    anonymise: { action: "keep", why: "team work: the team's statement" },
+    by: "author_id",
+  },
+  statement_reviews: {
+    anonymise: { action: "keep", why: "the sign-off of the team's statement" },
+    by: "mentor_id",
+  },
 };
 
 const SECRET = "(secret: not exported)";

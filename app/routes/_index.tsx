@@ -8,6 +8,7 @@ import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/doma
 import { nextSteps, type PitchDayFacts, pitchDaySteps, ROLE_LABELS } from "~/domain/next-steps";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { pageMeta } from "~/meta";
+import { mentoringHomeFacts, teamLabel } from "~/models/mentoring.server";
 import {
   getPitchEvent,
   leaderScoring,
@@ -15,6 +16,7 @@ import {
   pitchDayFacts,
   timetableSettings,
 } from "~/models/pitch.server";
+import { statementDeadlines } from "~/models/problem-statement.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
 import { questionnairesOfPerson } from "~/models/skills.server";
 import type { CohortRole } from "../../db/types";
@@ -29,6 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const coordinated = cohorts.filter((c) => c.roles.includes("coordinator")).map((c) => c.id);
   const progress = await countCohortProgress(db, coordinated);
   const today = todayInLondon();
+  const inTeams = cohorts.filter((c) => c.roles.includes("mentor") || c.roles.includes("participant"));
+  const mentoring = await mentoringHomeFacts(
+    db,
+    user.personId,
+    inTeams.map((c) => c.id),
+  );
+  const deadlines = await statementDeadlines(db, inTeams);
   const pitchDays = await homePitchDays(
     db,
     user.personId,
@@ -49,6 +58,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
         pendingInvitations: progress.get(cohort.id)?.pending,
         teamsPublished: cohort.teams_published_at !== null,
         openQuestionnaires: questionnaires.filter((q) => q.cohortId === cohort.id),
+        mentoring: {
+          today,
+          statementDeadline: deadlines.get(cohort.id) ?? cohort.start_date,
+          mentored: mentoring.mentored
+            .filter((t) => t.cohort_id === cohort.id)
+            .map((t) => ({
+              teamId: t.id,
+              label: teamLabel(t),
+              lastSessionDate: t.last_session_date,
+              reviewWaiting: t.statement_status === "submitted" && t.my_reviews === 0,
+            })),
+          memberOf: mentoring.memberOf
+            .filter((t) => t.cohort_id === cohort.id)
+            .map((t) => ({
+              teamId: t.id,
+              label: teamLabel(t),
+              statementStatus: t.statement_status,
+              openActions: t.open_actions.map((a) => ({ id: a.id, text: a.text, dueDate: a.due_date })),
+            })),
+        },
       };
       return {
         id: cohort.id,

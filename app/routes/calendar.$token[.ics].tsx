@@ -1,10 +1,14 @@
-// A person's calendar feed: the milestones, visits and pitch day of every cohort they are in. The token is the key.
+// A person's calendar feed: the milestones, visits and pitch day of every cohort they are in, and the next
+// mentoring sessions their teams agreed. The token is the key.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { icsResponse } from "~/calendar-response.server";
 import { getDb } from "~/db.server";
+import { todayInLondon } from "~/domain/calendar";
 import { buildCalendar } from "~/domain/icalendar";
+import { followUpEvent } from "~/domain/mentoring";
 import { findFeedOwner } from "~/models/calendar-feed.server";
+import { followUpsForPerson } from "~/models/mentoring.server";
 import { pitchDayCalendar } from "~/models/pitch.server";
 import { cohortCalendarEvents, cohortsForCalendar } from "~/models/visit.server";
 
@@ -23,6 +27,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
     milestones.push(...events.milestones);
     visits.push(...events.visits);
     visits.push(...(await pitchDayCalendar(db, cohort, owner.id)));
+  }
+  // The next sessions the person's teams agreed (the statement deadline is among the milestones).
+  for (const followUp of await followUpsForPerson(db, owner.id, todayInLondon())) {
+    milestones.push(followUpEvent(followUp));
   }
   return icsResponse(
     buildCalendar({ name: `Tandem: ${owner.name}`, milestones, visits, stamp: new Date() }),

@@ -128,6 +128,10 @@ export default function CohortOverview() {
         ·{" "}
         <Link className="govuk-link" to={`${base}/report`}>
           Report
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to={`${base}/health`}>
+          Team health
         </Link>
       </p>
       <h2 className="govuk-heading-m">People</h2>

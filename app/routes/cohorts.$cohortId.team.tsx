@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, NotificationBanner, SummaryList, Table } from "~/components/govuk";
@@ -107,6 +107,12 @@ export default function YourTeam() {
               <h2 className="govuk-heading-m" id={`team-${team.number}`}>
                 {`Team ${team.number}${team.name ? `: ${team.name}` : ""}`}
               </h2>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/cohorts/${cohort.id}/teams/${team.id}`}>
+                  Sessions, actions and problem statement
+                  <span className="govuk-visually-hidden"> of team {team.number}</span>
+                </Link>
+              </p>
               {mentoring ? (
                 <p className="govuk-body">
                   {`You mentor this team${

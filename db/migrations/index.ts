@@ -5,6 +5,7 @@ import * as cohortSetup from "./2026-11-23T2000_cohort_setup";
 import * as teams from "./2026-11-23T2010_teams";
 import * as pitchDay from "./2026-11-23T2040_pitch_day";
 import * as reports from "./2026-11-23T2050_reports";
+import * as mentoring from "./2026-11-23T2100_mentoring";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T2010_teams": teams,
   "2026-11-23T2040_pitch_day": pitchDay,
   "2026-11-23T2050_reports": reports,
+  "2026-11-23T2100_mentoring": mentoring,
 };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
 import { cohortSetupWorld } from "../setup/cohort-setup";
 import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
+import { type MentoringWorld, makeMentoringTeams } from "../setup/mentoring";
 import { reportWorld } from "../setup/report";
 import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
@@ -35,6 +36,7 @@ type MatrixWorld = World & {
   feedToken: string;
   pitchTeamId: number;
   teamId: number;
+  mentoring: MentoringWorld;
 };
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
@@ -44,6 +46,9 @@ const ADMIN: Who[] = ["admin"];
 const MEMBERS: Who[] = ["coordinator", "mentor", "participant", "leader", "admin"];
 const REPORT_READERS: Who[] = ["coordinator", "admin", "sponsor"];
 const PROGRAMME_READERS: Who[] = ["admin", "coordinator", "otherCohort"];
+/** Team 1 of cohort A: the world's participant and mentor are in it. */
+const team = (w: MatrixWorld) => `${cohort(w)}/teams/${w.mentoring.team1}`;
+const TEAM: Who[] = ["coordinator", "mentor", "participant", "admin"];
 const signedInGoHome = Object.fromEntries(SIGNED_IN.map((who) => [who, 302]));
 
 /** One entry per route file in app/routes; a route without one fails the test below. */
@@ -193,6 +198,45 @@ const MATRIX: Record<string, Entry> = {
     GET: { path: () => "/profile", allowed: SIGNED_IN },
     POST: { path: () => "/profile", allowed: SIGNED_IN },
   },
+  "cohorts.$cohortId.teams.$teamId._index": { GET: { path: team, allowed: TEAM } },
+  "cohorts.$cohortId.teams.$teamId.sessions.new": {
+    GET: { path: (w) => `${team(w)}/sessions/new`, allowed: ["mentor"] },
+    POST: { path: (w) => `${team(w)}/sessions/new`, allowed: ["mentor"] },
+  },
+  "cohorts.$cohortId.teams.$teamId.sessions.$sessionId._index": {
+    GET: { path: (w) => `${team(w)}/sessions/${w.mentoring.session1}`, allowed: TEAM },
+    POST: { path: (w) => `${team(w)}/sessions/${w.mentoring.session1}`, allowed: TEAM },
+  },
+  // The session's author (the world's mentor) and the coordinators.
+  "cohorts.$cohortId.teams.$teamId.sessions.$sessionId.edit": {
+    GET: {
+      path: (w) => `${team(w)}/sessions/${w.mentoring.session1}/edit`,
+      allowed: COORDINATION.concat("mentor"),
+    },
+    POST: {
+      path: (w) => `${team(w)}/sessions/${w.mentoring.session1}/edit`,
+      allowed: COORDINATION.concat("mentor"),
+    },
+  },
+  "cohorts.$cohortId.teams.$teamId.statement._index": {
+    GET: { path: (w) => `${team(w)}/statement`, allowed: TEAM },
+    POST: { path: (w) => `${team(w)}/statement`, allowed: TEAM },
+  },
+  "cohorts.$cohortId.teams.$teamId.statement.edit": {
+    GET: { path: (w) => `${team(w)}/statement/edit`, allowed: ["participant"] },
+    POST: { path: (w) => `${team(w)}/statement/edit`, allowed: ["participant"] },
+  },
+  "cohorts.$cohortId.teams.$teamId.statement.history": {
+    GET: { path: (w) => `${team(w)}/statement/history`, allowed: TEAM },
+  },
+  "cohorts.$cohortId.health": {
+    GET: { path: (w) => `${cohort(w)}/health`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/health`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.statements": {
+    GET: { path: (w) => `${cohort(w)}/statements`, allowed: MEMBERS },
+    POST: { path: (w) => `${cohort(w)}/statements`, allowed: COORDINATION },
+  },
   // Calendar feeds carry their own key (a coordinator's token): no session needed, so everyone gets the file.
   "calendar.$token[.ics]": { GET: { path: (w) => `/calendar/${w.feedToken}.ics`, allowed: EVERYONE } },
   "calendar.$token.cohorts.$cohortId[.ics]": {
@@ -330,6 +374,8 @@ beforeAll(async () => {
       pitchTeamId: pitchDay.teamId,
       ...(await cohortSetupWorld(db, made)),
       ...(await reportWorld(db, made)),
+      // Keeps the pitch day's team 1 (the world's participant and mentor) and adds a second team.
+      mentoring: await makeMentoringTeams(db, made),
     };
   });
 });

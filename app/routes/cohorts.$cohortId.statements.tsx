@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { clientAddress, forbidden, requireCohortRole } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { BackLink, Button, InsetText } from "~/components/govuk";
+import { StatementStatusTag } from "~/components/StatementStatusTag";
+import { StatementView } from "~/components/StatementView";
+import { getDb } from "~/db.server";
+import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
+import { deadlineState, statementDeadline } from "~/domain/problem-statement";
+import { pageMeta } from "~/meta";
+import { recordAudit } from "~/models/audit.server";
+import { getHealthSettings, teamLabel } from "~/models/mentoring.server";
+import { listCohortStatements, publishStatements } from "~/models/problem-statement.server";
+import { findMembership } from "~/models/team.server";
+import { listMilestones } from "~/models/visit.server";
+
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `Problem statements: ${data?.cohort.name ?? "cohort"}`,
+);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, cohort, roles } = await requireCohortRole(request, params.cohortId, [
+    "coordinator",
+    "mentor",
+    "participant",
+    "leader",
+    "admin",
+  ]);
+  const db = getDb();
+  const coordinates = roles.includes("coordinator") || user.isAdmin;
+  const settings = await getHealthSettings(db, cohort.id);
+  const published = settings.statements_published_at;
+  const base = {
+    cohort: { id: cohort.id, name: cohort.name },
+    coordinates,
+    publishedAt: published ? formatUkDateTime(published) : null,
+  };
+  // Before publishing, a team's statement is for the team, its mentors and the coordinators only.
+  if (!coordinates && !published) {
+    const membership = settings.teams_published_at
+      ? await findMembership(db, cohort.id, user.personId)
+      : undefined;
+    return { ...base, ownTeamId: membership?.team_id ?? null, deadline: null, statements: [] };
+  }
+  const [rows, milestones] = await Promise.all([
+    listCohortStatements(db, cohort.id),
+    listMilestones(db, cohort),
+  ]);
+  const deadline = statementDeadline(cohort.start_date, cohort.weeks, milestones);
+  const today = todayInLondon();
+  return {
+    ...base,
+    ownTeamId: null,
+    deadline,
+    statements: rows.map((row) => ({
+      teamId: row.team_id,
+      label: teamLabel(row),
+      status: row.status,
+      deadlineState: deadlineState(row.first_submitted_at, deadline, today),
+      text: row.text,
+    })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, cohort, roles } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  if (!roles.includes("coordinator") && !user.isAdmin) forbidden();
+  await getDb()
+    .transaction()
+    .execute(async (tx) => {
+      await publishStatements(tx, cohort.id);
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "statements.published",
+        subjectType: "cohort",
+        subjectId: cohort.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+      });
+    });
+  return redirectWithBanner(
+    request,
+    `/cohorts/${cohort.id}/statements`,
+    "Problem statements published: everyone in the cohort can now read them",
+  );
+}
+
+export default function Statements() {
+  const d = useLoaderData<typeof loader>();
+  const base = `/cohorts/${d.cohort.id}`;
+  return (
+    <>
+      <BackLink href={d.coordinates ? `${base}/health` : "/"}>
+        {d.coordinates ? "Back to team health" : "Back to your home page"}
+      </BackLink>
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{d.cohort.name}</span>
+        Problem statements
+      </h1>
+      {d.publishedAt ? (
+        <p className="govuk-body">Published to the whole cohort on {d.publishedAt}.</p>
+      ) : d.coordinates ? (
+        <>
+          <InsetText>
+            Only the coordinators see every team's statement. Each team sees its own until you publish them to
+            the cohort.
+          </InsetText>
+          <Form method="post">
+            <Button variant="secondary">Publish the statements to the cohort</Button>
+          </Form>
+        </>
+      ) : (
+        <InsetText>
+          The coordinator has not published the teams' problem statements yet.{" "}
+          {d.ownTeamId ? (
+            <Link className="govuk-link" to={`${base}/teams/${d.ownTeamId}/statement`}>
+              See your team's statement
+            </Link>
+          ) : null}
+        </InsetText>
+      )}
+      {d.deadline ? <p className="govuk-body">Statements were due on {formatUkDate(d.deadline)}.</p> : null}
+      {d.statements.map((s) => (
+        <section key={s.teamId} aria-labelledby={`statement-${s.teamId}`} className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-m" id={`statement-${s.teamId}`}>
+            {s.label}
+          </h2>
+          <p className="govuk-body">
+            <StatementStatusTag status={s.status} deadlineState={s.deadlineState} />
+          </p>
+          {s.text ? (
+            <StatementView text={s.text} headingLevel={3} />
+          ) : (
+            <p className="govuk-body">Not started.</p>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// Loading a team for a route: coordinators (and administrators) of its cohort, or the team's own members and
+// mentors once the teams are published. Anyone else is refused, whether or not the team exists.
+import { forbidden, idParam, notFound, requireCohortRole } from "~/auth/guards.server";
+import { getDb } from "~/db.server";
+import { getTeamWithPeople } from "~/models/mentoring.server";
+
+export async function requireTeam(request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCohortRole(request, params.cohortId, [
+    "coordinator",
+    "mentor",
+    "participant",
+    "admin",
+  ]);
+  const coordinates = access.roles.includes("coordinator") || access.user.isAdmin;
+  const team = await getTeamWithPeople(getDb(), access.cohort.id, idParam(params.teamId, "Team"));
+  if (!team) return coordinates ? notFound("Team") : forbidden();
+  const isMentor = team.mentors.some((m) => m.id === access.user.personId);
+  const isMember = team.members.some((m) => m.id === access.user.personId);
+  if (!coordinates && (!team.teams_published_at || (!isMentor && !isMember))) forbidden();
+  return {
+    ...access,
+    team,
+    coordinates,
+    isMentor,
+    isMember,
+    /** Private notes: the team's mentors and the coordinators, never participants. */
+    seesPrivateNotes: coordinates || isMentor,
+  };
+}
+
+export type TeamAccess = Awaited<ReturnType<typeof requireTeam>>;
