@@ -2,6 +2,7 @@
 import type { FieldErrors, FormValues } from "~/forms";
 import { fieldValue } from "~/forms";
 import { Checkboxes, Input, Radios, Textarea } from "./govuk";
+import { HostContactFields } from "./HostContactFields";
 
 type Props = { values?: FormValues; errors?: FieldErrors };
 
@@ -75,23 +76,7 @@ export function OrganisationFields({ values, errors }: Props) {
         defaultValue={fieldValue(values, "address")}
         error={errors?.address}
       />
-      <Input
-        id="contactName"
-        name="contactName"
-        label="Host contact's name (optional)"
-        defaultValue={fieldValue(values, "contactName")}
-        error={errors?.contactName}
-      />
-      <Input
-        id="contactEmail"
-        name="contactEmail"
-        type="email"
-        label="Host contact's email address (optional)"
-        hint="If they use Tandem, they can record attendance at their visit"
-        spellCheck={false}
-        defaultValue={fieldValue(values, "contactEmail")}
-        error={errors?.contactEmail}
-      />
+      <HostContactFields values={values} errors={errors} />
       <Textarea
         id="unavailable"
         name="unavailable"

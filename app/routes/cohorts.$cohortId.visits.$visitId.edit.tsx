@@ -6,6 +6,7 @@ import { dateParts, parseVisitForm } from "~/cohort-setup-forms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
+import { HostContactFields } from "~/components/HostContactFields";
 import { getDb } from "~/db.server";
 import { formatUkDate } from "~/domain/calendar";
 import { fieldValue } from "~/forms";
@@ -146,23 +147,7 @@ export default function EditVisit() {
             defaultValue={fieldValue(values, "agenda")}
             error={errors?.agenda}
           />
-          <Input
-            id="contactName"
-            name="contactName"
-            label="Host contact's name (optional)"
-            defaultValue={fieldValue(values, "contactName")}
-            error={errors?.contactName}
-          />
-          <Input
-            id="contactEmail"
-            name="contactEmail"
-            type="email"
-            spellCheck={false}
-            label="Host contact's email address (optional)"
-            hint="If they use Tandem, they can record attendance"
-            defaultValue={fieldValue(values, "contactEmail")}
-            error={errors?.contactEmail}
-          />
+          <HostContactFields values={values} errors={errors} />
           <Button>Save changes</Button>
         </Form>
       </div>
