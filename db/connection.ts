@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, type Transaction } from "kysely";
+import { noteQuery } from "./query-count";
 import type { Database } from "./types";
 
 export type Db = Kysely<Database>;
@@ -31,5 +32,10 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === "query") noteQuery();
+    },
+  });
 }

@@ -1,5 +1,7 @@
-// One JSON line per request: method, path (tokens masked), status, duration and the signed-in person's id.
+// One JSON line per request: method, path (tokens masked), status, duration, SQL queries run and the signed-in
+// person's id.
 import type { NextFunction, Request, Response } from "express";
+import { type QueryCounter, withQueryCounter } from "../db/query-count";
 
 /** Long random path segments are secrets (set-password links, calendar feed addresses): never log them. */
 export function maskedPath(path: string): string {
@@ -17,6 +19,7 @@ export function requestLog(write: (line: string) => void = (line) => process.std
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.locals.log = { personId: null as number | null };
+    const counter: QueryCounter = { queries: 0 };
     res.on("finish", () => {
       write(
         JSON.stringify({
@@ -25,10 +28,11 @@ export function requestLog(write: (line: string) => void = (line) => process.std
           path: maskedPath(req.path),
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          queries: counter.queries,
           personId: res.locals.log.personId,
         }),
       );
     });
-    next();
+    withQueryCounter(counter, next);
   };
 }

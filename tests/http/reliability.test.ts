@@ -70,11 +70,11 @@ describe("health and request logs", () => {
         .split("\n")
         .filter((line) => line.startsWith("{"))
         .map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(lines.find((l) => l.path === "/")).toMatchObject({
-        method: "GET",
-        status: 200,
-        personId: world.people.coordinator.id,
-      });
+      const home = lines.find((l) => l.path === "/");
+      expect(home).toMatchObject({ method: "GET", status: 200, personId: world.people.coordinator.id });
+      // The signed-in home page reads the session and the user's cohorts at least: its queries are counted.
+      expect(home?.queries).toBeGreaterThanOrEqual(2);
+      expect(lines.find((l) => l.path === "/healthz")?.queries).toBe(1);
       expect(lines.find((l) => String(l.path).startsWith("/set-password"))?.path).toBe(
         "/set-password/:token",
       );
