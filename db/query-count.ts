@@ -6,7 +6,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export type QueryCounter = { queries: number };
 
 const holder = globalThis as typeof globalThis & { __tandemQueryCounter?: AsyncLocalStorage<QueryCounter> };
-const storage = (holder.__tandemQueryCounter ??= new AsyncLocalStorage<QueryCounter>());
+holder.__tandemQueryCounter ??= new AsyncLocalStorage<QueryCounter>();
+const storage = holder.__tandemQueryCounter;
 
 /** Runs `fn` with a fresh counter that every query made on its behalf adds to. */
 export function withQueryCounter<T>(counter: QueryCounter, fn: () => T): T {
