@@ -1,8 +1,11 @@
-// Opens the database named by a DATABASE_URL. All SQLite-specific set-up lives here.
+// Opens the database named by a DATABASE_URL: a SQLite file (better-sqlite3) or PostgreSQL (node-postgres).
+// Everything specific to either database lives in db/.
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type Transaction } from "kysely";
+import { type Dialect, Kysely, SqliteDialect, type Transaction } from "kysely";
+import { isPostgresUrl, setProcessDatabaseKind } from "./dialect";
+import { postgresDialect } from "./postgres";
 import { noteQuery } from "./query-count";
 import type { Database } from "./types";
 
@@ -14,17 +17,13 @@ export const DEFAULT_DATABASE_URL = "file:data/tandem.sqlite";
 /** Turns `file:path`, a plain path or `:memory:` into a filename better-sqlite3 understands. */
 export function sqliteFilename(url: string): string {
   if (url === ":memory:" || url === "file::memory:") return ":memory:";
+  if (isPostgresUrl(url)) throw new Error("This needs a SQLite database, not PostgreSQL");
   const path = url.startsWith("file:") ? url.slice("file:".length) : url;
   if (!path) throw new Error(`DATABASE_URL "${url}" names no file`);
   return resolve(path);
 }
 
-export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Db {
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error(
-      "PostgreSQL is not supported yet: set DATABASE_URL to a SQLite file (file:data/tandem.sqlite)",
-    );
-  }
+function sqliteDialect(url: string): Dialect {
   const filename = sqliteFilename(url);
   if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
   const sqlite = new SQLite(filename);
@@ -32,10 +31,29 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+  return new SqliteDialect({ database: sqlite });
+}
+
+/** A database for any schema (the migrator and the data copier); the app uses openDatabase. */
+// biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
+export function openAnyDatabase(url: string): Kysely<any> {
+  return new Kysely({
+    dialect: isPostgresUrl(url) ? postgresDialect(url) : sqliteDialect(url),
     log: (event) => {
       if (event.level === "query") noteQuery();
     },
   });
+}
+
+export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Db {
+  setProcessDatabaseKind(isPostgresUrl(url) ? "postgres" : "sqlite");
+  return openAnyDatabase(url) as Db;
+}
+
+/** What to print for a DATABASE_URL: a PostgreSQL URL without its password. */
+export function describeDatabaseUrl(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
 }

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { getDb } from "../app/db.server";
+import { DEFAULT_DATABASE_URL, describeDatabaseUrl } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 import { serve } from "./serve";
@@ -55,5 +56,5 @@ if (Number(people.n) === 0) {
 const { port } = await serve();
 console.log(accountsText);
 console.log(
-  `Tandem is running at http://localhost:${port}/sign-in  (database: ${process.env.DATABASE_URL || "file:data/tandem.sqlite"})`,
+  `Tandem is running at http://localhost:${port}/sign-in  (database: ${describeDatabaseUrl(process.env.DATABASE_URL || DEFAULT_DATABASE_URL)})`,
 );

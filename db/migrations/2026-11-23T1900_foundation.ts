@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 
 // Foundation tables: organisations, people, accounts and sessions, programmes, cohorts, memberships, audit log.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -171,7 +171,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["subject_type", "subject_id"])
     .execute();
 
-  // The audit log is append-only: the database itself refuses to change or remove an entry.
+  // The audit log is append-only: the database itself refuses to change or remove an entry. Trigger syntax is the
+  // one thing here that differs between SQLite and PostgreSQL.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`create function audit_events_append_only() returns trigger language plpgsql as $$
+      begin raise exception 'audit_events is append-only'; end $$`.execute(db);
+    await sql`create trigger audit_events_no_update before update or delete on audit_events
+      for each row execute function audit_events_append_only()`.execute(db);
+    return;
+  }
   await sql`create trigger audit_events_no_update before update on audit_events
     begin select raise(abort, 'audit_events is append-only'); end`.execute(db);
   await sql`create trigger audit_events_no_delete before delete on audit_events
@@ -192,5 +200,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     "organisations",
   ]) {
     await db.schema.dropTable(table).execute();
+  }
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`drop function if exists audit_events_append_only()`.execute(db);
   }
 }

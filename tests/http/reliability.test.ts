@@ -1,56 +1,13 @@
-// The server under stress: health check, request logs, SIGTERM, SIGKILL mid-write, backup while running.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// The server under stress: health check, request logs, SIGTERM, SIGKILL mid-write (on SQLite and PostgreSQL).
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import SQLite from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/connection";
+import { integrityProblems } from "../../db/integrity";
 import { maskedPath } from "../../scripts/request-log";
 import { fileDb } from "../setup/db";
 import { makeWorld } from "../setup/factories";
+import { serveProcess } from "../setup/serve-process";
 import { get, post, sessionCookieFor } from "../setup/server";
-
-const scratch = mkdtempSync(join(tmpdir(), "tandem-reliability-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Starts `scripts/serve.ts` on a database file, collecting its output. */
-async function serveProcess(url: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: {
-      ...process.env,
-      SESSION_SECRET: "tandem-test-session-secret",
-      DATABASE_URL: url,
-      PORT: "0",
-      HOST: "127.0.0.1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = output.match(/listening on (http:\/\/\S+)/);
-      if (match?.[1]) {
-        clearInterval(timer);
-        resolve(match[1].replace("localhost", "127.0.0.1"));
-      }
-    }, 50);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
-    });
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))),
-  );
-  return { child, base, exited, output: () => output };
-}
 
 describe("health and request logs", () => {
   it("reports the database reachable, logs one line per request and never logs a token", async () => {
@@ -151,70 +108,18 @@ describe("crash safety", () => {
     const restarted = await serveProcess(database.url);
     try {
       expect((await get(`${restarted.base}/healthz`)).status).toBe(200);
-      const sqlite = new SQLite(database.url.slice("file:".length), { readonly: true });
-      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      const reopened = openDatabase(database.url);
+      expect(await integrityProblems(reopened)).toEqual([]);
       const stored = new Set(
-        (
-          sqlite.prepare("select email from people where email like 'crash-%'").all() as Array<{
-            email: string;
-          }>
-        ).map((r) => r.email),
+        (await reopened.selectFrom("people").where("email", "like", "crash-%").select("email").execute()).map(
+          (r) => r.email,
+        ),
       );
-      sqlite.close();
+      await reopened.destroy();
       expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
     } finally {
       restarted.child.kill("SIGKILL");
       await database.remove();
     }
-  });
-});
-
-describe("backup and restore", () => {
-  function tandem(url: string, ...args: string[]) {
-    return spawnSync(process.execPath, ["--import", "tsx", "scripts/tandem.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-    });
-  }
-
-  it("backs up while the server takes writes, and restores only a sound backup", async () => {
-    const database = await fileDb();
-    const world = await makeWorld(database.db);
-    const cookie = await sessionCookieFor(database.db, world.people.coordinator.id);
-    const server = await serveProcess(database.url);
-    const file = join(scratch, "backup.sqlite");
-    try {
-      const writing = Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          post(
-            `${server.base}/cohorts/${world.cohortA.id}/people/invite`,
-            { name: `Backup ${i}`, email: `backup-${i}@example.test`, role: "participant" },
-            cookie,
-          ),
-        ),
-      );
-      const backup = tandem(database.url, "backup", file);
-      await writing;
-      expect(backup.status, backup.stderr).toBe(0);
-      const copy = new SQLite(file, { readonly: true });
-      expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-      const backedUp = (copy.prepare("select count(*) as n from people").get() as { n: number }).n;
-      copy.close();
-      expect(backedUp).toBeGreaterThanOrEqual(7);
-    } finally {
-      server.child.kill("SIGTERM");
-      await server.exited;
-    }
-
-    const restoredUrl = `file:${join(scratch, "restored.sqlite")}`;
-    const restored = tandem(restoredUrl, "restore", file);
-    expect(restored.status, restored.stderr).toBe(0);
-    expect(restored.stdout).toMatch(/Restored .* \(\d+ tables, \d+ people\)/);
-    const junk = join(scratch, "junk.sqlite");
-    new SQLite(junk).exec("create table t (x)");
-    const refused = tandem(restoredUrl, "restore", junk);
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain("not a Tandem database");
-    await database.remove();
   });
 });

@@ -57,7 +57,7 @@ describe("the cohort report's figures", () => {
   it("counts attendance per visit over active participants, leaving out the cancelled visit", async () => {
     const report = cohortReport(await cohortReportRows(db, cohortId));
     const perVisit = await rows(sql`
-      select v.id, sum(a.status = 'attended') as attended, count(*) as recorded
+      select v.id, sum(case when a.status = 'attended' then 1 else 0 end) as attended, count(*) as recorded
       from attendance a join visits v on v.id = a.visit_id
       join memberships m on m.person_id = a.person_id and m.cohort_id = v.cohort_id and m.role = 'participant'
       where v.cohort_id = ${cohortId} and v.status != 'cancelled' and m.withdrawn_at is null

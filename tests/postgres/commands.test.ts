@@ -1,0 +1,113 @@
+// What only PostgreSQL can show: moving a deployment from SQLite to PostgreSQL and back with `copy-data`, and
+// `backup`/`restore` pointing to pg_dump on PostgreSQL.
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/connection";
+import { tableGraph } from "../../db/introspect";
+import { migrateToLatest } from "../../db/migrate";
+import { createPostgresDatabase, dropPostgresDatabase } from "../../db/postgres";
+import { seedDemo } from "../../scripts/seed-demo";
+import { cliWorkspace, runTandem } from "../setup/cli";
+import { freshPostgresDatabase, testPostgresUrl } from "../setup/postgres";
+
+const { dir, tandem } = cliWorkspace("copy-data");
+const sqliteUrl = () => `file:${join(dir, "demo.sqlite")}`;
+const emptyName = `tandem_copy_${process.pid}`;
+let emptyPostgres = "";
+
+beforeAll(async () => {
+  const db = openDatabase(sqliteUrl());
+  await migrateToLatest(db);
+  await seedDemo(db);
+  await db.destroy();
+  emptyPostgres = await createPostgresDatabase(testPostgresUrl()!, emptyName);
+});
+afterAll(() => dropPostgresDatabase(testPostgresUrl()!, emptyName));
+
+/** Every table's rows, in a stable order, for comparing two databases. */
+async function snapshot(url: string): Promise<Record<string, unknown[]>> {
+  const db = openDatabase(url);
+  try {
+    const tables = [...(await tableGraph(db)).keys()].filter((t) => !t.startsWith("kysely_")).sort();
+    const out: Record<string, unknown[]> = {};
+    for (const table of tables) {
+      // biome-ignore lint/suspicious/noExplicitAny: tables named at run time
+      const rows = await (db as any).selectFrom(table).selectAll().execute();
+      out[table] = rows
+        .map((row: Record<string, unknown>) => JSON.stringify(row, Object.keys(row).sort()))
+        .sort();
+    }
+    return out;
+  } finally {
+    await db.destroy();
+  }
+}
+
+describe("copy-data", () => {
+  it("moves the demo database to PostgreSQL and back with every row intact", async () => {
+    const there = tandem("copy-data", "--from", sqliteUrl(), "--to", emptyPostgres);
+    expect(there.status, there.err).toBe(0);
+    expect(there.out).toMatch(/every count matches/);
+    expect(there.out).toMatch(/^people\s+\d+\s+\d+$/m);
+    const original = await snapshot(sqliteUrl());
+    expect(await snapshot(emptyPostgres)).toEqual(original);
+
+    const backUrl = `file:${join(dir, "back.sqlite")}`;
+    const back = tandem("copy-data", "--from", emptyPostgres, "--to", backUrl);
+    expect(back.status, back.err).toBe(0);
+    expect(await snapshot(backUrl)).toEqual(original);
+  });
+
+  it("carries identity counters across, so new rows on PostgreSQL get fresh ids", async () => {
+    const db = openDatabase(emptyPostgres);
+    try {
+      const before = await db
+        .selectFrom("organisations")
+        .select((eb) => eb.fn.max("id").as("id"))
+        .executeTakeFirst();
+      const added = await db
+        .insertInto("organisations")
+        .values({
+          name: "Copied Later Ltd",
+          sector: "industry",
+          kind: "company",
+          region: "england-and-wales",
+          created_at: new Date().toISOString(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      expect(added.id).toBeGreaterThan(Number(before?.id));
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("refuses a target that already holds data, and changes nothing", async () => {
+    const again = tandem("copy-data", "--from", sqliteUrl(), "--to", emptyPostgres);
+    expect(again.status).toBe(2);
+    expect(again.err).toMatch(/target already holds data \(table \w+\).*The target is unchanged/);
+  });
+
+  it("refuses a source that is not a Tandem database", async () => {
+    const { url, drop } = await freshPostgresDatabase();
+    try {
+      const refused = tandem("copy-data", "--from", `file:${join(dir, "nothing.sqlite")}`, "--to", url);
+      expect(refused.status).toBe(2);
+      expect(refused.err).toContain("not a Tandem database");
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe("backups on PostgreSQL", () => {
+  it("points backup and restore to pg_dump and pg_restore", () => {
+    const env = { DATABASE_URL: emptyPostgres };
+    const backup = runTandem(["backup", join(dir, "x.sqlite")], env);
+    expect(backup.status).toBe(2);
+    expect(backup.err).toContain("pg_dump");
+    const restore = runTandem(["restore", join(dir, "x.sqlite")], env);
+    expect(restore.status).toBe(2);
+    expect(restore.err).toContain("pg_restore");
+  });
+});
