@@ -73,7 +73,8 @@ export async function copyData(fromUrl: string, toUrl: string): Promise<CopyResu
   const target = openAnyDatabase(toUrl);
   try {
     const known = await appliedMigrations(source).catch(() => null);
-    if (!known) return { ok: false, problem: "the source is not a Tandem database (it has no migrations table)" };
+    if (!known)
+      return { ok: false, problem: "the source is not a Tandem database (it has no migrations table)" };
     await migrateToLatest(target);
     const expected = await appliedMigrations(target);
     if (known.join("\n") !== expected.join("\n"))
@@ -84,7 +85,10 @@ export async function copyData(fromUrl: string, toUrl: string): Promise<CopyResu
     const tables = inDependencyOrder(await tableGraph(source)).filter((t) => !MIGRATION_TABLES.has(t));
     for (const table of tables) {
       if ((await countRows(target, table)) > 0)
-        return { ok: false, problem: `the target already holds data (table ${table}): copy into an empty database` };
+        return {
+          ok: false,
+          problem: `the target already holds data (table ${table}): copy into an empty database`,
+        };
     }
     await target.transaction().execute(async (trx) => {
       for (const table of tables) await copyTable(source, trx, table);

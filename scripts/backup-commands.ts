@@ -15,8 +15,8 @@ function refusedOnPostgres(command: "backup" | "restore"): boolean {
   if (!isPostgresUrl(databaseUrl())) return false;
   console.error(
     command === "backup"
-      ? "DATABASE_URL names PostgreSQL: back it up with pg_dump (pg_dump --format=custom --file=tandem.dump \"$DATABASE_URL\"); `backup` is for SQLite files."
-      : "DATABASE_URL names PostgreSQL: restore a pg_dump file with pg_restore (pg_restore --clean --dbname=\"$DATABASE_URL\" tandem.dump); `restore` is for SQLite files.",
+      ? 'DATABASE_URL names PostgreSQL: back it up with pg_dump (pg_dump --format=custom --file=tandem.dump "$DATABASE_URL"); `backup` is for SQLite files.'
+      : 'DATABASE_URL names PostgreSQL: restore a pg_dump file with pg_restore (pg_restore --clean --dbname="$DATABASE_URL" tandem.dump); `restore` is for SQLite files.',
   );
   return true;
 }
@@ -79,7 +79,9 @@ export const backupCommands: Record<string, Command> = {
       const width = Math.max(...result.tables.map((t) => t.table.length));
       console.log(`${"table".padEnd(width)}  ${"source".padStart(8)}  ${"target".padStart(8)}`);
       for (const t of result.tables)
-        console.log(`${t.table.padEnd(width)}  ${String(t.source).padStart(8)}  ${String(t.target).padStart(8)}`);
+        console.log(
+          `${t.table.padEnd(width)}  ${String(t.source).padStart(8)}  ${String(t.target).padStart(8)}`,
+        );
       const rows = result.tables.reduce((sum, t) => sum + t.target, 0);
       console.log(
         `Copied ${rows} rows in ${result.tables.length} tables from ${describeDatabaseUrl(values.from)} to ${describeDatabaseUrl(values.to)}; every count matches.`,
