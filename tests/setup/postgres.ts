@@ -22,7 +22,11 @@ export function testPostgresUrl(): string | null {
 const TEMPLATE_LOCK = 7_340_001;
 
 async function migratedTemplate(serverUrl: string): Promise<string> {
-  const schema = createHash("sha256").update(Object.keys(migrations).join("\n")).digest("hex").slice(0, 12);
+  // Named after what makes the schema: the migrations and how db/postgres.ts compiles them.
+  const hash = createHash("sha256").update(Object.keys(migrations).join("\n"));
+  for (const file of ["db/postgres.ts", ...Object.keys(migrations).map((name) => `db/migrations/${name}.ts`)])
+    hash.update(readFileSync(file));
+  const schema = hash.digest("hex").slice(0, 12);
   const template = `tandem_template_${schema}`;
   await withPostgresLock(serverUrl, TEMPLATE_LOCK, async () => {
     if (await postgresDatabaseExists(serverUrl, template)) return;
