@@ -2,6 +2,7 @@
 // maintenance database such as postgres://tandem@127.0.0.1:5432/postgres). The schema is migrated once into a
 // template named after the migrations, and each test file gets a copy of it: a copy takes milliseconds.
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { openAnyDatabase } from "../../db/connection";
 import { isPostgresUrl } from "../../db/dialect";
 import { migrateToLatest } from "../../db/migrate";
