@@ -30,16 +30,53 @@ export async function benchDatabase(kind: BenchKind): Promise<BenchDatabase> {
 }
 
 type PostgresSetup = { freshPostgresDatabase: () => Promise<BenchDatabase> };
+type PostgresServerSetup = { startThrowawayPostgres: () => Promise<{ url: string; stop: () => void }> };
+
+/** The throw-away PostgreSQL server this run started, if it started one. */
+let throwaway: { stop: () => void } | null = null;
+
+/**
+ * With no TEST_DATABASE_URL, starts a throw-away PostgreSQL server (tests/setup/postgres-server.ts) for the
+ * rest of the run, as the PostgreSQL test run does; closeBenchDatabases stops it.
+ */
+async function ensurePostgresServer() {
+  if (process.env.TEST_DATABASE_URL?.startsWith("postgres") || throwaway) return;
+  const setup = await importOptional<PostgresServerSetup>("../setup/postgres-server");
+  if (typeof setup?.startThrowawayPostgres !== "function") return;
+  try {
+    const server = await setup.startThrowawayPostgres();
+    throwaway = server;
+    process.env.TEST_DATABASE_URL = server.url;
+  } catch (error) {
+    throw new Unavailable(`no PostgreSQL server could be started (${firstLine(error)})`);
+  }
+}
+
+export async function closeBenchDatabases() {
+  throwaway?.stop();
+  throwaway = null;
+}
+
+/** A module of tests/setup that may not exist yet, imported by a computed name so the bench type-checks. */
+async function importOptional<T>(path: string): Promise<T | null> {
+  try {
+    return (await import(path)) as T;
+  } catch (error) {
+    const missing = (error as { code?: string }).code === "ERR_MODULE_NOT_FOUND";
+    if (missing && String((error as Error).message).includes(path.replace(/^\.\./, ""))) return null;
+    throw error;
+  }
+}
 
 async function freshPostgres(): Promise<BenchDatabase> {
-  // Imported by a computed name, so the benchmark builds and type-checks before tests/setup/postgres.ts exists.
-  const modulePath = "../setup/postgres";
-  let setup: PostgresSetup;
+  let setup: PostgresSetup | null;
   try {
-    setup = (await import(modulePath)) as PostgresSetup;
+    setup = await importOptional<PostgresSetup>("../setup/postgres");
   } catch (error) {
     throw new Unavailable(`tests/setup/postgres.ts could not be loaded (${firstLine(error)})`);
   }
+  if (!setup) throw new Unavailable("tests/setup/postgres.ts does not exist yet");
+  await ensurePostgresServer();
   if (typeof setup.freshPostgresDatabase !== "function")
     throw new Unavailable("tests/setup/postgres.ts does not export freshPostgresDatabase");
   let database: BenchDatabase;

@@ -7,7 +7,14 @@ import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { hashPassword } from "~/auth/passwords.server";
 import { openDatabase } from "../../db/connection";
-import { BENCH_KINDS, type BenchKind, benchDatabase, PROCESSES, Unavailable } from "./databases";
+import {
+  BENCH_KINDS,
+  type BenchKind,
+  benchDatabase,
+  closeBenchDatabases,
+  PROCESSES,
+  Unavailable,
+} from "./databases";
 import { generateDataset } from "./dataset";
 import { drive, type Figures, type Load, RequestLogTap } from "./load";
 import { benchRoutes } from "./routes";
@@ -130,20 +137,24 @@ function report(kind: BenchKind, small: Figures[], large: Measured) {
 
 const started = performance.now();
 let failed = false;
-for (const kind of KINDS) {
-  try {
-    const small = await measure(kind, 1, SMALL_LOAD, false);
-    const large = await measure(kind, COHORTS, { connections: CONNECTIONS, seconds: SECONDS }, true);
-    report(kind, small.figures, large);
-  } catch (error) {
-    if (!(error instanceof Unavailable)) {
-      failed = true;
-      console.error(`\n${LABELS[kind]}: the run failed`);
-      console.error(error);
-      continue;
+try {
+  for (const kind of KINDS) {
+    try {
+      const small = await measure(kind, 1, SMALL_LOAD, false);
+      const large = await measure(kind, COHORTS, { connections: CONNECTIONS, seconds: SECONDS }, true);
+      report(kind, small.figures, large);
+    } catch (error) {
+      if (!(error instanceof Unavailable)) {
+        failed = true;
+        console.error(`\n${LABELS[kind]}: the run failed`);
+        console.error(error);
+        continue;
+      }
+      console.log(`\nPostgreSQL: skipped — ${error.message} [${kind}]`);
     }
-    console.log(`\nPostgreSQL: skipped — ${error.message} [${kind}]`);
   }
+} finally {
+  await closeBenchDatabases();
 }
 
 const hashes = 10;
