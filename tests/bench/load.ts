@@ -37,7 +37,11 @@ export type Figures = {
   errors: number;
   /** Mean SQL queries per request over the run, from the servers' request logs; null with no log lines. */
   queries: number | null;
+  /** Server CPU milliseconds per request (all processes), which other work on the machine hardly moves. */
+  cpuMs: number | null;
 };
+
+export type Target = { url: string; cpuSeconds: () => number | null };
 
 /** Hands the servers' request-log lines to whichever route is being driven. */
 export class RequestLogTap {
@@ -64,13 +68,19 @@ const TIMEOUT_SECONDS = 10;
 /** Drives `route` on every server at once, the connections shared out between them; figures summed. */
 export async function drive(
   route: Route,
-  servers: string[],
+  targets: Target[],
   load: Load,
   tap: RequestLogTap,
 ): Promise<Figures> {
+  const servers = targets.map((t) => t.url);
   const connections = Math.min(load.connections, route.maxConnections ?? load.connections);
   await route.prepare?.();
   const stopListening = tap.listen(route);
+  const cpu = () => {
+    const used = targets.map((t) => t.cpuSeconds());
+    return used.some((u) => u === null) ? null : used.reduce<number>((a, b) => a + b!, 0);
+  };
+  const cpuBefore = cpu();
   const latencies: number[] = [];
   let errors = 0;
   let nextIndex = 0;
@@ -127,6 +137,7 @@ export async function drive(
   // Log lines of the last responses may still be on their way through the servers' stdout.
   await new Promise((resolve) => setTimeout(resolve, 250));
   const counts = stopListening();
+  const cpuAfter = cpu();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.max(0, Math.ceil(q * latencies.length) - 1)] ?? 0;
   return {
@@ -138,5 +149,9 @@ export async function drive(
     p99: at(0.99),
     errors,
     queries: counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : null,
+    cpuMs:
+      cpuBefore === null || cpuAfter === null || latencies.length === 0
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / latencies.length,
   };
 }

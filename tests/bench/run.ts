@@ -64,13 +64,12 @@ async function measure(kind: BenchKind, cohorts: number, load: Load, warmUp: boo
     const routes = await benchRoutes(db, data);
     const tap = new RequestLogTap();
     for (let i = 0; i < PROCESSES[kind]; i++) servers.push(await startBenchServer(database.url, tap.handle));
-    const urls = servers.map((s) => s.url);
-    if (warmUp) for (const route of routes) await drive(route, urls, WARM_UP, tap);
+    if (warmUp) for (const route of routes) await drive(route, servers, WARM_UP, tap);
     const figures: Figures[] = [];
     const before = loadavg()[0]!;
-    for (const route of routes) figures.push(await drive(route, urls, load, tap));
+    for (const route of routes) figures.push(await drive(route, servers, load, tap));
     // The floor again at the end: other work on the machine moves it, and the ratios divide by it.
-    const floorAgain = warmUp ? await drive(routes[0]!, urls, load, tap) : null;
+    const floorAgain = warmUp ? await drive(routes[0]!, servers, load, tap) : null;
     return { figures, dataset, floorAgain, load: `${before.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)}` };
   } finally {
     for (const server of servers) await server.stop();
@@ -98,6 +97,7 @@ function report(kind: BenchKind, small: Figures[], large: Measured) {
     "queries@1".padStart(10),
     `queries@${COHORTS}`.padStart(11),
     "vs floor".padStart(9),
+    "CPU ms/req".padStart(11),
   ].join(" ");
   console.log(header);
   console.log("-".repeat(header.length));
@@ -113,12 +113,14 @@ function report(kind: BenchKind, small: Figures[], large: Measured) {
         fixed(small[i]?.queries ?? null, 1).padStart(10),
         fixed(f.queries, 1).padStart(11),
         (f.rps / floor).toFixed(2).padStart(9),
+        fixed(f.cpuMs, 1).padStart(11),
       ].join(" "),
     );
   }
   console.log(
     `  vs floor: throughput over the static page's mean, ${floors.map((f) => f.toFixed(0)).join(" and ")} req/s measured first and last`,
   );
+  console.log("  CPU ms/req: the server processes' CPU time over the requests answered (Linux /proc)");
   const erring = large.figures.filter((f) => f.errors > 0);
   const slow = large.figures.filter((f) => f.p99 >= P99_BUDGET_MS);
   const growing = large.figures.filter((f, i) => {

@@ -1,7 +1,7 @@
 // The built production server for the load benchmark: started on a free loopback port over a given database,
 // with each request's log line (scripts/request-log.ts) handed to the caller, and a session cookie maker.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createCookie } from "@remix-run/node";
 import { createSession } from "~/models/account.server";
@@ -26,7 +26,25 @@ export type RequestLogLine = {
   personId: number | null;
 };
 
-export type BenchServer = { url: string; stop: () => Promise<void> };
+export type BenchServer = {
+  url: string;
+  /** CPU seconds the server process has used so far (Linux /proc), or null where that cannot be read. */
+  cpuSeconds: () => number | null;
+  stop: () => Promise<void>;
+};
+
+/** Clock ticks a second, as /proc/<pid>/stat counts them (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Starts `scripts/serve.ts` in production mode (React's production build, as `npm start` serves) over
@@ -79,6 +97,7 @@ export async function startBenchServer(
   });
   return {
     url,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
