@@ -18,7 +18,32 @@ export async function sessionCookieFor(db: Db, personId: number): Promise<string
   return (await testCookie.serialize(token)).split(";")[0]!;
 }
 
-export type TestServer = { url: string; db: Db; stop: () => Promise<void> };
+/** One line of the server's request log (scripts/request-log.ts). */
+export type RequestLogLine = {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  queries: number;
+  personId: number | null;
+};
+
+export type TestServer = {
+  url: string;
+  db: Db;
+  stop: () => Promise<void>;
+  /** The request-log lines the server has printed so far, oldest first. */
+  requestLog: () => RequestLogLine[];
+};
+
+/** Complete lines only: the last piece may be a line still being written. */
+function requestLogLines(stdout: string): RequestLogLine[] {
+  return stdout
+    .split("\n")
+    .slice(0, -1)
+    .filter((line) => line.startsWith("{") && line.includes('"queries"'))
+    .map((line) => JSON.parse(line) as RequestLogLine);
+}
 
 export async function startServer(
   seed?: (db: Db) => Promise<void>,
@@ -40,10 +65,12 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stdout = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 30_000);
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
+      stdout += chunk.toString();
       const match = output.match(/listening on (http:\/\/\S+)/);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -61,6 +88,7 @@ export async function startServer(
   return {
     url,
     db: database.db,
+    requestLog: () => requestLogLines(stdout),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
