@@ -9,7 +9,7 @@ import { fileDb } from "./db";
 import { makeWorld, type World } from "./factories";
 
 /** The servers started here sign cookies with this secret, so tests can make sessions without signing in. */
-const TEST_SESSION_SECRET = "tandem-test-session-secret";
+export const TEST_SESSION_SECRET = "tandem-test-session-secret";
 const testCookie = createCookie("tandem_session", { secrets: [TEST_SESSION_SECRET] });
 
 /** A session cookie for a person, made directly in the database (quicker than the sign-in form). */
