@@ -52,6 +52,7 @@ beforeAll(async () => {
   await growWorld(db, world);
 }, 60_000);
 afterAll(async () => {
+  delete (globalThis as { __tandemDb?: Db }).__tandemDb;
   await db.destroy();
 });
 

@@ -169,7 +169,9 @@ async function answerSkills(tx: Tx, cohortId: number, personId: number) {
  * Many more of everything in cohort A (participants, mentors, teams, sessions with attendees and actions,
  * statement versions and reviews, visits with attendance, organisations, leaders with sheets, conflicts,
  * keep-apart pairs, answers, outcomes, audit events), more teams for the world's mentor, and more cohorts and
- * programmes around it. The world's people keep their roles.
+ * programmes around it. The world's people keep their roles, and only the coordinator joins more cohorts: the home
+ * page (a leader scoring, a participant pitching) and the calendar feed still run a few queries per such cohort
+ * of the person's, a known cost bounded by how many cohorts one person is in.
  */
 export async function growWorld(db: Db, world: SmallWorld, options: { teams?: number } = {}) {
   const teamCount = options.teams ?? 10;
