@@ -54,7 +54,7 @@ async function advanceIdentities(db: SchemaDb, tables: string[]): Promise<void> 
   }
 }
 
-async function copyTable(source: SchemaDb, target: Kysely<any>, table: string): Promise<void> {
+async function copyTable(source: SchemaDb, target: SchemaDb, table: string): Promise<void> {
   const rows = await source.selectFrom(table).selectAll().execute();
   if (!rows.length) return;
   const columns = Object.keys(rows[0]!).length;

@@ -401,18 +401,20 @@ export async function listAllSheets(db: Db | Tx, eventId: number) {
   return rows.map((row) => ({ ...row, scores: childRows(row.scores) }));
 }
 
-/** The submitted sheets for one team (its feedback): never another team's. */
-export async function listSubmittedSheetsOfTeam(db: Db | Tx, eventId: number, teamId: number) {
+/** The submitted sheets for the given teams (their feedback), in one query: never another team's. */
+export async function listSubmittedSheetsOfTeams(db: Db | Tx, eventId: number, teamIds: number[]) {
+  if (teamIds.length === 0) return [];
   const rows = await db
     .selectFrom("scoring_sheets")
     .innerJoin("people", "people.id", "scoring_sheets.person_id")
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
     .where("scoring_sheets.event_id", "=", eventId)
-    .where("scoring_sheets.team_id", "=", teamId)
+    .where("scoring_sheets.team_id", "in", teamIds)
     .where("scoring_sheets.status", "=", "submitted")
     .select([
       "scoring_sheets.id",
       "scoring_sheets.person_id",
+      "scoring_sheets.team_id",
       "scoring_sheets.worked_well",
       "scoring_sheets.could_be_better",
       "people.name as leader_name",

@@ -7,7 +7,7 @@ import { BackLink, InsetText, SummaryCard, Table } from "~/components/govuk";
 import { getDb } from "~/db.server";
 import { round2 } from "~/domain/pitch-scoring";
 import { pageMeta } from "~/meta";
-import { getPitchEvent, listSubmittedSheetsOfTeam, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
+import { getPitchEvent, listSubmittedSheetsOfTeams, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
 
 export const meta = pageMeta("Your pitch feedback");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -21,34 +21,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teamIds = await teamIdsOfPerson(db, cohort.id, user.personId);
   const { panel, rubric, results } = await resultsOf(db, cohort.id, event.id);
   const conflicted = new Set(panel.conflicts.map((c) => `${c.leaderId}|${c.teamId}`));
-  const teams = await Promise.all(
-    panel.teams
-      .filter((t) => teamIds.includes(t.id))
-      .map(async (team) => {
-        const result = results.results.find((r) => r.team === String(team.id));
-        const sheets = (await listSubmittedSheetsOfTeam(db, event.id, team.id)).filter(
-          (s) => !conflicted.has(`${s.person_id}|${team.id}`),
-        );
-        return {
-          id: team.id,
-          label: team.label,
-          sheets: result?.judges ?? 0,
-          means: rubric.map((c) => {
-            const mean = result?.criterionMeans[String(c.id)];
-            return { name: c.name, max: c.max, mean: mean === undefined ? "–" : round2(mean).toFixed(2) };
-          }),
-          feedback: sheets.map((s, index) => ({
-            key: s.id,
-            from:
-              event.feedback_attribution === "attributed"
-                ? `${s.leader_name}${s.leader_organisation ? `, ${s.leader_organisation}` : ""}`
-                : `Panel member ${index + 1}`,
-            workedWell: s.worked_well,
-            couldBeBetter: s.could_be_better,
-          })),
-        };
-      }),
-  );
+  const submitted = await listSubmittedSheetsOfTeams(db, event.id, teamIds);
+  const teams = panel.teams
+    .filter((t) => teamIds.includes(t.id))
+    .map((team) => {
+      const result = results.results.find((r) => r.team === String(team.id));
+      const sheets = submitted.filter(
+        (s) => s.team_id === team.id && !conflicted.has(`${s.person_id}|${team.id}`),
+      );
+      return {
+        id: team.id,
+        label: team.label,
+        sheets: result?.judges ?? 0,
+        means: rubric.map((c) => {
+          const mean = result?.criterionMeans[String(c.id)];
+          return { name: c.name, max: c.max, mean: mean === undefined ? "–" : round2(mean).toFixed(2) };
+        }),
+        feedback: sheets.map((s, index) => ({
+          key: s.id,
+          from:
+            event.feedback_attribution === "attributed"
+              ? `${s.leader_name}${s.leader_organisation ? `, ${s.leader_organisation}` : ""}`
+              : `Panel member ${index + 1}`,
+          workedWell: s.worked_well,
+          couldBeBetter: s.could_be_better,
+        })),
+      };
+    });
   return { cohort, released: true as const, teams, rankingPublished: event.ranking_published_at !== null };
 }
 

@@ -6,6 +6,7 @@ import * as teams from "./2026-11-23T2010_teams";
 import * as pitchDay from "./2026-11-23T2040_pitch_day";
 import * as reports from "./2026-11-23T2050_reports";
 import * as mentoring from "./2026-11-23T2100_mentoring";
+import * as indexes from "./2026-12-01T1900_indexes";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T2040_pitch_day": pitchDay,
   "2026-11-23T2050_reports": reports,
   "2026-11-23T2100_mentoring": mentoring,
+  "2026-12-01T1900_indexes": indexes,
 };

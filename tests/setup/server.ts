@@ -9,7 +9,7 @@ import { fileDb } from "./db";
 import { makeWorld, type World } from "./factories";
 
 /** The servers started here sign cookies with this secret, so tests can make sessions without signing in. */
-const TEST_SESSION_SECRET = "tandem-test-session-secret";
+export const TEST_SESSION_SECRET = "tandem-test-session-secret";
 const testCookie = createCookie("tandem_session", { secrets: [TEST_SESSION_SECRET] });
 
 /** A session cookie for a person, made directly in the database (quicker than the sign-in form). */
@@ -18,7 +18,32 @@ export async function sessionCookieFor(db: Db, personId: number): Promise<string
   return (await testCookie.serialize(token)).split(";")[0]!;
 }
 
-export type TestServer = { url: string; db: Db; stop: () => Promise<void> };
+/** One line of the server's request log (scripts/request-log.ts). */
+export type RequestLogLine = {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  queries: number;
+  personId: number | null;
+};
+
+export type TestServer = {
+  url: string;
+  db: Db;
+  stop: () => Promise<void>;
+  /** The request-log lines the server has printed so far, oldest first. */
+  requestLog: () => RequestLogLine[];
+};
+
+/** Complete lines only: the last piece may be a line still being written. */
+function requestLogLines(stdout: string): RequestLogLine[] {
+  return stdout
+    .split("\n")
+    .slice(0, -1)
+    .filter((line) => line.startsWith("{") && line.includes('"queries"'))
+    .map((line) => JSON.parse(line) as RequestLogLine);
+}
 
 export async function startServer(
   seed?: (db: Db) => Promise<void>,
@@ -40,10 +65,12 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stdout = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 30_000);
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
+      stdout += chunk.toString();
       const match = output.match(/listening on (http:\/\/\S+)/);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -61,6 +88,7 @@ export async function startServer(
   return {
     url,
     db: database.db,
+    requestLog: () => requestLogLines(stdout),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
