@@ -1,7 +1,7 @@
 // Moves a whole deployment between databases (SQLite to PostgreSQL and back): migrates the target, refuses one
 // that already holds data, copies every table in foreign-key order inside one transaction, carries identity
 // counters across, and verifies the row count of every table.
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { openAnyDatabase } from "./connection";
 import { databaseKind } from "./dialect";
 import { type SchemaDb, tableGraph } from "./introspect";
