@@ -12,7 +12,8 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "tests/**/*.test.{ts,tsx}",
     ],
-    exclude: ["tests/e2e/**", "node_modules/**"],
+    // tests/postgres runs only on PostgreSQL (`npm run test:postgres`).
+    exclude: ["tests/e2e/**", "tests/postgres/**", "node_modules/**"],
     environment: "node",
     setupFiles: ["tests/setup/vitest.setup.ts"],
     testTimeout: 20_000,

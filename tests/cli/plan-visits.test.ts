@@ -102,6 +102,7 @@ describe("npm run tandem -- plan-visits", () => {
     expect(events[0]?.startDate.toJSDate().toISOString()).toBe("2027-01-12T10:00:00.000Z");
   });
 
+  // Six command-line runs one after another (a few seconds each on a busy machine): more than the default 20 s.
   it("says what to fix: a Wednesday start, a host never free, more hosts than days, bad options", () => {
     const wednesday = tandem(
       "plan-visits",
@@ -185,5 +186,5 @@ describe("npm run tandem -- plan-visits", () => {
         badRegion,
       ).err,
     ).toContain("Row 2: region “wales” must be one of england-and-wales, scotland, northern-ireland");
-  });
+  }, 60_000);
 });
