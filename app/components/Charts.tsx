@@ -214,3 +214,118 @@ export function GroupedBarChart({
     </ChartFrame>
   );
 }
+
+export type HeatmapRow = { label: string; cells: Array<{ value: number; text: string }> };
+
+const HEAT_LOW = "#f3f2f1";
+const HEAT_HIGH = "#12436d";
+
+/**
+ * A grid of squares, one row per item and one column per period, each shaded by its value (darker is more) and
+ * labelled with `text`; an empty square is white. A key below shows what the shades stand for.
+ */
+export function HeatmapChart({
+  title,
+  columns,
+  columnTitle,
+  rows,
+  shadeUnit,
+  textMeaning,
+}: {
+  title: string;
+  columns: string[];
+  columnTitle: string;
+  rows: HeatmapRow[];
+  /** What the shading measures, for the key: "minutes". */
+  shadeUnit: string;
+  /** What the number in a square means: "sessions". */
+  textMeaning: string;
+}) {
+  const top = 22;
+  const cellHeight = 30;
+  const right = WIDTH - 10;
+  const largest = Math.max(1, ...rows.flatMap((r) => r.cells.map((c) => c.value)));
+  const x = scaleBand<number>()
+    .domain(columns.map((_, i) => i))
+    .range([LABEL_WIDTH, right])
+    .padding(0.08);
+  const shade = scaleLinear<string>().domain([0, largest]).range([HEAT_LOW, HEAT_HIGH]);
+  const bottom = top + rows.length * cellHeight;
+  const keyTop = bottom + 18;
+  const keySteps = [...new Set([0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * largest)))];
+  const height = keyTop + 40;
+  return (
+    <ChartFrame title={title} height={height}>
+      <text x={(LABEL_WIDTH + right) / 2} y={10} textAnchor="middle" fill={TEXT} fontSize="12">
+        {columnTitle}
+      </text>
+      {columns.map((column, i) => (
+        <text
+          key={column}
+          x={(x(i) ?? 0) + x.bandwidth() / 2}
+          y={top - 2}
+          textAnchor="middle"
+          fill={TEXT}
+          fontSize="12"
+        >
+          {column}
+        </text>
+      ))}
+      {rows.map((row, r) => {
+        const y = top + 4 + r * cellHeight;
+        return (
+          <g key={row.label}>
+            <text x={LABEL_WIDTH - 8} y={y + (cellHeight - 6) / 2 + 5} textAnchor="end" fill={TEXT}>
+              {shorten(row.label)}
+            </text>
+            {row.cells.map((cell, i) => {
+              const dark = cell.value > largest * 0.45;
+              return (
+                <g key={columns[i]}>
+                  <rect
+                    x={x(i)}
+                    y={y}
+                    width={x.bandwidth()}
+                    height={cellHeight - 6}
+                    fill={cell.value > 0 ? shade(cell.value) : "#ffffff"}
+                    stroke={GRID}
+                    strokeWidth={1}
+                  />
+                  {cell.text ? (
+                    <text
+                      x={(x(i) ?? 0) + x.bandwidth() / 2}
+                      y={y + (cellHeight - 6) / 2 + 5}
+                      textAnchor="middle"
+                      fill={dark ? "#ffffff" : TEXT}
+                      fontSize="13"
+                    >
+                      {cell.text}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+      <text x={LABEL_WIDTH - 8} y={keyTop + 15} textAnchor="end" fill={TEXT} fontSize="12">
+        {`Number: ${textMeaning}. Shade: ${shadeUnit}`}
+      </text>
+      {keySteps.map((value, i) => (
+        <g key={value}>
+          <rect
+            x={LABEL_WIDTH + i * 70}
+            y={keyTop}
+            width={22}
+            height={20}
+            fill={value > 0 ? shade(value) : "#ffffff"}
+            stroke={GRID}
+          />
+          <text x={LABEL_WIDTH + i * 70 + 28} y={keyTop + 15} fill={TEXT} fontSize="12">
+            {value}
+          </text>
+        </g>
+      ))}
+    </ChartFrame>
+  );
+}
