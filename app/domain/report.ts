@@ -657,7 +657,7 @@ export function cohortReportTables(report: CohortReport): ReportTable[] {
     {
       key: "mentoring-by-week",
       title: "Mentoring sessions per team per week",
-      columns: [count("Week"), date("Week starting"), text("Team"), count("Sessions"), count("Minutes")],
+      columns: [text("Week"), date("Week starting"), text("Team"), count("Sessions"), count("Minutes")],
       rows: m.cells.map((cell) => [cell.week, cell.weekStart, cell.team, cell.sessions, cell.minutes]),
       individual: false,
     },

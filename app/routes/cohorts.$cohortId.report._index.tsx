@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BarChart, GroupedBarChart, HeatmapChart } from "~/components/Charts";
+import { BarChart, GroupedBarChart, HeatmapChart, StackedBarChart } from "~/components/Charts";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { BackLink, SummaryList } from "~/components/govuk";
+import { BackLink, Details, SummaryList } from "~/components/govuk";
 import { ReportTableView } from "~/components/ReportTableView";
 import { cohortEndDate, formatShortUkDate, formatUkDate } from "~/domain/calendar";
 import { formatDuration } from "~/domain/mentoring";
@@ -212,7 +212,14 @@ export default function CohortReport() {
             textMeaning="sessions"
             shadeUnit="minutes"
           />
-          <ReportTableView table={table("mentoring-by-week")!} csvHref={csv("mentoring-by-week")} />
+          <Details summary="Sessions and minutes per team per week, as a table">
+            <ReportTableView table={table("mentoring-by-week")!} />
+          </Details>
+          <p className="govuk-body tandem-no-print">
+            <a className="govuk-link" href={csv("mentoring-by-week")} download>
+              Download “{table("mentoring-by-week")!.title}” (CSV)
+            </a>
+          </p>
           <ReportTableView table={table("mentoring-by-team")!} csvHref={csv("mentoring-by-team")} />
         </>
       )}
@@ -232,14 +239,14 @@ export default function CohortReport() {
               ? `${plural(statements.notStarted, "team")} ${statements.notStarted === 1 ? "has" : "have"} not started one yet.`
               : "Every team has started one."}
           </p>
-          <GroupedBarChart
+          <StackedBarChart
             title="Problem statements by category and status"
             series={STATEMENT_STATUSES.map((s) => STATEMENT_STATUS_LABELS[s])}
             unit="Teams"
-            groups={STATEMENT_CATEGORIES.map((category) => ({
+            bars={STATEMENT_CATEGORIES.map((category) => ({
               label: STATEMENT_CATEGORY_LABELS[category],
               values: STATEMENT_STATUSES.map((s) => statements.counts[category][s]),
-              valueTexts: STATEMENT_STATUSES.map((s) => String(statements.counts[category][s])),
+              totalText: String(statements.byCategory[category]),
             }))}
           />
           <ReportTableView table={table("statements")!} csvHref={csv("statements")} />
