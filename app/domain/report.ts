@@ -695,9 +695,9 @@ export function cohortReportTables(report: CohortReport): ReportTable[] {
     },
     {
       key: "pitch-results",
-      title: "Pitch results",
+      title: "Pitch results: ranking, adjusted and raw scores",
       columns: [
-        count("Rank"),
+        text("Rank"),
         text("Team"),
         score("Adjusted score"),
         score("Raw score"),
