@@ -12,6 +12,7 @@ import { planVisitRota } from "~/domain/visit-rota";
 import { recordAudit } from "~/models/audit.server";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { createSession } from "~/models/mentoring.server";
+import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
 import {
   addPanelMember,
   createPitchEvent,
@@ -20,7 +21,6 @@ import {
   saveSheet,
   setScoringState,
 } from "~/models/pitch.server";
-import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
 import { recordReviews, saveStatementVersion, submitStatement } from "~/models/problem-statement.server";
 import { addMembership, createCohort, createProgramme, getCohort } from "~/models/programme.server";
 import { openPhase } from "~/models/skills.server";
