@@ -13,6 +13,14 @@ import { recordAudit } from "~/models/audit.server";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { createSession } from "~/models/mentoring.server";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
+import {
+  addPanelMember,
+  createPitchEvent,
+  listRubric,
+  replaceSlots,
+  saveSheet,
+  setScoringState,
+} from "~/models/pitch.server";
 import { recordReviews, saveStatementVersion, submitStatement } from "~/models/problem-statement.server";
 import { addMembership, createCohort, createProgramme, getCohort } from "~/models/programme.server";
 import { openPhase } from "~/models/skills.server";
@@ -923,5 +931,86 @@ async function seedReports(tx: Tx, cohortId: number, programmeId: number, orgIds
         recorded_at: at,
       },
     ])
+    .execute();
+  await seedPilotPitchDay(tx, past.id, teamIds, orgIds);
+}
+
+const PILOT_LEADERS: Array<[string, string, string]> = [
+  ["Margaret Osei", "Director, Government Digital Service", "Cabinet Office"],
+  ["Graham Turnbull", "Deputy Chair, Public Services Board", "techUK"],
+  ["Priti Desai", "Head of Public Sector", "Meridian Data"],
+];
+
+/**
+ * The pilot's pitch day, held in its last week with its results released: three senior leaders score both teams,
+ * except that the leader from Meridian Data is in conflict with Signpost (a member works there) and scores
+ * Ledger only.
+ */
+async function seedPilotPitchDay(tx: Tx, cohortId: number, teamIds: number[], orgIds: Map<string, number>) {
+  const event = await createPitchEvent(tx, cohortId, {
+    date: "2022-11-24",
+    startTime: "10:00",
+    venue: "techUK, 10 St Bride Street, London",
+    onlineLink: null,
+    pitchMinutes: 10,
+    questionsMinutes: 5,
+    changeoverMinutes: 5,
+    breakAfter: null,
+    breakMinutes: 15,
+    feedbackAttribution: "attributed",
+  });
+  await replaceSlots(tx, event.id, [teamIds[1]!, teamIds[0]!], null);
+  const leaderIds: number[] = [];
+  for (const [name, jobTitle, org] of PILOT_LEADERS) {
+    const person = await createPerson(tx, {
+      name,
+      email: email(name, "pilot-leaders"),
+      organisationId: orgIds.get(org) ?? null,
+      jobTitle,
+    });
+    await addMembership(tx, cohortId, person.id, "leader");
+    await addPanelMember(tx, event.id, person.id);
+    leaderIds.push(person.id);
+  }
+  const rubric = await listRubric(tx, event.id);
+  // Each leader's usual level for each team (Priti Desai, in conflict with Signpost, does not score it).
+  const levels = [
+    [4, 3],
+    [4, 4],
+    [3, null],
+  ];
+  for (const [l, leaderId] of leaderIds.entries()) {
+    for (const [t, teamId] of teamIds.entries()) {
+      const level = levels[l]![t];
+      if (level === null || level === undefined) continue;
+      await saveSheet(
+        tx,
+        {
+          eventId: event.id,
+          personId: leaderId,
+          teamId,
+          status: "submitted",
+          workedWell:
+            t === 0 ? "A clear problem, backed by the helpline data." : "A simple idea people could use.",
+          couldBeBetter:
+            t === 0 ? "Say what the pilot would cost." : "Show more evidence that users want it.",
+          scores: new Map(
+            rubric.map((c, i) => [c.id, Math.min(c.max, Math.max(1, level + ((i + l + t) % 3) - 1))]),
+          ),
+        },
+        0,
+      );
+    }
+  }
+  await setScoringState(tx, event.id, "closed");
+  await tx
+    .updateTable("pitch_events")
+    .set({
+      scoring_opened_at: "2022-11-24T09:30:00.000Z",
+      scoring_closed_at: "2022-11-24T16:00:00.000Z",
+      results_released_at: "2022-11-25T10:00:00.000Z",
+      ranking_published_at: "2022-11-25T10:00:00.000Z",
+    })
+    .where("id", "=", event.id)
     .execute();
 }

@@ -27,6 +27,7 @@ export function ReportTableView({
             return {
               text: displayCell(kind, value, formatUkDate),
               format: numeric(kind) ? "numeric" : undefined,
+              className: kind === "date" ? "tandem-nowrap" : undefined,
             };
           }),
         )}

@@ -10,9 +10,14 @@ import {
   csvCell,
   EMPTY_REPORT_ROWS,
   formatPercent,
+  mentoringSummary,
   outcomeSummary,
+  type PitchRows,
+  pitchSummary,
   programmeFigures,
+  programmePitchFigures,
   skillsSummary,
+  statementSummary,
 } from "./report";
 
 const person = (personId: number, over: Partial<CohortReportRows["participants"][number]> = {}) => ({
@@ -137,6 +142,157 @@ describe("the cohort report", () => {
   });
 });
 
+describe("mentoring, problem statements and pitch results", () => {
+  const teams = [
+    { id: 10, number: 1, name: "Ledger" },
+    { id: 20, number: 2, name: null },
+  ];
+  const calendar = { startDate: "2027-01-04", weeks: 12, today: "2027-01-20" };
+
+  it("counts sessions and minutes per team per week, up to the current week", () => {
+    const m = mentoringSummary({
+      calendar,
+      teams,
+      sessions: [
+        { teamId: 10, date: "2027-01-04", durationMinutes: 60 },
+        { teamId: 10, date: "2027-01-10", durationMinutes: 30 },
+        { teamId: 20, date: "2027-01-18", durationMinutes: 45 },
+        { teamId: 20, date: "2027-01-03", durationMinutes: 20 },
+      ],
+    });
+    expect(m.weeks.map((w) => w.number)).toEqual([1, 2, 3]);
+    expect(m.cells.map((c) => [c.week, c.team, c.sessions, c.minutes])).toEqual([
+      [1, "Team 1: Ledger", 2, 90],
+      [1, "Team 2", 0, 0],
+      [2, "Team 1: Ledger", 0, 0],
+      [2, "Team 2", 0, 0],
+      [3, "Team 1: Ledger", 0, 0],
+      [3, "Team 2", 1, 45],
+    ]);
+    expect(m.teams).toEqual([
+      expect.objectContaining({ sessions: 2, minutes: 90, weeksWithSession: 1, lastSession: "2027-01-10" }),
+      expect.objectContaining({ sessions: 2, minutes: 65, weeksWithSession: 1, lastSession: "2027-01-18" }),
+    ]);
+    expect(m).toMatchObject({ sessions: 4, minutes: 155, outsideWeeks: 1 });
+  });
+
+  it("shows weeks as far as the last session even when it is dated after today", () => {
+    const m = mentoringSummary({
+      calendar: { ...calendar, today: "2026-12-01" },
+      teams,
+      sessions: [{ teamId: 20, date: "2027-02-01", durationMinutes: 60 }],
+    });
+    expect(m.weeks).toHaveLength(5);
+    expect(mentoringSummary({ calendar, teams, sessions: [] }).cells).toEqual([]);
+  });
+
+  it("counts statements by category and status, and the teams yet to start", () => {
+    const s = statementSummary({
+      teams: [...teams, { id: 30, number: 3, name: null }],
+      statements: [
+        { teamId: 10, status: "approved", category: "technology" },
+        { teamId: 20, status: "draft", category: null },
+      ],
+    });
+    expect(s).toMatchObject({ teams: 3, started: 2, notStarted: 1 });
+    expect(s.counts.technology.approved).toBe(1);
+    expect(s.counts.uncategorised.draft).toBe(1);
+    expect(s.byCategory).toEqual({ technology: 1, operational: 0, policy: 0, uncategorised: 1 });
+    expect(s.byStatus).toEqual({ draft: 1, submitted: 0, changes_requested: 0, approved: 1 });
+  });
+
+  const pitch: PitchRows = {
+    cohortId: 1,
+    date: "2027-03-25",
+    releasedAt: "2027-03-26T09:00:00.000Z",
+    rankingPublishedAt: null,
+    criteria: [
+      { id: 1, weight: 2, max: 5 },
+      { id: 2, weight: 1, max: 5 },
+    ],
+    slots: [
+      { teamId: 20, position: 1 },
+      { teamId: 10, position: 2 },
+    ],
+    panel: [
+      { personId: 7, organisationId: null },
+      { personId: 8, organisationId: 99 },
+    ],
+    teamPeople: [
+      { teamId: 10, organisationId: 99, kind: "member" },
+      { teamId: 20, organisationId: 5, kind: "member" },
+    ],
+    declared: [],
+    sheets: [
+      {
+        personId: 7,
+        teamId: 10,
+        submitted: true,
+        scores: [
+          { criterionId: 1, score: 5 },
+          { criterionId: 2, score: 4 },
+        ],
+      },
+      {
+        personId: 7,
+        teamId: 20,
+        submitted: true,
+        scores: [
+          { criterionId: 1, score: 3 },
+          { criterionId: 2, score: 3 },
+        ],
+      },
+      // In conflict with team 1 (same organisation as a member): ignored.
+      {
+        personId: 8,
+        teamId: 10,
+        submitted: true,
+        scores: [
+          { criterionId: 1, score: 1 },
+          { criterionId: 2, score: 1 },
+        ],
+      },
+      { personId: 8, teamId: 20, submitted: false, scores: [{ criterionId: 1, score: 5 }] },
+    ],
+  };
+
+  it("ranks released pitch results by the published method, ignoring conflicted sheets and drafts", () => {
+    const p = pitchSummary(pitch, teams);
+    expect(p.state).toBe("released");
+    if (p.state !== "released") return;
+    expect(p.teams.map((t) => [t.rank, t.team, t.sheets])).toEqual([
+      [1, "Team 1: Ledger", 1],
+      [2, "Team 2", 1],
+    ]);
+    expect(p.teams[0]!.raw).toBeCloseTo((100 * (2 * 5 + 4)) / 5 / 3);
+    expect(p.teams[1]!.raw).toBeCloseTo(60);
+    expect(programmePitchFigures(p)).toMatchObject({
+      state: "released",
+      teamsScored: 2,
+      top: { team: "Team 1: Ledger" },
+    });
+  });
+
+  it("says when there is no pitch day, or its results are not released", () => {
+    expect(pitchSummary(null, teams)).toEqual({ state: "none" });
+    expect(pitchSummary({ ...pitch, releasedAt: null }, teams)).toEqual({
+      state: "not-released",
+      date: "2027-03-25",
+    });
+    expect(programmePitchFigures({ state: "none" })).toEqual({
+      state: "none",
+      date: null,
+      teamsScored: 0,
+      top: null,
+      meanAdjusted: null,
+    });
+    const tables = cohortReportTables(
+      cohortReport({ ...EMPTY_REPORT_ROWS, teams, pitch: { ...pitch, releasedAt: null } }),
+    );
+    expect(tables.find((t) => t.key === "pitch-results")!.rows).toEqual([]);
+  });
+});
+
 describe("the programme view", () => {
   it("counts as completed everyone not withdrawn by the cohort's end", () => {
     const [f] = programmeFigures([
@@ -151,7 +307,11 @@ describe("the programme view", () => {
           { withdrawnAt: "2027-06-01T10:00:00Z" },
         ],
         attendance: { attended: 9, recorded: 12 },
-        teams: 2,
+        teams: [
+          { id: 1, number: 1, name: null },
+          { id: 2, number: 2, name: null },
+        ],
+        pitch: null,
         outcomes: [
           { teamId: 1, followUp: "3-months", status: "under-consideration" },
           { teamId: 1, followUp: "6-months", status: "taken-forward" },
@@ -178,7 +338,8 @@ describe("the programme view", () => {
         weeks: 12,
         participants: [],
         attendance: { attended: 0, recorded: 0 },
-        teams: 0,
+        teams: [],
+        pitch: null,
         outcomes: [],
       },
     ]);

@@ -1,14 +1,20 @@
-// The cohort report and the programme view, computed from plain rows: composition, visit attendance, the change
-// in skills confidence (paired start and end answers) and the outcomes recorded after the programme.
+// The cohort report and the programme view, computed from plain rows: composition, visit attendance, mentoring
+// activity per team and week, problem statements, pitch results, the change in skills confidence (paired start and
+// end answers) and the outcomes recorded after the programme.
 import type {
   AttendanceStatus,
   FollowUp,
   OutcomeStatus,
   Sector,
   SkillsPhase,
+  StatementCategory,
+  StatementStatus,
   VisitStatus,
 } from "../../db/types";
-import { cohortEndDate } from "./calendar";
+import { cohortEndDate, cohortTiming, type ProgrammeWeek, programmeWeeks, weekOfDate } from "./calendar";
+import { panelConflicts, pitchDayResults } from "./pitch-day";
+import { round2 } from "./pitch-scoring";
+import { CATEGORY_LABELS, STATUS_LABELS } from "./problem-statement";
 
 export type ReportParticipant = {
   personId: number;
@@ -31,7 +37,38 @@ export type ReportOutcome = {
   recordedAt: string;
 };
 
+/** The cohort's calendar, and the day the report is for (weeks not begun yet are not shown). */
+export type ReportCalendar = { startDate: string; weeks: number; today: string };
+export type ReportSession = { teamId: number; date: string; durationMinutes: number };
+/** A team's problem statement: its status and the category of its latest saved version. */
+export type ReportStatement = { teamId: number; status: StatementStatus; category: StatementCategory | null };
+
+/**
+ * What the pitch-day results are computed from, by the published method. Everything but the event is left empty
+ * until the results are released, so unreleased scores never reach a report.
+ */
+export type PitchRows = {
+  cohortId: number;
+  date: string;
+  releasedAt: string | null;
+  rankingPublishedAt: string | null;
+  /** In rubric order. */
+  criteria: Array<{ id: number; weight: number; max: number }>;
+  slots: Array<{ teamId: number; position: number }>;
+  panel: Array<{ personId: number; organisationId: number | null }>;
+  /** Each team's members and mentors, by organisation: a leader from the same organisation is in conflict. */
+  teamPeople: Array<{ teamId: number; organisationId: number | null; kind: "member" | "mentor" }>;
+  declared: Array<{ personId: number; teamId: number }>;
+  sheets: Array<{
+    personId: number;
+    teamId: number;
+    submitted: boolean;
+    scores: Array<{ criterionId: number; score: number }>;
+  }>;
+};
+
 export type CohortReportRows = {
+  calendar: ReportCalendar;
   participants: ReportParticipant[];
   visits: ReportVisit[];
   attendance: ReportAttendance[];
@@ -39,6 +76,9 @@ export type CohortReportRows = {
   answers: ReportAnswer[];
   teams: ReportTeam[];
   outcomes: ReportOutcome[];
+  sessions: ReportSession[];
+  statements: ReportStatement[];
+  pitch: PitchRows | null;
 };
 
 export const SECTOR_LABELS: Record<Sector, string> = { government: "Government", industry: "Industry" };
@@ -299,9 +339,231 @@ export function outcomeSummary(rows: Pick<CohortReportRows, "teams" | "outcomes"
   return { teams, counts };
 }
 
+export type MentoringCell = {
+  week: number;
+  weekStart: string;
+  teamId: number;
+  team: string;
+  sessions: number;
+  minutes: number;
+};
+export type TeamMentoring = {
+  teamId: number;
+  team: string;
+  sessions: number;
+  minutes: number;
+  /** Programme weeks with at least one session. */
+  weeksWithSession: number;
+  lastSession: string | null;
+};
+export type MentoringSummary = {
+  /** The weeks shown: week 1 to the current week (or to the last week with a session, if later). */
+  weeks: ProgrammeWeek[];
+  /** One per team and shown week, teams in number order within each week; empty when no session is logged. */
+  cells: MentoringCell[];
+  teams: TeamMentoring[];
+  sessions: number;
+  minutes: number;
+  /** Sessions dated outside the programme's weeks: in the teams' totals, not in any week. */
+  outsideWeeks: number;
+};
+
+/** Sessions and minutes per team per programme week; weeks are counted from the cohort's start date. */
+export function mentoringSummary(
+  rows: Pick<CohortReportRows, "calendar" | "teams" | "sessions">,
+): MentoringSummary {
+  const { startDate, weeks, today } = rows.calendar;
+  const teams = [...rows.teams].sort((a, b) => a.number - b.number);
+  const teamIds = new Set(teams.map((t) => t.id));
+  const sessions = rows.sessions
+    .filter((s) => teamIds.has(s.teamId))
+    .map((s) => ({ ...s, week: weekOfDate(startDate, weeks, s.date) }));
+  const timing = cohortTiming(startDate, weeks, today);
+  const current = timing.phase === "before" ? 0 : timing.phase === "during" ? timing.week : weeks;
+  const lastWeek = Math.max(current, ...sessions.map((s) => s.week ?? 0));
+  const shown = sessions.length ? programmeWeeks(startDate, weeks).slice(0, lastWeek) : [];
+  const cells = shown.flatMap((week) =>
+    teams.map((team) => {
+      const inWeek = sessions.filter((s) => s.teamId === team.id && s.week === week.number);
+      return {
+        week: week.number,
+        weekStart: week.start,
+        teamId: team.id,
+        team: teamLabel(team),
+        sessions: inWeek.length,
+        minutes: inWeek.reduce((sum, s) => sum + s.durationMinutes, 0),
+      };
+    }),
+  );
+  return {
+    weeks: shown,
+    cells,
+    teams: teams.map((team) => {
+      const own = sessions.filter((s) => s.teamId === team.id);
+      return {
+        teamId: team.id,
+        team: teamLabel(team),
+        sessions: own.length,
+        minutes: own.reduce((sum, s) => sum + s.durationMinutes, 0),
+        weeksWithSession: new Set(own.flatMap((s) => (s.week === null ? [] : [s.week]))).size,
+        lastSession: own.reduce<string | null>(
+          (last, s) => (last === null || s.date > last ? s.date : last),
+          null,
+        ),
+      };
+    }),
+    sessions: sessions.length,
+    minutes: sessions.reduce((sum, s) => sum + s.durationMinutes, 0),
+    outsideWeeks: sessions.filter((s) => s.week === null).length,
+  };
+}
+
+export const STATEMENT_STATUSES: StatementStatus[] = ["draft", "submitted", "changes_requested", "approved"];
+export type StatementCategoryKey = StatementCategory | "uncategorised";
+export const STATEMENT_CATEGORIES: StatementCategoryKey[] = [
+  "technology",
+  "operational",
+  "policy",
+  "uncategorised",
+];
+export const STATEMENT_CATEGORY_LABELS: Record<StatementCategoryKey, string> = {
+  ...CATEGORY_LABELS,
+  uncategorised: "Uncategorised",
+};
+export const STATEMENT_STATUS_LABELS: Record<StatementStatus, string> = {
+  draft: STATUS_LABELS.draft,
+  submitted: STATUS_LABELS.submitted,
+  changes_requested: STATUS_LABELS.changes_requested,
+  approved: STATUS_LABELS.approved,
+};
+
+export type StatementSummary = {
+  teams: number;
+  started: number;
+  notStarted: number;
+  counts: Record<StatementCategoryKey, Record<StatementStatus, number>>;
+  byStatus: Record<StatementStatus, number>;
+  byCategory: Record<StatementCategoryKey, number>;
+};
+
+/** Each team's statement by the category of its latest version (uncategorised until one is chosen) and status. */
+export function statementSummary(rows: Pick<CohortReportRows, "teams" | "statements">): StatementSummary {
+  const teamIds = new Set(rows.teams.map((t) => t.id));
+  const statements = rows.statements.filter((s) => teamIds.has(s.teamId));
+  const zeros = () =>
+    Object.fromEntries(STATEMENT_STATUSES.map((s) => [s, 0])) as Record<StatementStatus, number>;
+  const counts = Object.fromEntries(
+    STATEMENT_CATEGORIES.map((c) => [c, zeros()]),
+  ) as StatementSummary["counts"];
+  for (const s of statements) counts[s.category ?? "uncategorised"][s.status] += 1;
+  const byStatus = zeros();
+  for (const s of statements) byStatus[s.status] += 1;
+  const byCategory = Object.fromEntries(
+    STATEMENT_CATEGORIES.map((c) => [c, STATEMENT_STATUSES.reduce((sum, s) => sum + counts[c][s], 0)]),
+  ) as StatementSummary["byCategory"];
+  return {
+    teams: teamIds.size,
+    started: statements.length,
+    notStarted: teamIds.size - statements.length,
+    counts,
+    byStatus,
+    byCategory,
+  };
+}
+
+export type PitchTeamResult = {
+  teamId: number;
+  team: string;
+  /** Competition ranking; null when no sheet of the team counted. */
+  rank: number | null;
+  adjusted: number | null;
+  raw: number | null;
+  /** Sheets counted. */
+  sheets: number;
+};
+export type PitchSummary =
+  | { state: "none" }
+  | { state: "not-released"; date: string }
+  | {
+      state: "released";
+      date: string;
+      releasedAt: string;
+      rankingPublished: boolean;
+      /** Separate groups of the panel: scores compare only within a group when more than one. */
+      groups: number;
+      /** Best first, as the pitch-day results page ranks them. */
+      teams: PitchTeamResult[];
+    };
+
+/**
+ * The released results by the published method, exactly as the pitch-day results page computes them: the teams
+ * pitching (the running order, or every team with members before one is set), conflicted sheets ignored, drafts
+ * not counted.
+ */
+export function pitchSummary(pitch: PitchRows | null, teams: ReportTeam[]): PitchSummary {
+  if (!pitch) return { state: "none" };
+  if (!pitch.releasedAt) return { state: "not-released", date: pitch.date };
+  const withMembers = new Set(pitch.teamPeople.filter((p) => p.kind === "member").map((p) => p.teamId));
+  const byId = new Map(teams.filter((t) => withMembers.has(t.id)).map((t) => [t.id, t]));
+  const ordered = pitch.slots.length
+    ? [...pitch.slots]
+        .sort((a, b) => a.position - b.position)
+        .flatMap((s) => (byId.has(s.teamId) ? [byId.get(s.teamId)!] : []))
+    : [...byId.values()].sort((a, b) => a.number - b.number);
+  const people = (teamId: number, kind: "member" | "mentor") =>
+    pitch.teamPeople
+      .filter((p) => p.teamId === teamId && p.kind === kind)
+      .map((p) => ({ name: "", organisationId: p.organisationId }));
+  const conflicts = panelConflicts(
+    pitch.panel.map((p) => ({
+      id: p.personId,
+      name: "",
+      organisationId: p.organisationId,
+      organisation: null,
+    })),
+    ordered.map((t) => ({
+      id: t.id,
+      label: "",
+      members: people(t.id, "member"),
+      mentors: people(t.id, "mentor"),
+    })),
+    pitch.declared.map((d) => ({ ...d, reason: "" })),
+  );
+  const results = pitchDayResults(
+    pitch.criteria.map((c) => ({ id: String(c.id), weight: c.weight, max: c.max })),
+    pitch.sheets.map((s) => ({
+      judge: String(s.personId),
+      team: String(s.teamId),
+      submitted: s.submitted,
+      scores: s.scores.map((x) => ({ criterion: String(x.criterionId), score: x.score })),
+    })),
+    conflicts.map((c) => ({ judge: String(c.leaderId), team: String(c.teamId) })),
+    ordered.map((t) => String(t.id)),
+  );
+  const labels = new Map(teams.map((t) => [String(t.id), teamLabel(t)]));
+  return {
+    state: "released",
+    date: pitch.date,
+    releasedAt: pitch.releasedAt,
+    rankingPublished: pitch.rankingPublishedAt !== null,
+    groups: results.groups,
+    teams: results.results.map((r) => ({
+      teamId: Number(r.team),
+      team: labels.get(r.team) ?? r.team,
+      rank: r.rank,
+      adjusted: r.adjusted,
+      raw: r.raw,
+      sheets: r.judges,
+    })),
+  };
+}
+
 export type CohortReport = {
   composition: Composition;
   attendance: AttendanceSummary;
+  mentoring: MentoringSummary;
+  statements: StatementSummary;
+  pitch: PitchSummary;
   skills: SkillsSummary;
   outcomes: OutcomeSummary;
 };
@@ -310,6 +572,9 @@ export function cohortReport(rows: CohortReportRows): CohortReport {
   return {
     composition: composition(rows.participants),
     attendance: attendanceSummary(rows),
+    mentoring: mentoringSummary(rows),
+    statements: statementSummary(rows),
+    pitch: pitchSummary(rows.pitch, rows.teams),
     skills: skillsSummary(rows),
     outcomes: outcomeSummary(rows),
   };
@@ -317,7 +582,8 @@ export function cohortReport(rows: CohortReportRows): CohortReport {
 
 // Tables: the same figures for the page, its accessible tables and the CSV downloads.
 
-export type ColumnKind = "text" | "date" | "count" | "percent" | "mean" | "change";
+/** `score`: a pitch score out of 100, shown and downloaded to two decimal places as the results page shows it. */
+export type ColumnKind = "text" | "date" | "count" | "percent" | "mean" | "change" | "score";
 export type ReportColumn = { title: string; kind: ColumnKind };
 export type ReportCell = string | number | null;
 export type ReportTable = {
@@ -332,6 +598,8 @@ export type ReportTable = {
 const text = (title: string): ReportColumn => ({ title, kind: "text" });
 const count = (title: string): ReportColumn => ({ title, kind: "count" });
 const pct = (title: string): ReportColumn => ({ title, kind: "percent" });
+const date = (title: string): ReportColumn => ({ title, kind: "date" });
+const score = (title: string): ReportColumn => ({ title, kind: "score" });
 
 function countTable(key: string, title: string, label: string, rows: CountRow[]): ReportTable {
   return {
@@ -344,7 +612,15 @@ function countTable(key: string, title: string, label: string, rows: CountRow[])
 }
 
 export function cohortReportTables(report: CohortReport): ReportTable[] {
-  const { composition: c, attendance: a, skills: s, outcomes: o } = report;
+  const {
+    composition: c,
+    attendance: a,
+    mentoring: m,
+    statements: st,
+    pitch,
+    skills: s,
+    outcomes: o,
+  } = report;
   return [
     countTable("sector", "Participants by sector", "Sector", c.sector),
     countTable("organisation", "Participants by organisation", "Organisation", c.organisation),
@@ -377,6 +653,61 @@ export function cohortReportTables(report: CohortReport): ReportTable[] {
       ],
       rows: a.people.map((p) => [p.name, p.attended, p.apologies, p.absent, p.recorded, p.rate]),
       individual: true,
+    },
+    {
+      key: "mentoring-by-week",
+      title: "Mentoring sessions per team per week",
+      columns: [text("Week"), date("Week starting"), text("Team"), count("Sessions"), count("Minutes")],
+      rows: m.cells.map((cell) => [cell.week, cell.weekStart, cell.team, cell.sessions, cell.minutes]),
+      individual: false,
+    },
+    {
+      key: "mentoring-by-team",
+      title: "Mentoring sessions per team",
+      columns: [
+        text("Team"),
+        count("Sessions"),
+        count("Minutes"),
+        count("Weeks with a session"),
+        date("Last session"),
+      ],
+      rows: m.sessions
+        ? m.teams.map((t) => [t.team, t.sessions, t.minutes, t.weeksWithSession, t.lastSession])
+        : [],
+      individual: false,
+    },
+    {
+      key: "statements",
+      title: "Problem statements by category and status",
+      columns: [
+        text("Category"),
+        ...STATEMENT_STATUSES.map((status) => count(STATEMENT_STATUS_LABELS[status])),
+        count("Total"),
+      ],
+      rows: st.started
+        ? STATEMENT_CATEGORIES.map((category) => [
+            STATEMENT_CATEGORY_LABELS[category],
+            ...STATEMENT_STATUSES.map((status) => st.counts[category][status]),
+            st.byCategory[category],
+          ])
+        : [],
+      individual: false,
+    },
+    {
+      key: "pitch-results",
+      title: "Pitch results: ranking, adjusted and raw scores",
+      columns: [
+        text("Rank"),
+        text("Team"),
+        score("Adjusted score"),
+        score("Raw score"),
+        count("Sheets counted"),
+      ],
+      rows:
+        pitch.state === "released"
+          ? pitch.teams.map((t) => [t.rank, t.team, t.adjusted, t.raw, t.sheets])
+          : [],
+      individual: false,
     },
     {
       key: "skills-change",
@@ -430,12 +761,14 @@ export function displayCell(kind: ColumnKind, value: ReportCell, formatDate: (d:
   if (kind === "mean") return formatMean(value as number);
   if (kind === "change") return formatMean(value as number, true);
   if (kind === "date") return formatDate(String(value));
+  if (kind === "score") return round2(value as number).toFixed(2);
   return String(value);
 }
 
 /** A cell as the CSV holds it: numbers unformatted (percentages and means to one decimal place), dates ISO. */
 export function csvCell(kind: ColumnKind, value: ReportCell): string | number {
   if (value === null) return "";
+  if (kind === "score") return round2(value as number);
   if (kind === "percent" || kind === "mean" || kind === "change")
     return Math.round((value as number) * 10) / 10;
   return value;
@@ -450,8 +783,19 @@ export type ProgrammeCohortRows = {
   weeks: number;
   participants: Array<{ withdrawnAt: string | null }>;
   attendance: { attended: number; recorded: number };
-  teams: number;
+  teams: ReportTeam[];
   outcomes: Array<{ teamId: number; followUp: FollowUp; status: OutcomeStatus }>;
+  pitch: PitchRows | null;
+};
+
+export type ProgrammePitchFigures = {
+  state: PitchSummary["state"];
+  date: string | null;
+  /** Teams with at least one counted sheet. */
+  teamsScored: number;
+  /** The team ranked first (several when tied), with its adjusted score. */
+  top: { team: string; adjusted: number } | null;
+  meanAdjusted: number | null;
 };
 
 export type ProgrammeCohortFigures = {
@@ -470,7 +814,31 @@ export type ProgrammeCohortFigures = {
   adopted: number;
   outcomeCounts: Record<OutcomeStatus, number>;
   outcomesRecorded: number;
+  pitch: ProgrammePitchFigures;
 };
+
+/** A cohort's released pitch results in a line: how many teams were scored, the winner, the mean adjusted score. */
+export function programmePitchFigures(summary: PitchSummary): ProgrammePitchFigures {
+  if (summary.state !== "released")
+    return {
+      state: summary.state,
+      date: summary.state === "none" ? null : summary.date,
+      teamsScored: 0,
+      top: null,
+      meanAdjusted: null,
+    };
+  const scored = summary.teams.filter((t) => t.adjusted !== null);
+  const winners = scored.filter((t) => t.rank === 1);
+  return {
+    state: summary.state,
+    date: summary.date,
+    teamsScored: scored.length,
+    top: winners.length
+      ? { team: winners.map((t) => t.team).join(" and "), adjusted: winners[0]!.adjusted! }
+      : null,
+    meanAdjusted: mean(scored.map((t) => t.adjusted!)),
+  };
+}
 
 /**
  * A participant completed when not withdrawn by the cohort's end (a withdrawal recorded after the end does not
@@ -499,10 +867,11 @@ export function programmeFigures(cohorts: ProgrammeCohortRows[]): ProgrammeCohor
       attended: c.attendance.attended,
       recorded: c.attendance.recorded,
       attendanceRate: percent(c.attendance.attended, c.attendance.recorded),
-      teams: c.teams,
+      teams: c.teams.length,
       adopted: outcomeCounts["taken-forward"] + outcomeCounts.piloted,
       outcomeCounts,
       outcomesRecorded,
+      pitch: programmePitchFigures(pitchSummary(c.pitch, c.teams)),
     };
   });
 }
@@ -550,10 +919,40 @@ export function programmeTables(figures: ProgrammeCohortFigures[]): ReportTable[
       rows: figures.map((f) => [f.name, ...OUTCOME_STATUSES.map((s) => f.outcomeCounts[s]), f.teams]),
       individual: false,
     },
+    {
+      key: "pitch-results",
+      title: "Pitch results by cohort",
+      columns: [
+        text("Cohort"),
+        date("Pitch day"),
+        text("Results"),
+        count("Teams scored"),
+        text("Top team"),
+        score("Top adjusted score"),
+        score("Mean adjusted score"),
+      ],
+      rows: figures.map((f) => [
+        f.name,
+        f.pitch.date,
+        PITCH_STATE_LABELS[f.pitch.state],
+        f.pitch.state === "released" ? f.pitch.teamsScored : null,
+        f.pitch.top?.team ?? null,
+        f.pitch.top?.adjusted ?? null,
+        f.pitch.meanAdjusted,
+      ]),
+      individual: false,
+    },
   ];
 }
 
+export const PITCH_STATE_LABELS: Record<PitchSummary["state"], string> = {
+  none: "No pitch day yet",
+  "not-released": "Not released yet",
+  released: "Released",
+};
+
 export const EMPTY_REPORT_ROWS: CohortReportRows = {
+  calendar: { startDate: "2027-01-04", weeks: 12, today: "2027-01-04" },
   participants: [],
   visits: [],
   attendance: [],
@@ -561,6 +960,9 @@ export const EMPTY_REPORT_ROWS: CohortReportRows = {
   answers: [],
   teams: [],
   outcomes: [],
+  sessions: [],
+  statements: [],
+  pitch: null,
 };
 
 /** Every table the cohort report has, whoever reads it. */

@@ -1,10 +1,32 @@
 // The rows the cohort report and the programme view are computed from: one query per list.
 import type { Db, Tx } from "~/db.server";
-import type { CohortReportRows, ProgrammeCohortRows } from "~/domain/report";
+import { todayInLondon } from "~/domain/calendar";
+import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
 import { nowIso } from "~/time";
 
-export async function cohortReportRows(db: Db | Tx, cohortId: number): Promise<CohortReportRows> {
-  const [participants, visits, attendance, questions, answers, teams, outcomes] = await Promise.all([
+export async function cohortReportRows(
+  db: Db | Tx,
+  cohortId: number,
+  today = todayInLondon(),
+): Promise<CohortReportRows> {
+  const [
+    cohort,
+    participants,
+    visits,
+    attendance,
+    questions,
+    answers,
+    teams,
+    outcomes,
+    sessions,
+    statements,
+    pitch,
+  ] = await Promise.all([
+    db
+      .selectFrom("cohorts")
+      .where("id", "=", cohortId)
+      .select(["start_date", "weeks"])
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("memberships as m")
       .innerJoin("people as p", "p.id", "m.person_id")
@@ -63,13 +85,166 @@ export async function cohortReportRows(db: Db | Tx, cohortId: number): Promise<C
         "t.recorded_at as recordedAt",
       ])
       .execute(),
+    db
+      .selectFrom("mentoring_sessions as s")
+      .innerJoin("teams", "teams.id", "s.team_id")
+      .where("teams.cohort_id", "=", cohortId)
+      .select(["s.team_id as teamId", "s.date", "s.duration_minutes as durationMinutes"])
+      .orderBy("s.date")
+      .orderBy("s.id")
+      .execute(),
+    db
+      .selectFrom("problem_statements as ps")
+      .innerJoin("teams", "teams.id", "ps.team_id")
+      .leftJoin("problem_statement_versions as v", (join) =>
+        join.onRef("v.statement_id", "=", "ps.id").onRef("v.number", "=", "ps.version"),
+      )
+      .where("teams.cohort_id", "=", cohortId)
+      .select(["ps.team_id as teamId", "ps.status", "v.category"])
+      .execute(),
+    pitchReportRows(db, { cohortId }),
   ]);
-  return { participants, visits, attendance, questions, answers, teams, outcomes };
+  return {
+    calendar: { startDate: cohort.start_date, weeks: cohort.weeks, today },
+    participants,
+    visits,
+    attendance,
+    questions,
+    answers,
+    teams,
+    outcomes,
+    sessions,
+    statements,
+    pitch: pitch[0] ?? null,
+  };
+}
+
+/**
+ * The pitch days of one cohort or of every cohort of a programme, with what their results are computed from.
+ * Scores, panels and running orders are read only for events whose results are released.
+ */
+export async function pitchReportRows(
+  db: Db | Tx,
+  scope: { cohortId: number } | { programmeId: number },
+): Promise<PitchRows[]> {
+  const events = await db
+    .selectFrom("pitch_events as e")
+    .innerJoin("cohorts as c", "c.id", "e.cohort_id")
+    .where((eb) =>
+      "cohortId" in scope ? eb("c.id", "=", scope.cohortId) : eb("c.programme_id", "=", scope.programmeId),
+    )
+    .select(["e.id", "e.cohort_id", "e.date", "e.results_released_at", "e.ranking_published_at"])
+    .orderBy("e.id")
+    .execute();
+  const eventIds = events.filter((e) => e.results_released_at !== null).map((e) => e.id);
+  const cohortIds = events.filter((e) => e.results_released_at !== null).map((e) => e.cohort_id);
+  const none = () => Promise.resolve([]);
+  const [criteria, slots, panel, declared, sheets, scores, members, mentors] = await Promise.all([
+    eventIds.length
+      ? db
+          .selectFrom("rubric_criteria")
+          .where("event_id", "in", eventIds)
+          .select(["event_id", "id", "weight", "max"])
+          .orderBy("event_id")
+          .orderBy("position")
+          .execute()
+      : none(),
+    eventIds.length
+      ? db
+          .selectFrom("pitch_slots")
+          .where("event_id", "in", eventIds)
+          .select(["event_id", "team_id", "position"])
+          .execute()
+      : none(),
+    eventIds.length
+      ? db
+          .selectFrom("panel_members as pm")
+          .innerJoin("people as p", "p.id", "pm.person_id")
+          .where("pm.event_id", "in", eventIds)
+          .select(["pm.event_id", "pm.person_id", "p.organisation_id"])
+          .execute()
+      : none(),
+    eventIds.length
+      ? db
+          .selectFrom("declared_conflicts")
+          .where("event_id", "in", eventIds)
+          .select(["event_id", "person_id", "team_id"])
+          .execute()
+      : none(),
+    eventIds.length
+      ? db
+          .selectFrom("scoring_sheets")
+          .where("event_id", "in", eventIds)
+          .select(["id", "event_id", "person_id", "team_id", "status"])
+          .execute()
+      : none(),
+    eventIds.length
+      ? db
+          .selectFrom("sheet_scores as x")
+          .innerJoin("scoring_sheets as s", "s.id", "x.sheet_id")
+          .where("s.event_id", "in", eventIds)
+          .where("s.status", "=", "submitted")
+          .select(["x.sheet_id", "x.criterion_id", "x.score"])
+          .execute()
+      : none(),
+    cohortIds.length
+      ? db
+          .selectFrom("team_members as tm")
+          .innerJoin("people as p", "p.id", "tm.person_id")
+          .where("tm.cohort_id", "in", cohortIds)
+          .select(["tm.cohort_id", "tm.team_id", "p.organisation_id"])
+          .execute()
+      : none(),
+    cohortIds.length
+      ? db
+          .selectFrom("team_mentors as tm")
+          .innerJoin("teams as t", "t.id", "tm.team_id")
+          .innerJoin("people as p", "p.id", "tm.person_id")
+          .where("t.cohort_id", "in", cohortIds)
+          .select(["t.cohort_id", "tm.team_id", "p.organisation_id"])
+          .execute()
+      : none(),
+  ]);
+  return events.map((e) => {
+    const own = <T extends { event_id: number }>(list: T[]) => list.filter((row) => row.event_id === e.id);
+    const ofCohort = <T extends { cohort_id: number }>(list: T[]) =>
+      e.results_released_at === null ? [] : list.filter((row) => row.cohort_id === e.cohort_id);
+    return {
+      cohortId: e.cohort_id,
+      date: e.date,
+      releasedAt: e.results_released_at,
+      rankingPublishedAt: e.ranking_published_at,
+      criteria: own(criteria).map((c) => ({ id: c.id, weight: c.weight, max: c.max })),
+      slots: own(slots).map((s) => ({ teamId: s.team_id, position: s.position })),
+      panel: own(panel).map((p) => ({ personId: p.person_id, organisationId: p.organisation_id })),
+      teamPeople: [
+        ...ofCohort(members).map((m) => ({
+          teamId: m.team_id,
+          organisationId: m.organisation_id,
+          kind: "member" as const,
+        })),
+        ...ofCohort(mentors).map((m) => ({
+          teamId: m.team_id,
+          organisationId: m.organisation_id,
+          kind: "mentor" as const,
+        })),
+      ],
+      declared: own(declared).map((d) => ({ personId: d.person_id, teamId: d.team_id })),
+      sheets: own(sheets).map((s) => ({
+        personId: s.person_id,
+        teamId: s.team_id,
+        submitted: s.status === "submitted",
+        scores: scores
+          .filter((x) => x.sheet_id === s.id)
+          .map((x) => ({ criterionId: x.criterion_id, score: x.score })),
+      })),
+    };
+  });
 }
 
 /** Every cohort of a programme with what the programme view needs, oldest first. */
 export async function programmeCohortRows(db: Db, programmeId: number): Promise<ProgrammeCohortRows[]> {
-  const [cohorts, participants, attendance, teams, outcomes] = await Promise.all([
+  const [cohorts, participants, attendance, teams, outcomes, pitch] = await Promise.all([
     db
       .selectFrom("cohorts")
       .where("programme_id", "=", programmeId)
@@ -108,7 +283,8 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
       .selectFrom("teams")
       .innerJoin("cohorts as c", "c.id", "teams.cohort_id")
       .where("c.programme_id", "=", programmeId)
-      .select(["teams.id", "teams.cohort_id"])
+      .select(["teams.id", "teams.cohort_id", "teams.number", "teams.name"])
+      .orderBy("teams.number")
       .execute(),
     db
       .selectFrom("team_outcomes as t")
@@ -117,6 +293,7 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
       .where("c.programme_id", "=", programmeId)
       .select(["teams.cohort_id", "t.team_id as teamId", "t.follow_up as followUp", "t.status"])
       .execute(),
+    pitchReportRows(db, { programmeId }),
   ]);
   return cohorts.map((c) => {
     const tally = attendance.find((a) => a.cohort_id === c.id);
@@ -129,10 +306,11 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
         .filter((p) => p.cohort_id === c.id)
         .map((p) => ({ withdrawnAt: p.withdrawn_at })),
       attendance: { attended: Number(tally?.attended ?? 0), recorded: Number(tally?.recorded ?? 0) },
-      teams: teams.filter((t) => t.cohort_id === c.id).length,
+      teams: teams.filter((t) => t.cohort_id === c.id).map(({ id, number, name }) => ({ id, number, name })),
       outcomes: outcomes
         .filter((o) => o.cohort_id === c.id)
         .map(({ teamId, followUp, status }) => ({ teamId, followUp, status })),
+      pitch: pitch.find((p) => p.cohortId === c.id) ?? null,
     };
   });
 }

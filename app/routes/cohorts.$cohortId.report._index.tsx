@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BarChart, GroupedBarChart } from "~/components/Charts";
+import { BarChart, GroupedBarChart, HeatmapChart, StackedBarChart } from "~/components/Charts";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { BackLink, InsetText, SummaryList } from "~/components/govuk";
+import { BackLink, Details, SummaryList } from "~/components/govuk";
 import { ReportTableView } from "~/components/ReportTableView";
 import { cohortEndDate, formatShortUkDate, formatUkDate } from "~/domain/calendar";
+import { formatDuration } from "~/domain/mentoring";
 import { plural } from "~/domain/next-steps";
+import { round2 } from "~/domain/pitch-scoring";
 import {
   FOLLOW_UP_LABELS,
   FOLLOW_UPS,
@@ -14,6 +16,10 @@ import {
   OUTCOME_LABELS,
   OUTCOME_STATUSES,
   type ReportTable,
+  STATEMENT_CATEGORIES,
+  STATEMENT_CATEGORY_LABELS,
+  STATEMENT_STATUS_LABELS,
+  STATEMENT_STATUSES,
 } from "~/domain/report";
 import { pageMeta } from "~/meta";
 import { loadCohortReport } from "~/report.server";
@@ -48,7 +54,7 @@ export default function CohortReport() {
   const base = `/cohorts/${cohort.id}`;
   const table = (key: string) => tables.find((t) => t.key === key);
   const csv = (key: string) => `${base}/report/${key}.csv`;
-  const { composition, attendance, skills, outcomes } = report;
+  const { composition, attendance, mentoring, statements, pitch, skills, outcomes } = report;
   const answered = skills.startRespondents + skills.endRespondents > 0;
   return (
     <>
@@ -71,6 +77,12 @@ export default function CohortReport() {
             value: attendance.recorded
               ? `${formatPercent(attendance.rate)} (${attendance.attended} of ${attendance.recorded} places recorded)`
               : "No attendance recorded yet",
+          },
+          {
+            key: "Mentoring sessions",
+            value: mentoring.sessions
+              ? `${plural(mentoring.sessions, "session")} (${formatDuration(mentoring.minutes)}) across ${plural(mentoring.teams.length, "team")}`
+              : "No sessions logged yet",
           },
           {
             key: "Skills questionnaire answered",
@@ -170,6 +182,122 @@ export default function CohortReport() {
         </>
       )}
 
+      <h2 className="govuk-heading-m">Mentoring activity</h2>
+      {mentoring.sessions === 0 ? (
+        <p className="govuk-body">
+          {mentoring.teams.length === 0
+            ? "This cohort has no teams yet, so no mentoring sessions have been logged."
+            : "No mentoring sessions have been logged for this cohort's teams yet."}
+        </p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Sessions the mentors logged with each team, by programme week (weeks start on{" "}
+            {formatUkDate(cohort.start_date)}), from week 1 to{" "}
+            {mentoring.weeks.length === 1 ? "week 1" : `week ${mentoring.weeks.length}`}.
+            {mentoring.outsideWeeks
+              ? ` ${plural(mentoring.outsideWeeks, "session")} dated outside the programme's weeks ${mentoring.outsideWeeks === 1 ? "is" : "are"} counted in the teams' totals only.`
+              : ""}
+          </p>
+          <HeatmapChart
+            title="Mentoring sessions per team per week"
+            columnTitle="Programme week"
+            columns={mentoring.weeks.map((w) => String(w.number))}
+            rows={mentoring.teams.map((team) => ({
+              label: team.team,
+              cells: mentoring.cells
+                .filter((c) => c.teamId === team.teamId)
+                .map((c) => ({ value: c.minutes, text: c.sessions ? String(c.sessions) : "" })),
+            }))}
+            textMeaning="sessions"
+            shadeUnit="minutes"
+          />
+          <Details summary="Sessions and minutes per team per week, as a table">
+            <ReportTableView table={table("mentoring-by-week")!} />
+          </Details>
+          <p className="govuk-body tandem-no-print">
+            <a className="govuk-link" href={csv("mentoring-by-week")} download>
+              Download “{table("mentoring-by-week")!.title}” (CSV)
+            </a>
+          </p>
+          <ReportTableView table={table("mentoring-by-team")!} csvHref={csv("mentoring-by-team")} />
+        </>
+      )}
+
+      <h2 className="govuk-heading-m">Problem statements</h2>
+      {statements.started === 0 ? (
+        <p className="govuk-body">
+          {statements.teams === 0
+            ? "This cohort has no teams yet, so there are no problem statements."
+            : "No team has started its problem statement yet."}
+        </p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Each team's statement by the category of its latest version and where it is in review.{" "}
+            {statements.notStarted
+              ? `${plural(statements.notStarted, "team")} ${statements.notStarted === 1 ? "has" : "have"} not started one yet.`
+              : "Every team has started one."}
+          </p>
+          <StackedBarChart
+            title="Problem statements by category and status"
+            series={STATEMENT_STATUSES.map((s) => STATEMENT_STATUS_LABELS[s])}
+            unit="Teams"
+            bars={STATEMENT_CATEGORIES.map((category) => ({
+              label: STATEMENT_CATEGORY_LABELS[category],
+              values: STATEMENT_STATUSES.map((s) => statements.counts[category][s]),
+              totalText: String(statements.byCategory[category]),
+            }))}
+          />
+          <ReportTableView table={table("statements")!} csvHref={csv("statements")} />
+        </>
+      )}
+
+      <h2 className="govuk-heading-m">Pitch results</h2>
+      {pitch.state === "released" ? (
+        <>
+          <p className="govuk-body">
+            The pitch day on {formatUkDate(pitch.date)}: teams ranked by their adjusted score (out of 100),
+            which allows for how generous or strict each senior leader scored; the raw score is the plain
+            average of the leaders' totals.{" "}
+            <Link className="govuk-link" to="/pitch-scoring">
+              How scores are calculated
+            </Link>
+            .
+          </p>
+          {pitch.groups > 1 ? (
+            <p className="govuk-body">
+              The panel fell into {pitch.groups} separate groups: scores compare only within each group.
+            </p>
+          ) : null}
+          <BarChart
+            title="Pitch results: adjusted score by team"
+            max={Math.max(100, ...pitch.teams.map((t) => t.adjusted ?? 0))}
+            unit="Adjusted score (out of 100)"
+            bars={pitch.teams.map((t) => ({
+              label: t.rank === null ? t.team : `${t.rank}. ${t.team}`,
+              value: t.adjusted,
+              valueText: t.adjusted === null ? "Not scored" : round2(t.adjusted).toFixed(2),
+            }))}
+          />
+          <ReportTableView table={table("pitch-results")!} csvHref={csv("pitch-results")} />
+        </>
+      ) : (
+        <p className="govuk-body">
+          {pitch.state === "none"
+            ? "This cohort has no pitch day yet. Results will appear here once the pitch day has been held and its results released."
+            : `The pitch day is on ${formatUkDate(pitch.date)}. Its results will appear here once the coordinator releases them.`}
+          {canManage && pitch.state === "not-released" ? (
+            <>
+              {" "}
+              <Link className="govuk-link" to={`${base}/pitch-day`}>
+                Go to the pitch day
+              </Link>
+            </>
+          ) : null}
+        </p>
+      )}
+
       <h2 className="govuk-heading-m">Skills and confidence</h2>
       <p className="govuk-body">
         Participants rate their confidence from 1 (not at all confident) to 5 (very confident) at the start
@@ -239,13 +367,6 @@ export default function CohortReport() {
           <ReportTableView table={table("outcomes")!} csvHref={csv("outcomes")} />
         </>
       )}
-
-      <h2 className="govuk-heading-m">Mentoring, problem statements and pitches</h2>
-      <InsetText>
-        Mentoring activity per team per week, problem statements by category and status, and pitch results are
-        not yet available in Tandem. They will appear here when Tandem records mentoring sessions, problem
-        statements and pitch results.
-      </InsetText>
     </>
   );
 }

@@ -5,7 +5,9 @@ import { BackLink, SummaryList } from "~/components/govuk";
 import { ReportTableView } from "~/components/ReportTableView";
 import { getDb } from "~/db.server";
 import { cohortEndDate, formatUkDate, todayInLondon } from "~/domain/calendar";
+import { formatDuration } from "~/domain/mentoring";
 import { plural } from "~/domain/next-steps";
+import { round2 } from "~/domain/pitch-scoring";
 import {
   FOLLOW_UP_LABELS,
   FOLLOW_UPS,
@@ -13,6 +15,10 @@ import {
   formatPercent,
   OUTCOME_LABELS,
   OUTCOME_STATUSES,
+  STATEMENT_CATEGORIES,
+  STATEMENT_CATEGORY_LABELS,
+  STATEMENT_STATUS_LABELS,
+  STATEMENT_STATUSES,
 } from "~/domain/report";
 import { pageMeta } from "~/meta";
 import { getProgramme } from "~/models/programme.server";
@@ -31,7 +37,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     programme: { description: programme?.description ?? null, sponsor: programme?.sponsor_name ?? null },
     report,
     tables: tables.filter(
-      (t) => !t.individual && ["sector", "department", "skills-change", "outcomes"].includes(t.key),
+      (t) =>
+        !t.individual &&
+        [
+          "sector",
+          "department",
+          "mentoring-by-team",
+          "statements",
+          "pitch-results",
+          "skills-change",
+          "outcomes",
+        ].includes(t.key),
     ),
     today: todayInLondon(),
   };
@@ -39,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function EvaluationSummary() {
   const { cohort, programme, report, tables, today } = useLoaderData<typeof loader>();
-  const { composition, attendance, skills, outcomes } = report;
+  const { composition, attendance, mentoring, statements, pitch, skills, outcomes } = report;
   const end = cohortEndDate(cohort.start_date, cohort.weeks);
   const improved = skills.areas.filter((a) => (a.change ?? 0) > 0).length;
   const latest = FOLLOW_UPS.findLast((f) => outcomes.teams.some((t) => t.followUps[f] !== null));
@@ -82,6 +98,19 @@ export default function EvaluationSummary() {
             the share of recorded places where the participant attended.
           </li>
           <li>
+            Mentoring: every session a team's mentors logged (date and length), counted by programme week from
+            the cohort's start date.
+          </li>
+          <li>
+            Problem statements: each team's statement by the category of its latest version (uncategorised
+            until the team chooses one) and its status in the mentors' review.
+          </li>
+          <li>
+            Pitch results: senior leaders score each pitch against a weighted rubric; each team's adjusted
+            score (out of 100) allows for how generous or strict each leader was, by the published method.
+            Shown once the coordinator releases the results.
+          </li>
+          <li>
             Skills and confidence: a self-assessment (1 to 5) in each area at the start and at the end. The
             change is the average of each person's own end answer minus their start answer, over people who
             answered both; the response rates are of the participants still in the cohort.
@@ -108,6 +137,41 @@ export default function EvaluationSummary() {
               value: attendance.recorded
                 ? `${formatPercent(attendance.rate)} over ${plural(attendance.visits.length, "visit")}`
                 : "Not recorded yet",
+            },
+            {
+              key: "Mentoring",
+              value: mentoring.sessions
+                ? `${plural(mentoring.sessions, "session")} (${formatDuration(mentoring.minutes)}) across ${plural(mentoring.teams.length, "team")}, in ${mentoring.weeks.length} programme ${mentoring.weeks.length === 1 ? "week" : "weeks"}`
+                : "No sessions logged yet",
+            },
+            {
+              key: "Problem statements",
+              value: statements.started
+                ? `${statements.byStatus.approved} of ${plural(statements.teams, "team")} approved; ${STATEMENT_STATUSES.filter(
+                    (s) => s !== "approved" && statements.byStatus[s] > 0,
+                  )
+                    .map((s) => `${STATEMENT_STATUS_LABELS[s].toLowerCase()} ${statements.byStatus[s]}`)
+                    .concat(statements.notStarted ? [`not started ${statements.notStarted}`] : [])
+                    .join(", ")}. By category: ${STATEMENT_CATEGORIES.filter(
+                    (c) => statements.byCategory[c] > 0,
+                  )
+                    .map((c) => `${STATEMENT_CATEGORY_LABELS[c].toLowerCase()} ${statements.byCategory[c]}`)
+                    .join(", ")}`
+                : "None started yet",
+            },
+            {
+              key: "Pitch results",
+              value:
+                pitch.state === "released"
+                  ? pitch.teams[0]?.adjusted != null
+                    ? `${formatUkDate(pitch.date)}: ${plural(pitch.teams.filter((t) => t.adjusted !== null).length, "team")} scored; ranked first ${pitch.teams
+                        .filter((t) => t.rank === 1)
+                        .map((t) => t.team)
+                        .join(" and ")} (adjusted score ${round2(pitch.teams[0].adjusted).toFixed(2)})`
+                    : `${formatUkDate(pitch.date)}: no team was scored`
+                  : pitch.state === "not-released"
+                    ? `Pitch day on ${formatUkDate(pitch.date)}: results not released yet`
+                    : "No pitch day yet",
             },
             {
               key: "Questionnaire response",
@@ -141,10 +205,7 @@ export default function EvaluationSummary() {
         <ul className="govuk-list govuk-list--bullet">
           <li>Confidence is self-reported and there is no comparison group.</li>
           <li>Small numbers: a single person can move a percentage by several points.</li>
-          <li>
-            Mentoring activity, problem statements and pitch results are not yet recorded in Tandem, so they
-            are not part of this summary.
-          </li>
+          <li>Mentoring is what mentors logged: a session that was not logged is not counted.</li>
         </ul>
         <p className="govuk-body tandem-no-print">
           <Link className="govuk-link" to={`/cohorts/${cohort.id}/report`}>

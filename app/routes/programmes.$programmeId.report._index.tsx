@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart, GroupedBarChart } from "~/components/Charts";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { BackLink, InsetText } from "~/components/govuk";
+import { BackLink } from "~/components/govuk";
 import { ReportTableView } from "~/components/ReportTableView";
 import { getDb } from "~/db.server";
+import { round2 } from "~/domain/pitch-scoring";
 import {
   formatPercent,
   OUTCOME_LABELS,
@@ -27,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { programme, isAdmin: user.isAdmin, figures, tables: programmeTables(figures) };
 }
 
+const score = (value: number | null) => (value === null ? "–" : round2(value).toFixed(2));
+
 export default function ProgrammeReport() {
   const { programme, isAdmin, figures, tables } = useLoaderData<typeof loader>();
   const base = `/programmes/${programme.id}`;
@@ -45,7 +48,7 @@ export default function ProgrammeReport() {
         <>
           <p className="govuk-body">
             Cohort by cohort: how many took part, how many completed (not withdrawn by the cohort's end),
-            attendance at company visits, and what became of the teams' solutions.
+            attendance at company visits, how the pitches went and what became of the teams' solutions.
           </p>
           <h2 className="govuk-heading-m">Participants and completion</h2>
           <GroupedBarChart
@@ -87,9 +90,24 @@ export default function ProgrammeReport() {
           )}
           <ReportTableView table={tables[1]!} csvHref={`${base}/report/outcomes.csv`} />
           <h2 className="govuk-heading-m">Pitch results</h2>
-          <InsetText>
-            Pitch results are not yet available in Tandem; they will appear here cohort by cohort.
-          </InsetText>
+          {figures.some((f) => f.pitch.top !== null) ? (
+            <GroupedBarChart
+              title="Adjusted pitch scores by cohort: the top team and the mean of the teams scored"
+              series={["Top team", "Mean of teams scored"]}
+              max={100}
+              unit="Adjusted score (out of 100)"
+              groups={figures
+                .filter((f) => f.pitch.top !== null)
+                .map((f) => ({
+                  label: f.name,
+                  values: [f.pitch.top?.adjusted ?? null, f.pitch.meanAdjusted],
+                  valueTexts: [score(f.pitch.top?.adjusted ?? null), score(f.pitch.meanAdjusted)],
+                }))}
+            />
+          ) : (
+            <p className="govuk-body">No cohort's pitch results have been released yet.</p>
+          )}
+          <ReportTableView table={tables[2]!} csvHref={`${base}/report/pitch-results.csv`} />
           <h2 className="govuk-heading-m">Each cohort's report</h2>
           <ul className="govuk-list">
             {figures.map((f) => (

@@ -1,6 +1,7 @@
-// Reports on the demo cohort: a coordinator reads the charts and their tables, downloads two CSVs and opens the
-// printable evaluation summary; a participant answers the start questionnaire; the sponsor reads the report
-// without anyone's individual figures.
+// Reports on the demo cohort: a coordinator reads the charts and their tables (mentoring per team per week and
+// problem statements among them), downloads CSVs, opens the printable evaluation summary and the programme view
+// with the pilot cohort's released pitch results; a participant answers the start questionnaire; the sponsor reads
+// the report without anyone's individual figures.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,17 +57,42 @@ async function download(page: Page, linkName: string) {
 
 for (const js of [true, false]) {
   describe(`The cohort report ${jsLabel(js)}`, () => {
-    it("shows a coordinator the charts and their tables, two CSVs and the printable evaluation summary", async () => {
+    it("shows a coordinator the charts and their tables, CSVs, the printable evaluation summary and the programme view", async () => {
       const page = await browser.open(server.url, { js });
       const coordinator = account("coordinator");
       await signInAs(page, coordinator.email, coordinator.password);
       await page.getByRole("link", { name: "Report" }).first().click();
       await arriveAt(page, `/cohorts/${cohortId}/report`);
       await expectHeading(page, /Report: Tech Connect/);
-      expect(await page.locator("svg[role=img]").count()).toBeGreaterThanOrEqual(6);
-      for (const caption of ["Participants by sector", "Attendance by visit", "Attendance by participant"]) {
+      expect(await page.locator("svg[role=img]").count()).toBeGreaterThanOrEqual(9);
+      await page.getByRole("img", { name: /^Mentoring sessions per team per week\./ }).waitFor();
+      await page.getByRole("img", { name: /^Problem statements by category and status\./ }).waitFor();
+      // The week-by-week table sits behind a details element, which opens without JavaScript too.
+      await page.getByText("Sessions and minutes per team per week, as a table").click();
+      for (const caption of [
+        "Participants by sector",
+        "Attendance by visit",
+        "Attendance by participant",
+        "Mentoring sessions per team per week",
+        "Mentoring sessions per team",
+        "Problem statements by category and status",
+      ]) {
         await page.locator("caption", { hasText: caption }).first().waitFor();
       }
+      const weekly = page.locator("table", {
+        has: page.locator("caption", { hasText: "Mentoring sessions per team per week" }),
+      });
+      // Six teams in each of weeks 1 to 6 (the demo cohort is always in its sixth week).
+      expect(await weekly.locator("tbody tr").count()).toBe(36);
+      const statements = page.locator("table", {
+        has: page.locator("caption", { hasText: "Problem statements by category and status" }),
+      });
+      expect(await statements.locator("tbody tr").allInnerTexts()).toEqual([
+        expect.stringMatching(/Technology\s+1\s+1\s+1\s+0\s+3/),
+        expect.stringMatching(/Operational\s+0\s+0\s+0\s+1\s+1/),
+        expect.stringMatching(/Policy\s+0\s+1\s+0\s+0\s+1/),
+        expect.stringMatching(/Uncategorised\s+0\s+0\s+0\s+0\s+0/),
+      ]);
       const sector = page.locator("table", {
         has: page.locator("caption", { hasText: "Participants by sector" }),
       });
@@ -74,7 +100,7 @@ for (const js of [true, false]) {
         expect.stringMatching(/Government\s+20\s+50%/),
         expect.stringMatching(/Industry\s+20\s+50%/),
       ]);
-      await page.getByText("Mentoring activity per team per week, problem statements").waitFor();
+      await page.getByText("This cohort has no pitch day yet.").waitFor();
       await checkPage(page, "report");
 
       const sectorCsv = await download(page, "Download “Participants by sector” (CSV)");
@@ -83,6 +109,20 @@ for (const js of [true, false]) {
       const visitsCsv = await download(page, "Download “Attendance by visit” (CSV)");
       expect(visitsCsv.text.split("\n")[0]).toBe("\uFEFFDate,Host,Attended,Apologies,Absent,Attendance");
       expect(visitsCsv.text.split("\n")[1]).toMatch(/^\d{4}-\d{2}-\d{2},/);
+      const weeklyCsv = await download(page, "Download “Mentoring sessions per team per week” (CSV)");
+      expect(weeklyCsv.name).toMatch(/^tech-connect-\d{4}-mentoring-by-week\.csv$/);
+      const weeklyLines = weeklyCsv.text.trimEnd().split("\n");
+      expect(weeklyLines[0]).toBe("\uFEFFWeek,Week starting,Team,Sessions,Minutes");
+      expect(weeklyLines).toHaveLength(1 + 36);
+      expect(weeklyLines[1]).toMatch(/^1,\d{4}-\d{2}-\d{2},Team 1,\d+,\d+$/);
+      const statementsCsv = await download(
+        page,
+        "Download “Problem statements by category and status” (CSV)",
+      );
+      expect(statementsCsv.text).toBe(
+        "\uFEFFCategory,Draft,Submitted for review,Changes requested,Approved,Total\n" +
+          "Technology,1,1,1,0,3\nOperational,0,0,0,1,1\nPolicy,0,1,0,0,1\nUncategorised,0,0,0,0,0\n",
+      );
 
       await page.getByRole("link", { name: "Evaluation summary (printable)" }).click();
       await arriveAt(page, `/cohorts/${cohortId}/report/summary`);
@@ -91,8 +131,36 @@ for (const js of [true, false]) {
       await page.emulateMedia({ media: "print" });
       expect(await page.locator(".govuk-service-navigation").isVisible()).toBe(false);
       expect(await page.getByRole("heading", { name: "Findings" }).isVisible()).toBe(true);
+      expect(
+        await page.locator("caption", { hasText: "Problem statements by category and status" }).isVisible(),
+      ).toBe(true);
       await page.emulateMedia({ media: "screen" });
+      await page
+        .getByText(/^26 sessions \(24 hours 30 minutes\) across 6 teams, in 6 programme weeks$/)
+        .waitFor();
+      await page
+        .getByText(/^1 of 6 teams approved; draft 1, submitted for review 2, changes requested 1/)
+        .waitFor();
+      await page.getByText("No pitch day yet", { exact: true }).waitFor();
       await checkPage(page, "evaluation-summary");
+
+      // The programme view: the pilot cohort's pitch day was held and its results released.
+      await page.getByRole("link", { name: "Back to the report" }).click();
+      await arriveAt(page, `/cohorts/${cohortId}/report`);
+      await page.getByRole("link", { name: "Tech Connect: every cohort" }).click();
+      await arriveAt(page, /^\/programmes\/\d+\/report$/);
+      await expectHeading(page, /Programme report/);
+      await page.getByRole("img", { name: /^Adjusted pitch scores by cohort/ }).waitFor();
+      const pitches = page.locator("table", {
+        has: page.locator("caption", { hasText: "Pitch results by cohort" }),
+      });
+      expect(await pitches.locator("tbody tr").allInnerTexts()).toEqual([
+        expect.stringMatching(
+          /Tech Connect pilot\s+24 November 2022\s+Released\s+2\s+Team 1: Ledger\s+73\.33\s+68\.58/,
+        ),
+        expect.stringMatching(/Tech Connect \d{4}\s+–\s+No pitch day yet\s+–\s+–\s+–\s+–/),
+      ]);
+      await checkPage(page, "programme-report");
     });
 
     it("fits the report on a phone", async () => {
@@ -157,6 +225,8 @@ for (const js of [true, false]) {
       await expectHeading(page, /Report: Tech Connect/);
       expect(await page.locator("svg[role=img]").count()).toBeGreaterThanOrEqual(6);
       await page.getByText("Attendance by participant is shown to the cohort's coordinators only.").waitFor();
+      await page.locator("caption", { hasText: "Problem statements by category and status" }).waitFor();
+      await page.locator("caption", { hasText: /^Mentoring sessions per team$/ }).waitFor();
       expect(await page.locator("caption", { hasText: "Attendance by participant" }).count()).toBe(0);
       const html = await page.content();
       for (const participant of accounts.filter((a) => a.role === "participant")) {

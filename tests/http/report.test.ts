@@ -2,7 +2,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMembership } from "~/models/programme.server";
-import { makeCohort, makeWorld, type World } from "../setup/factories";
+import { makeCohort, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
 import { fillReportCohort, reportWorld } from "../setup/report";
 import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
@@ -20,6 +20,8 @@ async function rawText(response: Response): Promise<string> {
 beforeAll(async () => {
   server = await startServer(async (db) => {
     world = await makeWorld(db);
+    // Cohort A has a pitch day whose results are not released yet.
+    await makeWorldPitchDay(db, world);
     teamId = (await reportWorld(db, world)).teamId;
     const filled = await makeCohort(db, world.programme.id, {
       name: "Filled cohort",
@@ -47,7 +49,32 @@ describe("the cohort report", () => {
     expect(html).toContain("Participants by sector");
     expect(html).toContain("Attendance by participant");
     expect(html).toContain("Filled Participant 01");
+    expect((html.match(/<svg[^>]*role="img"/g) ?? []).length).toBeGreaterThanOrEqual(10);
+    for (const caption of [
+      "Mentoring sessions per team per week",
+      "Mentoring sessions per team",
+      "Problem statements by category and status",
+      "Pitch results: ranking, adjusted and raw scores",
+    ])
+      expect(html).toContain(`${caption}</caption>`);
     expect(html).not.toContain("NaN");
+  });
+
+  it("says a pitch day's results are not released yet, and downloads none of them", async () => {
+    const cookie = await as("coordinator");
+    const html = await (await get(`${server.url}/cohorts/${world.cohortA.id}/report`, cookie)).text();
+    expect(html).toContain(
+      "The pitch day is on 25 March 2027. Its results will appear here once the coordinator",
+    );
+    expect(html).not.toContain("Pitch results: ranking, adjusted and raw scores</caption>");
+    const csv = await rawText(
+      await get(`${server.url}/cohorts/${world.cohortA.id}/report/pitch-results.csv`, cookie),
+    );
+    expect(csv).toBe("\uFEFFRank,Team,Adjusted score,Raw score,Sheets counted\n");
+    const summary = await (
+      await get(`${server.url}/cohorts/${world.cohortA.id}/report/summary`, cookie)
+    ).text();
+    expect(summary).toContain("Pitch day on 25 March 2027: results not released yet");
   });
 
   it("shows a sponsor the figures but no individual's answers or attendance", async () => {
@@ -65,6 +92,32 @@ describe("the cohort report", () => {
     const summary = await (await get(`${server.url}/cohorts/${filledId}/report/summary`, cookie)).text();
     expect(summary).toContain("Evaluation summary: Filled cohort");
     expect(summary).not.toContain("Filled Participant");
+    expect(summary).toContain("Problem statements by category and status</caption>");
+    expect(summary).toContain("Pitch results: ranking, adjusted and raw scores</caption>");
+  });
+
+  it("shows a sponsor mentoring, statements and pitch results by team, but no leader, mentor or feedback", async () => {
+    const cookie = await as("sponsor");
+    const html = await (await get(`${server.url}/cohorts/${filledId}/report`, cookie)).text();
+    expect(html).toContain("Mentoring sessions per team per week</caption>");
+    expect(html).toContain("Problem statements by category and status</caption>");
+    expect(html).toContain("Pitch results: ranking, adjusted and raw scores</caption>");
+    expect(html).toContain("Team 1: Filled team 1");
+    for (const personal of ["Filled Leader", "Filled Government Mentor", "liked it", "Filled session"])
+      expect(html).not.toContain(personal);
+    const expected: Record<string, string> = {
+      "mentoring-by-week": "Week,Week starting,Team,Sessions,Minutes",
+      "mentoring-by-team": "Team,Sessions,Minutes,Weeks with a session,Last session",
+      statements: "Category,Draft,Submitted for review,Changes requested,Approved,Total",
+      "pitch-results": "Rank,Team,Adjusted score,Raw score,Sheets counted",
+    };
+    for (const [key, head] of Object.entries(expected)) {
+      const response = await get(`${server.url}/cohorts/${filledId}/report/${key}.csv`, cookie);
+      expect(response.status, key).toBe(200);
+      const text = await rawText(response);
+      expect(text.split("\n")[0]).toBe(`\uFEFF${head}`);
+      expect(text).not.toContain("Filled Leader");
+    }
   });
 
   it("shows empty states for a cohort with no data, never NaN", async () => {
@@ -74,7 +127,21 @@ describe("the cohort report", () => {
     expect(html).toContain("No participants have been added to this cohort yet.");
     expect(html).toContain("No attendance has been recorded for this cohort");
     expect(html).toContain("The skills questionnaire has not opened yet.");
+    expect(html).toContain("This cohort has no teams yet, so no mentoring sessions have been logged.");
+    expect(html).toContain("This cohort has no teams yet, so there are no problem statements.");
+    expect(html).toContain("This cohort has no pitch day yet.");
     expect(html).not.toContain("NaN");
+    const summary = await (
+      await get(`${server.url}/cohorts/${emptyId}/report/summary`, await as("admin"))
+    ).text();
+    expect(summary).toContain("No sessions logged yet");
+    expect(summary).toContain("No pitch day yet");
+    expect(summary).not.toContain("NaN");
+    expect(
+      await rawText(
+        await get(`${server.url}/cohorts/${emptyId}/report/mentoring-by-week.csv`, await as("admin")),
+      ),
+    ).toBe("\uFEFFWeek,Week starting,Team,Sessions,Minutes\n");
     const csv = await rawText(
       await get(`${server.url}/cohorts/${emptyId}/report/sector.csv`, await as("admin")),
     );
@@ -117,6 +184,10 @@ describe("the cohort report", () => {
     ).text();
     expect(html).toContain("Filled cohort");
     expect(html).toContain("Cohort A");
+    expect(html).toContain("Pitch results by cohort</caption>");
+    expect(html).toContain("Released");
+    expect(html).toContain("Not released yet");
+    expect(html).toContain("No pitch day yet");
     expect(html).not.toContain("NaN");
   });
 });

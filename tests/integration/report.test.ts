@@ -1,8 +1,11 @@
 // The report's figures against figures counted straight from the rows with SQL; personal data export and
 // retention against a real SQLite database.
+import { parse } from "csv-parse/sync";
+import { differenceInCalendarDays, parseISO } from "date-fns";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cohortReport, programmeFigures } from "~/domain/report";
+import { weightedTotal } from "~/domain/pitch-scoring";
+import { cohortReport, cohortReportTables, programmeFigures } from "~/domain/report";
 import { dueForAnonymisation } from "~/domain/retention";
 import {
   anonymisePerson,
@@ -10,7 +13,9 @@ import {
   PEOPLE_REFERENCES,
   retentionCandidates,
 } from "~/models/personal-data.server";
+import { resultsOf } from "~/models/pitch.server";
 import { cohortReportRows, programmeCohortRows } from "~/models/report.server";
+import { csvResponse } from "~/report.server";
 import type { Db } from "../../db/connection";
 import { tablesReferencing } from "../../db/introspect";
 import { memoryDb } from "../setup/db";
@@ -20,13 +25,14 @@ import { fillReportCohort } from "../setup/report";
 let db: Db;
 let cohortId: number;
 let programmeId: number;
+let filled: Awaited<ReturnType<typeof fillReportCohort>>;
 
 beforeAll(async () => {
   db = await memoryDb();
   const programme = await makeProgramme(db, "Report programme");
   programmeId = programme.id;
   cohortId = (await makeCohort(db, programme.id, { name: "Report cohort", startDate: "2027-01-04" })).id;
-  await fillReportCohort(db, cohortId);
+  filled = await fillReportCohort(db, cohortId);
 });
 
 type Row = Record<string, number | string | null>;
@@ -109,6 +115,190 @@ describe("the cohort report's figures", () => {
     const [figures] = programmeFigures(await programmeCohortRows(db, programmeId));
     expect(figures).toMatchObject({ participants: 30, completed: 28, teams: 3, adopted: 1 });
     expect(figures!.attendanceRate).toBeCloseTo(report.attendance.rate!);
+  });
+});
+
+describe("mentoring, problem statements and pitch results", () => {
+  /** Today mid-programme, so weeks 1 to 6 have begun. */
+  const report = async () => cohortReport(await cohortReportRows(db, cohortId, "2027-02-10"));
+
+  it("counts sessions and minutes per team per week as the rows do", async () => {
+    const { mentoring } = await report();
+    const perDay = await db
+      .selectFrom("mentoring_sessions as s")
+      .innerJoin("teams as t", "t.id", "s.team_id")
+      .where("t.cohort_id", "=", cohortId)
+      .groupBy(["s.team_id", "s.date"])
+      .select((eb) => [
+        "s.team_id",
+        "s.date",
+        eb.fn.countAll<number>().as("sessions"),
+        eb.fn.sum<number>("s.duration_minutes").as("minutes"),
+      ])
+      .execute();
+    const expected = new Map<string, { sessions: number; minutes: number }>();
+    for (const row of perDay) {
+      const offset = differenceInCalendarDays(parseISO(row.date), parseISO("2027-01-04"));
+      if (offset < 0 || offset >= 12 * 7) continue;
+      const key = `${row.team_id}/${Math.floor(offset / 7) + 1}`;
+      const seen = expected.get(key) ?? { sessions: 0, minutes: 0 };
+      expected.set(key, {
+        sessions: seen.sessions + Number(row.sessions),
+        minutes: seen.minutes + Number(row.minutes),
+      });
+    }
+    expect(mentoring.weeks.map((w) => w.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(mentoring.cells).toHaveLength(6 * 3);
+    for (const cell of mentoring.cells) {
+      expect([cell.sessions, cell.minutes], `team ${cell.teamId}, week ${cell.week}`).toEqual(
+        Object.values(expected.get(`${cell.teamId}/${cell.week}`) ?? { sessions: 0, minutes: 0 }),
+      );
+    }
+    const perTeam = await db
+      .selectFrom("mentoring_sessions as s")
+      .innerJoin("teams as t", "t.id", "s.team_id")
+      .where("t.cohort_id", "=", cohortId)
+      .groupBy("s.team_id")
+      .select((eb) => [
+        "s.team_id",
+        eb.fn.countAll<number>().as("sessions"),
+        eb.fn.sum<number>("s.duration_minutes").as("minutes"),
+        eb.fn.max("s.date").as("last"),
+      ])
+      .execute();
+    for (const team of mentoring.teams) {
+      const row = perTeam.find((r) => r.team_id === team.teamId);
+      expect([team.sessions, team.minutes, team.lastSession]).toEqual(
+        row ? [Number(row.sessions), Number(row.minutes), row.last] : [0, 0, null],
+      );
+    }
+    expect(mentoring.outsideWeeks).toBe(1);
+    expect(mentoring.sessions).toBe(perTeam.reduce((sum, r) => sum + Number(r.sessions), 0));
+  });
+
+  it("counts problem statements by category and status as the rows do", async () => {
+    const { statements } = await report();
+    const counted = await db
+      .selectFrom("problem_statements as ps")
+      .innerJoin("teams as t", "t.id", "ps.team_id")
+      .innerJoin("problem_statement_versions as v", (join) =>
+        join.onRef("v.statement_id", "=", "ps.id").onRef("v.number", "=", "ps.version"),
+      )
+      .where("t.cohort_id", "=", cohortId)
+      .groupBy(["v.category", "ps.status"])
+      .select((eb) => ["v.category", "ps.status", eb.fn.countAll<number>().as("n")])
+      .execute();
+    expect(counted).toHaveLength(2);
+    for (const row of counted)
+      expect(statements.counts[row.category ?? "uncategorised"][row.status]).toBe(Number(row.n));
+    expect(statements).toMatchObject({ teams: 3, started: 2, notStarted: 1 });
+  });
+
+  it("ranks the released pitch results exactly as the pitch-day results page does", async () => {
+    const { pitch } = await report();
+    const page = await resultsOf(db, cohortId, filled.eventId);
+    expect(pitch.state).toBe("released");
+    if (pitch.state !== "released") return;
+    expect(pitch.teams.map((t) => [String(t.teamId), t.rank, t.adjusted, t.raw, t.sheets])).toEqual(
+      page.results.results.map((r) => [r.team, r.rank, r.adjusted, r.raw, r.judges]),
+    );
+    // The raw score, straight from the submitted sheets: leader 3's sheet for team 3 is ignored (conflict) and
+    // leader 2's for team 3 is a draft.
+    const criteria = await db
+      .selectFrom("rubric_criteria")
+      .where("event_id", "=", filled.eventId)
+      .select(["id", "weight", "max"])
+      .execute();
+    const scores = await db
+      .selectFrom("sheet_scores as x")
+      .innerJoin("scoring_sheets as s", "s.id", "x.sheet_id")
+      .where("s.event_id", "=", filled.eventId)
+      .where("s.status", "=", "submitted")
+      .select(["s.id", "s.person_id", "s.team_id", "x.criterion_id", "x.score"])
+      .execute();
+    const conflicted = (r: { person_id: number; team_id: number }) =>
+      r.person_id === filled.leaders[2]!.id && r.team_id === filled.teams[2]!.id;
+    for (const team of filled.teams) {
+      const sheets = [
+        ...new Set(scores.filter((r) => r.team_id === team.id && !conflicted(r)).map((r) => r.id)),
+      ];
+      const totals = sheets.map((sheet) =>
+        weightedTotal(
+          criteria.map((c) => ({ id: String(c.id), weight: c.weight, max: c.max })),
+          (id) => scores.find((r) => r.id === sheet && String(r.criterion_id) === id)!.score,
+        ),
+      );
+      const result = pitch.teams.find((t) => t.teamId === team.id)!;
+      expect(result.sheets).toBe(sheets.length);
+      expect(result.raw).toBeCloseTo(totals.reduce((sum, v) => sum + v, 0) / totals.length);
+    }
+    expect(pitch.teams.find((t) => t.teamId === filled.teams[2]!.id)!.sheets).toBe(1);
+
+    const [figures] = programmeFigures(await programmeCohortRows(db, programmeId));
+    const ranked = pitch.teams.filter((t) => t.adjusted !== null);
+    expect(figures!.pitch).toMatchObject({ state: "released", teamsScored: ranked.length });
+    expect(figures!.pitch.top?.adjusted).toBeCloseTo(ranked[0]!.adjusted!);
+    expect(figures!.pitch.meanAdjusted).toBeCloseTo(
+      ranked.reduce((sum, t) => sum + t.adjusted!, 0) / ranked.length,
+    );
+  });
+
+  it("reads no scores for a pitch day whose results are not released", async () => {
+    await db
+      .updateTable("pitch_events")
+      .set({ results_released_at: null })
+      .where("id", "=", filled.eventId)
+      .execute();
+    try {
+      const rows = await cohortReportRows(db, cohortId);
+      expect(rows.pitch).toMatchObject({ releasedAt: null, sheets: [], criteria: [], panel: [] });
+      expect(cohortReport(rows).pitch.state).toBe("not-released");
+    } finally {
+      await db
+        .updateTable("pitch_events")
+        .set({ results_released_at: "2027-03-26T10:00:00.000Z" })
+        .where("id", "=", filled.eventId)
+        .execute();
+    }
+  });
+
+  it("downloads the new tables as CSVs with the right columns", async () => {
+    const tables = cohortReportTables(await report());
+    const csv = async (key: string) => {
+      const table = tables.find((t) => t.key === key)!;
+      const text = await csvResponse(table, `${key}.csv`).text();
+      return parse(text.replace(/^\uFEFF/, "")) as string[][];
+    };
+    const weeks = await csv("mentoring-by-week");
+    expect(weeks[0]).toEqual(["Week", "Week starting", "Team", "Sessions", "Minutes"]);
+    expect(weeks).toHaveLength(1 + 6 * 3);
+    expect(weeks[1]).toEqual(["1", "2027-01-04", "Team 1: Report team 1", "2", "90"]);
+    expect((await csv("mentoring-by-team"))[0]).toEqual([
+      "Team",
+      "Sessions",
+      "Minutes",
+      "Weeks with a session",
+      "Last session",
+    ]);
+    const statements = await csv("statements");
+    expect(statements[0]).toEqual([
+      "Category",
+      "Draft",
+      "Submitted for review",
+      "Changes requested",
+      "Approved",
+      "Total",
+    ]);
+    expect(statements.slice(1).map((r) => r[0])).toEqual([
+      "Technology",
+      "Operational",
+      "Policy",
+      "Uncategorised",
+    ]);
+    const pitch = await csv("pitch-results");
+    expect(pitch[0]).toEqual(["Rank", "Team", "Adjusted score", "Raw score", "Sheets counted"]);
+    expect(pitch).toHaveLength(4);
+    expect(pitch.slice(1).every((r) => /^\d+(\.\d{1,2})?$/.test(r[2]!))).toBe(true);
   });
 });
 

@@ -1,8 +1,21 @@
 // Report rows for tests: cohort A's participant is in a team (made here unless one exists) and its start
 // questionnaire opens.
+import { addDays, format, parseISO } from "date-fns";
+import { EMPTY_STATEMENT } from "~/domain/problem-statement";
+import { createSession } from "~/models/mentoring.server";
+import {
+  addPanelMember,
+  createPitchEvent,
+  listRubric,
+  releaseResults,
+  replaceSlots,
+  saveSheet,
+  setScoringState,
+} from "~/models/pitch.server";
+import { saveStatementVersion } from "~/models/problem-statement.server";
 import { openPhase } from "~/models/skills.server";
 import type { Db } from "../../db/connection";
-import { makeTeamCohort, type World } from "./factories";
+import { makeMember, makeTeamCohort, PITCH_DAY, type World } from "./factories";
 
 export async function reportWorld(db: Db, world: World) {
   const at = new Date().toISOString();
@@ -32,10 +45,15 @@ export async function reportWorld(db: Db, world: World) {
 
 /**
  * A cohort with everything the report counts: 30 participants (two withdrawn), four visits (one cancelled) with
- * attendance, both questionnaires answered by some, three teams with outcomes. Values follow a seeded sequence.
+ * attendance, both questionnaires answered by some, three teams with outcomes, mentoring sessions (one dated after
+ * the cohort's end), two problem statements, and a pitch day with its results released (a conflicted leader's
+ * sheet and a draft among the sheets). Values follow a seeded sequence.
  */
 export async function fillReportCohort(db: Db, cohortId: number, prefix = "Report") {
-  const { participants, companies } = await makeTeamCohort(db, cohortId, { participants: 30, prefix });
+  const { participants, companies, mentors } = await makeTeamCohort(db, cohortId, {
+    participants: 30,
+    prefix,
+  });
   let state = 7;
   const next = (n: number) => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -161,5 +179,111 @@ export async function fillReportCohort(db: Db, cohortId: number, prefix = "Repor
       },
     ])
     .execute();
-  return { participants, visitIds, teams };
+  const { start_date: startDate } = await db
+    .selectFrom("cohorts")
+    .where("id", "=", cohortId)
+    .select("start_date")
+    .executeTakeFirstOrThrow();
+  const day = (offset: number) => format(addDays(parseISO(startDate), offset), "yyyy-MM-dd");
+  await db
+    .insertInto("team_mentors")
+    .values(
+      teams.map((team, i) => ({
+        team_id: team.id,
+        person_id: mentors[i * 2]!.id,
+        sector: "government" as const,
+        override_reason: null,
+        created_at: at,
+      })),
+    )
+    .execute();
+  // Team 1: four sessions in weeks 1, 1, 2 and 4 and one after the end; team 2: two; team 3: none.
+  const sessions: Array<[number, number, number]> = [
+    [0, 0, 60],
+    [0, 3, 30],
+    [0, 9, 45],
+    [0, 22, 90],
+    [0, 12 * 7 + 3, 20],
+    [1, 1, 60],
+    [1, 15, 75],
+  ];
+  await db.transaction().execute(async (tx) => {
+    for (const [team, offset, minutes] of sessions) {
+      await createSession(
+        tx,
+        teams[team]!.id,
+        mentors[team * 2]!.id,
+        {
+          date: day(offset),
+          durationMinutes: minutes,
+          format: "video",
+          summary: `${prefix} session`,
+          followUpDate: null,
+          attendees: [{ personId: mentors[team * 2]!.id, role: "mentor" }],
+          actions: [],
+        },
+        null,
+      );
+    }
+    // Team 1: approved, technology. Team 2: a draft with no category yet. Team 3: not started.
+    await saveStatementVersion(
+      tx,
+      teams[0]!.id,
+      0,
+      { ...EMPTY_STATEMENT, title: "Refunds", category: "technology" },
+      participants[0]!.id,
+    );
+    await saveStatementVersion(
+      tx,
+      teams[1]!.id,
+      0,
+      { ...EMPTY_STATEMENT, title: "Draft" },
+      participants[1]!.id,
+    );
+  });
+  await db
+    .updateTable("problem_statements")
+    .set({ status: "approved", approved_at: at })
+    .where("team_id", "=", teams[0]!.id)
+    .execute();
+
+  const event = await createPitchEvent(db, cohortId, { ...PITCH_DAY, date: day(11 * 7 + 3) });
+  await replaceSlots(
+    db,
+    event.id,
+    teams.map((t) => t.id),
+    null,
+  );
+  const leaders = [];
+  for (const n of [1, 2, 3]) {
+    const leader = await makeMember(db, cohortId, "leader", {
+      name: `${prefix} Leader ${n}`,
+      // Leader 3 works where two of team 3's members work: in conflict with team 3.
+      organisationId: n === 3 ? companies[5]!.id : null,
+    });
+    await addPanelMember(db, event.id, leader.id);
+    leaders.push(leader);
+  }
+  const rubric = await listRubric(db, event.id);
+  for (const [l, leader] of leaders.entries()) {
+    for (const [t, team] of teams.entries()) {
+      await saveSheet(
+        db,
+        {
+          eventId: event.id,
+          personId: leader.id,
+          teamId: team.id,
+          // Leader 2's sheet for team 3 is left as a draft.
+          status: l === 1 && t === 2 ? "draft" : "submitted",
+          workedWell: `${prefix} Leader ${l + 1} liked it`,
+          couldBeBetter: "",
+          scores: new Map(rubric.map((c, i) => [c.id, 1 + ((l * 2 + t * 3 + i + next(3)) % c.max)])),
+        },
+        0,
+      );
+    }
+  }
+  await setScoringState(db, event.id, "closed");
+  await releaseResults(db, event.id);
+  return { participants, visitIds, teams, eventId: event.id, leaders };
 }
