@@ -10,9 +10,10 @@ import {
   type TimetableSettings,
 } from "~/domain/pitch-day";
 import { DEFAULT_RUBRIC } from "~/domain/rubric";
+import { groupBy } from "~/group";
 import { nowIso } from "~/time";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { FeedbackAttribution, ScoringState, SheetStatus } from "../../db/types";
+import type { FeedbackAttribution, PitchEvent, ScoringState, SheetStatus } from "../../db/types";
 
 export type EventInput = {
   date: string;
@@ -27,11 +28,22 @@ export type EventInput = {
   feedbackAttribution: FeedbackAttribution;
 };
 
-export async function getPitchEvent(db: Db | Tx, cohortId: number) {
-  return db.selectFrom("pitch_events").where("cohort_id", "=", cohortId).selectAll().executeTakeFirst();
+export type PitchEventRow = PitchEvent;
+
+/** The pitch day of each cohort that has one, by cohort id. */
+export async function pitchEventsOfCohorts(
+  db: Db | Tx,
+  cohortIds: number[],
+): Promise<Map<number, PitchEventRow>> {
+  const rows = cohortIds.length
+    ? await db.selectFrom("pitch_events").where("cohort_id", "in", cohortIds).selectAll().execute()
+    : [];
+  return new Map(rows.map((row) => [row.cohort_id, row]));
 }
 
-export type PitchEventRow = NonNullable<Awaited<ReturnType<typeof getPitchEvent>>>;
+export async function getPitchEvent(db: Db | Tx, cohortId: number) {
+  return (await pitchEventsOfCohorts(db, [cohortId])).get(cohortId);
+}
 
 function eventColumns(input: EventInput) {
   return {
@@ -132,15 +144,22 @@ export function teamLabel(team: { number: number; name: string | null }): string
   return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
 }
 
-/** The cohort's teams with at least one member, with each member's and mentor's organisation, in one query. */
-export async function listPitchTeams(
+export type PitchTeamRow = PitchTeam & { number: number; name: string | null };
+
+/**
+ * Each cohort's teams with at least one member, with each member's and mentor's organisation, by cohort id:
+ * one query for all the cohorts.
+ */
+export async function pitchTeamsOfCohorts(
   db: Db | Tx,
-  cohortId: number,
-): Promise<Array<PitchTeam & { number: number; name: string | null }>> {
+  cohortIds: number[],
+): Promise<Map<number, PitchTeamRow[]>> {
+  if (cohortIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("teams")
-    .where("teams.cohort_id", "=", cohortId)
+    .where("teams.cohort_id", "in", cohortIds)
     .select((eb) => [
+      "teams.cohort_id",
       "teams.id",
       "teams.number",
       "teams.name",
@@ -163,26 +182,38 @@ export async function listPitchTeams(
     ])
     .orderBy("teams.number")
     .execute();
-  return rows
+  const teams = rows
     .map((row) => ({
-      id: row.id,
-      number: row.number,
-      name: row.name,
-      label: teamLabel(row),
-      members: childRows(row.members),
-      mentors: childRows(row.mentors),
+      cohortId: row.cohort_id,
+      team: {
+        id: row.id,
+        number: row.number,
+        name: row.name,
+        label: teamLabel(row),
+        members: childRows(row.members),
+        mentors: childRows(row.mentors),
+      },
     }))
-    .filter((team) => team.members.length > 0);
+    .filter(({ team }) => team.members.length > 0);
+  return groupBy(cohortIds, teams, ({ cohortId, team }) => [cohortId, team]);
+}
+
+/** Each event's running order (team ids by position), by event id. */
+export async function slotsOfEvents(db: Db | Tx, eventIds: number[]) {
+  const rows = eventIds.length
+    ? await db
+        .selectFrom("pitch_slots")
+        .where("event_id", "in", eventIds)
+        .select(["event_id", "team_id", "position"])
+        .orderBy("position")
+        .execute()
+    : [];
+  return groupBy(eventIds, rows, ({ event_id, ...slot }) => [event_id, slot]);
 }
 
 /** The running order: team ids by position. */
 export async function listSlots(db: Db | Tx, eventId: number) {
-  return db
-    .selectFrom("pitch_slots")
-    .where("event_id", "=", eventId)
-    .select(["team_id", "position"])
-    .orderBy("position")
-    .execute();
+  return (await slotsOfEvents(db, [eventId])).get(eventId) ?? [];
 }
 
 export async function replaceSlots(db: Db | Tx, eventId: number, teamIds: number[], seed: string | null) {
@@ -251,27 +282,37 @@ export async function saveRubric(db: Db | Tx, eventId: number, criteria: Criteri
 // ---------------------------------------------------------------------------------------------------------
 // Panel and conflicts
 
-/** Senior leaders of the cohort, each with whether they are on the panel. */
-export async function listCohortLeaders(db: Db | Tx, cohortId: number, eventId: number) {
-  const rows = await db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .leftJoin("organisations", "organisations.id", "people.organisation_id")
-    .leftJoin("panel_members", (join) =>
-      join.onRef("panel_members.person_id", "=", "people.id").on("panel_members.event_id", "=", eventId),
-    )
-    .where("memberships.cohort_id", "=", cohortId)
-    .where("memberships.role", "=", "leader")
-    .select([
-      "people.id",
-      "people.name",
-      "people.organisation_id as organisationId",
-      "organisations.name as organisation",
-      "panel_members.id as panelId",
-    ])
-    .orderBy("people.name")
-    .execute();
-  return rows.map(({ panelId, ...leader }) => ({ ...leader, onPanel: panelId !== null }));
+/** The senior leaders of each event's cohort, each with whether they are on that event's panel, by event id. */
+export async function leadersOfEvents(db: Db | Tx, eventIds: number[]) {
+  const rows = eventIds.length
+    ? await db
+        .selectFrom("pitch_events")
+        .innerJoin("memberships", "memberships.cohort_id", "pitch_events.cohort_id")
+        .innerJoin("people", "people.id", "memberships.person_id")
+        .leftJoin("organisations", "organisations.id", "people.organisation_id")
+        .leftJoin("panel_members", (join) =>
+          join
+            .onRef("panel_members.person_id", "=", "people.id")
+            .onRef("panel_members.event_id", "=", "pitch_events.id"),
+        )
+        .where("pitch_events.id", "in", eventIds)
+        .where("memberships.role", "=", "leader")
+        .select([
+          "pitch_events.id as eventId",
+          "people.id",
+          "people.name",
+          "people.organisation_id as organisationId",
+          "organisations.name as organisation",
+          "panel_members.id as panelId",
+        ])
+        .orderBy("people.name")
+        .orderBy("people.id")
+        .execute()
+    : [];
+  return groupBy(eventIds, rows, ({ eventId, panelId, ...leader }) => [
+    eventId,
+    { ...leader, onPanel: panelId !== null },
+  ]);
 }
 
 export async function addPanelMember(db: Db | Tx, eventId: number, personId: number) {
@@ -300,13 +341,17 @@ export async function isOnPanel(db: Db | Tx, eventId: number, personId: number) 
   return row !== undefined;
 }
 
-export async function listDeclaredConflicts(db: Db | Tx, eventId: number, personId?: number) {
-  let query = db
-    .selectFrom("declared_conflicts")
-    .where("event_id", "=", eventId)
-    .select(["id", "person_id as personId", "team_id as teamId", "reason", "created_at"]);
-  if (personId !== undefined) query = query.where("person_id", "=", personId);
-  return query.orderBy("id").execute();
+/** Each event's declared conflicts, by event id. */
+export async function declaredConflictsOfEvents(db: Db | Tx, eventIds: number[]) {
+  const rows = eventIds.length
+    ? await db
+        .selectFrom("declared_conflicts")
+        .where("event_id", "in", eventIds)
+        .select(["event_id", "id", "person_id as personId", "team_id as teamId", "reason", "created_at"])
+        .orderBy("id")
+        .execute()
+    : [];
+  return groupBy(eventIds, rows, ({ event_id, ...conflict }) => [event_id, conflict]);
 }
 
 export async function declareConflict(
@@ -325,21 +370,47 @@ export async function declareConflict(
 }
 
 /**
- * The pitch day as far as conflicts go: the teams in running order (or all teams before there is one), the
- * panel, and every conflict between them (organisation or declared).
+ * Each pitch day as far as conflicts go, by event id: the teams in running order (or all teams before there is
+ * one), the panel, and every conflict between them (organisation or declared). Four queries for all the events.
  */
-export async function pitchDayPanel(db: Db | Tx, cohortId: number, eventId: number) {
-  const [teams, slots, leaders, declared] = await Promise.all([
-    listPitchTeams(db, cohortId),
-    listSlots(db, eventId),
-    listCohortLeaders(db, cohortId, eventId),
-    listDeclaredConflicts(db, eventId),
+export async function pitchDayPanels(db: Db | Tx, events: Array<{ cohortId: number; eventId: number }>) {
+  const eventIds = events.map((e) => e.eventId);
+  const [teamsOf, slotsOf, leadersOf, declaredOf] = await Promise.all([
+    pitchTeamsOfCohorts(
+      db,
+      events.map((e) => e.cohortId),
+    ),
+    slotsOfEvents(db, eventIds),
+    leadersOfEvents(db, eventIds),
+    declaredConflictsOfEvents(db, eventIds),
   ]);
-  const byId = new Map(teams.map((t) => [t.id, t]));
-  const ordered = slots.length ? slots.map((s) => byId.get(s.team_id)).filter((t) => t !== undefined) : teams;
-  const panel = leaders.filter((l) => l.onPanel);
-  const conflicts: Conflict[] = panelConflicts(panel, ordered, declared);
-  return { teams: ordered, ordered: slots.length > 0, leaders, panel, conflicts, declared };
+  return new Map(
+    events.map(({ cohortId, eventId }) => {
+      const teams = teamsOf.get(cohortId) ?? [];
+      const slots = slotsOf.get(eventId) ?? [];
+      const leaders = leadersOf.get(eventId) ?? [];
+      const declared = declaredOf.get(eventId) ?? [];
+      const byId = new Map(teams.map((t) => [t.id, t]));
+      const ordered = slots.length
+        ? slots.map((s) => byId.get(s.team_id)).filter((t) => t !== undefined)
+        : teams;
+      const panel = leaders.filter((l) => l.onPanel);
+      const conflicts: Conflict[] = panelConflicts(panel, ordered, declared);
+      return [eventId, { teams: ordered, ordered: slots.length > 0, leaders, panel, conflicts, declared }];
+    }),
+  );
+}
+
+export type PitchDayPanel = NonNullable<ReturnType<Awaited<ReturnType<typeof pitchDayPanels>>["get"]>>;
+
+/** The one pitch day's panel, teams and conflicts: see pitchDayPanels. */
+export async function pitchDayPanel(db: Db | Tx, cohortId: number, eventId: number): Promise<PitchDayPanel> {
+  return (await pitchDayPanels(db, [{ cohortId, eventId }])).get(eventId)!;
+}
+
+/** The reasons a leader may not score a team on this pitch day, or null when they may. */
+function conflictOf(panel: PitchDayPanel, personId: number, teamId: number): string[] | null {
+  return panel.conflicts.find((c) => c.leaderId === personId && c.teamId === teamId)?.reasons ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -517,14 +588,10 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
       sheetsDone: number;
       teamSlot: { position: number; teamId: number } | null;
       eventId: number;
+      settings: TimetableSettings;
     }
   >();
-  if (cohortIds.length === 0) return facts;
-  const events = await db
-    .selectFrom("pitch_events")
-    .where("cohort_id", "in", cohortIds)
-    .select(["id", "cohort_id", "date", "scoring_state", "results_released_at"])
-    .execute();
+  const events = [...(await pitchEventsOfCohorts(db, cohortIds)).values()];
   if (events.length === 0) return facts;
   const eventIds = events.map((e) => e.id);
   const [panel, done, slots] = await Promise.all([
@@ -560,6 +627,7 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
       onPanel: panel.some((p) => p.event_id === event.id),
       sheetsDone: Number(done.find((d) => d.event_id === event.id)?.count ?? 0),
       teamSlot: slot ? { position: slot.position, teamId: slot.team_id } : null,
+      settings: timetableSettings(event),
     });
   }
   return facts;
@@ -579,7 +647,7 @@ export async function leaderScoring(db: Db | Tx, cohortId: number, eventId: numb
     id: team.id,
     number: team.number,
     label: team.label,
-    conflict: panel.conflicts.find((c) => c.leaderId === personId && c.teamId === team.id)?.reasons ?? null,
+    conflict: conflictOf(panel, personId, team.id),
     sheet: sheets.find((s) => s.team_id === team.id) ?? null,
   }));
   const scorable = teams.filter((t) => t.conflict === null);
@@ -589,6 +657,23 @@ export async function leaderScoring(db: Db | Tx, cohortId: number, eventId: numb
     scorable,
     done: scorable.filter((t) => t.sheet?.status === "submitted").length,
   };
+}
+
+/**
+ * For the home page: how many teams one leader may score at each of these pitch days (those they have no
+ * conflict with), by event id, by the rules of leaderScoring. The same few queries for any number of events.
+ */
+export async function scorableTeamCounts(
+  db: Db | Tx,
+  personId: number,
+  events: Array<{ cohortId: number; eventId: number }>,
+) {
+  return new Map(
+    [...(await pitchDayPanels(db, events))].map(([eventId, panel]) => [
+      eventId,
+      panel.teams.filter((team) => conflictOf(panel, personId, team.id) === null).length,
+    ]),
+  );
 }
 
 /**
@@ -618,23 +703,30 @@ export async function resultsOf(db: Db | Tx, cohortId: number, eventId: number) 
   return { panel, rubric, sheets, results, leaderNames };
 }
 
+/** The teams a person belongs to in each of these cohorts, as member or mentor, by cohort id. */
+export async function teamIdsOfPersonByCohort(db: Db | Tx, cohortIds: number[], personId: number) {
+  const rows = cohortIds.length
+    ? await db
+        .selectFrom("team_members")
+        .where("team_members.cohort_id", "in", cohortIds)
+        .where("team_members.person_id", "=", personId)
+        .select(["team_members.cohort_id", "team_members.team_id"])
+        .union(
+          db
+            .selectFrom("team_mentors")
+            .innerJoin("teams", "teams.id", "team_mentors.team_id")
+            .where("teams.cohort_id", "in", cohortIds)
+            .where("team_mentors.person_id", "=", personId)
+            .select(["teams.cohort_id", "team_mentors.team_id"]),
+        )
+        .execute()
+    : [];
+  return groupBy(cohortIds, rows, (row) => [row.cohort_id, row.team_id]);
+}
+
 /** The teams a person belongs to in a cohort, as member or mentor. */
 export async function teamIdsOfPerson(db: Db | Tx, cohortId: number, personId: number) {
-  const rows = await db
-    .selectFrom("team_members")
-    .where("team_members.cohort_id", "=", cohortId)
-    .where("team_members.person_id", "=", personId)
-    .select("team_members.team_id")
-    .union(
-      db
-        .selectFrom("team_mentors")
-        .innerJoin("teams", "teams.id", "team_mentors.team_id")
-        .where("teams.cohort_id", "=", cohortId)
-        .where("team_mentors.person_id", "=", personId)
-        .select("team_mentors.team_id"),
-    )
-    .execute();
-  return rows.map((r) => r.team_id);
+  return (await teamIdsOfPersonByCohort(db, [cohortId], personId)).get(cohortId) ?? [];
 }
 
 /** The event's timetable settings, for pitchTimetable. */
@@ -650,27 +742,54 @@ export function timetableSettings(event: PitchEventRow): TimetableSettings {
   };
 }
 
+/**
+ * Each cohort's pitch-day events for a person's calendar feed (none before the running order is set), by cohort
+ * id: the same few queries for any number of cohorts.
+ */
+export async function pitchDayCalendars(
+  db: Db | Tx,
+  cohorts: Array<{ id: number; name: string }>,
+  personId: number,
+): Promise<Map<number, CalendarVisit[]>> {
+  const events = await pitchEventsOfCohorts(
+    db,
+    cohorts.map((c) => c.id),
+  );
+  const withEvent = cohorts.filter((c) => events.has(c.id)).map((c) => c.id);
+  const [slotsOf, teamsOf, mineOf] = await Promise.all([
+    slotsOfEvents(
+      db,
+      [...events.values()].map((e) => e.id),
+    ),
+    pitchTeamsOfCohorts(db, withEvent),
+    teamIdsOfPersonByCohort(db, withEvent, personId),
+  ]);
+  return new Map(
+    cohorts.map((cohort) => {
+      const event = events.get(cohort.id);
+      if (!event) return [cohort.id, []];
+      return [
+        cohort.id,
+        pitchCalendarEvents({
+          eventId: event.id,
+          version: event.version,
+          cohortName: cohort.name,
+          settings: timetableSettings(event),
+          teamIds: (slotsOf.get(event.id) ?? []).map((s) => s.team_id),
+          labels: new Map((teamsOf.get(cohort.id) ?? []).map((t) => [t.id, t.label])),
+          myTeamIds: mineOf.get(cohort.id) ?? [],
+          location: [event.venue, event.online_link].filter(Boolean).join(" / ") || null,
+        }),
+      ];
+    }),
+  );
+}
+
 /** The pitch day's events for a person's calendar feed (none before the running order is set). */
 export async function pitchDayCalendar(
   db: Db | Tx,
   cohort: { id: number; name: string },
   personId: number,
 ): Promise<CalendarVisit[]> {
-  const event = await getPitchEvent(db, cohort.id);
-  if (!event) return [];
-  const [slots, teams, mine] = await Promise.all([
-    listSlots(db, event.id),
-    listPitchTeams(db, cohort.id),
-    teamIdsOfPerson(db, cohort.id, personId),
-  ]);
-  return pitchCalendarEvents({
-    eventId: event.id,
-    version: event.version,
-    cohortName: cohort.name,
-    settings: timetableSettings(event),
-    teamIds: slots.map((s) => s.team_id),
-    labels: new Map(teams.map((t) => [t.id, t.label])),
-    myTeamIds: mine,
-    location: [event.venue, event.online_link].filter(Boolean).join(" / ") || null,
-  });
+  return (await pitchDayCalendars(db, [cohort], personId)).get(cohort.id) ?? [];
 }

@@ -11,15 +11,29 @@ import {
 } from "~/domain/calendar";
 import { type CalendarMilestone, type CalendarVisit, milestoneUid, visitUid } from "~/domain/icalendar";
 import { planVisitRota, type RotaResult } from "~/domain/visit-rota";
+import { groupBy } from "~/group";
 import { nowIso } from "~/time";
-import type { AttendanceStatus, Region } from "../../db/types";
+import type { AttendanceStatus, Milestone, Region } from "../../db/types";
 import { listCohortOrganisations } from "./cohort-organisation.server";
 
 type CohortDates = { id: number; start_date: string; weeks: number; version: number };
 
+/** Each cohort's milestones, by cohort id, in one query: see listMilestones. */
+export async function listMilestonesOfCohorts(db: Db | Tx, cohorts: CohortDates[]) {
+  const ids = cohorts.map((c) => c.id);
+  const rows = ids.length
+    ? await db.selectFrom("milestones").where("cohort_id", "in", ids).selectAll().execute()
+    : [];
+  const stored = groupBy(ids, rows, (row) => [row.cohort_id, row]);
+  return new Map(cohorts.map((cohort) => [cohort.id, milestonesOf(cohort, stored.get(cohort.id) ?? [])]));
+}
+
 /** The cohort's milestones: the defaults, replaced by the dates the coordinator moved them to. */
 export async function listMilestones(db: Db | Tx, cohort: CohortDates) {
-  const stored = await db.selectFrom("milestones").where("cohort_id", "=", cohort.id).selectAll().execute();
+  return (await listMilestonesOfCohorts(db, [cohort])).get(cohort.id) ?? [];
+}
+
+function milestonesOf(cohort: CohortDates, stored: Milestone[]) {
   return defaultMilestones(cohort.start_date, cohort.weeks).map((fallback) => {
     const moved = stored.find((m) => m.kind === fallback.kind);
     const date = moved?.date ?? fallback.date;
@@ -36,7 +50,7 @@ export async function listMilestones(db: Db | Tx, cohort: CohortDates) {
   });
 }
 
-export type MilestoneView = Awaited<ReturnType<typeof listMilestones>>[number];
+export type MilestoneView = ReturnType<typeof milestonesOf>[number];
 
 /** Moves a milestone if nobody moved it since `version` was read (0: never moved); false on a conflict. */
 export async function moveMilestone(
@@ -65,13 +79,14 @@ export async function moveMilestone(
   return Number(updated.numUpdatedRows) === 1;
 }
 
-/** The cohort's visits in date order, each with its host and attendance counts. */
-export async function listVisits(db: Db | Tx, cohortId: number) {
-  const rows = await db
+/** Each cohort's visits in date order, each with its host and attendance counts, by cohort id: one query. */
+export async function listVisitsOfCohorts(db: Db | Tx, cohortIds: number[]) {
+  const query = db
     .selectFrom("visits as v")
     .innerJoin("organisations as o", "o.id", "v.organisation_id")
-    .where("v.cohort_id", "=", cohortId)
+    .where("v.cohort_id", "in", cohortIds)
     .select((eb) => [
+      "v.cohort_id",
       "v.id",
       "v.organisation_id",
       "v.date",
@@ -103,15 +118,22 @@ export async function listVisits(db: Db | Tx, cohortId: number) {
     .orderBy("v.date")
     .orderBy("v.start_time")
     .orderBy("o.name")
-    .execute();
-  return rows.map((row) => ({
-    ...row,
-    attended: Number(row.attended ?? 0),
-    recorded: Number(row.recorded ?? 0),
-  }));
+    .orderBy("v.id");
+  const rows = cohortIds.length ? await query.execute() : [];
+  return groupBy(cohortIds, rows, ({ cohort_id, attended, recorded, ...visit }) => [
+    cohort_id,
+    { ...visit, attended: Number(attended ?? 0), recorded: Number(recorded ?? 0) },
+  ]);
 }
 
-export type VisitRow = Awaited<ReturnType<typeof listVisits>>[number];
+export type VisitRow = NonNullable<
+  ReturnType<Awaited<ReturnType<typeof listVisitsOfCohorts>>["get"]>
+>[number];
+
+/** The cohort's visits in date order, each with its host and attendance counts. */
+export async function listVisits(db: Db | Tx, cohortId: number) {
+  return (await listVisitsOfCohorts(db, [cohortId])).get(cohortId) ?? [];
+}
 
 export async function getVisit(db: Db | Tx, cohortId: number, visitId: number) {
   const rows = await listVisits(db, cohortId);
@@ -270,22 +292,42 @@ export async function listCohortAttendance(db: Db, cohortId: number) {
     .execute();
 }
 
+type CalendarEvents = { milestones: CalendarMilestone[]; visits: CalendarVisit[] };
+
+/** The milestones and visits of each cohort as calendar events, by cohort id: two queries for all of them. */
+export async function calendarEventsOfCohorts(
+  db: Db | Tx,
+  cohorts: Array<CohortDates & { name: string }>,
+): Promise<Map<number, CalendarEvents>> {
+  const [milestonesOf, visitsOf] = await Promise.all([
+    listMilestonesOfCohorts(db, cohorts),
+    listVisitsOfCohorts(
+      db,
+      cohorts.map((c) => c.id),
+    ),
+  ]);
+  return new Map(
+    cohorts.map((cohort) => [
+      cohort.id,
+      {
+        milestones: (milestonesOf.get(cohort.id) ?? []).map((m) => ({
+          uid: milestoneUid(cohort.id, m.kind),
+          title: `${cohort.name}: ${m.title}`,
+          date: m.date,
+          sequence: m.sequence,
+        })),
+        visits: (visitsOf.get(cohort.id) ?? []).map((v) => visitEvent(cohort.name, v)),
+      },
+    ]),
+  );
+}
+
 /** The milestones and visits of a cohort as calendar events. */
 export async function cohortCalendarEvents(
   db: Db | Tx,
   cohort: CohortDates & { name: string },
-): Promise<{ milestones: CalendarMilestone[]; visits: CalendarVisit[] }> {
-  const milestones = await listMilestones(db, cohort);
-  const visits = await listVisits(db, cohort.id);
-  return {
-    milestones: milestones.map((m) => ({
-      uid: milestoneUid(cohort.id, m.kind),
-      title: `${cohort.name}: ${m.title}`,
-      date: m.date,
-      sequence: m.sequence,
-    })),
-    visits: visits.map((v) => visitEvent(cohort.name, v)),
-  };
+): Promise<CalendarEvents> {
+  return (await calendarEventsOfCohorts(db, [cohort])).get(cohort.id) ?? { milestones: [], visits: [] };
 }
 
 export function visitEvent(cohortName: string, v: VisitRow): CalendarVisit {

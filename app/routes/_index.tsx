@@ -9,13 +9,7 @@ import { nextSteps, type PitchDayFacts, pitchDaySteps, ROLE_LABELS } from "~/dom
 import { pitchTimetable } from "~/domain/pitch-day";
 import { pageMeta } from "~/meta";
 import { mentoringHomeFacts, teamLabel } from "~/models/mentoring.server";
-import {
-  getPitchEvent,
-  leaderScoring,
-  listSlots,
-  pitchDayFacts,
-  timetableSettings,
-} from "~/models/pitch.server";
+import { pitchDayFacts, scorableTeamCounts, slotsOfEvents } from "~/models/pitch.server";
 import { statementDeadlines } from "~/models/problem-statement.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
 import { questionnairesOfPerson } from "~/models/skills.server";
@@ -109,6 +103,18 @@ async function homePitchDays(
     personId,
     cohorts.map((c) => c.id),
   );
+  const scoring = [];
+  const pitching = [];
+  for (const cohort of cohorts) {
+    const f = facts.get(cohort.id);
+    if (f?.onPanel && f.scoringState === "open" && cohort.roles.includes("leader"))
+      scoring.push({ cohortId: cohort.id, eventId: f.eventId });
+    if (f?.teamSlot) pitching.push(f.eventId);
+  }
+  const [scorable, slots] = await Promise.all([
+    scorableTeamCounts(db, personId, scoring),
+    slotsOfEvents(db, pitching),
+  ]);
   const result = new Map<number, PitchDayFacts>();
   for (const cohort of cohorts) {
     const f = facts.get(cohort.id);
@@ -120,16 +126,13 @@ async function homePitchDays(
       onPanel: f.onPanel,
       sheetsDone: f.sheetsDone,
     };
-    if (f.onPanel && f.scoringState === "open" && cohort.roles.includes("leader"))
-      entry.sheetsTotal = (await leaderScoring(db, cohort.id, f.eventId, personId)).scorable.length;
+    const sheetsTotal = scorable.get(f.eventId);
+    if (sheetsTotal !== undefined) entry.sheetsTotal = sheetsTotal;
     if (f.teamSlot) {
-      const [event, slots] = await Promise.all([getPitchEvent(db, cohort.id), listSlots(db, f.eventId)]);
-      const pitch = event
-        ? pitchTimetable(
-            timetableSettings(event),
-            slots.map((s) => s.team_id),
-          ).find((e) => e.kind === "pitch" && e.teamId === f.teamSlot?.teamId)
-        : undefined;
+      const pitch = pitchTimetable(
+        f.settings,
+        (slots.get(f.eventId) ?? []).map((s) => s.team_id),
+      ).find((e) => e.kind === "pitch" && e.teamId === f.teamSlot?.teamId);
       if (pitch) entry.slot = { position: f.teamSlot.position, start: pitch.start };
     }
     result.set(cohort.id, entry);

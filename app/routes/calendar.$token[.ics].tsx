@@ -9,24 +9,26 @@ import { buildCalendar } from "~/domain/icalendar";
 import { followUpEvent } from "~/domain/mentoring";
 import { findFeedOwner } from "~/models/calendar-feed.server";
 import { followUpsForPerson } from "~/models/mentoring.server";
-import { pitchDayCalendar } from "~/models/pitch.server";
-import { cohortCalendarEvents, cohortsForCalendar } from "~/models/visit.server";
+import { pitchDayCalendars } from "~/models/pitch.server";
+import { calendarEventsOfCohorts, cohortsForCalendar } from "~/models/visit.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const db = getDb();
   const owner = await findFeedOwner(db, params.token ?? "");
   if (!owner) notFound("Calendar");
-  const cohorts = await cohortsForCalendar(db, owner.id);
-  const seen = new Set<number>();
+  // One row per role: each cohort once, where it first appears.
+  const cohorts = (await cohortsForCalendar(db, owner.id)).filter(
+    (cohort, i, all) => all.findIndex((c) => c.id === cohort.id) === i,
+  );
+  const [events, pitchDays] = await Promise.all([
+    calendarEventsOfCohorts(db, cohorts),
+    pitchDayCalendars(db, cohorts, owner.id),
+  ]);
   const milestones = [];
   const visits = [];
   for (const cohort of cohorts) {
-    if (seen.has(cohort.id)) continue;
-    seen.add(cohort.id);
-    const events = await cohortCalendarEvents(db, cohort);
-    milestones.push(...events.milestones);
-    visits.push(...events.visits);
-    visits.push(...(await pitchDayCalendar(db, cohort, owner.id)));
+    milestones.push(...(events.get(cohort.id)?.milestones ?? []));
+    visits.push(...(events.get(cohort.id)?.visits ?? []), ...(pitchDays.get(cohort.id) ?? []));
   }
   // The next sessions the person's teams agreed (the statement deadline is among the milestones).
   for (const followUp of await followUpsForPerson(db, owner.id, todayInLondon())) {

@@ -32,5 +32,5 @@ export async function cohortSetupWorld(db: Db, world: World) {
     email: "fen.feed@example.test",
   });
   const feedToken = await resetCalendarFeed(db, feedOwner.id);
-  return { visitId: visit.id, feedToken };
+  return { visitId: visit.id, feedToken, feedOwnerId: feedOwner.id };
 }

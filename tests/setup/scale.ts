@@ -18,8 +18,8 @@ import {
 import { recordReviews, saveStatementVersion, submitStatement } from "~/models/problem-statement.server";
 import { addMembership } from "~/models/programme.server";
 import { openPhase, saveAnswers } from "~/models/skills.server";
-import { addKeepApart, replaceMentors, saveTeams } from "~/models/team.server";
-import { recordAttendance } from "~/models/visit.server";
+import { addKeepApart, publishTeams, replaceMentors, saveTeams } from "~/models/team.server";
+import { moveMilestone, recordAttendance } from "~/models/visit.server";
 import type { Db, Tx } from "../../db/connection";
 import { cohortSetupWorld } from "./cohort-setup";
 import {
@@ -169,9 +169,11 @@ async function answerSkills(tx: Tx, cohortId: number, personId: number) {
  * Many more of everything in cohort A (participants, mentors, teams, sessions with attendees and actions,
  * statement versions and reviews, visits with attendance, organisations, leaders with sheets, conflicts,
  * keep-apart pairs, answers, outcomes, audit events), more teams for the world's mentor, and more cohorts and
- * programmes around it. The world's people keep their roles, and only the coordinator joins more cohorts: the home
- * page (a leader scoring, a participant pitching) and the calendar feed still run a few queries per such cohort
- * of the person's, a known cost bounded by how many cohorts one person is in.
+ * programmes around it. The world's people keep their roles in cohort A, and some join two more cohorts: the
+ * coordinator coordinates them, and each has a pitch day in running order with scoring open, visits and a moved
+ * milestone, at which the world's leader sits on the panel, the world's participant pitches and the calendar-feed
+ * owner mentors a team. So the home page (a leader scoring, a participant pitching) and the calendar feed show
+ * more cohorts' pitch days too.
  */
 export async function growWorld(db: Db, world: SmallWorld, options: { teams?: number } = {}) {
   const teamCount = options.teams ?? 10;
@@ -338,29 +340,16 @@ export async function growWorld(db: Db, world: SmallWorld, options: { teams?: nu
     }
 
     const participants = members.flat();
-    const at = new Date().toISOString();
     for (let v = 0; v < 8; v++) {
-      const visit = await tx
-        .insertInto("visits")
-        .values({
-          cohort_id: cohortId,
-          organisation_id: organisations[1 + 2 * (v % 6)]!.id,
-          date: `2027-0${2 + (v % 3)}-1${v}`,
-          start_time: "10:00",
-          end_time: "16:00",
-          address: null,
-          agenda: null,
-          contact_name: null,
-          contact_email: null,
-          cancel_reason: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const visitId = await addVisit(
+        tx,
+        cohortId,
+        organisations[1 + 2 * (v % 6)]!.id,
+        `2027-0${2 + (v % 3)}-1${v}`,
+      );
       await recordAttendance(
         tx,
-        visit.id,
+        visitId,
         participants.map((personId, i) => ({ personId, status: i % 7 ? "attended" : "apologies" })),
         people.coordinator.id,
       );
@@ -405,16 +394,112 @@ export async function growWorld(db: Db, world: SmallWorld, options: { teams?: nu
         details: { n: e },
       });
 
-    // Cohorts and programmes around cohort A: the world's coordinator also coordinates two more cohorts.
+    // Cohorts and programmes around cohort A: the world's coordinator also coordinates two more cohorts, each
+    // with a pitch day the world's leader scores and participant pitches at, and the feed owner mentors in.
     for (let p = 0; p < 3; p++) {
       const programme = p === 0 ? world.programme : await makeProgramme(tx);
       for (let c = 0; c < 3; c++) {
         const cohort = await makeCohort(tx, programme.id);
         if (p === 0 && c < 2) await addMembership(tx, cohort.id, people.coordinator.id, "coordinator");
         else await makeMember(tx, cohort.id, "coordinator");
-        for (let i = 0; i < 8; i++) await makeMember(tx, cohort.id, "participant");
+        const cohortParticipants = [];
+        for (let i = 0; i < 8; i++) cohortParticipants.push(await makeMember(tx, cohort.id, "participant"));
+        if (p === 0 && c < 2)
+          await pitchCohort(
+            tx,
+            cohort.id,
+            world,
+            cohortParticipants.map((person) => person.id),
+            organisations,
+          );
       }
     }
     for (let i = 0; i < 10; i++) await makePerson(tx);
   });
+}
+
+async function addVisit(tx: Tx, cohortId: number, organisationId: number, date: string) {
+  const at = new Date().toISOString();
+  const visit = await tx
+    .insertInto("visits")
+    .values({
+      cohort_id: cohortId,
+      organisation_id: organisationId,
+      date,
+      start_time: "10:00",
+      end_time: "16:00",
+      address: null,
+      agenda: null,
+      contact_name: null,
+      contact_email: null,
+      cancel_reason: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return visit.id;
+}
+
+/**
+ * Another cohort of the world's leader, participant and feed owner: three published teams (the participant in
+ * team 1, the feed owner mentoring team 2), a pitch day in running order with scoring open, the leader on its
+ * panel with a sheet submitted and a conflict declared, visits and a moved milestone.
+ */
+async function pitchCohort(
+  tx: Tx,
+  cohortId: number,
+  world: SmallWorld,
+  participants: number[],
+  organisations: Array<{ id: number }>,
+) {
+  const { people } = world;
+  await addMembership(tx, cohortId, people.leader.id, "leader");
+  await addMembership(tx, cohortId, people.participant.id, "participant");
+  await addMembership(tx, cohortId, world.feedOwnerId, "mentor");
+  await saveTeams(
+    tx,
+    cohortId,
+    [
+      [people.participant.id, ...participants.slice(0, 2)],
+      participants.slice(2, 5),
+      participants.slice(5, 8),
+    ],
+    new Set(),
+  );
+  const teams = await tx
+    .selectFrom("teams")
+    .where("cohort_id", "=", cohortId)
+    .select("id")
+    .orderBy("number")
+    .execute();
+  const mentors = [];
+  for (const [t, team] of teams.entries()) {
+    const government =
+      t === 1
+        ? world.feedOwnerId
+        : (await makeMember(tx, cohortId, "mentor", { organisationId: organisations[0]!.id })).id;
+    const industry = await makeMember(tx, cohortId, "mentor", { organisationId: organisations[1]!.id });
+    mentors.push(
+      { teamId: team.id, personId: government, sector: "government" as const, overrideReason: null },
+      { teamId: team.id, personId: industry.id, sector: "industry" as const, overrideReason: null },
+    );
+  }
+  await replaceMentors(tx, cohortId, mentors);
+  await publishTeams(tx, cohortId);
+
+  const event = await createPitchEvent(tx, cohortId, PITCH_DAY);
+  await replaceSlots(tx, event.id, teams.map((t) => t.id).reverse(), "grown");
+  await addPanelMember(tx, event.id, people.leader.id);
+  await setScoringState(tx, event.id, "open");
+  await submitSheet(tx, event.id, people.leader.id, teams[0]!.id, await listRubric(tx, event.id));
+  await declareConflict(tx, event.id, people.leader.id, teams[2]!.id, "Worked with a member");
+
+  for (let v = 0; v < 2; v++) await addVisit(tx, cohortId, organisations[1 + 2 * v]!.id, `2027-02-1${v}`);
+  const cohort = await tx
+    .selectFrom("cohorts")
+    .where("id", "=", cohortId)
+    .select(["id", "start_date", "weeks", "version"])
+    .executeTakeFirstOrThrow();
+  await moveMilestone(tx, cohort, "mid-point", "2027-02-24", 0);
 }
