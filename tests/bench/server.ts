@@ -3,28 +3,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { createCookie } from "@remix-run/node";
-import { createSession } from "~/models/account.server";
-import type { Db } from "../../db/connection";
+import { type RequestLogLine, sessionCookieMaker } from "../setup/server";
+
+export type { RequestLogLine };
 
 const BENCH_SESSION_SECRET = "tandem-bench-session-secret";
-/** In production the session cookie is named so (app/auth/session.server.ts), signed with SESSION_SECRET. */
-const benchCookie = createCookie("__Host-tandem_session", { secrets: [BENCH_SESSION_SECRET] });
-
-/** A session cookie for a person, made directly in the database. */
-export async function benchSessionCookie(db: Db, personId: number): Promise<string> {
-  const token = await createSession(db, personId);
-  return (await benchCookie.serialize(token)).split(";")[0]!;
-}
-
-export type RequestLogLine = {
-  method: string;
-  path: string;
-  status: number;
-  ms: number;
-  queries: number;
-  personId: number | null;
-};
+/** A session cookie for a person, made directly in the database: in production the cookie is named so
+ * (app/auth/session.server.ts) and signed with SESSION_SECRET. */
+export const benchSessionCookie = sessionCookieMaker("__Host-tandem_session", BENCH_SESSION_SECRET);
 
 export type BenchServer = {
   url: string;

@@ -10,13 +10,18 @@ import { makeWorld, type World } from "./factories";
 
 /** The servers started here sign cookies with this secret, so tests can make sessions without signing in. */
 export const TEST_SESSION_SECRET = "tandem-test-session-secret";
-const testCookie = createCookie("tandem_session", { secrets: [TEST_SESSION_SECRET] });
+
+/** Makes session cookies as a server signing with `secret` reads them, sessions made directly in the database. */
+export function sessionCookieMaker(name: string, secret: string) {
+  const cookie = createCookie(name, { secrets: [secret] });
+  return async (db: Db, personId: number): Promise<string> => {
+    const token = await createSession(db, personId);
+    return (await cookie.serialize(token)).split(";")[0]!;
+  };
+}
 
 /** A session cookie for a person, made directly in the database (quicker than the sign-in form). */
-export async function sessionCookieFor(db: Db, personId: number): Promise<string> {
-  const token = await createSession(db, personId);
-  return (await testCookie.serialize(token)).split(";")[0]!;
-}
+export const sessionCookieFor = sessionCookieMaker("tandem_session", TEST_SESSION_SECRET);
 
 /** One line of the server's request log (scripts/request-log.ts). */
 export type RequestLogLine = {
