@@ -1,5 +1,6 @@
-// PostgreSQL through Kysely's PostgresDialect and node-postgres, with the two differences from SQLite that the
-// shared migrations and queries need smoothed over.
+// PostgreSQL through Kysely's PostgresDialect and node-postgres: what the shared migrations and queries need
+// smoothed over (identity ids, 8-byte floats, counts as numbers), and the server-level helpers (create, copy and
+// drop databases; advisory locks) that the PostgreSQL test run and the benchmark use.
 import { type DataTypeNode, PostgresDialect, PostgresQueryCompiler } from "kysely";
 import pg from "pg";
 
