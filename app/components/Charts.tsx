@@ -113,18 +113,24 @@ export function BarChart({
           </g>
         );
       })}
-      {unit ? (
-        <text
-          x={(LABEL_WIDTH + WIDTH - VALUE_WIDTH) / 2}
-          y={height - 1}
-          textAnchor="middle"
-          fill={TEXT}
-          fontSize="12"
-        >
-          {unit}
-        </text>
-      ) : null}
+      <UnitLabel unit={unit} height={height} />
     </ChartFrame>
+  );
+}
+
+/** What the bars measure, centred under the value axis. */
+function UnitLabel({ unit, height }: { unit?: string; height: number }) {
+  if (!unit) return null;
+  return (
+    <text
+      x={(LABEL_WIDTH + WIDTH - VALUE_WIDTH) / 2}
+      y={height - 1}
+      textAnchor="middle"
+      fill={TEXT}
+      fontSize="12"
+    >
+      {unit}
+    </text>
   );
 }
 
@@ -203,17 +209,7 @@ export function GroupedBarChart({
           </g>
         );
       })}
-      {unit ? (
-        <text
-          x={(LABEL_WIDTH + WIDTH - VALUE_WIDTH) / 2}
-          y={height - 1}
-          textAnchor="middle"
-          fill={TEXT}
-          fontSize="12"
-        >
-          {unit}
-        </text>
-      ) : null}
+      <UnitLabel unit={unit} height={height} />
     </ChartFrame>
   );
 }
@@ -413,17 +409,7 @@ export function StackedBarChart({
           </g>
         );
       })}
-      {unit ? (
-        <text
-          x={(LABEL_WIDTH + WIDTH - VALUE_WIDTH) / 2}
-          y={height - 1}
-          textAnchor="middle"
-          fill={TEXT}
-          fontSize="12"
-        >
-          {unit}
-        </text>
-      ) : null}
+      <UnitLabel unit={unit} height={height} />
     </ChartFrame>
   );
 }

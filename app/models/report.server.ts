@@ -119,6 +119,11 @@ export async function cohortReportRows(
   };
 }
 
+/** Runs `query` over `ids`, or gives no rows without asking the database when there are none (`in ()` is not SQL). */
+function ifAny<T>(ids: number[], query: (ids: number[]) => Promise<T[]>): Promise<T[]> {
+  return ids.length ? query(ids) : Promise.resolve([]);
+}
+
 /**
  * The pitch days of one cohort or of every cohort of a programme, with what their results are computed from.
  * Scores, panels and running orders are read only for events whose results are released.
@@ -138,72 +143,71 @@ export async function pitchReportRows(
     .execute();
   const eventIds = events.filter((e) => e.results_released_at !== null).map((e) => e.id);
   const cohortIds = events.filter((e) => e.results_released_at !== null).map((e) => e.cohort_id);
-  const none = () => Promise.resolve([]);
   const [criteria, slots, panel, declared, sheets, scores, members, mentors] = await Promise.all([
-    eventIds.length
-      ? db
-          .selectFrom("rubric_criteria")
-          .where("event_id", "in", eventIds)
-          .select(["event_id", "id", "weight", "max"])
-          .orderBy("event_id")
-          .orderBy("position")
-          .execute()
-      : none(),
-    eventIds.length
-      ? db
-          .selectFrom("pitch_slots")
-          .where("event_id", "in", eventIds)
-          .select(["event_id", "team_id", "position"])
-          .execute()
-      : none(),
-    eventIds.length
-      ? db
-          .selectFrom("panel_members as pm")
-          .innerJoin("people as p", "p.id", "pm.person_id")
-          .where("pm.event_id", "in", eventIds)
-          .select(["pm.event_id", "pm.person_id", "p.organisation_id"])
-          .execute()
-      : none(),
-    eventIds.length
-      ? db
-          .selectFrom("declared_conflicts")
-          .where("event_id", "in", eventIds)
-          .select(["event_id", "person_id", "team_id"])
-          .execute()
-      : none(),
-    eventIds.length
-      ? db
-          .selectFrom("scoring_sheets")
-          .where("event_id", "in", eventIds)
-          .select(["id", "event_id", "person_id", "team_id", "status"])
-          .execute()
-      : none(),
-    eventIds.length
-      ? db
-          .selectFrom("sheet_scores as x")
-          .innerJoin("scoring_sheets as s", "s.id", "x.sheet_id")
-          .where("s.event_id", "in", eventIds)
-          .where("s.status", "=", "submitted")
-          .select(["x.sheet_id", "x.criterion_id", "x.score"])
-          .execute()
-      : none(),
-    cohortIds.length
-      ? db
-          .selectFrom("team_members as tm")
-          .innerJoin("people as p", "p.id", "tm.person_id")
-          .where("tm.cohort_id", "in", cohortIds)
-          .select(["tm.cohort_id", "tm.team_id", "p.organisation_id"])
-          .execute()
-      : none(),
-    cohortIds.length
-      ? db
-          .selectFrom("team_mentors as tm")
-          .innerJoin("teams as t", "t.id", "tm.team_id")
-          .innerJoin("people as p", "p.id", "tm.person_id")
-          .where("t.cohort_id", "in", cohortIds)
-          .select(["t.cohort_id", "tm.team_id", "p.organisation_id"])
-          .execute()
-      : none(),
+    ifAny(eventIds, (ids) =>
+      db
+        .selectFrom("rubric_criteria")
+        .where("event_id", "in", ids)
+        .select(["event_id", "id", "weight", "max"])
+        .orderBy("event_id")
+        .orderBy("position")
+        .execute(),
+    ),
+    ifAny(eventIds, (ids) =>
+      db
+        .selectFrom("pitch_slots")
+        .where("event_id", "in", ids)
+        .select(["event_id", "team_id", "position"])
+        .execute(),
+    ),
+    ifAny(eventIds, (ids) =>
+      db
+        .selectFrom("panel_members as pm")
+        .innerJoin("people as p", "p.id", "pm.person_id")
+        .where("pm.event_id", "in", ids)
+        .select(["pm.event_id", "pm.person_id", "p.organisation_id"])
+        .execute(),
+    ),
+    ifAny(eventIds, (ids) =>
+      db
+        .selectFrom("declared_conflicts")
+        .where("event_id", "in", ids)
+        .select(["event_id", "person_id", "team_id"])
+        .execute(),
+    ),
+    ifAny(eventIds, (ids) =>
+      db
+        .selectFrom("scoring_sheets")
+        .where("event_id", "in", ids)
+        .select(["id", "event_id", "person_id", "team_id", "status"])
+        .execute(),
+    ),
+    ifAny(eventIds, (ids) =>
+      db
+        .selectFrom("sheet_scores as x")
+        .innerJoin("scoring_sheets as s", "s.id", "x.sheet_id")
+        .where("s.event_id", "in", ids)
+        .where("s.status", "=", "submitted")
+        .select(["x.sheet_id", "x.criterion_id", "x.score"])
+        .execute(),
+    ),
+    ifAny(cohortIds, (ids) =>
+      db
+        .selectFrom("team_members as tm")
+        .innerJoin("people as p", "p.id", "tm.person_id")
+        .where("tm.cohort_id", "in", ids)
+        .select(["tm.cohort_id", "tm.team_id", "p.organisation_id"])
+        .execute(),
+    ),
+    ifAny(cohortIds, (ids) =>
+      db
+        .selectFrom("team_mentors as tm")
+        .innerJoin("teams as t", "t.id", "tm.team_id")
+        .innerJoin("people as p", "p.id", "tm.person_id")
+        .where("t.cohort_id", "in", ids)
+        .select(["t.cohort_id", "tm.team_id", "p.organisation_id"])
+        .execute(),
+    ),
   ]);
   return events.map((e) => {
     const own = <T extends { event_id: number }>(list: T[]) => list.filter((row) => row.event_id === e.id);
