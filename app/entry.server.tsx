@@ -4,8 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { actionDataHasErrors, formErrorsStore } from "./form-errors.server";
-import { NonceProvider } from "./nonce";
+import { actionDataHasErrors, formErrorsStore } from "./forms/form-errors.server";
+import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
 

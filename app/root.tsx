@@ -12,7 +12,7 @@ import { type ReactNode, useEffect } from "react";
 import { getSessionUser, takeBanner } from "~/auth/session.server";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Footer, GenericHeader, NotificationBanner, ServiceNavigation, SkipLink } from "~/components/govuk";
-import { useNonce } from "~/nonce";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/css/tandem.css" },
@@ -22,9 +22,9 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Tandem" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getSessionUser(request);
+  const user = await getSessionUser(context, request);
   if (user && context.requestLog) context.requestLog.personId = user.personId;
-  const banner = user ? await takeBanner(request) : null;
+  const banner = user ? await takeBanner(context, request) : null;
   return { user: user ? { name: user.name, isAdmin: user.isAdmin } : null, banner };
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { type Dialect, Kysely, SqliteDialect, type Transaction } from "kysely";
-import { isPostgresUrl, setProcessDatabaseKind } from "./dialect";
+import { isPostgresUrl } from "./dialect";
 import { postgresDialect } from "./postgres";
 import { noteQuery } from "./query-count";
 import type { Database } from "./types";
@@ -69,7 +69,6 @@ export function openAnyDatabase(url: string): Kysely<any> {
 }
 
 export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Db {
-  setProcessDatabaseKind(isPostgresUrl(url) ? "postgres" : "sqlite");
   return openAnyDatabase(url) as Db;
 }
 

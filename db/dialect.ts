@@ -12,16 +12,3 @@ export function isPostgresUrl(url: string): boolean {
 export function databaseKind(db: Kysely<any>): DatabaseKind {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
-
-// jsonArrayFrom (db/json.ts) is an expression built before any query knows its database, so it reads the kind of
-// the database this process opened for the app. A process opens one kind for the app: the copier, which opens
-// both, builds no JSON sub-queries.
-const holder = globalThis as typeof globalThis & { __tandemDatabaseKind?: DatabaseKind };
-
-export function setProcessDatabaseKind(kind: DatabaseKind): void {
-  holder.__tandemDatabaseKind = kind;
-}
-
-export function processDatabaseKind(): DatabaseKind {
-  return holder.__tandemDatabaseKind ?? "sqlite";
-}

@@ -1,15 +1,50 @@
 // The Database interface Kysely is typed with: one interface per table.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type {
+  AttendanceStatus,
+  AttendeeRole,
+  CohortRole,
+  CohortStatus,
+  FeedbackAttribution,
+  FollowUp,
+  LinkPurpose,
+  MilestoneKind,
+  OutcomeStatus,
+  Region,
+  ReleaseStatus,
+  ReviewDecision,
+  ScoringState,
+  Sector,
+  SessionFormat,
+  SheetStatus,
+  SkillsPhase,
+  StatementCategory,
+  StatementStatus,
+  VisitStatus,
+} from "../app/domain/vocabulary";
 
-export type Sector = "government" | "industry";
-export type Region = "england-and-wales" | "scotland" | "northern-ireland";
-export type CohortRole = "coordinator" | "mentor" | "participant" | "leader" | "sponsor";
-export type CohortStatus = "planning" | "running" | "finished";
-export type LinkPurpose = "invite" | "reset";
-export type ReleaseStatus = "requested" | "approved" | "declined";
-export type MilestoneKind = "kick-off" | "problem-statement" | "mid-point" | "final-pitches";
-export type VisitStatus = "planned" | "confirmed" | "cancelled";
-export type AttendanceStatus = "attended" | "apologies" | "absent";
+export type {
+  AttendanceStatus,
+  AttendeeRole,
+  CohortRole,
+  CohortStatus,
+  FeedbackAttribution,
+  FollowUp,
+  LinkPurpose,
+  MilestoneKind,
+  OutcomeStatus,
+  Region,
+  ReleaseStatus,
+  ReviewDecision,
+  ScoringState,
+  Sector,
+  SessionFormat,
+  SheetStatus,
+  SkillsPhase,
+  StatementCategory,
+  StatementStatus,
+  VisitStatus,
+};
 
 /** ISO-8601 UTC instant, e.g. 2026-11-23T19:08:24.000Z */
 export type Instant = string;
@@ -255,10 +290,6 @@ export interface TeamConstraintsTable {
   created_at: Instant;
 }
 
-export type ScoringState = "not_open" | "open" | "closed";
-export type FeedbackAttribution = "attributed" | "anonymous";
-export type SheetStatus = "draft" | "submitted";
-
 export interface PitchEventsTable {
   id: Generated<number>;
   cohort_id: number;
@@ -342,10 +373,6 @@ export interface SheetScoresTable {
   score: number;
 }
 
-export type SkillsPhase = "start" | "end";
-export type FollowUp = "3-months" | "6-months";
-export type OutcomeStatus = "taken-forward" | "piloted" | "under-consideration" | "not-taken-forward";
-
 export interface SkillsQuestionsTable {
   id: Generated<number>;
   cohort_id: number;
@@ -384,12 +411,6 @@ export interface TeamOutcomesTable {
   recorded_by: number | null;
   recorded_at: Instant;
 }
-
-export type SessionFormat = "in-person" | "video" | "phone";
-export type AttendeeRole = "member" | "mentor";
-export type StatementStatus = "draft" | "submitted" | "changes_requested" | "approved";
-export type StatementCategory = "technology" | "operational" | "policy";
-export type ReviewDecision = "approved" | "changes_requested";
 
 export interface MentoringSessionsTable {
   id: Generated<number>;

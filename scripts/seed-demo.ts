@@ -33,7 +33,7 @@ import {
   saveTeams,
 } from "~/models/team.server";
 import { createPlannedVisits, recordAttendance } from "~/models/visit.server";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
 import { todayInLondon } from "../app/domain/calendar";
 import type { CohortRole, Region, Sector } from "../db/types";
 

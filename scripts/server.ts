@@ -6,8 +6,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 import { getDb } from "../app/db.server";
-import { isProduction } from "../app/env.server";
 import { databaseReachable } from "../app/models/health.server";
+import { isProduction } from "../app/utils/env.server";
 import { requestLog } from "./request-log";
 
 export function contentSecurityPolicy(nonce: string): string {
@@ -81,6 +81,7 @@ export function createApp(build: ServerBuild) {
       build,
       mode: build.mode,
       getLoadContext: (req, res) => ({
+        db: getDb(),
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestLog: res.locals.log ?? { personId: null },

@@ -1,10 +1,10 @@
 // Request guards: every loader and action starts with one of these.
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getDb } from "~/db.server";
+import type { CohortRole } from "~/domain/vocabulary";
 import type { SessionUser } from "~/models/account.server";
 import { getCohort, rolesInCohort } from "~/models/programme.server";
-import type { CohortRole } from "../../db/types";
+import { can, type Permission } from "./permissions";
 import { getSessionUser } from "./session.server";
 
 export function forbidden(): never {
@@ -15,8 +15,8 @@ export function notFound(what = "Page"): never {
   throw new Response(`${what} not found`, { status: 404, statusText: "Not Found" });
 }
 
-export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getSessionUser(request);
+export async function requireUser(context: AppLoadContext, request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(context, request);
   if (!user) {
     const url = new URL(request.url);
     const back = `${url.pathname}${url.search}`;
@@ -25,8 +25,8 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export async function requireAdmin(request: Request): Promise<SessionUser> {
-  const user = await requireUser(request);
+export async function requireAdmin(context: AppLoadContext, request: Request): Promise<SessionUser> {
+  const user = await requireUser(context, request);
   if (!user.isAdmin) forbidden();
   return user;
 }
@@ -44,22 +44,20 @@ export type CohortAccess = {
 };
 
 /**
- * The signed-in person must hold one of `allowed` in the cohort ("admin" lets system administrators in).
- * An unknown cohort is a 404 only for those who could see it; others get the same 403 either way.
+ * The signed-in person must hold `permission` in the cohort (see ./permissions). An unknown cohort is a 404 only
+ * for those who could see it; others get the same 403 either way.
  */
-export async function requireCohortRole(
+export async function requireCohortAccess(
+  context: AppLoadContext,
   request: Request,
   cohortIdParam: string | undefined,
-  allowed: Array<CohortRole | "admin">,
+  permission: Permission,
 ): Promise<CohortAccess> {
-  const user = await requireUser(request);
+  const user = await requireUser(context, request);
   const cohortId = idParam(cohortIdParam, "Cohort");
-  const db = getDb();
-  const roles = await rolesInCohort(db, cohortId, user.personId);
-  const permitted =
-    roles.some((role) => allowed.includes(role)) || (user.isAdmin && allowed.includes("admin"));
-  if (!permitted) forbidden();
-  const cohort = await getCohort(db, cohortId);
+  const roles = await rolesInCohort(context.db, cohortId, user.personId);
+  if (!can({ roles, user }, permission)) forbidden();
+  const cohort = await getCohort(context.db, cohortId);
   if (!cohort) notFound("Cohort");
   return { user, cohort, roles };
 }

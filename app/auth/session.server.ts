@@ -1,7 +1,5 @@
 // The session cookie (a random token, signed; the session itself lives in the database) and the flash banner.
-import { createCookie, redirect } from "@remix-run/node";
-import { getDb } from "~/db.server";
-import { isProduction } from "~/env.server";
+import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
 import {
   createSession,
   deleteSession,
@@ -10,6 +8,7 @@ import {
   type SessionUser,
   setFlash,
 } from "~/models/account.server";
+import { isProduction } from "~/utils/env.server";
 import { randomToken } from "./tokens.server";
 
 function sessionSecret(): string {
@@ -17,9 +16,7 @@ function sessionSecret(): string {
   if (secret) return secret;
   if (isProduction()) throw new Error("SESSION_SECRET must be set when NODE_ENV=production");
   // Outside production a per-process secret is enough: restarting the server signs everyone out.
-  const holder = globalThis as typeof globalThis & { __tandemDevSecret?: string };
-  holder.__tandemDevSecret ??= randomToken();
-  return holder.__tandemDevSecret;
+  return randomToken();
 }
 
 export const sessionCookie = createCookie(isProduction() ? "__Host-tandem_session" : "tandem_session", {
@@ -34,43 +31,48 @@ export const sessionCookie = createCookie(isProduction() ? "__Host-tandem_sessio
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
 
 /** The signed-in person, or null. Looked up once per request. */
-export function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(context: AppLoadContext, request: Request): Promise<SessionUser | null> {
   let pending = cache.get(request);
   if (!pending) {
     pending = (async () => {
       const token = await sessionCookie.parse(request.headers.get("Cookie"));
-      return typeof token === "string" && token ? findSessionUser(getDb(), token) : null;
+      return typeof token === "string" && token ? findSessionUser(context.db, token) : null;
     })();
     cache.set(request, pending);
   }
   return pending;
 }
 
-export async function startSession(personId: number, redirectTo: string) {
-  const token = await createSession(getDb(), personId);
+export async function startSession(context: AppLoadContext, personId: number, redirectTo: string) {
+  const token = await createSession(context.db, personId);
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
 }
 
-export async function endSession(request: Request, redirectTo: string) {
-  const user = await getSessionUser(request);
-  if (user) await deleteSession(getDb(), user.sessionId);
+export async function endSession(context: AppLoadContext, request: Request, redirectTo: string) {
+  const user = await getSessionUser(context, request);
+  if (user) await deleteSession(context.db, user.sessionId);
   return redirect(redirectTo, {
     headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
   });
 }
 
 /** Redirects with a success banner shown once on the next page. */
-export async function redirectWithBanner(request: Request, to: string, message: string) {
-  const user = await getSessionUser(request);
-  if (user) await setFlash(getDb(), user.sessionId, message);
+export async function redirectWithBanner(
+  context: AppLoadContext,
+  request: Request,
+  to: string,
+  message: string,
+) {
+  const user = await getSessionUser(context, request);
+  if (user) await setFlash(context.db, user.sessionId, message);
   return redirect(to);
 }
 
 /** Reads and clears the banner left by the last action. */
-export async function takeBanner(request: Request): Promise<string | null> {
-  const user = await getSessionUser(request);
+export async function takeBanner(context: AppLoadContext, request: Request): Promise<string | null> {
+  const user = await getSessionUser(context, request);
   if (!user?.flash) return null;
-  await setFlash(getDb(), user.sessionId, null);
+  await setFlash(context.db, user.sessionId, null);
   return user.flash;
 }
 

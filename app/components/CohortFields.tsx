@@ -1,6 +1,6 @@
 // The fields of the cohort form, shared by "create" and "edit".
-import type { FieldErrors, FormValues } from "~/forms";
-import { fieldValue } from "~/forms";
+import type { FieldErrors, FormValues } from "~/forms/parse";
+import { fieldValue } from "~/forms/parse";
 import { DateInput, Input, Radios } from "./govuk";
 
 type Props = { values?: FormValues; errors?: FieldErrors };

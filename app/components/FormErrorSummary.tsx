@@ -1,6 +1,6 @@
 // The GOV.UK error summary for a form, and "Error: " in front of the page title while it shows.
 import { useEffect } from "react";
-import { errorList, type FieldErrors } from "~/forms";
+import { errorList, type FieldErrors } from "~/forms/parse";
 import { ErrorSummary } from "./govuk";
 
 export function FormErrorSummary({ errors, ids }: { errors?: FieldErrors; ids?: Record<string, string> }) {

@@ -1,5 +1,5 @@
 // The host's contact person, asked for on an organisation and again on each of its visits.
-import { type FieldErrors, type FormValues, fieldValue } from "~/forms";
+import { type FieldErrors, type FormValues, fieldValue } from "~/forms/parse";
 import { Input } from "./govuk";
 
 export function HostContactFields({ values, errors }: { values?: FormValues; errors?: FieldErrors }) {

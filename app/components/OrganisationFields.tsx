@@ -1,6 +1,6 @@
 // The fields of an organisation's part in a cohort, shared by "add" and "change".
-import type { FieldErrors, FormValues } from "~/forms";
-import { fieldValue } from "~/forms";
+import type { FieldErrors, FormValues } from "~/forms/parse";
+import { fieldValue } from "~/forms/parse";
 import { Checkboxes, Input, Radios, Textarea } from "./govuk";
 import { HostContactFields } from "./HostContactFields";
 

@@ -1,6 +1,6 @@
 // The fields of the programme form, shared by "create" and "edit".
-import type { FieldErrors, FormValues } from "~/forms";
-import { fieldValue } from "~/forms";
+import type { FieldErrors, FormValues } from "~/forms/parse";
+import { fieldValue } from "~/forms/parse";
 import { Input, Select, Textarea } from "./govuk";
 
 type Props = {

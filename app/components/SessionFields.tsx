@@ -1,7 +1,7 @@
 // The fields of the mentoring session form (log and edit): short enough to fill in on a phone after a session.
 import { SESSION_FORMATS } from "~/domain/mentoring";
-import type { FieldErrors, FormValues } from "~/forms";
-import { fieldValue } from "~/forms";
+import type { FieldErrors, FormValues } from "~/forms/parse";
+import { fieldValue } from "~/forms/parse";
 import { Button, Checkboxes, DateInput, Fieldset, Input, Radios, Select, Textarea } from "./govuk";
 
 type Person = { id: number; name: string };

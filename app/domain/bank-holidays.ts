@@ -1,8 +1,8 @@
 // UK bank holidays by region, from a snapshot of GOV.UK's official data (https://www.gov.uk/bank-holidays.json),
 // shipped in bank-holidays.json and refreshed with `npm run tandem -- refresh-bank-holidays`.
 import { z } from "zod";
-import type { Region } from "../../db/types";
 import snapshot from "./bank-holidays.json";
+import type { Region } from "./vocabulary";
 
 export const REGIONS = [
   "england-and-wales",

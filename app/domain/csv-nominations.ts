@@ -2,7 +2,7 @@
 // check against the organisations Tandem already knows. Pure: the caller reads the file and the database.
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
-import type { Sector } from "../../db/types";
+import type { Sector } from "./vocabulary";
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 /** Data rows, not counting the header. */

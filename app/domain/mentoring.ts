@@ -1,7 +1,7 @@
 // Mentoring sessions: what a valid session is, how actions are ordered and flagged, and how healthy a team is.
 import { differenceInCalendarDays } from "date-fns";
-import type { SessionFormat } from "../../db/types";
 import { formatUkDate, parseCalendarDate } from "./calendar";
+import type { SessionFormat } from "./vocabulary";
 
 export const SESSION_FORMATS: Record<SessionFormat, string> = {
   "in-person": "In person",

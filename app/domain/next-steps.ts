@@ -1,7 +1,8 @@
 // What a person should do next in a cohort, given their role and where the cohort is in its calendar.
-import type { CohortRole, StatementStatus } from "../../db/types";
+
 import { type CohortTiming, formatUkDate } from "./calendar";
 import { sessionDue } from "./mentoring";
+import type { CohortRole, StatementStatus } from "./vocabulary";
 
 export const ROLE_LABELS: Record<CohortRole, string> = {
   coordinator: "Coordinator",

@@ -1,8 +1,8 @@
 // Problem statements: the fields, what submitting needs, the mentors' sign-off rules and the deadline.
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { ReviewDecision, StatementCategory, StatementStatus } from "../../db/types";
 import { defaultMilestones, PROGRAMME_TIME_ZONE } from "./calendar";
+import type { ReviewDecision, StatementCategory, StatementStatus } from "./vocabulary";
 
 /** The longest a text field may be (the title has its own, shorter limit). */
 export const STATEMENT_FIELD_LIMIT = 20_000;

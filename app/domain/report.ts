@@ -1,6 +1,11 @@
 // The cohort report and the programme view, computed from plain rows: composition, visit attendance, mentoring
 // activity per team and week, problem statements, pitch results, the change in skills confidence (paired start and
 // end answers) and the outcomes recorded after the programme.
+
+import { cohortEndDate, cohortTiming, type ProgrammeWeek, programmeWeeks, weekOfDate } from "./calendar";
+import { panelConflicts, pitchDayResults } from "./pitch-day";
+import { round2 } from "./pitch-scoring";
+import { CATEGORY_LABELS, STATUS_LABELS } from "./problem-statement";
 import type {
   AttendanceStatus,
   FollowUp,
@@ -10,11 +15,7 @@ import type {
   StatementCategory,
   StatementStatus,
   VisitStatus,
-} from "../../db/types";
-import { cohortEndDate, cohortTiming, type ProgrammeWeek, programmeWeeks, weekOfDate } from "./calendar";
-import { panelConflicts, pitchDayResults } from "./pitch-day";
-import { round2 } from "./pitch-scoring";
-import { CATEGORY_LABELS, STATUS_LABELS } from "./problem-statement";
+} from "./vocabulary";
 
 export type ReportParticipant = {
   personId: number;

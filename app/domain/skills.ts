@@ -1,5 +1,5 @@
 // The skills self-assessment: default questions, when a phase takes answers, and the coordinator's question list.
-import type { SkillsPhase } from "../../db/types";
+import type { SkillsPhase } from "./vocabulary";
 
 export const DEFAULT_SKILLS_QUESTIONS = [
   "Understanding how digital services are designed and built",

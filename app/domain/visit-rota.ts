@@ -3,9 +3,9 @@
 import { parse } from "csv-parse/sync";
 import { addDays, format } from "date-fns";
 import munkres from "munkres";
-import type { Region } from "../../db/types";
 import { type BankHolidays, REGIONS, UK_BANK_HOLIDAYS } from "./bank-holidays";
 import { formatUkDate, isMondayDate, parseCalendarDate, programmeWeeks } from "./calendar";
+import type { Region } from "./vocabulary";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"] as const;
 export type WeekdayName = (typeof WEEKDAYS)[number];

@@ -1,7 +1,7 @@
 // Accounts: sign-in sessions, one-time set-password links and the record of failed sign-ins.
 import { hashToken, randomToken } from "~/auth/tokens.server";
-import type { Db, Tx } from "~/db.server";
-import { addMinutesIso, nowIso } from "~/time";
+import { addMinutesIso, nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import type { LinkPurpose } from "../../db/types";
 import { emailKey } from "./person.server";
 

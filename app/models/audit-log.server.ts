@@ -1,5 +1,5 @@
 // The audit log page's queries: entries in scope (all, or the cohorts someone coordinates), filtered and paged.
-import type { Db } from "~/db.server";
+import type { Db } from "../../db/connection";
 
 export const AUDIT_PAGE_SIZE = 25;
 

@@ -1,6 +1,7 @@
 // The append-only audit log: who did what, to which record, when (UTC).
-import type { Db, Tx } from "~/db.server";
-import { nowIso } from "~/time";
+
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 
 export type AuditEntry = {
   actorId: number | null;

@@ -1,7 +1,7 @@
 // Personal calendar feeds: a random token in the URL (only its hash is stored) that the person can reset.
 import { hashToken, randomToken } from "~/auth/tokens.server";
-import type { Db } from "~/db.server";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
+import type { Db } from "../../db/connection";
 
 /** Makes a new token for the person, replacing (and so turning off) any earlier one. */
 export async function resetCalendarFeed(db: Db, personId: number): Promise<string> {

@@ -1,7 +1,8 @@
 // The organisations taking part in a cohort: sector, region, whether they host a visit, their nomination quota
 // and the dates a host cannot do.
-import type { Db, Tx } from "~/db.server";
-import { nowIso } from "~/time";
+
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { Region, Sector } from "../../db/types";
 
@@ -39,6 +40,7 @@ export async function listCohortOrganisations(db: Db | Tx, cohortId: number) {
         .select((e) => e.fn.countAll<number>().as("n"))
         .as("nominated"),
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("host_unavailable_dates as u")
           .whereRef("u.cohort_organisation_id", "=", "co.id")

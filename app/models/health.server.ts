@@ -1,6 +1,6 @@
 // Whether the database answers: for the load balancer's health check.
 import { sql } from "kysely";
-import type { Db } from "~/db.server";
+import type { Db } from "../../db/connection";
 
 export async function databaseReachable(db: Db): Promise<boolean> {
   try {

@@ -1,5 +1,5 @@
 // Inviting a person into a cohort with a role: one transaction for the person, the membership, the link and the log.
-import type { Db } from "~/db.server";
+import type { Db } from "../../db/connection";
 import type { CohortRole } from "../../db/types";
 import { createOneTimeLink } from "./account.server";
 import { recordAudit } from "./audit.server";

@@ -1,7 +1,8 @@
 // Mentoring sessions of a team: attendance, agreed actions, mentors' private notes; the cohort's health view and
 // what each person's home page and calendar need from them. Every query is scoped by team or cohort.
-import type { Db, Tx } from "~/db.server";
-import { nowIso } from "~/time";
+
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { AttendeeRole, SessionFormat } from "../../db/types";
 
@@ -18,6 +19,7 @@ export async function getTeamWithPeople(db: Db | Tx, cohortId: number, teamId: n
       "teams.name",
       "cohorts.teams_published_at",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("team_members")
           .innerJoin("people", "people.id", "team_members.person_id")
@@ -27,6 +29,7 @@ export async function getTeamWithPeople(db: Db | Tx, cohortId: number, teamId: n
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("team_mentors")
           .innerJoin("people", "people.id", "team_mentors.person_id")
@@ -198,6 +201,7 @@ export async function listTeamSessions(db: Db | Tx, teamId: number, sessionId?: 
     .select((eb) => [
       ...sessionColumns(),
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("session_attendees as sa")
           .innerJoin("people as p", "p.id", "sa.person_id")
@@ -207,6 +211,7 @@ export async function listTeamSessions(db: Db | Tx, teamId: number, sessionId?: 
           .orderBy("p.name"),
       ).as("attendees"),
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("session_actions as a")
           .innerJoin("people as owner", "owner.id", "a.owner_id")
@@ -338,6 +343,7 @@ export async function teamHealthRows(db: Db | Tx, cohortId: number, today: strin
         .select((e) => e.fn.countAll<number>().as("n"))
         .as("overdue_actions"),
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("team_mentors as tm")
           .innerJoin("people as p", "p.id", "tm.person_id")
@@ -451,6 +457,7 @@ export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: nu
       "ps.status as statement_status",
       "ps.first_submitted_at",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("session_actions as a")
           .innerJoin("mentoring_sessions as s", "s.id", "a.session_id")

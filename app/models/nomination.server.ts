@@ -1,5 +1,5 @@
 // Nominations: importing people from a spreadsheet, their line manager's release, withdrawal.
-import type { Db, Tx } from "~/db.server";
+
 import {
   checkOrganisations,
   matchOrganisation,
@@ -7,7 +7,8 @@ import {
   type NominationRow,
   type RowProblem,
 } from "~/domain/csv-nominations";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import type { Region, ReleaseStatus, Sector } from "../../db/types";
 import { recordAudit } from "./audit.server";
 import { addOrganisationToCohort } from "./cohort-organisation.server";

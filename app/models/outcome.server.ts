@@ -1,6 +1,7 @@
 // Outcomes recorded for each team's solution 3 and 6 months after the programme.
-import type { Db, Tx } from "~/db.server";
-import { nowIso } from "~/time";
+
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import type { FollowUp, OutcomeStatus } from "../../db/types";
 
 export async function getTeam(db: Db | Tx, cohortId: number, teamId: number) {

@@ -1,6 +1,7 @@
 // People, their accounts and organisations.
-import type { Db, Tx } from "~/db.server";
-import { nowIso } from "~/time";
+
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import type { Region, Sector } from "../../db/types";
 
 export function emailKey(email: string): string {

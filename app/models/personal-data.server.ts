@@ -1,8 +1,9 @@
 // Personal data: everything Tandem holds about a person (found from the schema's foreign keys to people), and
 // anonymisation, by the retention policy or on request.
-import type { Db, Tx } from "~/db.server";
+
 import { anonymisedEmail, anonymisedName, type RetentionCandidate } from "~/domain/retention";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import { type SchemaDb, tablesReferencing } from "../../db/introspect";
 
 type Anonymise =

@@ -1,5 +1,5 @@
 // Pitch day: the event, running order, panel and conflicts, rubric, scoring sheets, and what each person sees.
-import type { Db, Tx } from "~/db.server";
+
 import type { CalendarVisit } from "~/domain/icalendar";
 import {
   type Conflict,
@@ -10,8 +10,9 @@ import {
   type TimetableSettings,
 } from "~/domain/pitch-day";
 import { DEFAULT_RUBRIC } from "~/domain/rubric";
-import { groupBy } from "~/group";
-import { nowIso } from "~/time";
+import { groupBy } from "~/utils/group";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { FeedbackAttribution, PitchEvent, ScoringState, SheetStatus } from "../../db/types";
 
@@ -164,6 +165,7 @@ export async function pitchTeamsOfCohorts(
       "teams.number",
       "teams.name",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("team_members")
           .innerJoin("people", "people.id", "team_members.person_id")
@@ -172,6 +174,7 @@ export async function pitchTeamsOfCohorts(
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("team_mentors")
           .innerJoin("people", "people.id", "team_mentors.person_id")
@@ -431,6 +434,7 @@ export async function listSheetsOfLeader(db: Db | Tx, eventId: number, personId:
       "scoring_sheets.version",
       "scoring_sheets.updated_at",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("sheet_scores")
           .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
@@ -460,6 +464,7 @@ export async function listAllSheets(db: Db | Tx, eventId: number) {
       "people.name as leader_name",
       "organisations.name as leader_organisation",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("sheet_scores")
           .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")

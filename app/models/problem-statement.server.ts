@@ -1,5 +1,5 @@
 // A team's problem statement: its versions (every save kept), submission, the mentors' reviews, publishing.
-import type { Db, Tx } from "~/db.server";
+
 import {
   EMPTY_STATEMENT,
   type Review,
@@ -7,7 +7,8 @@ import {
   type StatementText,
   statementDeadline,
 } from "~/domain/problem-statement";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import type { ReviewDecision } from "../../db/types";
 
 const VERSION_FIELDS = [

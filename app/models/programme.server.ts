@@ -1,6 +1,7 @@
 // Programmes (schemes that run repeatedly) and their cohorts (one run each).
-import type { Db, Tx } from "~/db.server";
-import { nowIso } from "~/time";
+
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { CohortRole, CohortStatus } from "../../db/types";
 
@@ -14,6 +15,7 @@ export async function listProgrammes(db: Db) {
       "programmes.description",
       "organisations.name as sponsor_name",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("cohorts")
           .whereRef("cohorts.programme_id", "=", "programmes.id")
@@ -280,6 +282,7 @@ export async function listCohortsOfProgramme(db: Db, programmeId: number) {
       "cohorts.weeks",
       "cohorts.status",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("memberships")
           .innerJoin("people", "people.id", "memberships.person_id")

@@ -1,8 +1,9 @@
 // The rows the cohort report and the programme view are computed from: one query per list.
-import type { Db, Tx } from "~/db.server";
+
 import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 
 export async function cohortReportRows(
   db: Db | Tx,

@@ -1,7 +1,8 @@
 // The skills self-assessment: a cohort's questions, its start and end phases, and participants' answers.
-import type { Db, Tx } from "~/db.server";
+
 import { DEFAULT_SKILLS_QUESTIONS, type PhaseWindow } from "~/domain/skills";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import type { SkillsPhase } from "../../db/types";
 
 export async function listQuestions(db: Db | Tx, cohortId: number) {

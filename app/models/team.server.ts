@@ -1,8 +1,9 @@
 // Teams of a cohort: members and locks, keep-apart choices, mentor pairs, publishing, and what each person sees.
-import type { Db, Tx } from "~/db.server";
+
 import type { FormationInput } from "~/domain/team-formation";
 import { type TeamSettings, teamPerson } from "~/domain/team-settings";
-import { nowIso } from "~/time";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { Sector } from "../../db/types";
 
@@ -59,6 +60,7 @@ export async function listTeams(db: Db | Tx, cohortId: number) {
       "teams.number",
       "teams.name",
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("team_members")
           .innerJoin("people", "people.id", "team_members.person_id")
@@ -77,6 +79,7 @@ export async function listTeams(db: Db | Tx, cohortId: number) {
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
+        db,
         eb
           .selectFrom("team_mentors")
           .innerJoin("people", "people.id", "team_mentors.person_id")

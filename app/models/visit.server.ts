@@ -1,6 +1,6 @@
 // The programme calendar in the database: milestones (defaults the coordinator can move), company visits,
 // attendance, and the events that go into calendar files and feeds.
-import type { Db, Tx } from "~/db.server";
+
 import { UK_BANK_HOLIDAYS } from "~/domain/bank-holidays";
 import {
   defaultMilestones,
@@ -11,8 +11,9 @@ import {
 } from "~/domain/calendar";
 import { type CalendarMilestone, type CalendarVisit, milestoneUid, visitUid } from "~/domain/icalendar";
 import { planVisitRota, type RotaResult } from "~/domain/visit-rota";
-import { groupBy } from "~/group";
-import { nowIso } from "~/time";
+import { groupBy } from "~/utils/group";
+import { nowIso } from "~/utils/time";
+import type { Db, Tx } from "../../db/connection";
 import type { AttendanceStatus, Milestone, Region } from "../../db/types";
 import { listCohortOrganisations } from "./cohort-organisation.server";
 

@@ -1,6 +1,6 @@
 import { notFound } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { pageMeta } from "~/meta";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Page not found");
 export const ErrorBoundary = RouteErrorBoundary;

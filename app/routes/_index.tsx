@@ -3,24 +3,24 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { nextSteps, type PitchDayFacts, pitchDaySteps, ROLE_LABELS } from "~/domain/next-steps";
 import { pitchTimetable } from "~/domain/pitch-day";
-import { pageMeta } from "~/meta";
 import { mentoringHomeFacts, teamLabel } from "~/models/mentoring.server";
 import { pitchDayFacts, scorableTeamCounts, slotsOfEvents } from "~/models/pitch.server";
 import { statementDeadlines } from "~/models/problem-statement.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
 import { questionnairesOfPerson } from "~/models/skills.server";
+import { pageMeta } from "~/utils/meta";
+import type { Db } from "../../db/connection";
 import type { CohortRole } from "../../db/types";
 
 export const meta = pageMeta("Home");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  const db = context.db;
   const cohorts = await listCohortsOfPerson(db, user.personId);
   const coordinated = cohorts.filter((c) => c.roles.includes("coordinator")).map((c) => c.id);
   const progress = await countCohortProgress(db, coordinated);
@@ -93,11 +93,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The pitch day as each cohort's home-page entry needs it: a leader's progress, a participant's slot time. */
-async function homePitchDays(
-  db: ReturnType<typeof getDb>,
-  personId: number,
-  cohorts: Array<{ id: number; roles: CohortRole[] }>,
-) {
+async function homePitchDays(db: Db, personId: number, cohorts: Array<{ id: number; roles: CohortRole[] }>) {
   const facts = await pitchDayFacts(
     db,
     personId,

@@ -1,5 +1,5 @@
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { pageMeta } from "~/meta";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Accessibility statement");
 export const ErrorBoundary = RouteErrorBoundary;

@@ -4,9 +4,7 @@ import { forbidden, requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { Button, DateInput, Pagination, type PaginationItem, Select, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { calendarDateFromParts, formatUkDateTime, londonInstant } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import {
   AUDIT_PAGE_SIZE,
   type AuditScope,
@@ -14,6 +12,7 @@ import {
   coordinatedCohortIds,
   listAuditEvents,
 } from "~/models/audit-log.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Audit log");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -22,9 +21,9 @@ function dayAfter(date: string): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  const db = context.db;
   let scope: AuditScope = "all";
   if (!user.isAdmin) {
     scope = await coordinatedCohortIds(db, user.personId);

@@ -1,15 +1,14 @@
 // A whole cohort's calendar feed, for its coordinators, reached with their personal feed token.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam, notFound } from "~/auth/guards.server";
-import { icsResponse } from "~/calendar-response.server";
-import { getDb } from "~/db.server";
 import { buildCalendar } from "~/domain/icalendar";
 import { findFeedOwner } from "~/models/calendar-feed.server";
 import { pitchDayCalendar } from "~/models/pitch.server";
 import { cohortCalendarEvents, cohortsForCalendar } from "~/models/visit.server";
+import { icsResponse } from "~/utils/calendar-response.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const db = getDb();
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = context.db;
   const owner = await findFeedOwner(db, params.token ?? "");
   if (!owner) notFound("Calendar");
   const cohortId = idParam(params.cohortId, "Calendar");

@@ -2,8 +2,6 @@
 // mentoring sessions their teams agreed. The token is the key.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
-import { icsResponse } from "~/calendar-response.server";
-import { getDb } from "~/db.server";
 import { todayInLondon } from "~/domain/calendar";
 import { buildCalendar } from "~/domain/icalendar";
 import { followUpEvent } from "~/domain/mentoring";
@@ -11,9 +9,10 @@ import { findFeedOwner } from "~/models/calendar-feed.server";
 import { followUpsForPerson } from "~/models/mentoring.server";
 import { pitchDayCalendars } from "~/models/pitch.server";
 import { calendarEventsOfCohorts, cohortsForCalendar } from "~/models/visit.server";
+import { icsResponse } from "~/utils/calendar-response.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const db = getDb();
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = context.db;
   const owner = await findFeedOwner(db, params.token ?? "");
   if (!owner) notFound("Calendar");
   // One row per role: each cohort once, where it first appears.

@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { cohortSetupTasks } from "~/components/CohortSetupTasks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { ROLE_LABELS } from "~/domain/next-steps";
-import { pageMeta } from "~/meta";
 import { cohortSetupProgress } from "~/models/cohort-organisation.server";
 import { listCohortMembers } from "~/models/programme.server";
+import { pageMeta } from "~/utils/meta";
 import type { CohortRole } from "../../db/types";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.cohort.name ?? "Cohort");
@@ -17,9 +16,9 @@ export const ErrorBoundary = RouteErrorBoundary;
 
 const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator", "sponsor"];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const members = await listCohortMembers(getDb(), cohort.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const members = await listCohortMembers(context.db, cohort.id);
   const counts = ROLE_ORDER.map((role) => {
     const inRole = members.filter((m) => m.role === role);
     return {
@@ -34,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cohort,
     counts,
     timing: cohortTiming(cohort.start_date, cohort.weeks, todayInLondon()),
-    setup: await cohortSetupProgress(getDb(), cohort.id),
+    setup: await cohortSetupProgress(context.db, cohort.id),
   };
 }
 

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatShortUkDate } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { listCohortMembers } from "~/models/programme.server";
 import { listCohortAttendance, listVisits } from "~/models/visit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Attendance in ${data?.cohort.name ?? "the cohort"}`,
@@ -16,9 +15,9 @@ export const ErrorBoundary = RouteErrorBoundary;
 
 const SHORT = { attended: "✓", apologies: "A", absent: "✗" } as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const db = context.db;
   const [members, visits, records] = await Promise.all([
     listCohortMembers(db, cohort.id),
     listVisits(db, cohort.id),

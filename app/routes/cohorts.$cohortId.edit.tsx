@@ -1,32 +1,29 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { pageMeta } from "~/meta";
+import { parseCohortForm } from "~/forms/shared-schemas";
 import { recordAudit } from "~/models/audit.server";
 import { findCohortByName, updateCohort } from "~/models/programme.server";
-import { parseCohortForm } from "~/schemas";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Edit ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-const EDITORS = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...EDITORS]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   return { cohort };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...EDITORS]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const form = parseCohortForm(await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const sameName = await findCohortByName(db, cohort.programme_id, form.data.name);
   if (sameName && sameName.id !== cohort.id) {
     return data(
@@ -69,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirectWithBanner(request, `/cohorts/${cohort.id}`, `Cohort ${form.data.name} saved`);
+  return redirectWithBanner(context, request, `/cohorts/${cohort.id}`, `Cohort ${form.data.name} saved`);
 }
 
 export default function EditCohort() {

@@ -1,18 +1,16 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Input, Table } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
-import { getDb } from "~/db.server";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { attendanceRate, teamHealthFlags } from "~/domain/mentoring";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   getHealthSettings,
@@ -22,15 +20,14 @@ import {
   teamLabel,
 } from "~/models/mentoring.server";
 import { listMilestones } from "~/models/visit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Team health: ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "health:view");
+  const db = context.db;
   const today = todayInLondon();
   const [rows, people, settings, milestones] = await Promise.all([
     teamHealthRows(db, cohort.id, today),
@@ -89,25 +86,23 @@ const ThresholdSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "health:view");
   const form = parseForm(await request.formData(), ThresholdSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await setQuietTeamDays(tx, cohort.id, form.data.quietDays, form.data.expected);
-      if (ok)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "cohort.quiet_team_days_changed",
-          subjectType: "cohort",
-          subjectId: cohort.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: { from: form.data.expected, to: form.data.quietDays },
-        });
-      return ok;
-    });
+  const saved = await context.db.transaction().execute(async (tx) => {
+    const ok = await setQuietTeamDays(tx, cohort.id, form.data.quietDays, form.data.expected);
+    if (ok)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "cohort.quiet_team_days_changed",
+        subjectType: "cohort",
+        subjectId: cohort.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: { from: form.data.expected, to: form.data.quietDays },
+      });
+    return ok;
+  });
   if (!saved)
     return data(
       {
@@ -120,6 +115,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/health`,
     `Teams are now flagged after ${form.data.quietDays} days without a session`,

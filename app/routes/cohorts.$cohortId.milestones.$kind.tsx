@@ -1,38 +1,35 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, forbidden, notFound, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, forbidden, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { dateField, dateParts } from "~/cohort-setup-forms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, DateInput, SummaryList } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateWithDay, MILESTONE_KINDS, type MilestoneKind, weekOfDate } from "~/domain/calendar";
-import { fieldValue } from "~/forms";
-import { pageMeta } from "~/meta";
+import { dateField, dateParts } from "~/forms/cohort-setup";
+import { fieldValue } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { listMilestones, moveMilestone } from "~/models/visit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.milestone.title ?? "Milestone");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const MEMBERS = ["coordinator", "mentor", "participant", "leader", "admin"] as const;
-
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireCohortRole(request, params.cohortId, [...MEMBERS]);
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCohortAccess(context, request, params.cohortId, "cohort:take-part");
   if (!MILESTONE_KINDS.includes(params.kind as MilestoneKind)) notFound("Milestone");
-  const milestones = await listMilestones(getDb(), access.cohort);
+  const milestones = await listMilestones(context.db, access.cohort);
   const milestone = milestones.find((m) => m.kind === params.kind)!;
   return { ...access, milestone, manages: access.roles.includes("coordinator") || access.user.isAdmin };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, milestone, manages } = await load(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, milestone, manages } = await load(context, request, params);
   return { cohort, milestone, manages };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, milestone, manages, user } = await load(request, params);
+  const { cohort, milestone, manages, user } = await load(context, request, params);
   if (!manages) forbidden();
   const formData = await request.formData();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
@@ -44,22 +41,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : null);
   if (error) return data({ errors: { date: error }, values }, { status: 400 });
   const version = Number(formData.get("version") ?? 0);
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await moveMilestone(tx, cohort, milestone.kind, field.date!, version);
-      if (ok)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "milestone.moved",
-          subjectType: "cohort",
-          subjectId: cohort.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: { kind: milestone.kind, from: milestone.date, to: field.date },
-        });
-      return ok;
-    });
+  const saved = await context.db.transaction().execute(async (tx) => {
+    const ok = await moveMilestone(tx, cohort, milestone.kind, field.date!, version);
+    if (ok)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "milestone.moved",
+        subjectType: "cohort",
+        subjectId: cohort.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: { kind: milestone.kind, from: milestone.date, to: field.date },
+      });
+    return ok;
+  });
   if (!saved)
     return data(
       {
@@ -71,6 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/schedule`,
     `${milestone.title} moved to ${formatUkDateWithDay(field.date!)}`,

@@ -1,8 +1,7 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, idParam, notFound, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { NominationSchema, WithdrawSchema } from "~/cohort-setup-forms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import {
@@ -15,38 +14,38 @@ import {
   Textarea,
   WarningText,
 } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
 import { ROLE_LABELS } from "~/domain/next-steps";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { NominationSchema, WithdrawSchema } from "~/forms/cohort-setup";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { getNomination, setWithdrawn, updateNomination } from "~/models/nomination.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.nomination.name ?? "Nomination");
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const nomination = await getNomination(getDb(), access.cohort.id, idParam(params.personId, "Person"));
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const nomination = await getNomination(context.db, access.cohort.id, idParam(params.personId, "Person"));
   if (!nomination) notFound("Person");
   return { ...access, nomination };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, nomination } = await load(request, params);
-  return { cohort, nomination, organisations: await listCohortOrganisations(getDb(), cohort.id) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, nomination } = await load(context, request, params);
+  return { cohort, nomination, organisations: await listCohortOrganisations(context.db, cohort.id) };
 }
 
 const CONFLICT =
   "Someone else saved changes to this person while you were editing. Your changes are kept below: check them and save again to replace theirs.";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user, nomination } = await load(request, params);
+  const { cohort, user, nomination } = await load(context, request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "save");
-  const db = getDb();
+  const db = context.db;
   const audit = (action: string, details: Record<string, unknown>) => ({
     actorId: user.personId,
     action,
@@ -79,6 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (!saved) return data({ errors: { reason: CONFLICT }, values: form.values }, { status: 409 });
     return redirectWithBanner(
+      context,
       request,
       `/cohorts/${cohort.id}/nominations`,
       intent === "withdraw"
@@ -110,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return ok;
   });
   if (!saved) return data({ errors: { name: CONFLICT }, values: form.values }, { status: 409 });
-  return redirectWithBanner(request, `/cohorts/${cohort.id}/nominations`, `${form.data.name} saved`);
+  return redirectWithBanner(context, request, `/cohorts/${cohort.id}/nominations`, `${form.data.name} saved`);
 }
 
 export default function NominationPage() {

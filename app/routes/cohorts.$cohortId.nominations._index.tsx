@@ -1,23 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table } from "~/components/govuk";
 import { ReleaseTag } from "~/components/ReleaseTag";
-import { getDb } from "~/db.server";
 import { ROLE_LABELS } from "~/domain/next-steps";
-import { pageMeta } from "~/meta";
 import { listNominations } from "~/models/nomination.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Nominations for ${data?.cohort.name ?? "the cohort"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const url = new URL(request.url);
-  const nominations = await listNominations(getDb(), cohort.id);
+  const nominations = await listNominations(context.db, cohort.id);
   const active = nominations.filter((n) => !n.withdrawn_at);
   const notReleased = active.filter((n) => n.role === "participant" && n.release_status !== "approved");
   return {

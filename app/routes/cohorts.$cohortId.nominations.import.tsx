@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -16,17 +16,16 @@ import {
   Tag,
 } from "~/components/govuk";
 import { REGION_ITEMS } from "~/components/OrganisationFields";
-import { getDb } from "~/db.server";
-import { pageMeta } from "~/meta";
+import { parseNominations, readUpload } from "~/forms/nominations-upload.server";
 import { importNominations, type NominationPreview, previewNominations } from "~/models/nomination.server";
-import { parseNominations, readUpload } from "~/nominations-upload.server";
+import { pageMeta } from "~/utils/meta";
 import type { Region } from "../../db/types";
 
 export const meta = pageMeta("Import nominations");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   return { cohort };
 }
 
@@ -41,8 +40,8 @@ type Outcome =
     };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const db = getDb();
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const db = context.db;
   const isUpload = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
   let csv: string;
   let fileName: string;
@@ -94,6 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     `${summary.unchanged} unchanged`,
   ];
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/nominations`,
     `Nominations imported from ${fileName || "the file"}: ${parts.join(", ")}${summary.organisations ? `; ${summary.organisations} organisation${summary.organisations === 1 ? "" : "s"} created` : ""}`,

@@ -1,16 +1,14 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, idParam, notFound, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { OrganisationSchema } from "~/cohort-setup-forms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
-import { getDb } from "~/db.server";
 import { formatShortUkDate } from "~/domain/calendar";
-import { parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { OrganisationSchema } from "~/forms/cohort-setup";
+import { parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   getCohortOrganisation,
@@ -18,15 +16,16 @@ import {
   updateCohortOrganisation,
 } from "~/models/cohort-organisation.server";
 import { findOrganisationByName } from "~/models/person.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Change ${data?.organisation.name ?? "organisation"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const db = getDb();
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const db = context.db;
   const organisation = await getCohortOrganisation(
     db,
     access.cohort.id,
@@ -40,16 +39,16 @@ async function load(request: Request, params: Record<string, string | undefined>
   };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, organisation, organisationVersion } = await load(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, organisation, organisationVersion } = await load(context, request, params);
   return { cohort, organisation, organisationVersion };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user, organisation } = await load(request, params);
+  const { cohort, user, organisation } = await load(context, request, params);
   const form = parseForm(await request.formData(), OrganisationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const sameName = await findOrganisationByName(db, form.data.name);
   if (sameName && sameName.id !== organisation.organisation_id) {
     return data(
@@ -90,7 +89,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirectWithBanner(request, `/cohorts/${cohort.id}/organisations`, `${form.data.name} saved`);
+  return redirectWithBanner(
+    context,
+    request,
+    `/cohorts/${cohort.id}/organisations`,
+    `${form.data.name} saved`,
+  );
 }
 
 export default function ChangeOrganisation() {

@@ -1,21 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { REGION_LABELS } from "~/domain/regions";
-import { pageMeta } from "~/meta";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Organisations in ${data?.cohort.name ?? "the cohort"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  return { cohort, organisations: await listCohortOrganisations(getDb(), cohort.id) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  return { cohort, organisations: await listCohortOrganisations(context.db, cohort.id) };
 }
 
 export default function CohortOrganisations() {

@@ -1,15 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { OrganisationSchema } from "~/cohort-setup-forms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
-import { getDb } from "~/db.server";
-import { parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { OrganisationSchema } from "~/forms/cohort-setup";
+import { parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   addOrganisationToCohort,
@@ -18,20 +16,21 @@ import {
   updateCohortOrganisation,
 } from "~/models/cohort-organisation.server";
 import { createOrganisation, findOrganisationByName } from "~/models/person.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Add an organisation");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  return { cohort, known: await listOrganisationsOutsideCohort(getDb(), cohort.id) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  return { cohort, known: await listOrganisationsOutsideCohort(context.db, cohort.id) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const form = parseForm(await request.formData(), OrganisationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const existing = await findOrganisationByName(db, form.data.name);
   if (existing && (await getCohortOrganisation(db, cohort.id, existing.id))) {
     return data(
@@ -77,6 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   });
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/organisations`,
     `${form.data.name} added to the cohort`,

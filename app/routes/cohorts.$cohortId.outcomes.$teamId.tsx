@@ -1,38 +1,37 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, idParam, notFound, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Radios, Textarea } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
 import { FOLLOW_UP_LABELS, FOLLOW_UPS, OUTCOME_LABELS, OUTCOME_STATUSES, teamLabel } from "~/domain/report";
-import { pageMeta } from "~/meta";
 import { recordAudit } from "~/models/audit.server";
 import { getTeam, listOutcomesOfTeam, type OutcomeInput, saveOutcome } from "~/models/outcome.server";
+import { pageMeta } from "~/utils/meta";
 import type { OutcomeStatus } from "../../db/types";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Outcomes: ${data?.team ?? "team"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const team = await getTeam(getDb(), access.cohort.id, idParam(params.teamId, "Team"));
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCohortAccess(context, request, params.cohortId, "outcomes:manage");
+  const team = await getTeam(context.db, access.cohort.id, idParam(params.teamId, "Team"));
   if (!team) notFound("Team");
   return { ...access, team };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, team } = await load(request, params);
-  const outcomes = await listOutcomesOfTeam(getDb(), team.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, team } = await load(context, request, params);
+  const outcomes = await listOutcomesOfTeam(context.db, team.id);
   return { cohort, teamId: team.id, team: teamLabel(team), outcomes };
 }
 
 const NOTE_MAX = 1000;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, team, user } = await load(request, params);
+  const { cohort, team, user } = await load(context, request, params);
   const formData = await request.formData();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const errors: Record<string, string> = {};
@@ -58,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!Object.keys(errors).length && inputs.length === 0)
     errors["3-months-status"] = "Select an outcome for at least one follow-up";
   if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  const saved = await getDb()
+  const saved = await context.db
     .transaction()
     .execute(async (tx) => {
       for (const input of inputs) {
@@ -93,6 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/outcomes`,
     `Outcomes for ${teamLabel(team)} saved`,

@@ -1,19 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Table, Tag } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { FOLLOW_UP_LABELS, FOLLOW_UPS, OUTCOME_LABELS, outcomeSummary } from "~/domain/report";
-import { pageMeta } from "~/meta";
 import { cohortReportRows } from "~/models/report.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Outcomes: ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const rows = await cohortReportRows(getDb(), cohort.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "outcomes:manage");
+  const rows = await cohortReportRows(context.db, cohort.id);
   return { cohort, outcomes: outcomeSummary(rows) };
 }
 

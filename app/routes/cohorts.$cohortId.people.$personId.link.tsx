@@ -1,17 +1,21 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, forbidden, idParam, notFound, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, forbidden, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, InsetText, Panel } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
-import { absoluteUrl } from "~/links.server";
-import { pageMeta } from "~/meta";
 import { createOneTimeLink, setReveal, takeReveal } from "~/models/account.server";
 import { recordAudit } from "~/models/audit.server";
 import { getPerson, mayIssueLinkFor } from "~/models/person.server";
 import { rolesInCohort } from "~/models/programme.server";
+import { absoluteUrl } from "~/utils/links.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Sign-in link for ${data?.person.name ?? "a person"}`,
@@ -21,8 +25,8 @@ export const ErrorBoundary = RouteErrorBoundary;
 const Revealed = z.object({ personId: z.number(), url: z.string(), expiresAt: z.string() });
 
 /** The person must be a member of this cohort; coordinators see nobody else's. */
-async function memberOf(cohortId: number, personIdParam: string | undefined) {
-  const db = getDb();
+async function memberOf(context: AppLoadContext, cohortId: number, personIdParam: string | undefined) {
+  const db = context.db;
   const personId = idParam(personIdParam, "Person");
   const roles = await rolesInCohort(db, cohortId, personId);
   const person = roles.length ? await getPerson(db, personId) : undefined;
@@ -30,10 +34,10 @@ async function memberOf(cohortId: number, personIdParam: string | undefined) {
   return person;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const person = await memberOf(cohort.id, params.personId);
-  const raw = await takeReveal(getDb(), user.sessionId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const person = await memberOf(context, cohort.id, params.personId);
+  const raw = await takeReveal(context.db, user.sessionId);
   const parsed = raw ? Revealed.safeParse(JSON.parse(raw)) : null;
   const link = parsed?.success && parsed.data.personId === person.id ? parsed.data : null;
   return {
@@ -49,9 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const person = await memberOf(cohort.id, params.personId);
-  const db = getDb();
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const person = await memberOf(context, cohort.id, params.personId);
+  const db = context.db;
   if (!(await mayIssueLinkFor(db, user, person.id))) forbidden();
   const purpose = person.password_set_at ? "reset" : "invite";
   const link = await db.transaction().execute(async (tx) => {

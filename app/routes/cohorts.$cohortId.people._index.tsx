@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { ROLE_LABELS } from "~/domain/next-steps";
-import { pageMeta } from "~/meta";
 import { listCohortMembers } from "~/models/programme.server";
+import { pageMeta } from "~/utils/meta";
 import type { CohortRole } from "../../db/types";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `People in ${data?.cohort.name ?? "the cohort"}`);
@@ -21,9 +20,9 @@ const GROUP_TITLES: Record<CohortRole, string> = {
   sponsor: "Sponsors (read-only report viewers)",
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const members = await listCohortMembers(getDb(), cohort.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const members = await listCohortMembers(context.db, cohort.id);
   return {
     cohort,
     groups: ROLE_ORDER.map((role) => ({ role, people: members.filter((m) => m.role === role) })),

@@ -1,34 +1,33 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Input, Radios, Select } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { ROLE_LABELS } from "~/domain/next-steps";
-import { fieldValue, parseForm } from "~/forms";
-import { absoluteUrl } from "~/links.server";
-import { pageMeta } from "~/meta";
+import { fieldValue, parseForm } from "~/forms/parse";
+import { InviteSchema, ROLES } from "~/forms/shared-schemas";
 import { setReveal } from "~/models/account.server";
 import { invitePerson } from "~/models/invitation.server";
 import { listOrganisations } from "~/models/person.server";
-import { InviteSchema, ROLES } from "~/schemas";
+import { absoluteUrl } from "~/utils/links.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Invite a person");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   return {
     cohort,
-    organisations: await listOrganisations(getDb()),
+    organisations: await listOrganisations(context.db),
     roles: ROLES.filter((role) => role !== "coordinator" || user.isAdmin),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const form = parseForm(await request.formData(), InviteSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (form.data.role === "coordinator" && !user.isAdmin) {
@@ -37,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const outcome = await invitePerson(getDb(), cohort.id, form.data, user, clientAddress(context));
+  const outcome = await invitePerson(context.db, cohort.id, form.data, user, clientAddress(context));
   const roleLabel = ROLE_LABELS[form.data.role].toLowerCase();
   if (outcome.kind === "already-member") {
     return data(
@@ -47,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (outcome.link) {
     await setReveal(
-      getDb(),
+      context.db,
       user.sessionId,
       JSON.stringify({
         personId: outcome.personId,
@@ -56,12 +55,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }),
     );
     return redirectWithBanner(
+      context,
       request,
       `/cohorts/${cohort.id}/people/${outcome.personId}/link`,
       `${outcome.name} added as a ${roleLabel}`,
     );
   }
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/people`,
     `${outcome.name} added as a ${roleLabel}. They already have a Tandem account and can sign in.`,

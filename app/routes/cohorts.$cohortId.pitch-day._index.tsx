@@ -1,16 +1,14 @@
 // Running the pitch day: its details, the set-up tasks, and the scoring window, release and publishing.
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, SummaryList, Tag, TaskList } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime, formatUkDateWithDay } from "~/domain/calendar";
-import { type FieldErrors, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { type FieldErrors, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   claimEventVersion,
@@ -22,14 +20,13 @@ import {
   releaseResults,
   setScoringState,
 } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Run the pitch day");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
-async function pitchDayState(cohortId: number) {
-  const db = getDb();
+async function pitchDayState(context: AppLoadContext, cohortId: number) {
+  const db = context.db;
   const event = await getPitchEvent(db, cohortId);
   if (!event) return null;
   const [panel, rubric, sheets] = await Promise.all([
@@ -52,9 +49,9 @@ async function pitchDayState(cohortId: number) {
   };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
-  const state = await pitchDayState(cohort.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  const state = await pitchDayState(context, cohort.id);
   if (!state) return { cohort, pitchDay: null };
   const { event, panel, rubric, expected, submitted, drafts } = state;
   return {
@@ -97,12 +94,12 @@ const BANNERS = {
 } as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
   const form = parseForm(await request.formData(), ScoringSchema);
   const refuse = (message: string, status = 400) =>
     data({ errors: { scoring: message } as FieldErrors }, { status });
   if (!form.ok) return refuse(Object.values(form.errors)[0]!);
-  const state = await pitchDayState(cohort.id);
+  const state = await pitchDayState(context, cohort.id);
   if (!state) return refuse("Set the pitch day details first");
   const { event, panel, rubric } = state;
   const { intent, version } = form.data;
@@ -122,31 +119,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!event.results_released_at) return refuse("Release the results before publishing the ranking");
     if (event.ranking_published_at) return refuse("The ranking is already published");
   }
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      if (!(await claimEventVersion(tx, event.id, version))) return false;
-      if (intent === "open") await setScoringState(tx, event.id, "open");
-      if (intent === "close") await setScoringState(tx, event.id, "closed");
-      if (intent === "release") await releaseResults(tx, event.id);
-      if (intent === "publish-ranking") await publishRanking(tx, event.id);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: `pitch_day.${intent === "open" ? "scoring_opened" : intent === "close" ? "scoring_closed" : intent === "release" ? "results_released" : "ranking_published"}`,
-        subjectType: "pitch_event",
-        subjectId: event.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { submitted: state.submitted, expected: state.expected },
-      });
-      return true;
+  const saved = await context.db.transaction().execute(async (tx) => {
+    if (!(await claimEventVersion(tx, event.id, version))) return false;
+    if (intent === "open") await setScoringState(tx, event.id, "open");
+    if (intent === "close") await setScoringState(tx, event.id, "closed");
+    if (intent === "release") await releaseResults(tx, event.id);
+    if (intent === "publish-ranking") await publishRanking(tx, event.id);
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: `pitch_day.${intent === "open" ? "scoring_opened" : intent === "close" ? "scoring_closed" : intent === "release" ? "results_released" : "ranking_published"}`,
+      subjectType: "pitch_event",
+      subjectId: event.id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
+      details: { submitted: state.submitted, expected: state.expected },
     });
+    return true;
+  });
   if (!saved)
     return refuse(
       "Someone else changed the pitch day while you were looking at it. Check the page as it is now and try again.",
       409,
     );
-  return redirectWithBanner(request, `/cohorts/${cohort.id}/pitch-day`, BANNERS[intent]);
+  return redirectWithBanner(context, request, `/cohorts/${cohort.id}/pitch-day`, BANNERS[intent]);
 }
 
 const STATE_TAG = {

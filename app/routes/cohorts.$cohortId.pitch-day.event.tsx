@@ -2,23 +2,20 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, DateInput, Input, Radios } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { calendarDateFromParts } from "~/domain/calendar";
 import { parseClockTime } from "~/domain/pitch-day";
-import { type FieldErrors, type FormValues, fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { type FieldErrors, type FormValues, fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { createPitchEvent, type EventInput, getPitchEvent, updatePitchEvent } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Pitch day details");
 export const ErrorBoundary = RouteErrorBoundary;
-
-const COORDINATION = ["coordinator", "admin"] as const;
 
 const minutes = (label: string, min: number, max: number) =>
   z
@@ -96,14 +93,14 @@ const ORDER = [
 const ordered = (errors: FieldErrors) =>
   Object.fromEntries(ORDER.filter((k) => errors[k]).map((k) => [k, errors[k]!]));
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
-  const event = await getPitchEvent(getDb(), cohort.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  const event = await getPitchEvent(context.db, cohort.id);
   return { cohort, event: event ?? null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
   const form = parseForm(await request.formData(), EventSchema);
   if (!form.ok) return data({ errors: ordered(form.errors), values: form.values }, { status: 400 });
   const v = form.data;
@@ -119,7 +116,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     breakMinutes: v.breakMinutes,
     feedbackAttribution: v.feedbackAttribution,
   };
-  const db = getDb();
+  const db = context.db;
   const saved = await db.transaction().execute(async (tx) => {
     const existing = await getPitchEvent(tx, cohort.id);
     let eventId: number;
@@ -151,7 +148,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: 409 },
     );
-  return redirectWithBanner(request, `/cohorts/${cohort.id}/pitch-day`, "Pitch day details saved");
+  return redirectWithBanner(context, request, `/cohorts/${cohort.id}/pitch-day`, "Pitch day details saved");
 }
 
 function initialValues(event: Awaited<ReturnType<typeof loader>>["event"]): FormValues {

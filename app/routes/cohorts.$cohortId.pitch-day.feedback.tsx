@@ -1,20 +1,24 @@
 // A team's own pitch-day feedback and scores, once the coordinator releases them. Never another team's.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryCard, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { round2 } from "~/domain/pitch-scoring";
-import { pageMeta } from "~/meta";
 import { getPitchEvent, listSubmittedSheetsOfTeams, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Your pitch feedback");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, ["participant", "mentor"]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, cohort } = await requireCohortAccess(
+    context,
+    request,
+    params.cohortId,
+    "pitch-day:read-feedback",
+  );
+  const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   if (!event?.results_released_at)
     return { cohort, released: false as const, teams: [], rankingPublished: false };

@@ -1,16 +1,20 @@
 // The running order: drawn at random (from a stored seed, so the draw can be checked) or set by hand.
 import { randomInt } from "node:crypto";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  data,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { drawRunningOrder, pitchTimetable } from "~/domain/pitch-day";
-import { type FieldErrors, formValues } from "~/forms";
-import { pageMeta } from "~/meta";
+import { type FieldErrors, formValues } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   claimEventVersion,
@@ -20,15 +24,14 @@ import {
   replaceSlots,
   timetableSettings,
 } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Running order");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
-async function orderState(request: Request, cohortIdParam: string | undefined) {
-  const access = await requireCohortRole(request, cohortIdParam, [...COORDINATION]);
-  const db = getDb();
+async function orderState(context: AppLoadContext, request: Request, cohortIdParam: string | undefined) {
+  const access = await requireCohortAccess(context, request, cohortIdParam, "pitch-day:manage");
+  const db = context.db;
   const event = await getPitchEvent(db, access.cohort.id);
   if (!event) throw redirect(`/cohorts/${access.cohort.id}/pitch-day/event`);
   const [panel, slots] = await Promise.all([
@@ -38,8 +41,8 @@ async function orderState(request: Request, cohortIdParam: string | undefined) {
   return { ...access, event, panel, slots };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, event, panel, slots } = await orderState(request, params.cohortId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, event, panel, slots } = await orderState(context, request, params.cohortId);
   const labels = new Map(panel.teams.map((t) => [t.id, t.label]));
   const timetable = slots.length
     ? pitchTimetable(
@@ -68,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, event, panel } = await orderState(request, params.cohortId);
+  const { user, cohort, event, panel } = await orderState(context, request, params.cohortId);
   const values = formValues(await request.formData());
   const refuse = (errors: FieldErrors, status = 400) => data({ errors, values }, { status });
   const intent = values.intent;
@@ -99,22 +102,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (Object.keys(errors).length) return refuse(errors);
   }
   const labels = new Map(panel.teams.map((t) => [t.id, t.label]));
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      if (!Number.isInteger(version) || !(await claimEventVersion(tx, event.id, version))) return false;
-      await replaceSlots(tx, event.id, teamIds, seed);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: intent === "draw" ? "pitch_day.order_drawn" : "pitch_day.order_set",
-        subjectType: "pitch_event",
-        subjectId: event.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { seed, order: teamIds.map((id) => labels.get(id)) },
-      });
-      return true;
+  const saved = await context.db.transaction().execute(async (tx) => {
+    if (!Number.isInteger(version) || !(await claimEventVersion(tx, event.id, version))) return false;
+    await replaceSlots(tx, event.id, teamIds, seed);
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: intent === "draw" ? "pitch_day.order_drawn" : "pitch_day.order_set",
+      subjectType: "pitch_event",
+      subjectId: event.id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
+      details: { seed, order: teamIds.map((id) => labels.get(id)) },
     });
+    return true;
+  });
   if (!saved)
     return refuse(
       {
@@ -124,6 +125,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       409,
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/pitch-day/order`,
     intent === "draw" ? `Running order drawn at random (seed ${seed})` : "Running order saved",

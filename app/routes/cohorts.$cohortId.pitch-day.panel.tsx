@@ -1,14 +1,18 @@
 // The panel: which of the cohort's senior leaders score the pitches, and every conflict with a team.
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  data,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { type FieldErrors, formValues } from "~/forms";
-import { pageMeta } from "~/meta";
+import { type FieldErrors, formValues } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   addPanelMember,
@@ -17,22 +21,21 @@ import {
   pitchDayPanel,
   removePanelMember,
 } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Panel and conflicts");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
-async function panelState(request: Request, cohortIdParam: string | undefined) {
-  const access = await requireCohortRole(request, cohortIdParam, [...COORDINATION]);
-  const db = getDb();
+async function panelState(context: AppLoadContext, request: Request, cohortIdParam: string | undefined) {
+  const access = await requireCohortAccess(context, request, cohortIdParam, "pitch-day:manage");
+  const db = context.db;
   const event = await getPitchEvent(db, access.cohort.id);
   if (!event) throw redirect(`/cohorts/${access.cohort.id}/pitch-day/event`);
   return { ...access, event, panel: await pitchDayPanel(db, access.cohort.id, event.id) };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, event, panel } = await panelState(request, params.cohortId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, event, panel } = await panelState(context, request, params.cohortId);
   const leaderName = new Map(panel.leaders.map((l) => [l.id, l.name]));
   const teamLabel = new Map(panel.teams.map((t) => [t.id, t.label]));
   return {
@@ -55,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, event, panel } = await panelState(request, params.cohortId);
+  const { user, cohort, event, panel } = await panelState(context, request, params.cohortId);
   const values = formValues(await request.formData());
   const refuse = (errors: FieldErrors, status = 400) => data({ errors }, { status });
   const intent = values.intent;
@@ -66,23 +69,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!leader) return refuse({ personId: "Choose a senior leader of this cohort" });
   if (intent === "remove" && event.scoring_state !== "not_open")
     return refuse({ personId: "A leader cannot leave the panel once scoring has opened" });
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      if (!(await claimEventVersion(tx, event.id, Number(values.version)))) return false;
-      if (intent === "add") await addPanelMember(tx, event.id, personId);
-      else await removePanelMember(tx, event.id, personId);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: intent === "add" ? "pitch_day.panel_added" : "pitch_day.panel_removed",
-        subjectType: "pitch_event",
-        subjectId: event.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { leader: leader.name },
-      });
-      return true;
+  const saved = await context.db.transaction().execute(async (tx) => {
+    if (!(await claimEventVersion(tx, event.id, Number(values.version)))) return false;
+    if (intent === "add") await addPanelMember(tx, event.id, personId);
+    else await removePanelMember(tx, event.id, personId);
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: intent === "add" ? "pitch_day.panel_added" : "pitch_day.panel_removed",
+      subjectType: "pitch_event",
+      subjectId: event.id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
+      details: { leader: leader.name },
     });
+    return true;
+  });
   if (!saved)
     return refuse(
       {
@@ -92,6 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       409,
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/pitch-day/panel`,
     intent === "add" ? `${leader.name} added to the panel` : `${leader.name} removed from the panel`,

@@ -1,15 +1,14 @@
 // The coordinator's results: ranking, adjusted and raw scores, per-criterion means, leaders' offsets and flags.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound, requireCohortRole } from "~/auth/guards.server";
+import { notFound, requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, Table, Tag, WarningText } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
 import { flagText } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
-import { pageMeta } from "~/meta";
 import { getPitchEvent, resultsOf } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Pitch day results");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -21,9 +20,9 @@ const signed = (value: number) => {
   return `${rounded < 0 ? "−" : "+"}${Math.abs(rounded).toFixed(2)}`;
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   if (!event) notFound("Pitch day");
   const { panel, rubric, results, leaderNames } = await resultsOf(db, cohort.id, event.id);

@@ -1,15 +1,19 @@
 // The rubric: criteria with weights and a scale with a descriptor per level. Locked once scoring opens.
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  data,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Checkboxes, Input, InsetText, Textarea } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
-import { type FieldErrors, type FormValues, fieldValue, formValues } from "~/forms";
-import { pageMeta } from "~/meta";
+import { type FieldErrors, type FormValues, fieldValue, formValues } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   type CriterionInput,
@@ -18,25 +22,24 @@ import {
   listRubric,
   saveRubric,
 } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Rubric");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
 const RUBRIC_LOCKED =
   "The rubric cannot change after scoring has opened: it is locked so every sheet is scored on the same criteria";
 
-async function rubricState(request: Request, cohortIdParam: string | undefined) {
-  const access = await requireCohortRole(request, cohortIdParam, [...COORDINATION]);
-  const db = getDb();
+async function rubricState(context: AppLoadContext, request: Request, cohortIdParam: string | undefined) {
+  const access = await requireCohortAccess(context, request, cohortIdParam, "pitch-day:manage");
+  const db = context.db;
   const event = await getPitchEvent(db, access.cohort.id);
   if (!event) throw redirect(`/cohorts/${access.cohort.id}/pitch-day/event`);
   return { ...access, event, rubric: await listRubric(db, event.id) };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, event, rubric } = await rubricState(request, params.cohortId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, event, rubric } = await rubricState(context, request, params.cohortId);
   return {
     cohort,
     version: event.version,
@@ -81,7 +84,7 @@ function readCriterion(
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, event, rubric } = await rubricState(request, params.cohortId);
+  const { user, cohort, event, rubric } = await rubricState(context, request, params.cohortId);
   const values = formValues(await request.formData());
   const refuse = (errors: FieldErrors, status = 400) => data({ errors, values }, { status });
   if (event.scoring_opened_at) return refuse({ rubric: RUBRIC_LOCKED });
@@ -104,22 +107,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!errors.rubric && criteria.length === 0) errors.rubric = "Keep at least one criterion";
   if (Object.keys(errors).length) return refuse(errors);
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      if (!(await claimEventVersion(tx, event.id, Number(values.version)))) return false;
-      await saveRubric(tx, event.id, criteria);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "pitch_day.rubric_saved",
-        subjectType: "pitch_event",
-        subjectId: event.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { criteria: criteria.map((c) => ({ name: c.name, weight: c.weight, max: c.max })) },
-      });
-      return true;
+  const saved = await context.db.transaction().execute(async (tx) => {
+    if (!(await claimEventVersion(tx, event.id, Number(values.version)))) return false;
+    await saveRubric(tx, event.id, criteria);
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: "pitch_day.rubric_saved",
+      subjectType: "pitch_event",
+      subjectId: event.id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
+      details: { criteria: criteria.map((c) => ({ name: c.name, weight: c.weight, max: c.max })) },
     });
+    return true;
+  });
   if (!saved)
     return refuse(
       {
@@ -128,7 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       409,
     );
-  return redirectWithBanner(request, `/cohorts/${cohort.id}/pitch-day/rubric`, "Rubric saved");
+  return redirectWithBanner(context, request, `/cohorts/${cohort.id}/pitch-day/rubric`, "Rubric saved");
 }
 
 function CriterionFields({

@@ -1,17 +1,16 @@
 // One leader's scoring sheet for one team: a radio group per criterion, written feedback, draft or submit.
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, idParam, notFound, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, Radios, Textarea, WarningText } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { parseSheetScores } from "~/domain/pitch-day";
-import { type FieldErrors, type FormValues, fieldValue, formValues } from "~/forms";
-import { pageMeta } from "~/meta";
+import { type FieldErrors, type FormValues, fieldValue, formValues } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { getPitchEvent, leaderScoring, listRubric, saveSheet } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) =>
   data && "team" in data ? `Score ${data.team.label}` : "Scoring sheet",
@@ -25,10 +24,14 @@ const CLOSED = {
 } as const;
 
 /** The sheet the signed-in leader may fill in for this team, or why not. */
-async function sheetState(request: Request, params: { cohortId?: string; teamId?: string }) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, ["leader"]);
+async function sheetState(
+  context: AppLoadContext,
+  request: Request,
+  params: { cohortId?: string; teamId?: string },
+) {
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
   const teamId = idParam(params.teamId, "Team");
-  const db = getDb();
+  const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   if (!event) notFound("Pitch day");
   const [scoring, rubric] = await Promise.all([
@@ -45,8 +48,8 @@ async function sheetState(request: Request, params: { cohortId?: string; teamId?
   return { user, cohort, event, rubric, team, refusal, scoring };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, event, rubric, team, refusal, scoring } = await sheetState(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, event, rubric, team, refusal, scoring } = await sheetState(context, request, params);
   if (refusal) return data({ cohort, refusal }, { status: 403 });
   const sheet = team.sheet;
   return {
@@ -75,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, event, rubric, team, refusal } = await sheetState(request, params);
+  const { user, cohort, event, rubric, team, refusal } = await sheetState(context, request, params);
   const values = formValues(await request.formData());
   const refuse = (errors: FieldErrors, status = 400) => data({ errors, values }, { status });
   if (refusal) return refuse({ form: refusal }, 403);
@@ -97,34 +100,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (Object.keys(errors).length || !parsed.ok) return refuse(errors);
   // A submitted sheet stays submitted: saving it again as a draft would silently take it out of the results.
   const status = submitting || team.sheet?.status === "submitted" ? "submitted" : "draft";
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await saveSheet(
-        tx,
-        {
-          eventId: event.id,
-          personId: user.personId,
-          teamId: team.id,
-          status,
-          workedWell,
-          couldBeBetter,
-          scores: new Map([...parsed.scores].map(([id, score]) => [Number(id), score])),
-        },
-        version,
-      );
-      if (ok && submitting)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "pitch_day.sheet_submitted",
-          subjectType: "team",
-          subjectId: team.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: { team: team.label },
-        });
-      return ok;
-    });
+  const saved = await context.db.transaction().execute(async (tx) => {
+    const ok = await saveSheet(
+      tx,
+      {
+        eventId: event.id,
+        personId: user.personId,
+        teamId: team.id,
+        status,
+        workedWell,
+        couldBeBetter,
+        scores: new Map([...parsed.scores].map(([id, score]) => [Number(id), score])),
+      },
+      version,
+    );
+    if (ok && submitting)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "pitch_day.sheet_submitted",
+        subjectType: "team",
+        subjectId: team.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: { team: team.label },
+      });
+    return ok;
+  });
   if (!saved)
     return refuse(
       {
@@ -134,11 +135,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   if (!submitting && status === "draft")
     return redirectWithBanner(
+      context,
       request,
       `/cohorts/${cohort.id}/pitch-day/scoring/${team.id}`,
       `Draft saved for ${team.label}`,
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/pitch-day/scoring`,
     `Sheet for ${team.label} submitted`,

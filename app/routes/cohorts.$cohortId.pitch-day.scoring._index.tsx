@@ -2,24 +2,23 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, Select, Tag, TaskList, Textarea } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateWithDay } from "~/domain/calendar";
-import { type FieldErrors, fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { type FieldErrors, fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { declareConflict, getPitchEvent, leaderScoring } from "~/models/pitch.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Score the pitches");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, ["leader"]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
+  const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   if (!event) return { cohort, event: null, scoring: null };
   const scoring = await leaderScoring(db, cohort.id, event.id, user.personId);
@@ -53,10 +52,10 @@ const DeclareSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, ["leader"]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
   const form = parseForm(await request.formData(), DeclareSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   const refuse = (errors: FieldErrors) => data({ errors, values: form.values }, { status: 400 });
   if (!event) return refuse({ teamId: "The pitch day has not been set up yet" });
@@ -79,6 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   });
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/pitch-day/scoring`,
     `Conflict with ${team.label} recorded: you will not score it`,

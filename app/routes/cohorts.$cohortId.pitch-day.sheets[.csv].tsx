@@ -1,14 +1,13 @@
 // Every scoring sheet of the pitch day as CSV, one row per leader and team (UTF-8 with a BOM for spreadsheets).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
-import { notFound, requireCohortRole } from "~/auth/guards.server";
-import { getDb } from "~/db.server";
+import { notFound, requireCohortAccess } from "~/auth/guards.server";
 import { weightedTotal } from "~/domain/pitch-scoring";
 import { getPitchEvent, resultsOf } from "~/models/pitch.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   if (!event) notFound("Pitch day");
   const { panel, rubric, sheets } = await resultsOf(db, cohort.id, event.id);

@@ -2,29 +2,22 @@
 // the coordinator publishes it. Prints cleanly.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryList, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
-import { pageMeta } from "~/meta";
 import { getPitchEvent, listSlots, pitchDayPanel, resultsOf, timetableSettings } from "~/models/pitch.server";
 import { findMembership } from "~/models/team.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Pitch day timetable");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [
-    "coordinator",
-    "admin",
-    "mentor",
-    "participant",
-    "leader",
-  ]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:take-part");
+  const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   if (!event) return { cohort, event: null, slots: [], ranking: null };
   const [slots, panel, mine] = await Promise.all([

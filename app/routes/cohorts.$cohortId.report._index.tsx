@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { loadCohortReport } from "~/auth/report-access.server";
 import { BarChart, GroupedBarChart, HeatmapChart, StackedBarChart } from "~/components/Charts";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Details, SummaryList } from "~/components/govuk";
@@ -21,14 +22,14 @@ import {
   STATEMENT_STATUS_LABELS,
   STATEMENT_STATUSES,
 } from "~/domain/report";
-import { pageMeta } from "~/meta";
-import { loadCohortReport } from "~/report.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Report: ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort, individual, report, tables, roles, user } = await loadCohortReport(
+    context,
     request,
     params.cohortId,
   );

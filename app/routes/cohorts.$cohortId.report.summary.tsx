@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { loadCohortReport } from "~/auth/report-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, SummaryList } from "~/components/govuk";
 import { ReportTableView } from "~/components/ReportTableView";
-import { getDb } from "~/db.server";
 import { cohortEndDate, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { formatDuration } from "~/domain/mentoring";
 import { plural } from "~/domain/next-steps";
@@ -20,18 +20,17 @@ import {
   STATEMENT_STATUS_LABELS,
   STATEMENT_STATUSES,
 } from "~/domain/report";
-import { pageMeta } from "~/meta";
 import { getProgramme } from "~/models/programme.server";
-import { loadCohortReport } from "~/report.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Evaluation summary: ${data?.cohort.name ?? "cohort"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, report, tables } = await loadCohortReport(request, params.cohortId);
-  const programme = await getProgramme(getDb(), cohort.programme_id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, report, tables } = await loadCohortReport(context, request, params.cohortId);
+  const programme = await getProgramme(context.db, cohort.programme_id);
   return {
     cohort,
     programme: { description: programme?.description ?? null, sponsor: programme?.sponsor_name ?? null },

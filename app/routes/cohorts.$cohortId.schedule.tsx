@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Tag } from "~/components/govuk";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
-import { getDb } from "~/db.server";
 import {
   formatTime,
   formatUkDate,
@@ -12,23 +11,22 @@ import {
   programmeWeeks,
   todayInLondon,
 } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { listMilestones, listVisits } from "~/models/visit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Schedule for ${data?.cohort.name ?? "the cohort"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, roles, user } = await requireCohortRole(request, params.cohortId, [
-    "coordinator",
-    "mentor",
-    "participant",
-    "leader",
-    "admin",
-  ]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, roles, user } = await requireCohortAccess(
+    context,
+    request,
+    params.cohortId,
+    "cohort:take-part",
+  );
+  const db = context.db;
   const [milestones, visits] = await Promise.all([listMilestones(db, cohort), listVisits(db, cohort.id)]);
   const today = todayInLondon();
   return {

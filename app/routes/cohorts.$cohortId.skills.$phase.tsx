@@ -1,16 +1,15 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, notFound, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, Radios } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { CONFIDENCE_LABELS, PHASE_TITLES, phaseState, SKILLS_PHASES } from "~/domain/skills";
-import { pageMeta } from "~/meta";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, listPhases, listQuestions, phaseWindow, saveAnswers } from "~/models/skills.server";
+import { pageMeta } from "~/utils/meta";
 import type { SkillsPhase } from "../../db/types";
 
 export const meta = pageMeta<typeof loader>(
@@ -18,11 +17,11 @@ export const meta = pageMeta<typeof loader>(
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireCohortRole(request, params.cohortId, ["participant"]);
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCohortAccess(context, request, params.cohortId, "skills:answer");
   const phase = params.phase as SkillsPhase;
   if (!SKILLS_PHASES.includes(phase)) notFound("Questionnaire");
-  const db = getDb();
+  const db = context.db;
   const [phases, questions] = await Promise.all([
     listPhases(db, access.cohort.id),
     listQuestions(db, access.cohort.id),
@@ -32,9 +31,9 @@ async function load(request: Request, params: Record<string, string | undefined>
   return { ...access, phase, row, questions, state: phaseState(phaseWindow(row), todayInLondon()) };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, user, phase, row, questions, state } = await load(request, params);
-  const mine = await answersOf(getDb(), cohort.id, user.personId, phase);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, user, phase, row, questions, state } = await load(context, request, params);
+  const mine = await answersOf(context.db, cohort.id, user.personId, phase);
   return {
     cohort,
     phase,
@@ -47,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user, phase, row, questions, state } = await load(request, params);
+  const { cohort, user, phase, row, questions, state } = await load(context, request, params);
   const formData = await request.formData();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   if (state !== "open")
@@ -68,21 +67,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { questionId: q.id, confidence: value };
   });
   if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      await saveAnswers(tx, cohort.id, user.personId, phase, answers);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "skills.answered",
-        subjectType: "skills_questionnaire",
-        subjectId: cohort.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { phase },
-      });
+  await context.db.transaction().execute(async (tx) => {
+    await saveAnswers(tx, cohort.id, user.personId, phase, answers);
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: "skills.answered",
+      subjectType: "skills_questionnaire",
+      subjectId: cohort.id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
+      details: { phase },
     });
+  });
   return redirectWithBanner(
+    context,
     request,
     "/",
     `Your answers are saved. You can change them until ${formatUkDate(row.deadline)}.`,

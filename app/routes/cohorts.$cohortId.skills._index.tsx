@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { dateField, dateParts } from "~/cohort-setup-forms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import {
@@ -16,7 +15,6 @@ import {
   Tag,
   Textarea,
 } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import {
   DEFAULT_SKILLS_QUESTIONS,
@@ -25,8 +23,8 @@ import {
   phaseState,
   SKILLS_PHASES,
 } from "~/domain/skills";
-import { fieldValue } from "~/forms";
-import { pageMeta } from "~/meta";
+import { dateField, dateParts } from "~/forms/cohort-setup";
+import { fieldValue } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   listIndividualAnswers,
@@ -36,6 +34,7 @@ import {
   phaseWindow,
   replaceQuestions,
 } from "~/models/skills.server";
+import { pageMeta } from "~/utils/meta";
 import type { SkillsPhase } from "../../db/types";
 
 export const meta = pageMeta<typeof loader>(
@@ -43,11 +42,9 @@ export const meta = pageMeta<typeof loader>(
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-const MANAGERS = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...MANAGERS]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "skills:manage");
+  const db = context.db;
   const [questions, phases, answers] = await Promise.all([
     listQuestions(db, cohort.id),
     listPhases(db, cohort.id),
@@ -74,12 +71,12 @@ const Intent = z.object({ intent: z.enum(["questions", "open"]) });
 const PhaseField = z.object({ phase: z.enum(["start", "end"]), version: z.coerce.number().int().min(0) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, [...MANAGERS]);
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "skills:manage");
   const formData = await request.formData();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const intent = Intent.safeParse(values);
   if (!intent.success) return data({ errors: { form: "Choose what to save" }, values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   if (intent.data.intent === "questions") {
     const parsed = parseQuestionList(values.questions ?? "");
     if (!parsed.ok) return data({ errors: { questions: parsed.error }, values }, { status: 400 });
@@ -105,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         },
         { status: 409 },
       );
-    return redirectWithBanner(request, `/cohorts/${cohort.id}/skills`, "Questions saved");
+    return redirectWithBanner(context, request, `/cohorts/${cohort.id}/skills`, "Questions saved");
   }
   const phaseField = PhaseField.safeParse(values);
   if (!phaseField.success)
@@ -141,6 +138,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/skills`,
     `${PHASE_TITLES[phase]} questionnaire open until ${formatUkDate(field.date!)}`,

@@ -1,35 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { clientAddress, forbidden, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, forbidden, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, InsetText } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { StatementView } from "~/components/StatementView";
-import { getDb } from "~/db.server";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
-import { pageMeta } from "~/meta";
 import { recordAudit } from "~/models/audit.server";
 import { getHealthSettings, teamLabel } from "~/models/mentoring.server";
 import { listCohortStatements, publishStatements } from "~/models/problem-statement.server";
 import { findMembership } from "~/models/team.server";
 import { listMilestones } from "~/models/visit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Problem statements: ${data?.cohort.name ?? "cohort"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohort, roles } = await requireCohortRole(request, params.cohortId, [
-    "coordinator",
-    "mentor",
-    "participant",
-    "leader",
-    "admin",
-  ]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, cohort, roles } = await requireCohortAccess(
+    context,
+    request,
+    params.cohortId,
+    "cohort:take-part",
+  );
+  const db = context.db;
   const coordinates = roles.includes("coordinator") || user.isAdmin;
   const settings = await getHealthSettings(db, cohort.id);
   const published = settings.statements_published_at;
@@ -66,22 +64,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, roles } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const { user, cohort, roles } = await requireCohortAccess(
+    context,
+    request,
+    params.cohortId,
+    "statements:manage",
+  );
   if (!roles.includes("coordinator") && !user.isAdmin) forbidden();
-  await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      await publishStatements(tx, cohort.id);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "statements.published",
-        subjectType: "cohort",
-        subjectId: cohort.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-      });
+  await context.db.transaction().execute(async (tx) => {
+    await publishStatements(tx, cohort.id);
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: "statements.published",
+      subjectType: "cohort",
+      subjectId: cohort.id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
     });
+  });
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/statements`,
     "Problem statements published: everyone in the cohort can now read them",

@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCohortRole } from "~/auth/guards.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, NotificationBanner, SummaryList, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { teamChangesSince, teamsOfPerson } from "~/models/team.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Your team");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -29,9 +28,9 @@ function changeText(action: string, details: Record<string, unknown>): string {
   }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, ["participant", "mentor"]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "team:own");
+  const db = context.db;
   const { publishedAt, teams } = await teamsOfPerson(db, cohort.id, user.personId);
   const changes = publishedAt
     ? await teamChangesSince(

@@ -1,25 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireTeam } from "~/auth/team-access.server";
 import { ActionList } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, SummaryList } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
-import { getDb } from "~/db.server";
 import { formatTime, formatUkDate, formatUkDateWithDay, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
-import { pageMeta } from "~/meta";
 import { listTeamSessions, teamLabel } from "~/models/mentoring.server";
 import { getStatement } from "~/models/problem-statement.server";
 import { listMilestones, listVisits } from "~/models/visit.server";
-import { requireTeam } from "~/team-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.teamName ?? "Team");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohort, team, coordinates, isMentor } = await requireTeam(request, params);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, cohort, team, coordinates, isMentor } = await requireTeam(context, request, params);
+  const db = context.db;
   const today = todayInLondon();
   const [sessions, statement, milestones, visits] = await Promise.all([
     listTeamSessions(db, team.id),

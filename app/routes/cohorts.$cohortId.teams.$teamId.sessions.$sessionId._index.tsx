@@ -1,18 +1,17 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress, forbidden, idParam, notFound } from "~/auth/guards.server";
 import { redirectWithBanner, safeRedirectPath } from "~/auth/session.server";
+import { requireTeam } from "~/auth/team-access.server";
 import { ActionList } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, SummaryList, Textarea } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
-import { fieldValue, parseForm } from "~/forms";
-import { NOTE_LIMIT } from "~/mentoring-forms";
-import { pageMeta } from "~/meta";
+import { NOTE_LIMIT } from "~/forms/mentoring";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   addPrivateNote,
@@ -22,22 +21,23 @@ import {
   setActionDone,
   teamLabel,
 } from "~/models/mentoring.server";
-import { requireTeam } from "~/team-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) =>
   data ? `Session on ${formatUkDate(data.session.date)}` : "Mentoring session",
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireTeam(request, params);
-  const session = await getSession(getDb(), access.team.id, idParam(params.sessionId, "Session"));
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireTeam(context, request, params);
+  const session = await getSession(context.db, access.team.id, idParam(params.sessionId, "Session"));
   if (!session) notFound("Session");
   return { ...access, session };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, cohort, team, session, seesPrivateNotes, coordinates, isMentor } = await load(
+    context,
     request,
     params,
   );
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayEdit: coordinates || session.author_id === user.personId,
     mayTickAll: coordinates || isMentor,
     // Fetched only for the team's mentors and the coordinators: participants never receive them.
-    notes: seesPrivateNotes ? await listPrivateNotes(getDb(), session.id) : null,
+    notes: seesPrivateNotes ? await listPrivateNotes(context.db, session.id) : null,
   };
 }
 
@@ -87,11 +87,12 @@ const NoteSchema = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team, session, seesPrivateNotes, coordinates, isMentor } = await load(
+    context,
     request,
     params,
   );
   const formData = await request.formData();
-  const db = getDb();
+  const db = context.db;
   const here = `/cohorts/${cohort.id}/teams/${team.id}/sessions/${session.id}`;
   if (formData.get("intent") === "note") {
     if (!seesPrivateNotes) forbidden();
@@ -108,7 +109,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         address: clientAddress(context),
       });
     });
-    return redirectWithBanner(request, here, "Private note added");
+    return redirectWithBanner(context, request, here, "Private note added");
   }
   const form = parseForm(formData, TickSchema);
   if (!form.ok)
@@ -133,6 +134,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const teamPath = `/cohorts/${cohort.id}/teams/${team.id}`;
   const back = safeRedirectPath(form.data.returnTo, here);
   return redirectWithBanner(
+    context,
     request,
     back.startsWith(teamPath) ? back : here,
     done ? `Action marked as done: ${item.text}` : `Action marked as not done: ${item.text}`,

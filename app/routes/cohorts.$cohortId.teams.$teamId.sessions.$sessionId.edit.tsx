@@ -1,27 +1,26 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, forbidden, idParam, notFound } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { requireTeam } from "~/auth/team-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
 import { SessionFields } from "~/components/SessionFields";
-import { getDb } from "~/db.server";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
-import type { FormValues } from "~/forms";
-import { dateBoxes, MAX_ACTION_ROWS, parseSessionForm, sessionErrorIds } from "~/mentoring-forms";
-import { pageMeta } from "~/meta";
+import { dateBoxes, MAX_ACTION_ROWS, parseSessionForm, sessionErrorIds } from "~/forms/mentoring";
+import type { FormValues } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { getSession, type TeamSession, teamLabel, updateSession } from "~/models/mentoring.server";
-import { requireTeam } from "~/team-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Change a mentoring session");
 export const ErrorBoundary = RouteErrorBoundary;
 
 /** The session's author and the coordinators may change it. */
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireTeam(request, params);
-  const session = await getSession(getDb(), access.team.id, idParam(params.sessionId, "Session"));
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireTeam(context, request, params);
+  const session = await getSession(context.db, access.team.id, idParam(params.sessionId, "Session"));
   if (!session) notFound("Session");
   if (!access.coordinates && session.author_id !== access.user.personId) forbidden();
   return { ...access, session };
@@ -49,8 +48,8 @@ function sessionValues(session: TeamSession): FormValues {
   return values;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, team, session } = await load(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, team, session } = await load(context, request, params);
   return {
     cohortId: cohort.id,
     teamId: team.id,
@@ -66,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, team, session } = await load(request, params);
+  const { user, cohort, team, session } = await load(context, request, params);
   const formData = await request.formData();
   const form = parseSessionForm(formData, {
     team,
@@ -80,39 +79,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Only this session's own actions can be kept by id.
   const ownIds = new Set(session.actions.map((a) => a.id));
   const actions = input.actions.map((a) => ({ ...a, id: a.id !== null && ownIds.has(a.id) ? a.id : null }));
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await updateSession(tx, session.id, { ...input, actions }, input.version);
-      if (ok) {
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "mentoring.session_changed",
-          subjectType: "mentoring_session",
-          subjectId: session.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: {
-            team: team.number,
-            before: {
-              date: session.date,
-              minutes: session.duration_minutes,
-              format: session.format,
-              attendees: session.attendees.length,
-              actions: session.actions.length,
-            },
-            after: {
-              date: input.date,
-              minutes: input.durationMinutes,
-              format: input.format,
-              attendees: input.attendees.length,
-              actions: actions.length,
-            },
+  const saved = await context.db.transaction().execute(async (tx) => {
+    const ok = await updateSession(tx, session.id, { ...input, actions }, input.version);
+    if (ok) {
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "mentoring.session_changed",
+        subjectType: "mentoring_session",
+        subjectId: session.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: {
+          team: team.number,
+          before: {
+            date: session.date,
+            minutes: session.duration_minutes,
+            format: session.format,
+            attendees: session.attendees.length,
+            actions: session.actions.length,
           },
-        });
-      }
-      return ok;
-    });
+          after: {
+            date: input.date,
+            minutes: input.durationMinutes,
+            format: input.format,
+            attendees: input.attendees.length,
+            actions: actions.length,
+          },
+        },
+      });
+    }
+    return ok;
+  });
   if (!saved)
     return data(
       {
@@ -126,6 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/teams/${team.id}/sessions/${session.id}`,
     "Session changes saved",

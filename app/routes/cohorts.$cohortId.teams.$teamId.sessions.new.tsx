@@ -1,12 +1,12 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, forbidden } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { requireTeam } from "~/auth/team-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
 import { SessionFields } from "~/components/SessionFields";
-import { getDb } from "~/db.server";
 import { todayInLondon } from "~/domain/calendar";
 import {
   DEFAULT_ACTION_ROWS,
@@ -14,11 +14,10 @@ import {
   MAX_ACTION_ROWS,
   parseSessionForm,
   sessionErrorIds,
-} from "~/mentoring-forms";
-import { pageMeta } from "~/meta";
+} from "~/forms/mentoring";
 import { recordAudit } from "~/models/audit.server";
 import { createSession, teamLabel } from "~/models/mentoring.server";
-import { requireTeam } from "~/team-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Log a session with ${data?.teamName ?? "the team"}`,
@@ -26,14 +25,14 @@ export const meta = pageMeta<typeof loader>(
 export const ErrorBoundary = RouteErrorBoundary;
 
 /** Only the team's own mentors log its sessions. */
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireTeam(request, params);
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireTeam(context, request, params);
   if (!access.isMentor) forbidden();
   return access;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, team } = await load(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, team } = await load(context, request, params);
   return {
     cohortId: cohort.id,
     teamId: team.id,
@@ -48,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, team } = await load(request, params);
+  const { user, cohort, team } = await load(context, request, params);
   const formData = await request.formData();
   const form = parseSessionForm(formData, {
     team,
@@ -60,28 +59,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors: {}, values: form.values, rows: Math.min(form.rows + 1, MAX_ACTION_ROWS) });
   if (!form.ok) return data({ errors: form.errors, values: form.values, rows: form.rows }, { status: 400 });
   const session = form.data;
-  const sessionId = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const id = await createSession(tx, team.id, user.personId, session, session.privateNote);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "mentoring.session_logged",
-        subjectType: "mentoring_session",
-        subjectId: id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: {
-          team: team.number,
-          date: session.date,
-          minutes: session.durationMinutes,
-          attendees: session.attendees.length,
-          actions: session.actions.length,
-        },
-      });
-      return id;
+  const sessionId = await context.db.transaction().execute(async (tx) => {
+    const id = await createSession(tx, team.id, user.personId, session, session.privateNote);
+    await recordAudit(tx, {
+      actorId: user.personId,
+      action: "mentoring.session_logged",
+      subjectType: "mentoring_session",
+      subjectId: id,
+      cohortId: cohort.id,
+      address: clientAddress(context),
+      details: {
+        team: team.number,
+        date: session.date,
+        minutes: session.durationMinutes,
+        attendees: session.attendees.length,
+        actions: session.actions.length,
+      },
     });
+    return id;
+  });
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/teams/${team.id}/sessions/${sessionId}`,
     `Session logged with ${session.actions.length} action${session.actions.length === 1 ? "" : "s"}`,

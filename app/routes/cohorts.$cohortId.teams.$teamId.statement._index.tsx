@@ -3,12 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress, forbidden } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { requireTeam } from "~/auth/team-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, Radios, SummaryList, Textarea } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { StatementView } from "~/components/StatementView";
-import { getDb } from "~/db.server";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import {
   awaitingReview,
@@ -18,23 +18,22 @@ import {
   missingFields,
   statementDeadline,
 } from "~/domain/problem-statement";
-import { type FieldErrors, fieldValue, parseForm } from "~/forms";
-import { NOTE_LIMIT } from "~/mentoring-forms";
-import { pageMeta } from "~/meta";
+import { NOTE_LIMIT } from "~/forms/mentoring";
+import { type FieldErrors, fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { teamLabel } from "~/models/mentoring.server";
 import { getStatement, recordReviews, submitStatement, versionText } from "~/models/problem-statement.server";
 import { listMilestones } from "~/models/visit.server";
-import { requireTeam } from "~/team-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `${data?.teamName ?? "Team"}: problem statement`);
 export const ErrorBoundary = RouteErrorBoundary;
 
 const DECISIONS = { approved: "Approve it", changes_requested: "Ask for changes" } as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohort, team, coordinates, isMentor, isMember } = await requireTeam(request, params);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, cohort, team, coordinates, isMentor, isMember } = await requireTeam(context, request, params);
+  const db = context.db;
   const [statement, milestones] = await Promise.all([getStatement(db, team.id), listMilestones(db, cohort)]);
   const deadline = statementDeadline(cohort.start_date, cohort.weeks, milestones);
   const mentorIds = team.mentors.map((m) => m.id);
@@ -116,10 +115,10 @@ const OnBehalfSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, team, coordinates, isMentor, isMember } = await requireTeam(request, params);
+  const { user, cohort, team, coordinates, isMentor, isMember } = await requireTeam(context, request, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const db = getDb();
+  const db = context.db;
   const statement = await getStatement(db, team.id);
   const here = `/cohorts/${cohort.id}/teams/${team.id}/statement`;
   const audit = {
@@ -166,6 +165,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         409,
       );
     return redirectWithBanner(
+      context,
       request,
       here,
       "Problem statement submitted: your mentors have been asked to review it",
@@ -206,6 +206,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome)
       return refuse({ decision: "This version is no longer waiting for review" }, form.values, 409);
     return redirectWithBanner(
+      context,
       request,
       here,
       outcome === "approved"
@@ -251,7 +252,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return result;
     });
     if (!outcome) return refuse({ reason: "This version is no longer waiting for review" }, form.values, 409);
-    return redirectWithBanner(request, here, "Problem statement approved on the mentors' behalf");
+    return redirectWithBanner(context, request, here, "Problem statement approved on the mentors' behalf");
   }
   return refuse({ form: "Choose what to do with the statement" });
 }

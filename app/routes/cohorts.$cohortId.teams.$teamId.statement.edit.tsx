@@ -1,12 +1,12 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, forbidden } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { requireTeam } from "~/auth/team-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Input, InsetText, Radios, Textarea } from "~/components/govuk";
 import { StatementView } from "~/components/StatementView";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
 import {
   CATEGORY_LABELS,
@@ -15,9 +15,8 @@ import {
   STATEMENT_FIELDS,
   type StatementText,
 } from "~/domain/problem-statement";
-import { fieldValue } from "~/forms";
-import { parseStatementForm, statementValues } from "~/mentoring-forms";
-import { pageMeta } from "~/meta";
+import { parseStatementForm, statementValues } from "~/forms/mentoring";
+import { fieldValue } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { teamLabel } from "~/models/mentoring.server";
 import {
@@ -26,7 +25,7 @@ import {
   saveStatementVersion,
   versionText,
 } from "~/models/problem-statement.server";
-import { requireTeam } from "~/team-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `${data?.teamName ?? "Team"}: edit the problem statement`,
@@ -34,15 +33,15 @@ export const meta = pageMeta<typeof loader>(
 export const ErrorBoundary = RouteErrorBoundary;
 
 /** Any member of the team edits the statement. */
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireTeam(request, params);
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireTeam(context, request, params);
   if (!access.isMember) forbidden();
   return access;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, team } = await load(request, params);
-  const statement = await getStatement(getDb(), team.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, team } = await load(context, request, params);
+  const statement = await getStatement(context.db, team.id);
   return {
     cohortId: cohort.id,
     teamId: team.id,
@@ -56,14 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Conflict = { number: number; by: string; text: StatementText; yours: StatementText };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, team } = await load(request, params);
+  const { user, cohort, team } = await load(context, request, params);
   const form = parseStatementForm(await request.formData());
   if (!form.ok)
     return data(
       { errors: form.errors, values: form.values, conflict: null as Conflict | null },
       { status: 400 },
     );
-  const db = getDb();
+  const db = context.db;
   const result = await db.transaction().execute(async (tx) => {
     const saved = await saveStatementVersion(tx, team.id, form.baseVersion, form.data, user.personId);
     if (saved.ok)
@@ -80,6 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (result.ok)
     return redirectWithBanner(
+      context,
       request,
       `/cohorts/${cohort.id}/teams/${team.id}/statement`,
       `Draft saved as version ${result.number}`,

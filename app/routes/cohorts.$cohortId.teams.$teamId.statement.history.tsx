@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { requireTeam } from "~/auth/team-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Select, Table } from "~/components/govuk";
 import { TextDiff } from "~/components/TextDiff";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
 import { CATEGORY_LABELS, STATEMENT_FIELDS } from "~/domain/problem-statement";
 import { diffWords, hasChanges } from "~/domain/text-diff";
-import { pageMeta } from "~/meta";
 import { teamLabel } from "~/models/mentoring.server";
 import { getStatement, getVersion, listVersions, versionText } from "~/models/problem-statement.server";
-import { requireTeam } from "~/team-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `${data?.teamName ?? "Team"}: statement history`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -20,9 +19,9 @@ function pick(value: string | null, latest: number, fallback: number): number {
   return Number.isInteger(n) && n >= 1 && n <= latest ? n : fallback;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, team } = await requireTeam(request, params);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, team } = await requireTeam(context, request, params);
+  const db = context.db;
   const statement = await getStatement(db, team.id);
   const versions = statement ? await listVersions(db, statement.id) : [];
   const latest = statement?.version ?? 0;

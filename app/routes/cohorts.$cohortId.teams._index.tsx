@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -18,7 +18,6 @@ import {
   WarningText,
 } from "~/components/govuk";
 import { TeamQualityTable, TeamTotals } from "~/components/TeamReport";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
 import { evaluateTeams, formTeams, lowerBound } from "~/domain/team-formation";
 import {
@@ -27,8 +26,7 @@ import {
   TEAM_ATTRIBUTES,
   type TeamSettings,
 } from "~/domain/team-settings";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   claimTeamsVersion,
@@ -42,15 +40,14 @@ import {
   setLocked,
   teamByNumber,
 } from "~/models/team.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Teams – ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  const db = context.db;
   const status = await getTeamsStatus(db, cohort.id);
   const settings = readTeamSettings(status.team_settings);
   const { input, candidates, teams, keepApart } = await formationInputFor(
@@ -123,10 +120,10 @@ const CONFLICT_MESSAGE =
   "Someone else changed the teams while you were looking at them. Check the teams as they are now and try again.";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const db = getDb();
+  const db = context.db;
   const address = clientAddress(context);
   const base = `/cohorts/${cohort.id}/teams`;
   const status = await getTeamsStatus(db, cohort.id);
@@ -196,6 +193,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (!saved) return conflict(form.values);
     return redirectWithBanner(
+      context,
       request,
       base,
       `${cohort.team_count} teams formed: cost ${result.cost.total}, lower bound ${result.lowerBound}${result.optimal ? " (proven optimal)" : ""}`,
@@ -227,6 +225,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (!saved) return conflict(form.values);
     return redirectWithBanner(
+      context,
       request,
       base,
       intent === "lock" ? `Locked to team ${membership.number}` : "Lock removed",
@@ -277,6 +276,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (!saved) return conflict(form.values);
     return redirectWithBanner(
+      context,
       request,
       base,
       `${person.name} moved from team ${membership.number} to team ${target.number}`,
@@ -323,6 +323,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (!saved) return conflict(form.values);
     return redirectWithBanner(
+      context,
       request,
       base,
       "Teams published: participants and mentors can now see their team",

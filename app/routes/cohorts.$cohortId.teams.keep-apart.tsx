@@ -1,14 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Select, Table } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   addKeepApart,
@@ -18,15 +16,14 @@ import {
   listTeamCandidates,
   removeKeepApart,
 } from "~/models/team.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("People to keep apart");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  const db = context.db;
   const [pairs, candidates, status] = await Promise.all([
     listKeepApart(db, cohort.id),
     listTeamCandidates(db, cohort.id),
@@ -54,9 +51,9 @@ const RemoveSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
   const formData = await request.formData();
-  const db = getDb();
+  const db = context.db;
   const path = `/cohorts/${cohort.id}/teams/keep-apart`;
   const conflict = (values: unknown) =>
     data(
@@ -89,7 +86,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return ok;
     });
     if (removed === null) return conflict(form.values);
-    return redirectWithBanner(request, path, removed ? "Pair removed" : "That pair was already removed");
+    return redirectWithBanner(
+      context,
+      request,
+      path,
+      removed ? "Pair removed" : "That pair was already removed",
+    );
   }
   const form = parseForm(formData, AddSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -115,6 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!saved) return conflict(form.values);
   return redirectWithBanner(
+    context,
     request,
     path,
     `${names.get(form.data.personA)} and ${names.get(form.data.personB)} will be kept apart`,

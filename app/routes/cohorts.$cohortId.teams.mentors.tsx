@@ -1,15 +1,13 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, InsetText, Table, Tag, Textarea, WarningText } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { type PairingMentor, pairMentors } from "~/domain/mentor-pairing";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import {
   claimTeamsVersion,
@@ -18,15 +16,14 @@ import {
   listTeams,
   replaceMentors,
 } from "~/models/team.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Pair mentors with teams");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
 /** The teams, the mentors, and the pairing the Hungarian method proposes for them now. */
-async function proposal(cohortId: number) {
-  const db = getDb();
+async function proposal(context: AppLoadContext, cohortId: number) {
+  const db = context.db;
   const [teams, mentors, status] = await Promise.all([
     listTeams(db, cohortId),
     listCohortMentors(db, cohortId),
@@ -50,9 +47,9 @@ async function proposal(cohortId: number) {
   return { teams, mentors, status, pairing };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
-  const { teams, mentors, status, pairing } = await proposal(cohort.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  const { teams, mentors, status, pairing } = await proposal(context, cohort.id);
   return {
     cohort,
     version: status.teams_version,
@@ -74,10 +71,10 @@ const PairSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
   const form = parseForm(await request.formData(), PairSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const { teams, mentors, status, pairing } = await proposal(cohort.id);
+  const { teams, mentors, status, pairing } = await proposal(context, cohort.id);
   if (!teams.some((t) => t.members.length > 0))
     return data(
       { errors: { pairing: "Form the teams before pairing mentors" }, values: form.values },
@@ -114,31 +111,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       overrideReason: pair.conflicts.includes(pair[sector]) ? form.data.reason : null,
     })),
   );
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      if (!(await claimTeamsVersion(tx, cohort.id, form.data.version))) return false;
-      await replaceMentors(tx, cohort.id, assignments);
-      for (const pair of pairing.pairs) {
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "team.mentors_paired",
-          subjectType: "team",
-          subjectId: teamId.get(pair.team)!,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: {
-            team: pair.team,
-            industry: names.get(pair.industry),
-            government: names.get(pair.government),
-            conflicts: pair.conflicts.map((id) => names.get(id)),
-            overrideReason: pair.conflicts.length ? form.data.reason : null,
-            afterPublishing: status.teams_published_at !== null,
-          },
-        });
-      }
-      return true;
-    });
+  const saved = await context.db.transaction().execute(async (tx) => {
+    if (!(await claimTeamsVersion(tx, cohort.id, form.data.version))) return false;
+    await replaceMentors(tx, cohort.id, assignments);
+    for (const pair of pairing.pairs) {
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "team.mentors_paired",
+        subjectType: "team",
+        subjectId: teamId.get(pair.team)!,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: {
+          team: pair.team,
+          industry: names.get(pair.industry),
+          government: names.get(pair.government),
+          conflicts: pair.conflicts.map((id) => names.get(id)),
+          overrideReason: pair.conflicts.length ? form.data.reason : null,
+          afterPublishing: status.teams_published_at !== null,
+        },
+      });
+    }
+    return true;
+  });
   if (!saved)
     return data(
       {
@@ -151,6 +146,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/teams/mentors`,
     override

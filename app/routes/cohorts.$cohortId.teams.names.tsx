@@ -1,24 +1,21 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Input } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { formValues } from "~/forms";
-import { pageMeta } from "~/meta";
+import { formValues } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { claimTeamsVersion, getTeamsStatus, listTeams, setTeamName } from "~/models/team.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Name the teams");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const COORDINATION = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  const db = context.db;
   const [teams, status] = await Promise.all([listTeams(db, cohort.id), getTeamsStatus(db, cohort.id)]);
   return {
     cohort,
@@ -28,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort } = await requireCohortRole(request, params.cohortId, [...COORDINATION]);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
   const values = formValues(await request.formData());
-  const db = getDb();
+  const db = context.db;
   const [teams, status] = await Promise.all([listTeams(db, cohort.id), getTeamsStatus(db, cohort.id)]);
   const errors: Record<string, string> = {};
   const names = new Map<number, string | null>();
@@ -78,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: 409 },
     );
-  return redirectWithBanner(request, `/cohorts/${cohort.id}/teams`, "Team names saved");
+  return redirectWithBanner(context, request, `/cohorts/${cohort.id}/teams`, "Team names saved");
 }
 
 export default function NameTeams() {

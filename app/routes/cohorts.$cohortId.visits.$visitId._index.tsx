@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireVisit } from "~/auth/visit-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, SummaryList } from "~/components/govuk";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
-import { requireVisit } from "~/visit-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Visit to ${data?.visit.host_name ?? "a host"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, visit, manages, mayRecordAttendance } = await requireVisit(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, visit, manages, mayRecordAttendance } = await requireVisit(context, request, params);
   return {
     cohort,
     manages,

@@ -1,16 +1,15 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, forbidden } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { requireVisit } from "~/auth/visit-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Radios } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateWithDay } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { recordAudit } from "~/models/audit.server";
 import { listVisitAttendance, recordAttendance } from "~/models/visit.server";
-import { requireVisit } from "~/visit-access.server";
+import { pageMeta } from "~/utils/meta";
 import type { AttendanceStatus } from "../../db/types";
 
 export const meta = pageMeta<typeof loader>(
@@ -25,22 +24,22 @@ const LABELS: Record<AttendanceStatus, string> = {
   absent: "Absent",
 };
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireVisit(request, params);
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireVisit(context, request, params);
   // The coordinator, or the host's contact when they use Tandem.
   if (!access.mayRecordAttendance) forbidden();
   if (access.visit.status === "cancelled") forbidden();
   return access;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, visit, manages } = await load(request, params);
-  return { cohort, visit, manages, participants: await listVisitAttendance(getDb(), cohort.id, visit.id) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, visit, manages } = await load(context, request, params);
+  return { cohort, visit, manages, participants: await listVisitAttendance(context.db, cohort.id, visit.id) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, visit, user } = await load(request, params);
-  const db = getDb();
+  const { cohort, visit, user } = await load(context, request, params);
+  const db = context.db;
   const participants = await listVisitAttendance(db, cohort.id, visit.id);
   const formData = await request.formData();
   const errors: Record<string, string> = {};
@@ -69,6 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   });
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/visits/${visit.id}`,
     `Attendance recorded for ${entries.length} participant${entries.length === 1 ? "" : "s"}`,

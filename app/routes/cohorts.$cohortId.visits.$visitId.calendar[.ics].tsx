@@ -1,12 +1,12 @@
 // One visit as an .ics file, for anyone in the cohort.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { icsResponse } from "~/calendar-response.server";
+import { requireVisit } from "~/auth/visit-access.server";
 import { buildCalendar } from "~/domain/icalendar";
 import { visitEvent } from "~/models/visit.server";
-import { requireVisit } from "~/visit-access.server";
+import { icsResponse } from "~/utils/calendar-response.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, visit } = await requireVisit(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, visit } = await requireVisit(context, request, params);
   const text = buildCalendar({
     name: `${cohort.name}: visit to ${visit.host_name}`,
     milestones: [],

@@ -2,32 +2,29 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { CancelVisitSchema } from "~/cohort-setup-forms";
+import { requireVisit } from "~/auth/visit-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Textarea } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateWithDay } from "~/domain/calendar";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { CancelVisitSchema } from "~/forms/cohort-setup";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { cancelVisit } from "~/models/visit.server";
-import { requireVisit } from "~/visit-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Cancel the visit to ${data?.visit.host_name ?? "a host"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-const EDITORS = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, visit } = await requireVisit(request, params, [...EDITORS]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, visit } = await requireVisit(context, request, params, "cohort:manage");
   return { cohort, visit };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, visit, user } = await requireVisit(request, params, [...EDITORS]);
+  const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
   const form = parseForm(await request.formData(), CancelVisitSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (visit.status === "cancelled")
@@ -35,22 +32,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { errors: { reason: "This visit is already cancelled" }, values: form.values },
       { status: 400 },
     );
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await cancelVisit(tx, visit, form.data.reason, form.data.version);
-      if (ok)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "visit.cancelled",
-          subjectType: "visit",
-          subjectId: visit.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: { reason: form.data.reason, date: visit.date },
-        });
-      return ok;
-    });
+  const saved = await context.db.transaction().execute(async (tx) => {
+    const ok = await cancelVisit(tx, visit, form.data.reason, form.data.version);
+    if (ok)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "visit.cancelled",
+        subjectType: "visit",
+        subjectId: visit.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: { reason: form.data.reason, date: visit.date },
+      });
+    return ok;
+  });
   if (!saved)
     return data(
       {
@@ -62,7 +57,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: 409 },
     );
-  return redirectWithBanner(request, `/cohorts/${cohort.id}/visits`, `Visit to ${visit.host_name} cancelled`);
+  return redirectWithBanner(
+    context,
+    request,
+    `/cohorts/${cohort.id}/visits`,
+    `Visit to ${visit.host_name} cancelled`,
+  );
 }
 
 export default function CancelVisit() {

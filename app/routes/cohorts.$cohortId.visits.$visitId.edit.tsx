@@ -2,58 +2,53 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { dateParts, parseVisitForm } from "~/cohort-setup-forms";
+import { requireVisit } from "~/auth/visit-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
 import { HostContactFields } from "~/components/HostContactFields";
-import { getDb } from "~/db.server";
 import { formatUkDate } from "~/domain/calendar";
-import { fieldValue } from "~/forms";
-import { pageMeta } from "~/meta";
+import { dateParts, parseVisitForm } from "~/forms/cohort-setup";
+import { fieldValue } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { updateVisit, visitDateProblem } from "~/models/visit.server";
-import { requireVisit } from "~/visit-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Change the visit to ${data?.visit.host_name ?? "a host"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-const EDITORS = ["coordinator", "admin"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort, visit } = await requireVisit(request, params, [...EDITORS]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, visit } = await requireVisit(context, request, params, "cohort:manage");
   return { cohort, visit };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, visit, user } = await requireVisit(request, params, [...EDITORS]);
+  const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
   const form = parseVisitForm(await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const problem = visitDateProblem(cohort, visit, form.data.date);
   if (problem) return data({ errors: { date: problem }, values: form.values }, { status: 400 });
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await updateVisit(tx, visit, form.data, form.data.version);
-      if (ok)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: visit.date !== form.data.date ? "visit.moved" : "visit.updated",
-          subjectType: "visit",
-          subjectId: visit.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: {
-            from: visit.date,
-            to: form.data.date,
-            startTime: form.data.startTime,
-            endTime: form.data.endTime,
-          },
-        });
-      return ok;
-    });
+  const saved = await context.db.transaction().execute(async (tx) => {
+    const ok = await updateVisit(tx, visit, form.data, form.data.version);
+    if (ok)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: visit.date !== form.data.date ? "visit.moved" : "visit.updated",
+        subjectType: "visit",
+        subjectId: visit.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: {
+          from: visit.date,
+          to: form.data.date,
+          startTime: form.data.startTime,
+          endTime: form.data.endTime,
+        },
+      });
+    return ok;
+  });
   if (!saved)
     return data(
       {
@@ -65,6 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/visits/${visit.id}`,
     visit.date !== form.data.date

@@ -1,24 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table, Tag } from "~/components/govuk";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
-import { getDb } from "~/db.server";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { recordAudit } from "~/models/audit.server";
 import { confirmPlannedVisits, listVisits } from "~/models/visit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Company visits for ${data?.cohort.name ?? "the cohort"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const visits = await listVisits(getDb(), cohort.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const visits = await listVisits(context.db, cohort.id);
   return {
     cohort,
     visits: visits.map((v) => ({ ...v, week: weekOfDate(cohort.start_date, cohort.weeks, v.date) })),
@@ -26,24 +25,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  const confirmed = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const count = await confirmPlannedVisits(tx, cohort.id);
-      if (count)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "visits.confirmed",
-          subjectType: "cohort",
-          subjectId: cohort.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: { count },
-        });
-      return count;
-    });
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const confirmed = await context.db.transaction().execute(async (tx) => {
+    const count = await confirmPlannedVisits(tx, cohort.id);
+    if (count)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "visits.confirmed",
+        subjectType: "cohort",
+        subjectId: cohort.id,
+        cohortId: cohort.id,
+        address: clientAddress(context),
+        details: { count },
+      });
+    return count;
+  });
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/visits`,
     confirmed

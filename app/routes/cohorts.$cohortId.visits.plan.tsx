@@ -1,33 +1,32 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortRole } from "~/auth/guards.server";
+import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { VisitSettingsSchema } from "~/cohort-setup-forms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Input, Radios, Table, WarningText } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { VisitSettingsSchema } from "~/forms/cohort-setup";
+import { fieldValue, parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { createPlannedVisits, proposeRota } from "~/models/visit.server";
-import { nowIso } from "~/time";
+import { pageMeta } from "~/utils/meta";
+import { nowIso } from "~/utils/time";
 
 export const meta = pageMeta("Plan company visits");
 export const ErrorBoundary = RouteErrorBoundary;
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
-  return { cohort, ...(await proposeRota(getDb(), cohort)) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  return { cohort, ...(await proposeRota(context.db, cohort)) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user } = await requireCohortRole(request, params.cohortId, ["coordinator", "admin"]);
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const formData = await request.formData();
-  const db = getDb();
+  const db = context.db;
   if (formData.get("intent") === "settings") {
     const form = parseForm(formData, VisitSettingsSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -67,7 +66,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         },
         { status: 409 },
       );
-    return redirectWithBanner(request, `/cohorts/${cohort.id}/visits/plan`, "Visit day and times saved");
+    return redirectWithBanner(
+      context,
+      request,
+      `/cohorts/${cohort.id}/visits/plan`,
+      "Visit day and times saved",
+    );
   }
   const { rota } = await proposeRota(db, cohort);
   if (!rota) return data({ errors: { rota: "Every host already has a visit" }, values: {} }, { status: 400 });
@@ -92,6 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   });
   return redirectWithBanner(
+    context,
     request,
     `/cohorts/${cohort.id}/visits`,
     `${rota.visits.length} visits planned. Check them, move or cancel any, then confirm them.`,

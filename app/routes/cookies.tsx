@@ -1,6 +1,6 @@
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Table } from "~/components/govuk";
-import { pageMeta } from "~/meta";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Cookies");
 export const ErrorBoundary = RouteErrorBoundary;

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { pageMeta } from "~/meta";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("If you have forgotten your password");
 export const ErrorBoundary = RouteErrorBoundary;

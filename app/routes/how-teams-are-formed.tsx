@@ -1,7 +1,7 @@
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Table } from "~/components/govuk";
 import { DEFAULT_WEIGHTS } from "~/domain/team-formation";
-import { pageMeta } from "~/meta";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("How teams are formed");
 export const ErrorBoundary = RouteErrorBoundary;

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requirePersonalDataAccess } from "~/auth/personal-data-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
-import { requirePersonalDataAccess } from "~/personal-data-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Personal data: ${data?.person.name ?? "person"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, person, self } = await requirePersonalDataAccess(request, params.personId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, person, self } = await requirePersonalDataAccess(context, request, params.personId);
   return { person, self, isAdmin: user.isAdmin };
 }
 

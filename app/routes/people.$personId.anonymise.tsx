@@ -1,57 +1,55 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, idParam, notFound, requireAdmin } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Checkboxes, InsetText, WarningText } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { recordAudit } from "~/models/audit.server";
 import { anonymisePerson, getPersonSummary } from "~/models/personal-data.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Anonymise ${data?.person.name ?? "person"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(request: Request, personIdParam: string | undefined) {
-  const user = await requireAdmin(request);
-  const person = await getPersonSummary(getDb(), idParam(personIdParam, "Person"));
+async function load(context: AppLoadContext, request: Request, personIdParam: string | undefined) {
+  const user = await requireAdmin(context, request);
+  const person = await getPersonSummary(context.db, idParam(personIdParam, "Person"));
   if (!person) notFound("Person");
   return { user, person };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { person } = await load(request, params.personId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { person } = await load(context, request, params.personId);
   return { person };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, person } = await load(request, params.personId);
+  const { user, person } = await load(context, request, params.personId);
   const formData = await request.formData();
   if (formData.get("confirm") !== "yes")
     return data({ errors: { confirm: "Confirm that the person asked to be anonymised" } }, { status: 400 });
-  const done = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await anonymisePerson(tx, person.id);
-      if (ok)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "person.anonymised",
-          subjectType: "person",
-          subjectId: person.id,
-          address: clientAddress(context),
-          details: { reason: "on request" },
-        });
-      return ok;
-    });
+  const done = await context.db.transaction().execute(async (tx) => {
+    const ok = await anonymisePerson(tx, person.id);
+    if (ok)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "person.anonymised",
+        subjectType: "person",
+        subjectId: person.id,
+        address: clientAddress(context),
+        details: { reason: "on request" },
+      });
+    return ok;
+  });
   if (!done)
     return data(
       { errors: { confirm: "This person has already been anonymised: there is nothing more to remove" } },
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/people/${person.id}`,
     `Person ${person.id} anonymised: their name and email are replaced and their sessions ended`,

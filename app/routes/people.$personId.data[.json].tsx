@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { clientAddress } from "~/auth/guards.server";
-import { getDb } from "~/db.server";
+import { requirePersonalDataAccess } from "~/auth/personal-data-access.server";
 import { recordAudit } from "~/models/audit.server";
 import { exportPersonalData } from "~/models/personal-data.server";
-import { requirePersonalDataAccess } from "~/personal-data-access.server";
 
 /** Everything Tandem holds about a person, as a JSON download (a subject access request). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, person } = await requirePersonalDataAccess(request, params.personId);
-  const db = getDb();
+  const { user, person } = await requirePersonalDataAccess(context, request, params.personId);
+  const db = context.db;
   const exported = await exportPersonalData(db, person.id);
   // Reading someone's whole record is worth tracing, though it changes nothing.
   await recordAudit(db, {

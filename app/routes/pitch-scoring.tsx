@@ -13,13 +13,13 @@ import {
   workedExample,
 } from "~/domain/pitch-scoring-example";
 import { DEFAULT_RUBRIC } from "~/domain/rubric";
-import { pageMeta } from "~/meta";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("How scores are calculated");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(context, request);
   const { sheet, result } = workedExample();
   const totals = Object.fromEntries(result.sheets.map((s) => [`${s.judge}|${s.team}`, s.total]));
   const offsets = result.judgeOffsets;

@@ -4,22 +4,21 @@ import { clientAddress, requireUser } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList, WarningText } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDateTime } from "~/domain/calendar";
-import { absoluteUrl } from "~/links.server";
-import { pageMeta } from "~/meta";
 import { setReveal, takeReveal } from "~/models/account.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCalendarFeed, resetCalendarFeed } from "~/models/calendar-feed.server";
 import { getPerson } from "~/models/person.server";
 import { listCohortsOfPerson } from "~/models/programme.server";
+import { absoluteUrl } from "~/utils/links.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Your profile");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  const db = context.db;
   const [person, feed, cohorts] = await Promise.all([
     getPerson(db, user.personId),
     getCalendarFeed(db, user.personId),
@@ -52,8 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const user = await requireUser(context, request);
+  const db = context.db;
   const token = await resetCalendarFeed(db, user.personId);
   await recordAudit(db, {
     actorId: user.personId,
@@ -68,6 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     JSON.stringify({ kind: "calendar-feed", url: absoluteUrl(request, `/calendar/${token}.ics`) }),
   );
   return redirectWithBanner(
+    context,
     request,
     "/profile",
     "Your new calendar address is ready. Any earlier address has stopped working.",

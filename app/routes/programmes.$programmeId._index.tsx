@@ -3,17 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { idParam, notFound, requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, SummaryList, Table, Tag } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { cohortEndDate, formatUkDate } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { getProgramme, listCohortsOfProgramme } from "~/models/programme.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.programme.name ?? "Programme");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const db = getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireAdmin(context, request);
+  const db = context.db;
   const programme = await getProgramme(db, idParam(params.programmeId, "Programme"));
   if (!programme) notFound("Programme");
   return { programme, cohorts: await listCohortsOfProgramme(db, programme.id) };

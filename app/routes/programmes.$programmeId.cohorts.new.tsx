@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, idParam, notFound, requireAdmin } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
@@ -6,32 +6,31 @@ import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { pageMeta } from "~/meta";
+import { parseCohortForm } from "~/forms/shared-schemas";
 import { recordAudit } from "~/models/audit.server";
 import { createCohort, findCohortByName, getProgramme } from "~/models/programme.server";
-import { parseCohortForm } from "~/schemas";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Add a cohort");
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function programmeFrom(params: { programmeId?: string }) {
-  const programme = await getProgramme(getDb(), idParam(params.programmeId, "Programme"));
+async function programmeFrom(context: AppLoadContext, params: { programmeId?: string }) {
+  const programme = await getProgramme(context.db, idParam(params.programmeId, "Programme"));
   if (!programme) notFound("Programme");
   return programme;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return { programme: await programmeFrom(params) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireAdmin(context, request);
+  return { programme: await programmeFrom(context, params) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const programme = await programmeFrom(params);
+  const user = await requireAdmin(context, request);
+  const programme = await programmeFrom(context, params);
   const form = parseCohortForm(await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   if (await findCohortByName(db, programme.id, form.data.name)) {
     return data(
       {
@@ -60,6 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return created;
   });
   return redirectWithBanner(
+    context,
     request,
     `/programmes/${programme.id}`,
     `Cohort ${cohort.name} added. Now appoint its coordinator.`,

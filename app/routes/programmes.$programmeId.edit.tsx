@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress, idParam, notFound, requireAdmin } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
@@ -6,35 +6,34 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
 import { ProgrammeFields } from "~/components/ProgrammeFields";
-import { getDb } from "~/db.server";
-import { parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { parseForm } from "~/forms/parse";
+import { ProgrammeSchema } from "~/forms/shared-schemas";
 import { recordAudit } from "~/models/audit.server";
 import { listOrganisations } from "~/models/person.server";
 import { findProgrammeByName, getProgramme, updateProgramme } from "~/models/programme.server";
-import { ProgrammeSchema } from "~/schemas";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Edit ${data?.programme.name ?? "programme"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function programmeFrom(params: { programmeId?: string }) {
-  const programme = await getProgramme(getDb(), idParam(params.programmeId, "Programme"));
+async function programmeFrom(context: AppLoadContext, params: { programmeId?: string }) {
+  const programme = await getProgramme(context.db, idParam(params.programmeId, "Programme"));
   if (!programme) notFound("Programme");
   return programme;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const programme = await programmeFrom(params);
-  return { programme, organisations: await listOrganisations(getDb()) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireAdmin(context, request);
+  const programme = await programmeFrom(context, params);
+  return { programme, organisations: await listOrganisations(context.db) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const programme = await programmeFrom(params);
+  const user = await requireAdmin(context, request);
+  const programme = await programmeFrom(context, params);
   const form = parseForm(await request.formData(), ProgrammeSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const sameName = await findProgrammeByName(db, form.data.name);
   if (sameName && sameName.id !== programme.id) {
     return data(
@@ -67,7 +66,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirectWithBanner(request, `/programmes/${programme.id}`, `Programme ${form.data.name} saved`);
+  return redirectWithBanner(
+    context,
+    request,
+    `/programmes/${programme.id}`,
+    `Programme ${form.data.name} saved`,
+  );
 }
 
 export default function EditProgramme() {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireProgrammeReader } from "~/auth/programme-access.server";
 import { BarChart, GroupedBarChart } from "~/components/Charts";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink } from "~/components/govuk";
 import { ReportTableView } from "~/components/ReportTableView";
-import { getDb } from "~/db.server";
 import { round2 } from "~/domain/pitch-scoring";
 import {
   formatPercent,
@@ -13,18 +13,17 @@ import {
   programmeFigures,
   programmeTables,
 } from "~/domain/report";
-import { pageMeta } from "~/meta";
 import { programmeCohortRows } from "~/models/report.server";
-import { requireProgrammeReader } from "~/programme-access.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Programme report: ${data?.programme.name ?? "programme"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, programme } = await requireProgrammeReader(request, params.programmeId);
-  const figures = programmeFigures(await programmeCohortRows(getDb(), programme.id));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, programme } = await requireProgrammeReader(context, request, params.programmeId);
+  const figures = programmeFigures(await programmeCohortRows(context.db, programme.id));
   return { programme, isAdmin: user.isAdmin, figures, tables: programmeTables(figures) };
 }
 

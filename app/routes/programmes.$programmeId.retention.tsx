@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress, idParam, notFound, requireAdmin } from "~/auth/guards.server";
@@ -6,26 +6,25 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, Input } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { parseForm } from "~/forms/parse";
 import { recordAudit } from "~/models/audit.server";
 import { getProgrammeRetention, setRetentionMonths } from "~/models/report.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Retention period: ${data?.programme.name ?? "programme"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(request: Request, programmeIdParam: string | undefined) {
-  const user = await requireAdmin(request);
-  const programme = await getProgrammeRetention(getDb(), idParam(programmeIdParam, "Programme"));
+async function load(context: AppLoadContext, request: Request, programmeIdParam: string | undefined) {
+  const user = await requireAdmin(context, request);
+  const programme = await getProgrammeRetention(context.db, idParam(programmeIdParam, "Programme"));
   if (!programme) notFound("Programme");
   return { user, programme };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { programme } = await load(request, params.programmeId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { programme } = await load(context, request, params.programmeId);
   return { programme };
 }
 
@@ -49,24 +48,22 @@ const RetentionSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, programme } = await load(request, params.programmeId);
+  const { user, programme } = await load(context, request, params.programmeId);
   const form = parseForm(await request.formData(), RetentionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const saved = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const ok = await setRetentionMonths(tx, programme.id, form.data.months, form.data.updatedAt);
-      if (ok)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "programme.retention_changed",
-          subjectType: "programme",
-          subjectId: programme.id,
-          address: clientAddress(context),
-          details: { from: programme.retention_months, to: form.data.months },
-        });
-      return ok;
-    });
+  const saved = await context.db.transaction().execute(async (tx) => {
+    const ok = await setRetentionMonths(tx, programme.id, form.data.months, form.data.updatedAt);
+    if (ok)
+      await recordAudit(tx, {
+        actorId: user.personId,
+        action: "programme.retention_changed",
+        subjectType: "programme",
+        subjectId: programme.id,
+        address: clientAddress(context),
+        details: { from: programme.retention_months, to: form.data.months },
+      });
+    return ok;
+  });
   if (!saved)
     return data(
       {
@@ -79,6 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   return redirectWithBanner(
+    context,
     request,
     `/programmes/${programme.id}`,
     `People's data is now kept for ${form.data.months} months after each cohort of ${programme.name} ends`,

@@ -3,17 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, Table, Tag } from "~/components/govuk";
-import { getDb } from "~/db.server";
 import { formatUkDate } from "~/domain/calendar";
-import { pageMeta } from "~/meta";
 import { listProgrammes } from "~/models/programme.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Programmes");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return { programmes: await listProgrammes(getDb()) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(context, request);
+  return { programmes: await listProgrammes(context.db) };
 }
 
 export default function Programmes() {

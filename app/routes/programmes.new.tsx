@@ -6,27 +6,26 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button } from "~/components/govuk";
 import { ProgrammeFields } from "~/components/ProgrammeFields";
-import { getDb } from "~/db.server";
-import { parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { parseForm } from "~/forms/parse";
+import { ProgrammeSchema } from "~/forms/shared-schemas";
 import { recordAudit } from "~/models/audit.server";
 import { listOrganisations } from "~/models/person.server";
 import { createProgramme, findProgrammeByName } from "~/models/programme.server";
-import { ProgrammeSchema } from "~/schemas";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Create a programme");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return { organisations: await listOrganisations(getDb()) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(context, request);
+  return { organisations: await listOrganisations(context.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
+  const user = await requireAdmin(context, request);
   const form = parseForm(await request.formData(), ProgrammeSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   if (await findProgrammeByName(db, form.data.name)) {
     return data(
       { errors: { name: `A programme called ${form.data.name} already exists` }, values: form.values },
@@ -45,7 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return created;
   });
-  return redirectWithBanner(request, `/programmes/${programme.id}`, `Programme ${programme.name} created`);
+  return redirectWithBanner(
+    context,
+    request,
+    `/programmes/${programme.id}`,
+    `Programme ${programme.name} created`,
+  );
 }
 
 export default function NewProgramme() {

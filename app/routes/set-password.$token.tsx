@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  data,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
@@ -7,24 +13,23 @@ import { hashPassword, passwordProblem } from "~/auth/passwords.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { Button, Input } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { parseForm } from "~/forms/parse";
 import { checkOneTimeLink, redeemOneTimeLink } from "~/models/account.server";
 import { recordAudit } from "~/models/audit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta<typeof loader>(({ data }) =>
   data?.link.state === "valid" ? "Set your password" : "This link cannot be used",
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function linkFor(token: string | undefined) {
-  const link = await checkOneTimeLink(getDb(), token ?? "");
+async function linkFor(context: AppLoadContext, token: string | undefined) {
+  const link = await checkOneTimeLink(context.db, token ?? "");
   return link;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const link = await linkFor(params.token);
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const link = await linkFor(context, params.token);
   if (link.state !== "valid") return { link: { state: link.state } as const };
   return { link: { state: "valid" as const, name: link.name, email: link.email, purpose: link.purpose } };
 }
@@ -42,7 +47,7 @@ const PasswordSchema = z
   });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const link = await linkFor(params.token);
+  const link = await linkFor(context, params.token);
   if (link.state !== "valid")
     return data({ errors: { password: "This link can no longer be used" } }, { status: 410 });
   const form = parseForm(await request.formData(), PasswordSchema);
@@ -56,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors: ordered }, { status: 400 });
   }
   const redeemed = await redeemOneTimeLink(
-    getDb(),
+    context.db,
     link.linkId,
     link.personId,
     await hashPassword(form.data.password),
@@ -66,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { errors: { password: "This link has just been used. Ask for a new one." } },
       { status: 410 },
     );
-  await recordAudit(getDb(), {
+  await recordAudit(context.db, {
     actorId: link.personId,
     action: link.purpose === "invite" ? "invitation.accepted" : "password.reset",
     subjectType: "person",

@@ -7,9 +7,7 @@ import { getSessionUser, safeRedirectPath, startSession } from "~/auth/session.s
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { Button, Input, NotificationBanner } from "~/components/govuk";
-import { getDb } from "~/db.server";
-import { fieldValue, parseForm } from "~/forms";
-import { pageMeta } from "~/meta";
+import { fieldValue, parseForm } from "~/forms/parse";
 import {
   clearSignInFailures,
   findAccountByEmail,
@@ -17,6 +15,7 @@ import {
   recordSignInFailure,
 } from "~/models/account.server";
 import { recordAudit } from "~/models/audit.server";
+import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta("Sign in");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -34,8 +33,8 @@ const SignInSchema = z.object({
 const WRONG = "The email address or password is not right. Check them and try again.";
 const LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again.";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSessionUser(request)) throw redirect("/");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getSessionUser(context, request)) throw redirect("/");
   return null;
 }
 
@@ -43,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(await request.formData(), SignInSchema);
   const values = { email: fieldValue(form.values, "email") ?? "" };
   if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const address = clientAddress(context);
   const { email, password } = form.data;
   // The same answer whether or not the email exists, and locking counts attempts for any email.
@@ -72,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     subjectId: account.id,
     address,
   });
-  return startSession(account.id, safeRedirectPath(form.data.redirectTo));
+  return startSession(context, account.id, safeRedirectPath(form.data.redirectTo));
 }
 
 export default function SignIn() {

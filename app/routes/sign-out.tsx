@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { clientAddress } from "~/auth/guards.server";
 import { endSession, getSessionUser } from "~/auth/session.server";
-import { getDb } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 
 // Signing out changes state, so only POST does it; a GET goes home.
@@ -10,9 +9,9 @@ export function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await getSessionUser(request);
+  const user = await getSessionUser(context, request);
   if (user) {
-    await recordAudit(getDb(), {
+    await recordAudit(context.db, {
       actorId: user.personId,
       action: "sign_out",
       subjectType: "person",
@@ -20,5 +19,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
       address: clientAddress(context),
     });
   }
-  return endSession(request, "/sign-in");
+  return endSession(context, request, "/sign-in");
 }

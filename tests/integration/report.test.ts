@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { differenceInCalendarDays, parseISO } from "date-fns";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { csvResponse } from "~/auth/report-access.server";
 import { weightedTotal } from "~/domain/pitch-scoring";
 import { cohortReport, cohortReportTables, programmeFigures } from "~/domain/report";
 import { dueForAnonymisation } from "~/domain/retention";
@@ -15,7 +16,6 @@ import {
 } from "~/models/personal-data.server";
 import { resultsOf } from "~/models/pitch.server";
 import { cohortReportRows, programmeCohortRows } from "~/models/report.server";
-import { csvResponse } from "~/report.server";
 import type { Db } from "../../db/connection";
 import { tablesReferencing } from "../../db/introspect";
 import { memoryDb } from "../setup/db";

@@ -7,8 +7,8 @@ import {
   type StatementFieldName,
   type StatementText,
 } from "~/domain/problem-statement";
-import { type FieldErrors, type FormValues, fieldValue, formValues } from "~/forms";
-import type { AttendeeRole, SessionFormat, StatementCategory } from "../db/types";
+import { type FieldErrors, type FormValues, fieldValue, formValues } from "~/forms/parse";
+import type { AttendeeRole, SessionFormat, StatementCategory } from "../../db/types";
 
 /** Empty action rows a new session form starts with; "Add another action" adds one at a time. */
 export const DEFAULT_ACTION_ROWS = 3;

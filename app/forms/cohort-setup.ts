@@ -1,8 +1,8 @@
 // The zod schemas of the cohort set-up forms (organisations, nominations, milestones, visits, attendance).
 import { z } from "zod";
 import { calendarDateFromParts, isTimeOfDay, parseDateList } from "~/domain/calendar";
-import type { FieldErrors, FormResult, FormValues } from "~/forms";
-import { parseForm } from "~/forms";
+import type { FieldErrors, FormResult, FormValues } from "~/forms/parse";
+import { parseForm } from "~/forms/parse";
 
 const optionalText = (max: number, label: string) =>
   z

@@ -1,13 +1,17 @@
 // Who may see a person's personal data: the person themself, an administrator, or a coordinator of a cohort the
 // person is (or was) in.
+import type { AppLoadContext } from "@remix-run/node";
 import { forbidden, idParam, notFound, requireUser } from "~/auth/guards.server";
-import { getDb } from "~/db.server";
 import { coordinatesPerson, getPersonSummary } from "~/models/personal-data.server";
 
-export async function requirePersonalDataAccess(request: Request, personIdParam: string | undefined) {
-  const user = await requireUser(request);
+export async function requirePersonalDataAccess(
+  context: AppLoadContext,
+  request: Request,
+  personIdParam: string | undefined,
+) {
+  const user = await requireUser(context, request);
   const personId = idParam(personIdParam, "Person");
-  const db = getDb();
+  const db = context.db;
   const self = user.personId === personId;
   if (!self && !user.isAdmin && !(await coordinatesPerson(db, user.personId, personId))) forbidden();
   const person = await getPersonSummary(db, personId);

@@ -1,7 +1,7 @@
 // The zod schemas of the forms that more than one route posts.
 import { z } from "zod";
 import { calendarDateFromParts, isMondayDate } from "~/domain/calendar";
-import { type FieldErrors, type FormResult, parseForm } from "~/forms";
+import { type FieldErrors, type FormResult, parseForm } from "~/forms/parse";
 
 const text = (max: number, empty: string, tooLong: string) =>
   z.string().trim().min(1, empty).max(max, tooLong);

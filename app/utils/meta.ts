@@ -2,7 +2,7 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import { errorTitle } from "~/components/ErrorPage";
 // A .server module is an empty module in the browser bundle, so this is read only where it exists.
-import * as formErrors from "./form-errors.server";
+import * as formErrors from "~/forms/form-errors.server";
 
 type TitleSource<Loader> = string | ((args: MetaArgs<Loader>) => string);
 

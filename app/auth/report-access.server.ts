@@ -1,17 +1,21 @@
 // Loads a cohort's report for the person asking: who may see it, and whether they may see individuals' figures.
+
+import type { AppLoadContext } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
-import { requireCohortRole } from "~/auth/guards.server";
-import { getDb } from "~/db.server";
+import { requireCohortAccess } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { cohortReport, cohortReportTables, csvCell, type ReportTable } from "~/domain/report";
 import { cohortReportRows } from "~/models/report.server";
 
-export const REPORT_READERS = ["coordinator", "admin", "sponsor"] as const;
-
-export async function loadCohortReport(request: Request, cohortIdParam: string | undefined) {
-  const access = await requireCohortRole(request, cohortIdParam, [...REPORT_READERS]);
+export async function loadCohortReport(
+  context: AppLoadContext,
+  request: Request,
+  cohortIdParam: string | undefined,
+) {
+  const access = await requireCohortAccess(context, request, cohortIdParam, "report:view");
   // Sponsors read figures only: figures about one named person are for coordinators and administrators.
-  const individual = access.roles.includes("coordinator") || access.user.isAdmin;
-  const report = cohortReport(await cohortReportRows(getDb(), access.cohort.id));
+  const individual = can(access, "report:individuals");
+  const report = cohortReport(await cohortReportRows(context.db, access.cohort.id));
   const tables = cohortReportTables(report).filter((t) => individual || !t.individual);
   const view = individual ? report : { ...report, attendance: { ...report.attendance, people: [] } };
   return { ...access, individual, report: view, tables };

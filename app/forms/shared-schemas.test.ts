@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InviteSchema, parseCohortForm, startDateProblem } from "./schemas";
+import { InviteSchema, parseCohortForm, startDateProblem } from "./shared-schemas";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();

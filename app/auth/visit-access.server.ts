@@ -1,0 +1,21 @@
+// Loading a visit for a route: the person must be in the visit's cohort (or an administrator).
+import type { AppLoadContext } from "@remix-run/node";
+import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { can, type Permission } from "~/auth/permissions";
+import { emailKey } from "~/models/person.server";
+import { getVisit } from "~/models/visit.server";
+
+export async function requireVisit(
+  context: AppLoadContext,
+  request: Request,
+  params: Record<string, string | undefined>,
+  permission: Permission = "cohort:take-part",
+) {
+  const access = await requireCohortAccess(context, request, params.cohortId, permission);
+  const visit = await getVisit(context.db, access.cohort.id, idParam(params.visitId, "Visit"));
+  if (!visit) notFound("Visit");
+  const manages = can(access, "cohort:manage");
+  const isHostContact =
+    !!visit.contact_email && emailKey(visit.contact_email) === emailKey(access.user.email);
+  return { ...access, visit, manages, mayRecordAttendance: manages || isHostContact };
+}
