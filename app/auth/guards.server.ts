@@ -1,6 +1,7 @@
 // Request guards: every loader and action starts with one of these.
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import type { Actor } from "~/commands/runner.server";
 import type { CohortRole } from "~/domain/vocabulary";
 import type { SessionUser } from "~/models/account.server";
 import { getCohort, rolesInCohort } from "~/models/programme.server";
@@ -64,4 +65,9 @@ export async function requireCohortAccess(
 
 export function clientAddress(context: AppLoadContext): string {
   return context.clientAddress ?? "unknown";
+}
+
+/** The person changing data, as commands record them: who, and from which address. */
+export function actorOf(context: AppLoadContext, user: { personId: number }): Actor {
+  return { personId: user.personId, address: clientAddress(context) };
 }

@@ -1,65 +1,46 @@
-// The fields of the cohort form, shared by "create" and "edit".
-import type { FieldErrors, FormValues } from "~/forms/parse";
-import { fieldValue } from "~/forms/parse";
-import { DateInput, Input, Radios } from "./govuk";
+// The fields of the cohort form, shared by "add a cohort" and "edit cohort details".
+import { COHORT_STATUSES } from "~/domain/vocabulary";
+import { DateInput, type FieldLike, Input, Radios } from "./govuk";
 
-type Props = { values?: FormValues; errors?: FieldErrors };
+type Fields = Record<"name" | "startDate" | "weeks" | "teamCount" | "status", FieldLike>;
 
-export function CohortFields({ values, errors }: Props) {
+const STATUS_HINTS: Partial<Record<keyof typeof COHORT_STATUSES, string>> = {
+  planning: "People are being nominated and invited",
+};
+
+export function CohortFields({ fields }: { fields: Fields }) {
   return (
     <>
-      <Input
-        id="name"
-        name="name"
-        label="Cohort name"
-        hint="For example, Tech Connect 2027"
-        defaultValue={fieldValue(values, "name")}
-        error={errors?.name}
-      />
+      <Input field={fields.name} label="Cohort name" hint="For example, Tech Connect 2027" />
       <DateInput
-        id="startDate"
-        namePrefix="startDate"
+        field={fields.startDate}
         legend="Start date"
         legendSize="s"
         hint="The Monday of the first week, for example 4 1 2027"
-        values={{
-          day: fieldValue(values, "startDate-day"),
-          month: fieldValue(values, "startDate-month"),
-          year: fieldValue(values, "startDate-year"),
-        }}
-        error={errors?.startDate}
       />
       <Input
-        id="weeks"
-        name="weeks"
+        field={fields.weeks}
         label="Number of weeks"
         hint="Between 1 and 52. Tech Connect runs for 12."
         inputMode="numeric"
         width="3"
-        defaultValue={fieldValue(values, "weeks") ?? "12"}
-        error={errors?.weeks}
       />
       <Input
-        id="teamCount"
-        name="teamCount"
+        field={fields.teamCount}
         label="Number of teams"
         hint="Between 1 and 50. Tech Connect usually has 6."
         inputMode="numeric"
         width="3"
-        defaultValue={fieldValue(values, "teamCount") ?? "6"}
-        error={errors?.teamCount}
       />
       <Radios
-        name="status"
+        field={fields.status}
         legend="Status"
         legendSize="s"
-        items={[
-          { value: "planning", text: "Planning", hint: "People are being nominated and invited" },
-          { value: "running", text: "Running" },
-          { value: "finished", text: "Finished" },
-        ]}
-        defaultValue={fieldValue(values, "status") ?? "planning"}
-        error={errors?.status}
+        items={Object.entries(COHORT_STATUSES).map(([value, text]) => ({
+          value,
+          text,
+          hint: STATUS_HINTS[value as keyof typeof COHORT_STATUSES],
+        }))}
       />
     </>
   );

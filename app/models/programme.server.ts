@@ -148,9 +148,19 @@ export async function findCohortByName(db: Db | Tx, programmeId: number, name: s
     .executeTakeFirst();
 }
 
-/** Saves the edit only if the cohort is still at `version`; returns false when someone else saved first. */
-export async function updateCohort(db: Db | Tx, cohortId: number, input: CohortInput, version: number) {
-  const result = await db
+/** Moves the cohort on from `version`; false when someone else saved first (the optimistic check). */
+export async function claimCohortVersion(tx: Tx, cohortId: number, version: number) {
+  const result = await tx
+    .updateTable("cohorts")
+    .set({ version: version + 1, updated_at: nowIso() })
+    .where("id", "=", cohortId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateCohort(tx: Tx, cohortId: number, input: CohortInput) {
+  await tx
     .updateTable("cohorts")
     .set({
       name: input.name,
@@ -158,13 +168,9 @@ export async function updateCohort(db: Db | Tx, cohortId: number, input: CohortI
       weeks: input.weeks,
       team_count: input.teamCount,
       status: input.status,
-      version: version + 1,
-      updated_at: nowIso(),
     })
     .where("id", "=", cohortId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .execute();
 }
 
 /** The cohorts a person belongs to, each with that person's roles in it. */

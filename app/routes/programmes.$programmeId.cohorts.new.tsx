@@ -1,15 +1,22 @@
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, idParam, notFound, requireAdmin } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, idParam, notFound, requireAdmin } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { addCohort } from "~/commands/cohorts.server";
+import { run } from "~/commands/runner.server";
 import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
-import { parseCohortForm } from "~/forms/shared-schemas";
-import { recordAudit } from "~/models/audit.server";
-import { createCohort, findCohortByName, getProgramme } from "~/models/programme.server";
+import { CohortSchema } from "~/forms/cohort";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { getProgramme } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Add a cohort");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -28,58 +35,38 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireAdmin(context, request);
   const programme = await programmeFrom(context, params);
-  const form = parseCohortForm(await request.formData());
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = context.db;
-  if (await findCohortByName(db, programme.id, form.data.name)) {
-    return data(
-      {
-        errors: { name: `${programme.name} already has a cohort called ${form.data.name}` },
-        values: form.values,
-      },
-      { status: 400 },
-    );
-  }
-  const cohort = await db.transaction().execute(async (tx) => {
-    const created = await createCohort(tx, programme.id, form.data);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "cohort.created",
-      subjectType: "cohort",
-      subjectId: created.id,
-      cohortId: created.id,
-      address: clientAddress(context),
-      details: {
-        name: created.name,
-        startDate: form.data.startDate,
-        weeks: form.data.weeks,
-        teams: form.data.teamCount,
-      },
-    });
-    return created;
+  const submission = parseWithZod(await request.formData(), { schema: CohortSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), addCohort, {
+    ...submission.value,
+    programme,
   });
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/programmes/${programme.id}`,
-    `Cohort ${cohort.name} added. Now appoint its coordinator.`,
+    paths.programme(programme.id).home(),
+    `Cohort ${outcome.cohort.name} added. Now appoint its coordinator.`,
   );
 }
 
 export default function NewCohort() {
   const { programme } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof CohortSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { weeks: 12, teamCount: 6, status: "planning" },
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/programmes/${programme.id}`}>Back to {programme.name}</BackLink>
-        <FormErrorSummary errors={actionData?.errors} ids={{ startDate: "startDate-day" }} />
+        <BackLink href={paths.programme(programme.id).home()}>Back to {programme.name}</BackLink>
+        <FormErrorSummary form={form} ids={{ startDate: "startDate-day" }} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{programme.name}</span>
           Add a cohort
         </h1>
-        <Form method="post" noValidate>
-          <CohortFields values={actionData?.values} errors={actionData?.errors} />
+        <Form method="post" {...formProps(form)}>
+          <CohortFields fields={fields} />
           <Button>Add cohort</Button>
         </Form>
       </div>

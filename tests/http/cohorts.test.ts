@@ -20,9 +20,9 @@ afterAll(async () => {
 
 const cohortFields = {
   name: "Tech Connect 2027",
-  "startDate-day": "4",
-  "startDate-month": "1",
-  "startDate-year": "2027",
+  "startDate.day": "4",
+  "startDate.month": "1",
+  "startDate.year": "2027",
   weeks: "12",
   teamCount: "6",
   status: "planning",
@@ -43,7 +43,7 @@ describe("creating a cohort", () => {
     const before = await count("cohorts");
     const response = await post(
       `${server.url}/programmes/${world.programme.id}/cohorts/new`,
-      { ...cohortFields, "startDate-day": "31", "startDate-month": "2", weeks: "53", teamCount: "51" },
+      { ...cohortFields, "startDate.day": "31", "startDate.month": "2", weeks: "53", teamCount: "51" },
       admin,
     );
     expect(response.status).toBe(400);
@@ -63,7 +63,7 @@ describe("creating a cohort", () => {
   it("refuses a start date that is not a Monday", async () => {
     const response = await post(
       `${server.url}/programmes/${world.programme.id}/cohorts/new`,
-      { ...cohortFields, "startDate-day": "6" },
+      { ...cohortFields, "startDate.day": "6" },
       admin,
     );
     expect(await response.text()).toContain("Start date must be a Monday");
@@ -111,7 +111,7 @@ describe("editing a cohort", () => {
     );
     expect(second.status).toBe(409);
     const html = await second.text();
-    expect(html).toContain("Someone else saved changes to this cohort while you were editing it");
+    expect(html).toContain("Someone else changed this cohort&#x27;s details while you were working on it");
     expect(html).toMatch(/value="10"/);
     expect((await getCohort(server.db, world.cohortA.id))?.weeks).toBe(14);
   });

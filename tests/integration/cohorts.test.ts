@@ -1,5 +1,7 @@
 import { Migrator, NO_MIGRATIONS } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { editCohort } from "~/commands/cohorts.server";
+import { run, SYSTEM } from "~/commands/runner.server";
 import { checkOneTimeLink } from "~/models/account.server";
 import { invitePerson } from "~/models/invitation.server";
 import { mayIssueLinkFor } from "~/models/person.server";
@@ -36,17 +38,36 @@ const edit = {
 
 describe("editing a cohort", () => {
   it("refuses a save based on an old version, so nobody overwrites another's change unseen", async () => {
-    const cohort = await getCohort(db, world.cohortA.id);
-    expect(await updateCohort(db, cohort!.id, edit, cohort!.version)).toBe(true);
-    expect(await updateCohort(db, cohort!.id, { ...edit, weeks: 10 }, cohort!.version)).toBe(false);
+    const cohort = (await getCohort(db, world.cohortA.id))!;
+    const input = { ...edit, version: cohort.version, cohort };
+    expect(await run(db, SYSTEM, editCohort, input)).toEqual({ ok: true });
+    const stale = await run(db, SYSTEM, editCohort, { ...input, weeks: 10 });
+    expect(stale).toMatchObject({ ok: false, conflict: expect.stringMatching(/^Someone else changed/) });
     const saved = await getCohort(db, world.cohortA.id);
-    expect(saved).toMatchObject({ weeks: 14, team_count: 7, version: cohort!.version + 1 });
+    expect(saved).toMatchObject({ weeks: 14, team_count: 7, version: cohort.version + 1 });
+  });
+
+  it("writes the audit event in the same transaction, and none when the save is refused", async () => {
+    const cohort = (await getCohort(db, world.cohortA.id))!;
+    await run(db, { personId: null, address: "203.0.113.9" }, editCohort, {
+      ...edit,
+      version: cohort.version,
+      cohort,
+    });
+    await run(db, SYSTEM, editCohort, { ...edit, version: cohort.version, cohort });
+    const events = await db
+      .selectFrom("audit_events")
+      .where("action", "=", "cohort.updated")
+      .selectAll()
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ subject_id: cohort.id, cohort_id: cohort.id, address: "203.0.113.9" });
   });
 
   it("refuses numbers outside the allowed range even if a caller skips validation", async () => {
-    await expect(updateCohort(db, world.cohortA.id, { ...edit, weeks: 53 }, 1)).rejects.toThrow(
-      /CHECK|check constraint/,
-    );
+    await expect(
+      db.transaction().execute((tx) => updateCohort(tx, world.cohortA.id, { ...edit, weeks: 53 })),
+    ).rejects.toThrow(/CHECK|check constraint/);
   });
 });
 

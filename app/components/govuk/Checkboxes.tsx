@@ -4,10 +4,12 @@ import { Fieldset, type LegendSize } from "./Fieldset";
 import { Hint } from "./Hint";
 import { Label } from "./Label";
 import type { ChoiceItem } from "./Radios";
-import { choiceItemId, cx, describedBy } from "./utils";
+import { bindField, choiceItemId, cx, describedBy, type FieldLike, textsOf } from "./utils";
 
 export interface CheckboxesProps {
-  name: string;
+  /** Conform field metadata: supplies the name, id, value shown and error. */
+  field?: FieldLike;
+  name?: string;
   /** Prefix for element ids; defaults to `name`. */
   idPrefix?: string;
   legend: ReactNode;
@@ -20,7 +22,20 @@ export interface CheckboxesProps {
   small?: boolean;
 }
 
-export function Checkboxes({
+export function Checkboxes(props: CheckboxesProps) {
+  return <CheckboxesView {...bound(props)} />;
+}
+
+function bound(props: CheckboxesProps) {
+  const b = bindField(props);
+  return {
+    ...b,
+    idPrefix: props.idPrefix ?? b.name,
+    defaultValues: props.defaultValues ?? textsOf(props.field?.initialValue),
+  };
+}
+
+function CheckboxesView({
   name,
   idPrefix = name,
   legend,
@@ -31,7 +46,7 @@ export function Checkboxes({
   items,
   defaultValues,
   small,
-}: CheckboxesProps) {
+}: ReturnType<typeof bound>) {
   const hintId = hint ? `${idPrefix}-hint` : undefined;
   const errorId = error ? `${idPrefix}-error` : undefined;
   return (

@@ -3,12 +3,14 @@ import { ErrorMessage } from "./ErrorMessage";
 import { Fieldset, type LegendSize } from "./Fieldset";
 import { Hint } from "./Hint";
 import { Input } from "./Input";
-import { cx, describedBy } from "./utils";
+import { cx, describedBy, type FieldLike, textOf } from "./utils";
 
 export type DateField = "day" | "month" | "year";
 
 export interface DateInputProps {
-  id: string;
+  /** Conform field metadata of a date object: the inputs are named `${name}.day` etc. and show what was sent. */
+  field?: FieldLike;
+  id?: string;
   /** Inputs are named `${namePrefix}-day` etc.; without a prefix they are named `day`, `month` and `year`. */
   namePrefix?: string;
   legend: ReactNode;
@@ -27,7 +29,25 @@ const FIELDS = [
   { field: "year", label: "Year", width: "4" },
 ] as const;
 
-export function DateInput({
+export function DateInput(props: DateInputProps) {
+  return <DateInputView {...bound(props)} />;
+}
+
+function bound(props: DateInputProps) {
+  const { field } = props;
+  if (!field) return { ...props, id: props.id ?? props.namePrefix ?? "date", nested: false };
+  const sent = (field.initialValue ?? {}) as Partial<Record<DateField, unknown>>;
+  return {
+    ...props,
+    id: props.id ?? field.name,
+    namePrefix: props.namePrefix ?? field.name,
+    error: props.error ?? field.errors?.[0],
+    values: props.values ?? { day: textOf(sent.day), month: textOf(sent.month), year: textOf(sent.year) },
+    nested: true,
+  };
+}
+
+function DateInputView({
   id,
   namePrefix,
   legend,
@@ -37,7 +57,8 @@ export function DateInput({
   error,
   values,
   errorFields,
-}: DateInputProps) {
+  nested,
+}: ReturnType<typeof bound>) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const fieldsWithError = errorFields ?? (error ? FIELDS.map(({ field }) => field) : []);
@@ -58,7 +79,7 @@ export function DateInput({
             <div key={field} className="govuk-date-input__item">
               <Input
                 id={`${id}-${field}`}
-                name={namePrefix ? `${namePrefix}-${field}` : field}
+                name={namePrefix ? `${namePrefix}${nested ? "." : "-"}${field}` : field}
                 label={label}
                 labelClassName="govuk-date-input__label"
                 className={cx(

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ErrorMessage } from "./ErrorMessage";
 import { Hint } from "./Hint";
 import { Label } from "./Label";
-import { cx, describedBy } from "./utils";
+import { bindField, cx, describedBy, type FieldLike, textOf } from "./utils";
 
 export type InputWidth =
   | "2"
@@ -20,8 +20,10 @@ export type InputWidth =
   | "one-quarter";
 
 export interface InputProps {
-  id: string;
-  name: string;
+  /** Conform field metadata: supplies the name, id, value shown and error. */
+  field?: FieldLike;
+  id?: string;
+  name?: string;
   label: ReactNode;
   labelIsPageHeading?: boolean;
   labelClassName?: string;
@@ -45,7 +47,16 @@ function widthClass(width: InputWidth | undefined): string | undefined {
   return /^\d+$/.test(width) ? `govuk-input--width-${width}` : `govuk-!-width-${width}`;
 }
 
-export function Input({
+export function Input(props: InputProps) {
+  return <InputView {...bound(props)} />;
+}
+
+function bound(props: InputProps) {
+  const b = bindField(props);
+  return { ...b, defaultValue: props.defaultValue ?? textOf(props.field?.initialValue) };
+}
+
+function InputView({
   id,
   name,
   label,
@@ -64,7 +75,7 @@ export function Input({
   suffix,
   required,
   maxLength,
-}: InputProps) {
+}: ReturnType<typeof bound>) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const input = (

@@ -3,7 +3,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { Fieldset, type LegendSize } from "./Fieldset";
 import { Hint } from "./Hint";
 import { Label } from "./Label";
-import { choiceItemId, cx, describedBy } from "./utils";
+import { bindField, choiceItemId, cx, describedBy, type FieldLike, textOf } from "./utils";
 
 export interface ChoiceItem {
   value: string;
@@ -13,7 +13,9 @@ export interface ChoiceItem {
 }
 
 export interface RadiosProps {
-  name: string;
+  /** Conform field metadata: supplies the name, id, value shown and error. */
+  field?: FieldLike;
+  name?: string;
   /** Prefix for element ids; defaults to `name`. */
   idPrefix?: string;
   legend: ReactNode;
@@ -27,7 +29,20 @@ export interface RadiosProps {
   small?: boolean;
 }
 
-export function Radios({
+export function Radios(props: RadiosProps) {
+  return <RadiosView {...bound(props)} />;
+}
+
+function bound(props: RadiosProps) {
+  const b = bindField(props);
+  return {
+    ...b,
+    idPrefix: props.idPrefix ?? b.name,
+    defaultValue: props.defaultValue ?? textOf(props.field?.initialValue),
+  };
+}
+
+function RadiosView({
   name,
   idPrefix = name,
   legend,
@@ -39,7 +54,7 @@ export function Radios({
   defaultValue,
   inline,
   small,
-}: RadiosProps) {
+}: ReturnType<typeof bound>) {
   const hintId = hint ? `${idPrefix}-hint` : undefined;
   const errorId = error ? `${idPrefix}-error` : undefined;
   return (

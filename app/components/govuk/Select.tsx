@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ErrorMessage } from "./ErrorMessage";
 import { Hint } from "./Hint";
 import { Label } from "./Label";
-import { cx, describedBy } from "./utils";
+import { bindField, cx, describedBy, type FieldLike, textOf } from "./utils";
 
 export interface SelectItem {
   value: string;
@@ -11,8 +11,10 @@ export interface SelectItem {
 }
 
 export interface SelectProps {
-  id: string;
-  name: string;
+  /** Conform field metadata: supplies the name, id, value shown and error. */
+  field?: FieldLike;
+  id?: string;
+  name?: string;
   label: ReactNode;
   labelIsPageHeading?: boolean;
   labelClassName?: string;
@@ -24,7 +26,16 @@ export interface SelectProps {
   className?: string;
 }
 
-export function Select({
+export function Select(props: SelectProps) {
+  return <SelectView {...bound(props)} />;
+}
+
+function bound(props: SelectProps) {
+  const b = bindField(props);
+  return { ...b, defaultValue: props.defaultValue ?? textOf(props.field?.initialValue) };
+}
+
+function SelectView({
   id,
   name,
   label,
@@ -35,7 +46,7 @@ export function Select({
   items,
   defaultValue,
   className,
-}: SelectProps) {
+}: ReturnType<typeof bound>) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (

@@ -2,11 +2,13 @@ import type { ReactNode } from "react";
 import { ErrorMessage } from "./ErrorMessage";
 import { Hint } from "./Hint";
 import { Label } from "./Label";
-import { cx, describedBy } from "./utils";
+import { bindField, cx, describedBy, type FieldLike, textOf } from "./utils";
 
 export interface TextareaProps {
-  id: string;
-  name: string;
+  /** Conform field metadata: supplies the name, id, value shown and error. */
+  field?: FieldLike;
+  id?: string;
+  name?: string;
   label: ReactNode;
   labelIsPageHeading?: boolean;
   labelClassName?: string;
@@ -19,7 +21,16 @@ export interface TextareaProps {
   maxLength?: number;
 }
 
-export function Textarea({
+export function Textarea(props: TextareaProps) {
+  return <TextareaView {...bound(props)} />;
+}
+
+function bound(props: TextareaProps) {
+  const b = bindField(props);
+  return { ...b, defaultValue: props.defaultValue ?? textOf(props.field?.initialValue) };
+}
+
+function TextareaView({
   id,
   name,
   label,
@@ -32,7 +43,7 @@ export function Textarea({
   spellCheck,
   autoComplete,
   maxLength,
-}: TextareaProps) {
+}: ReturnType<typeof bound>) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (

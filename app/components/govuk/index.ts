@@ -30,5 +30,6 @@ export { Table, type TableCell, type TableProps } from "./Table";
 export { Tag, type TagColour, type TagProps } from "./Tag";
 export { TaskList, type TaskListItem, type TaskListProps } from "./TaskList";
 export { Textarea, type TextareaProps } from "./Textarea";
+export type { FieldLike } from "./utils";
 export { choiceItemId } from "./utils";
 export { WarningText, type WarningTextProps } from "./WarningText";

@@ -1,0 +1,104 @@
+// The one way data changes: run(db, actor, command, input) opens the transaction, claims the record's version,
+// runs the command, and applies the side effects it declared (audit events now; outgoing messages later) in the
+// same transaction. A command that answers "invalid" or "conflict" changes nothing: the transaction rolls back.
+import type { Transaction } from "kysely";
+import type { AuditEvent } from "~/domain/audit";
+import { nowIso } from "~/utils/time";
+import type { Db } from "../../db/connection";
+import type { Database } from "../../db/types";
+
+export type Tx = Transaction<Database>;
+
+/** Who asks for the change: a signed-in person and where from, or Tandem itself (the command line, a job). */
+export type Actor = { personId: number | null; address: string | null };
+
+export const SYSTEM: Actor = { personId: null, address: null };
+
+export type Ok<T> = { ok: true } & T;
+/** Someone else changed the record since the form was drawn; the message says so in plain words. */
+export type Conflict = { ok: false; conflict: string };
+/** The input breaks a rule only the database can check (a name already taken): messages by field name. */
+export type Invalid = { ok: false; invalid: Record<string, string[]> };
+export type Outcome<T> = Ok<T> | Conflict | Invalid;
+
+/** What a command sees: the transaction, who acts, and how to declare side effects. */
+export type CommandContext = {
+  tx: Tx;
+  actor: Actor;
+  /** Records an audit event, written when the command succeeds. */
+  audit(event: AuditEvent): void;
+};
+
+export type Command<I, T> = {
+  /**
+   * The optimistic version check, run first: `record` names what is guarded ("the teams") for the conflict
+   * message; `claim` bumps the version and answers false when the form's version is stale.
+   */
+  claims?: { record: string; claim: (tx: Tx, input: I) => Promise<boolean> };
+  execute: (c: CommandContext, input: I) => Promise<Outcome<T>>;
+};
+
+/** Declares a command (the identity, for the types). */
+export function command<I, T>(spec: Command<I, T>): Command<I, T> {
+  return spec;
+}
+
+export function ok(): Ok<Record<never, never>>;
+export function ok<T extends object>(value: T): Ok<T>;
+export function ok<T extends object>(value?: T): Ok<T> {
+  return { ok: true, ...(value as T) };
+}
+
+export function invalid(field: string, message: string): Invalid {
+  return { ok: false, invalid: { [field]: [message] } };
+}
+
+export function conflict(record: string): Conflict {
+  return {
+    ok: false,
+    conflict: `Someone else changed ${record} while you were working on it. Your changes are kept below: check them and save again.`,
+  };
+}
+
+class Rollback extends Error {
+  constructor(readonly outcome: Conflict | Invalid) {
+    super("rolled back");
+  }
+}
+
+/** Runs `cmd` in one transaction; its audit events are written in that transaction when it succeeds. */
+export async function run<I, T>(db: Db, actor: Actor, cmd: Command<I, T>, input: I): Promise<Outcome<T>> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      if (cmd.claims && !(await cmd.claims.claim(tx, input))) throw new Rollback(conflict(cmd.claims.record));
+      const events: AuditEvent[] = [];
+      const outcome = await cmd.execute({ tx, actor, audit: (event) => events.push(event) }, input);
+      if (!outcome.ok) throw new Rollback(outcome);
+      await writeAuditEvents(tx, actor, events);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.outcome;
+    throw error;
+  }
+}
+
+async function writeAuditEvents(tx: Tx, actor: Actor, events: AuditEvent[]) {
+  if (events.length === 0) return;
+  const at = nowIso();
+  await tx
+    .insertInto("audit_events")
+    .values(
+      events.map((event) => ({
+        at,
+        actor_person_id: actor.personId,
+        action: event.action,
+        subject_type: event.subjectType,
+        subject_id: event.subjectId ?? null,
+        cohort_id: event.cohortId ?? null,
+        address: actor.address,
+        details: JSON.stringify(event.details),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,131 @@
+// Every URL Tandem links to or redirects to, from one place: `paths.cohort(3).teams()` rather than a template
+// string, so a moved page is one edit here and a typo is a type error.
+type Id = number | string;
+
+const q = (params: Record<string, string | number | null | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+};
+
+function team(cohortId: Id, teamId: Id) {
+  const base = `/cohorts/${cohortId}/teams/${teamId}`;
+  return {
+    home: () => base,
+    sessions: {
+      new: () => `${base}/sessions/new`,
+      session: (sessionId: Id) => `${base}/sessions/${sessionId}`,
+      edit: (sessionId: Id) => `${base}/sessions/${sessionId}/edit`,
+    },
+    statement: () => `${base}/statement`,
+    statementEdit: () => `${base}/statement/edit`,
+    statementHistory: () => `${base}/statement/history`,
+  };
+}
+
+function visit(cohortId: Id, visitId: Id) {
+  const base = `/cohorts/${cohortId}/visits/${visitId}`;
+  return {
+    home: () => base,
+    edit: () => `${base}/edit`,
+    cancel: () => `${base}/cancel`,
+    attendance: () => `${base}/attendance`,
+    calendar: () => `${base}/calendar.ics`,
+  };
+}
+
+function cohort(cohortId: Id) {
+  const base = `/cohorts/${cohortId}`;
+  return {
+    home: () => base,
+    edit: () => `${base}/edit`,
+    schedule: () => `${base}/schedule`,
+    calendar: () => `${base}/calendar.ics`,
+    attendance: () => `${base}/attendance`,
+    health: () => `${base}/health`,
+    statements: () => `${base}/statements`,
+    team: () => `${base}/team`,
+    people: () => `${base}/people`,
+    invite: () => `${base}/people/invite`,
+    personLink: (personId: Id, purpose?: "invite" | "reset") =>
+      `${base}/people/${personId}/link${q({ purpose })}`,
+    nominations: () => `${base}/nominations`,
+    nominationsImport: () => `${base}/nominations/import`,
+    nomination: (personId: Id) => `${base}/nominations/${personId}`,
+    organisations: () => `${base}/organisations`,
+    organisationsNew: () => `${base}/organisations/new`,
+    organisation: (organisationId: Id) => `${base}/organisations/${organisationId}`,
+    milestone: (kind: string) => `${base}/milestones/${kind}`,
+    milestoneCalendar: (kind: string) => `${base}/milestones/${kind}/calendar.ics`,
+    visits: () => `${base}/visits`,
+    visitsPlan: () => `${base}/visits/plan`,
+    visit: (visitId: Id) => visit(cohortId, visitId),
+    teams: () => `${base}/teams`,
+    teamsNames: () => `${base}/teams/names`,
+    teamsMentors: () => `${base}/teams/mentors`,
+    teamsKeepApart: () => `${base}/teams/keep-apart`,
+    teamOf: (teamId: Id) => team(cohortId, teamId),
+    outcomes: () => `${base}/outcomes`,
+    outcome: (teamId: Id) => `${base}/outcomes/${teamId}`,
+    skills: () => `${base}/skills`,
+    skillsPhase: (phase: string) => `${base}/skills/${phase}`,
+    report: () => `${base}/report`,
+    reportSummary: () => `${base}/report/summary`,
+    reportCsv: (table: string) => `${base}/report/${table}.csv`,
+    pitchDay: {
+      home: () => `${base}/pitch-day`,
+      event: () => `${base}/pitch-day/event`,
+      rubric: () => `${base}/pitch-day/rubric`,
+      panel: () => `${base}/pitch-day/panel`,
+      order: () => `${base}/pitch-day/order`,
+      timetable: () => `${base}/pitch-day/timetable`,
+      scoring: () => `${base}/pitch-day/scoring`,
+      sheet: (teamId: Id) => `${base}/pitch-day/scoring/${teamId}`,
+      sheetsCsv: () => `${base}/pitch-day/sheets.csv`,
+      results: () => `${base}/pitch-day/results`,
+      feedback: () => `${base}/pitch-day/feedback`,
+    },
+  };
+}
+
+function programme(programmeId: Id) {
+  const base = `/programmes/${programmeId}`;
+  return {
+    home: () => base,
+    edit: () => `${base}/edit`,
+    newCohort: () => `${base}/cohorts/new`,
+    retention: () => `${base}/retention`,
+    report: () => `${base}/report`,
+    reportCsv: (table: string) => `${base}/report/${table}.csv`,
+  };
+}
+
+function person(personId: Id) {
+  const base = `/people/${personId}`;
+  return { home: () => base, anonymise: () => `${base}/anonymise`, data: () => `${base}/data.json` };
+}
+
+export const paths = {
+  home: () => "/",
+  signIn: (redirectTo?: string) =>
+    `/sign-in${q({ redirectTo: redirectTo === "/" ? undefined : redirectTo })}`,
+  signOut: () => "/sign-out",
+  forgottenPassword: () => "/forgotten-password",
+  setPassword: (token: string) => `/set-password/${token}`,
+  profile: () => "/profile",
+  audit: (filter: Record<string, string | number | undefined> = {}) => `/audit${q(filter)}`,
+  programmes: () => "/programmes",
+  programmesNew: () => "/programmes/new",
+  programme,
+  cohort,
+  person,
+  calendarFeed: (token: string) => `/calendar/${token}.ics`,
+  cohortCalendarFeed: (token: string, cohortId: Id) => `/calendar/${token}/cohorts/${cohortId}.ics`,
+  howTeamsAreFormed: () => "/how-teams-are-formed",
+  pitchScoring: () => "/pitch-scoring",
+  accessibility: () => "/accessibility",
+  cookies: () => "/cookies",
+  privacy: () => "/privacy",
+};
