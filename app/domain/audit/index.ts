@@ -8,6 +8,7 @@ import { mentoringAudit } from "./mentoring";
 import { peopleAudit } from "./people";
 import { pitchDayAudit } from "./pitch-day";
 import { programmesAudit } from "./programmes";
+import { skillsAudit } from "./skills";
 import { teamsAudit } from "./teams";
 import { visitsAudit } from "./visits";
 
@@ -20,6 +21,7 @@ export const AUDIT_ACTIONS = {
   ...visitsAudit,
   ...teamsAudit,
   ...mentoringAudit,
+  ...skillsAudit,
   ...pitchDayAudit,
   ...peopleAudit,
 };
