@@ -540,36 +540,5 @@ export interface Database {
   team_outcomes: TeamOutcomesTable;
 }
 
-export type Organisation = Selectable<OrganisationsTable>;
-export type NewOrganisation = Insertable<OrganisationsTable>;
-export type Person = Selectable<PeopleTable>;
-export type NewPerson = Insertable<PeopleTable>;
-export type PersonUpdate = Updateable<PeopleTable>;
-export type Account = Selectable<AccountsTable>;
-export type Session = Selectable<SessionsTable>;
-export type Programme = Selectable<ProgrammesTable>;
-export type NewProgramme = Insertable<ProgrammesTable>;
-export type Cohort = Selectable<CohortsTable>;
-export type NewCohort = Insertable<CohortsTable>;
-export type CohortUpdate = Updateable<CohortsTable>;
-export type Membership = Selectable<MembershipsTable>;
-export type AuditEvent = Selectable<AuditEventsTable>;
-export type CohortOrganisation = Selectable<CohortOrganisationsTable>;
 export type Milestone = Selectable<MilestonesTable>;
-export type Visit = Selectable<VisitsTable>;
-export type Attendance = Selectable<AttendanceTable>;
-export type Team = Selectable<TeamsTable>;
-export type TeamMember = Selectable<TeamMembersTable>;
-export type TeamMentor = Selectable<TeamMentorsTable>;
-export type TeamConstraint = Selectable<TeamConstraintsTable>;
 export type PitchEvent = Selectable<PitchEventsTable>;
-export type RubricCriterionRow = Selectable<RubricCriteriaTable>;
-export type ScoringSheet = Selectable<ScoringSheetsTable>;
-export type SkillsQuestion = Selectable<SkillsQuestionsTable>;
-export type SkillsAnswer = Selectable<SkillsAnswersTable>;
-export type TeamOutcome = Selectable<TeamOutcomesTable>;
-export type MentoringSession = Selectable<MentoringSessionsTable>;
-export type SessionAction = Selectable<SessionActionsTable>;
-export type ProblemStatement = Selectable<ProblemStatementsTable>;
-export type ProblemStatementVersion = Selectable<ProblemStatementVersionsTable>;
-export type StatementReview = Selectable<StatementReviewsTable>;
