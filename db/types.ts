@@ -1,5 +1,5 @@
 // The Database interface Kysely is typed with: one interface per table.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 import type {
   AttendanceStatus,
   AttendeeRole,
