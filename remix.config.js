@@ -1,6 +1,9 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+  // build/index.js is the HTTP server itself, compiled with the app into one module graph (node_modules stay
+  // external): `node build/index.js` serves.
+  server: "server/index.ts",
   serverModuleFormat: "esm",
   serverPlatform: "node",
   future: {

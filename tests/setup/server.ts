@@ -23,7 +23,7 @@ export function sessionCookieMaker(name: string, secret: string) {
 /** A session cookie for a person, made directly in the database (quicker than the sign-in form). */
 export const sessionCookieFor = sessionCookieMaker("tandem_session", TEST_SESSION_SECRET);
 
-/** One line of the server's request log (scripts/request-log.ts). */
+/** One line of the server's request log (server/request-log.ts). */
 export type RequestLogLine = {
   method: string;
   path: string;
@@ -58,7 +58,7 @@ export async function startServer(
     throw new Error("No build: run `npm run build` before the HTTP tests (npm test does).");
   const database = await fileDb();
   if (seed) await seed(database.db);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["build/index.js"], {
     env: {
       ...process.env,
       SESSION_SECRET: TEST_SESSION_SECRET,

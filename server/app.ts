@@ -5,9 +5,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
-import { getDb } from "../app/db.server";
 import { databaseReachable } from "../app/models/health.server";
 import { isProduction } from "../app/utils/env.server";
+import type { Db } from "../db/connection";
 import { requestLog } from "./request-log";
 
 export function contentSecurityPolicy(nonce: string): string {
@@ -56,7 +56,8 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
   res.status(403).type("text/plain").send("Forbidden: this form was sent from another site.");
 }
 
-export function createApp(build: ServerBuild) {
+/** The app for one Remix build over one database, which reaches every loader and action through the load context. */
+export function createApp(build: ServerBuild, db: Db) {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
@@ -70,7 +71,7 @@ export function createApp(build: ServerBuild) {
     next();
   });
   app.get("/healthz", async (_req, res) => {
-    const reachable = await databaseReachable(getDb());
+    const reachable = await databaseReachable(db);
     res
       .status(reachable ? 200 : 503)
       .json({ status: reachable ? "ok" : "unavailable", database: reachable ? "reachable" : "unreachable" });
@@ -81,7 +82,7 @@ export function createApp(build: ServerBuild) {
       build,
       mode: build.mode,
       getLoadContext: (req, res) => ({
-        db: getDb(),
+        db,
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestLog: res.locals.log ?? { personId: null },
@@ -93,11 +94,10 @@ export function createApp(build: ServerBuild) {
 
 /** Starts listening; resolves with the server and the port it got (PORT=0 picks a free one). */
 export async function listen(
-  build: ServerBuild,
+  app: ReturnType<typeof createApp>,
   port: number,
   host?: string,
 ): Promise<{ server: Server; port: number }> {
-  const app = createApp(build);
   return new Promise((resolve, reject) => {
     const server = host ? app.listen(port, host) : app.listen(port);
     server.once("error", reject);
@@ -106,10 +106,4 @@ export async function listen(
       resolve({ server, port: typeof address === "object" && address ? address.port : port });
     });
   });
-}
-
-export async function loadBuild(): Promise<ServerBuild> {
-  const { pathToFileURL } = await import("node:url");
-  const { resolve } = await import("node:path");
-  return (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
 }
