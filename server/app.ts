@@ -8,7 +8,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { databaseReachable } from "../app/models/health.server";
 import { isProduction } from "../app/utils/env.server";
 import type { Db } from "../db/connection";
-import { requestLog } from "./request-log";
+import { logError } from "./error-log";
+import { assignRequestId, requestLog } from "./request-log";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -61,6 +62,7 @@ export function createApp(build: ServerBuild, db: Db) {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(assignRequestId);
   if (process.env.LOG_REQUESTS !== "0") app.use(requestLog());
   app.use(securityHeaders);
   app.use(refuseCrossSiteWrites);
@@ -83,13 +85,32 @@ export function createApp(build: ServerBuild, db: Db) {
       mode: build.mode,
       getLoadContext: (req, res) => ({
         db,
+        requestId: String(res.locals.requestId),
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestLog: res.locals.log ?? { personId: null },
       }),
     }),
   );
+  app.use(answerUnexpectedErrors);
   return app;
+}
+
+/** Errors that escape the Remix handler or a middleware: logged with the request's id, which the answer quotes. */
+function answerUnexpectedErrors(error: unknown, req: Request, res: Response, _next: NextFunction) {
+  const requestId = String(res.locals.requestId);
+  if (req.socket.destroyed) return;
+  logError(error, { requestId, method: req.method, path: req.path });
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res
+    .status(500)
+    .type("text/plain")
+    .send(
+      `Sorry, there is a problem with the service. If you contact us, quote this reference: ${requestId}`,
+    );
 }
 
 /** Starts listening; resolves with the server and the port it got (PORT=0 picks a free one). */

@@ -70,6 +70,7 @@ async function loaderStatements(route: string, path: string, cookie: string | un
   // The app reaches its database through the load context, as the HTTP server hands it over.
   const context: AppLoadContext = {
     db: recording.db,
+    requestId: "0123456789ab",
     cspNonce: "",
     clientAddress: "127.0.0.1",
     requestLog: { personId: null },
