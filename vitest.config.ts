@@ -10,6 +10,7 @@ export default defineConfig({
       "app/**/*.test.{ts,tsx}",
       "db/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "server/**/*.test.ts",
       "tests/**/*.test.{ts,tsx}",
     ],
     // tests/postgres runs only on PostgreSQL (`npm run test:postgres`).

@@ -1,13 +1,29 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { logError } from "../server/error-log";
 import { actionDataHasErrors, formErrorsStore } from "./forms/form-errors.server";
 import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
+
+/** Logs an unexpected error once, with its request's id; thrown Responses and aborted requests are not errors. */
+function logUnexpected(error: unknown, request: Request, context: AppLoadContext) {
+  if (request.signal.aborted || error instanceof Response || isRouteErrorResponse(error)) return;
+  logError(error, {
+    requestId: context.requestId ?? null,
+    method: request.method,
+    path: new URL(request.url).pathname,
+  });
+}
+
+/** Remix calls this for errors in loaders, actions and rendering (its own default writes them unformatted). */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  logUnexpected(error, request, context);
+}
 
 export default function handleRequest(
   request: Request,
@@ -45,7 +61,8 @@ export default function handleRequest(
           },
           onError(error: unknown) {
             responseStatusCode = 500;
-            if (shellRendered) console.error(error);
+            // Errors before the shell reject the render, and Remix hands them to handleError.
+            if (shellRendered) logUnexpected(error, request, loadContext);
           },
         },
       ),

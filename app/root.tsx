@@ -5,6 +5,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useLoaderData,
   useLocation,
 } from "@remix-run/react";
@@ -25,8 +26,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(context, request);
   if (user && context.requestLog) context.requestLog.personId = user.personId;
   const banner = user ? await takeBanner(context, request) : null;
-  return { user: user ? { name: user.name, isAdmin: user.isAdmin } : null, banner };
+  // The error page quotes it, so whoever reports a problem can point to its log lines (components/ErrorPage).
+  return {
+    user: user ? { name: user.name, isAdmin: user.isAdmin } : null,
+    banner,
+    requestId: context.requestId,
+  };
 }
+
+/** Every request for data runs the root loader too, so the request id an error page quotes is that request's. */
+export const shouldRevalidate: ShouldRevalidateFunction = () => true;
 
 const GOVUK_FRONTEND = "/js/govuk-frontend.min.js";
 

@@ -1,11 +1,11 @@
 // `npm run tandem -- retention [--dry-run]`: anonymises people whose every cohort ended longer ago than its
 // programme's retention period. Safe to run daily: people already anonymised are left alone.
 import { parseArgs } from "node:util";
-import { getDb } from "../app/db.server";
 import { todayInLondon } from "../app/domain/calendar";
 import { dueForAnonymisation } from "../app/domain/retention";
 import { recordAudit } from "../app/models/audit.server";
 import { anonymisePerson, namesOf, retentionCandidates } from "../app/models/personal-data.server";
+import { openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<number> };
@@ -31,7 +31,7 @@ export const retentionCommands: Record<string, Command> = {
         console.error("--today must be a date like 2027-03-31");
         return 2;
       }
-      const db = getDb();
+      const db = openDatabase();
       await migrateToLatest(db);
       const due = dueForAnonymisation(await retentionCandidates(db), today);
       const people = await namesOf(db, due);

@@ -3,7 +3,6 @@
 import { randomBytes } from "node:crypto";
 import { startOfWeek, subWeeks } from "date-fns";
 import { hashPassword } from "~/auth/passwords.server";
-import type { Db, Tx } from "~/db.server";
 import { pairMentors } from "~/domain/mentor-pairing";
 import { statementDeadline } from "~/domain/problem-statement";
 import { formTeams } from "~/domain/team-formation";
@@ -35,6 +34,7 @@ import {
 import { createPlannedVisits, recordAttendance } from "~/models/visit.server";
 import { nowIso } from "~/utils/time";
 import { todayInLondon } from "../app/domain/calendar";
+import type { Db, Tx } from "../db/connection";
 import type { CohortRole, Region, Sector } from "../db/types";
 
 type Org = { name: string; sector: Sector; kind: string; region: Region; domain: string };

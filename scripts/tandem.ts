@@ -2,12 +2,12 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { getDb } from "../app/db.server";
 import { scorePitches } from "../app/domain/pitch-scoring";
 import { formatPath, ScoringInputSchema, scoringReport } from "../app/domain/pitch-scoring-input";
 import { createOneTimeLink } from "../app/models/account.server";
 import { recordAudit } from "../app/models/audit.server";
 import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
+import { openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { backupCommands } from "./backup-commands";
 import { cohortCommands } from "./cohort-commands";
@@ -29,7 +29,7 @@ const commands: Record<string, Command> = {
     summary: "Bring the database named by DATABASE_URL up to date",
     usage: "migrate",
     async run() {
-      const { applied } = await migrateToLatest(getDb());
+      const { applied } = await migrateToLatest(openDatabase());
       console.log(
         applied.length
           ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
@@ -42,7 +42,7 @@ const commands: Record<string, Command> = {
     summary: "Fill an empty database with a realistic demo cohort and print its accounts",
     usage: "seed-demo",
     async run() {
-      const db = getDb();
+      const db = openDatabase();
       await migrateToLatest(db);
       const { accounts } = await seedDemo(db);
       console.log(
@@ -66,7 +66,7 @@ const commands: Record<string, Command> = {
         if (values.email !== undefined && !email.success) console.error(email.error.issues[0]?.message);
         return 2;
       }
-      const db = getDb();
+      const db = openDatabase();
       await migrateToLatest(db);
       const link = await db.transaction().execute(async (tx) => {
         const person =
@@ -94,7 +94,7 @@ const commands: Record<string, Command> = {
     usage: "reset-link --email <email>",
     async run(args) {
       const { values } = parseArgs({ args, options: { email: { type: "string" } } });
-      const db = getDb();
+      const db = openDatabase();
       await migrateToLatest(db);
       const person = values.email ? await findPersonByEmail(db, values.email) : undefined;
       if (!person) {

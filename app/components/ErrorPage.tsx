@@ -1,5 +1,6 @@
 // The one GOV.UK-styled error page every route's ErrorBoundary shows.
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 
 const PAGES: Record<number, { title: string; body: string }> = {
   400: { title: "There is a problem with that request", body: "Go back and try again." },
@@ -28,13 +29,24 @@ export function errorTitle(error: unknown): string {
 export function ErrorPage() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
+  const unexpected = !isRouteErrorResponse(error);
+  // The server logs unexpected errors with this request's id (app/entry.server.tsx); the browser's console gets
+  // the ones met in the browser. Missing when the root loader itself failed.
+  const requestId = useRouteLoaderData<{ requestId: string }>("root")?.requestId;
+  useEffect(() => {
+    if (unexpected) console.error(error);
+  }, [error, unexpected]);
   const page = PAGES[status] ?? FALLBACK;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{page.title}</h1>
         <p className="govuk-body">{page.body}</p>
+        {unexpected && requestId ? (
+          <p className="govuk-body">
+            If you contact us about it, quote this reference: <strong>{requestId}</strong>
+          </p>
+        ) : null}
         <p className="govuk-body">
           <Link className="govuk-link" to="/">
             Go to your Tandem home page

@@ -8,6 +8,11 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Whether anyone is in the database yet (an empty one gets the demo, or a first administrator). */
+export async function hasPeople(db: Db): Promise<boolean> {
+  return (await db.selectFrom("people").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function findPersonByEmail(db: Db | Tx, email: string) {
   return db.selectFrom("people").where("email_key", "=", emailKey(email)).selectAll().executeTakeFirst();
 }

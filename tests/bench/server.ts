@@ -1,5 +1,5 @@
 // The built production server for the load benchmark: started on a free loopback port over a given database,
-// with each request's log line (scripts/request-log.ts) handed to the caller, and a session cookie maker.
+// with each request's log line (server/request-log.ts) handed to the caller, and a session cookie maker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -33,7 +33,7 @@ function cpuSecondsOf(pid: number | undefined): number | null {
 }
 
 /**
- * Starts `scripts/serve.ts` in production mode (React's production build, as `npm start` serves) over
+ * Starts the built server (`build/index.js`) in production mode (React's production build, as `npm start` serves) over
  * `databaseUrl`; every JSON request-log line it prints goes to `onRequest`.
  */
 export async function startBenchServer(
@@ -42,7 +42,7 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
   if (!existsSync("build/index.js"))
     throw new Error("No build: run `npm run build` first (npm run bench does).");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["build/index.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -3,7 +3,7 @@ import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { integrityProblems } from "../../db/integrity";
-import { maskedPath } from "../../scripts/request-log";
+import { maskedPath } from "../../server/request-log";
 import { fileDb } from "../setup/db";
 import { makeWorld } from "../setup/factories";
 import { serveProcess } from "../setup/serve-process";

@@ -1,5 +1,6 @@
 // Indexes, read from the database itself: every foreign key has one, and no page's loader reads a big table from
 // end to end (each statement's query plan, over a grown world).
+import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import { foreignKeysWithoutIndex } from "../../db/introspect";
@@ -52,7 +53,6 @@ beforeAll(async () => {
   await growWorld(db, world);
 }, 60_000);
 afterAll(async () => {
-  delete (globalThis as { __tandemDb?: Db }).__tandemDb;
   await db.destroy();
 });
 
@@ -67,15 +67,25 @@ type Scan = { page: string; table: string; sql: string; plan: string[] };
 /** Runs a page's loader in this process over `db`, as the page's viewer, and returns the statements it ran. */
 async function loaderStatements(route: string, path: string, cookie: string | undefined) {
   const recording = recordingQueries(db);
-  // The app reaches its database through getDb(), which keeps the handle here (app/db.server.ts).
-  (globalThis as { __tandemDb?: Db }).__tandemDb = recording.db;
+  // The app reaches its database through the load context, as the HTTP server hands it over.
+  const context: AppLoadContext = {
+    db: recording.db,
+    requestId: "0123456789ab",
+    cspNonce: "",
+    clientAddress: "127.0.0.1",
+    requestLog: { personId: null },
+  };
   const module = (await import(`../../app/routes/${route}.tsx`)) as {
-    loader: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+    loader: (args: {
+      request: Request;
+      params: Record<string, string>;
+      context: AppLoadContext;
+    }) => Promise<unknown>;
   };
   const request = new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
   let status = 200;
   try {
-    const result = await module.loader({ request, params: routeParams(route, path), context: {} });
+    const result = await module.loader({ request, params: routeParams(route, path), context });
     if (result instanceof Response) status = result.status;
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;

@@ -1,9 +1,9 @@
-// Starts `scripts/serve.ts` as a child process on a database, collecting its output (logs, crashes).
+// Starts the built server (`build/index.js`) as a child process on a database, collecting its output (logs, crashes).
 import { spawn } from "node:child_process";
 
-/** Starts `scripts/serve.ts` on a database, collecting its output. */
+/** Starts the built server (`build/index.js`) on a database, collecting its output. */
 export async function serveProcess(url: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, ["build/index.js"], {
     env: {
       ...process.env,
       SESSION_SECRET: "tandem-test-session-secret",

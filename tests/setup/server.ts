@@ -23,8 +23,9 @@ export function sessionCookieMaker(name: string, secret: string) {
 /** A session cookie for a person, made directly in the database (quicker than the sign-in form). */
 export const sessionCookieFor = sessionCookieMaker("tandem_session", TEST_SESSION_SECRET);
 
-/** One line of the server's request log (scripts/request-log.ts). */
+/** One line of the server's request log (server/request-log.ts). */
 export type RequestLogLine = {
+  requestId: string;
   method: string;
   path: string;
   status: number;
@@ -39,15 +40,28 @@ export type TestServer = {
   stop: () => Promise<void>;
   /** The request-log lines the server has printed so far, oldest first. */
   requestLog: () => RequestLogLine[];
+  /** The error lines the server has printed on standard error so far, oldest first. */
+  errorLog: () => ErrorLogLine[];
 };
 
-/** Complete lines only: the last piece may be a line still being written. */
-function requestLogLines(stdout: string): RequestLogLine[] {
-  return stdout
+/** One line of the server's error log (server/error-log.ts). */
+export type ErrorLogLine = {
+  at: string;
+  level: "error";
+  requestId: string | null;
+  method: string;
+  path: string;
+  message: string;
+  stack: string | null;
+};
+
+/** The complete JSON lines of some output that have `field` (the last piece may be a line still being written). */
+function jsonLines<T>(output: string, field: string): T[] {
+  return output
     .split("\n")
     .slice(0, -1)
-    .filter((line) => line.startsWith("{") && line.includes('"queries"'))
-    .map((line) => JSON.parse(line) as RequestLogLine);
+    .filter((line) => line.startsWith("{") && line.includes(`"${field}"`))
+    .map((line) => JSON.parse(line) as T);
 }
 
 export async function startServer(
@@ -58,7 +72,7 @@ export async function startServer(
     throw new Error("No build: run `npm run build` before the HTTP tests (npm test does).");
   const database = await fileDb();
   if (seed) await seed(database.db);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["build/index.js"], {
     env: {
       ...process.env,
       SESSION_SECRET: TEST_SESSION_SECRET,
@@ -71,6 +85,7 @@ export async function startServer(
   });
   let output = "";
   let stdout = "";
+  let stderr = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 30_000);
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -84,6 +99,7 @@ export async function startServer(
     });
     child.stderr?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
+      stderr += chunk.toString();
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
@@ -93,7 +109,8 @@ export async function startServer(
   return {
     url,
     db: database.db,
-    requestLog: () => requestLogLines(stdout),
+    requestLog: () => jsonLines<RequestLogLine>(stdout, "queries"),
+    errorLog: () => jsonLines<ErrorLogLine>(stderr, "level"),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));

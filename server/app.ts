@@ -5,10 +5,11 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
-import { getDb } from "../app/db.server";
 import { databaseReachable } from "../app/models/health.server";
 import { isProduction } from "../app/utils/env.server";
-import { requestLog } from "./request-log";
+import type { Db } from "../db/connection";
+import { logError } from "./error-log";
+import { assignRequestId, requestLog } from "./request-log";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -56,10 +57,12 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
   res.status(403).type("text/plain").send("Forbidden: this form was sent from another site.");
 }
 
-export function createApp(build: ServerBuild) {
+/** The app for one Remix build over one database, which reaches every loader and action through the load context. */
+export function createApp(build: ServerBuild, db: Db) {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(assignRequestId);
   if (process.env.LOG_REQUESTS !== "0") app.use(requestLog());
   app.use(securityHeaders);
   app.use(refuseCrossSiteWrites);
@@ -70,7 +73,7 @@ export function createApp(build: ServerBuild) {
     next();
   });
   app.get("/healthz", async (_req, res) => {
-    const reachable = await databaseReachable(getDb());
+    const reachable = await databaseReachable(db);
     res
       .status(reachable ? 200 : 503)
       .json({ status: reachable ? "ok" : "unavailable", database: reachable ? "reachable" : "unreachable" });
@@ -81,23 +84,41 @@ export function createApp(build: ServerBuild) {
       build,
       mode: build.mode,
       getLoadContext: (req, res) => ({
-        db: getDb(),
+        db,
+        requestId: String(res.locals.requestId),
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestLog: res.locals.log ?? { personId: null },
       }),
     }),
   );
+  app.use(answerUnexpectedErrors);
   return app;
+}
+
+/** Errors that escape the Remix handler or a middleware: logged with the request's id, which the answer quotes. */
+function answerUnexpectedErrors(error: unknown, req: Request, res: Response, _next: NextFunction) {
+  const requestId = String(res.locals.requestId);
+  if (req.socket.destroyed) return;
+  logError(error, { requestId, method: req.method, path: req.path });
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res
+    .status(500)
+    .type("text/plain")
+    .send(
+      `Sorry, there is a problem with the service. If you contact us, quote this reference: ${requestId}`,
+    );
 }
 
 /** Starts listening; resolves with the server and the port it got (PORT=0 picks a free one). */
 export async function listen(
-  build: ServerBuild,
+  app: ReturnType<typeof createApp>,
   port: number,
   host?: string,
 ): Promise<{ server: Server; port: number }> {
-  const app = createApp(build);
   return new Promise((resolve, reject) => {
     const server = host ? app.listen(port, host) : app.listen(port);
     server.once("error", reject);
@@ -106,10 +127,4 @@ export async function listen(
       resolve({ server, port: typeof address === "object" && address ? address.port : port });
     });
   });
-}
-
-export async function loadBuild(): Promise<ServerBuild> {
-  const { pathToFileURL } = await import("node:url");
-  const { resolve } = await import("node:path");
-  return (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
 }

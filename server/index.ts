@@ -1,0 +1,59 @@
+// The production server, compiled by Remix together with the app into build/index.js (remix.config.js `server`),
+// so the server and every loader share one module graph. `node build/index.js` serves; `npm start`
+// (scripts/start.mjs) imports it and calls start({ demo: true }).
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import * as build from "@remix-run/dev/server-build";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { DEFAULT_DATABASE_URL, describeDatabaseUrl, openDatabase } from "../db/connection";
+import { migrateToLatest } from "../db/migrate";
+import { createApp, listen } from "./app";
+import { welcome } from "./demo";
+
+/**
+ * Opens the database (DATABASE_URL) once, migrates it, listens on PORT (default 3000; 0 picks a free port) and
+ * closes the database on SIGTERM. With `demo`, an empty database gets the demo cohort first.
+ */
+export async function start({ demo = false }: { demo?: boolean } = {}) {
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const db = openDatabase(databaseUrl);
+  await migrateToLatest(db);
+  const message = await welcome(db, { demo, databaseUrl });
+  const serverBuild: ServerBuild = build;
+  const { server, port } = await listen(
+    createApp(serverBuild, db),
+    Number(process.env.PORT ?? 3000),
+    process.env.HOST,
+  );
+  // Under `remix dev`, tell the dev server the new build is being served.
+  if (serverBuild.mode === "development") await broadcastDevReady(serverBuild);
+  // SIGTERM: stop accepting connections, let requests in flight finish, close the database, exit.
+  const shutdown = () => {
+    server.close(async () => {
+      await db.destroy();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  if (message) console.log(message);
+  console.log(
+    `Tandem is listening on http://localhost:${port}  (database: ${describeDatabaseUrl(databaseUrl)})`,
+  );
+  return { server, port };
+}
+
+/** Whether this module is the program node was asked to run (not imported by scripts/start.mjs). */
+function isMainModule(): boolean {
+  const main = process.argv[1];
+  if (!main) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(main)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) await start();
