@@ -1,6 +1,6 @@
 // The audit actions of company visits: each action's details and its sentence in the audit log.
 import { formatTime, formatUkDate } from "../calendar";
-import { WEEKDAYS, weekdayLabel } from "../visit-rota";
+import { weekdayLabel } from "../visit-rota";
 import { count, sentence } from "./define";
 
 /** Events recorded before the host was stored in the details read "a visit". */
@@ -11,6 +11,11 @@ type VisitChange = Host & { from: string; to: string; startTime: string; endTime
 const visitTo = (d: Host) => (d.host ? `the visit to ${d.host}` : "a visit");
 const times = (d: { startTime: string; endTime: string }) =>
   `${formatTime(d.startTime)} to ${formatTime(d.endTime)}`;
+
+const hostsAndDates = (d: { visits: Array<{ host: string; date: string }> }) =>
+  d.visits.length ? ` (${d.visits.map((v) => `${v.host} on ${formatUkDate(v.date)}`).join(", ")})` : "";
+const doubled = ({ doubledWeeks: weeks }: { doubledWeeks: number[] }) =>
+  weeks.length ? `, with two visits in ${weeks.length === 1 ? "week" : "weeks"} ${weeks.join(", ")}` : "";
 
 export const visitsAudit = {
   "visit.moved": sentence<VisitChange>(
@@ -29,15 +34,12 @@ export const visitsAudit = {
   ),
   "visits.planned": sentence<{ visits: Array<{ host: string; date: string }>; doubledWeeks: number[] }>(
     (d, who) =>
-      `${who.actor} planned ${count(d.visits.length, "company visit")}${
-        d.visits.length ? ` (${d.visits.map((v) => `${v.host} on ${formatUkDate(v.date)}`).join(", ")})` : ""
-      }${d.doubledWeeks.length ? `, with two visits in ${d.doubledWeeks.length === 1 ? "week" : "weeks"} ${d.doubledWeeks.join(", ")}` : ""}`,
+      `${who.actor} planned ${count(d.visits.length, "company visit")}${hostsAndDates(d)}${doubled(d)}`,
   ),
   "visits.confirmed": sentence<{ count: number }>(
     (d, who) => `${who.actor} confirmed ${count(d.count, "planned visit")} with their hosts`,
   ),
   "cohort.visit_settings_updated": sentence<{ weekday: number; startTime: string; endTime: string }>(
-    (d, who) =>
-      `${who.actor} set company visits to ${d.weekday >= 1 && d.weekday <= WEEKDAYS.length ? `${weekdayLabel(d.weekday)}s` : "weekdays"}, ${times(d)}`,
+    (d, who) => `${who.actor} set company visits to ${weekdayLabel(d.weekday)}s, ${times(d)}`,
   ),
 };
