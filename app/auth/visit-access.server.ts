@@ -1,14 +1,16 @@
 // Loading a visit for a route: the person must be in the visit's cohort (or an administrator).
 import type { AppLoadContext } from "@remix-run/node";
-import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { forbidden, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { can, type Permission } from "~/auth/permissions";
 import { emailKey } from "~/models/person.server";
 import { getVisit } from "~/models/visit.server";
 
+type Params = Record<string, string | undefined>;
+
 export async function requireVisit(
   context: AppLoadContext,
   request: Request,
-  params: Record<string, string | undefined>,
+  params: Params,
   permission: Permission = "cohort:take-part",
 ) {
   const access = await requireCohortAccess(context, request, params.cohortId, permission);
@@ -18,4 +20,11 @@ export async function requireVisit(
   const isHostContact =
     !!visit.contact_email && emailKey(visit.contact_email) === emailKey(access.user.email);
   return { ...access, visit, manages, mayRecordAttendance: manages || isHostContact };
+}
+
+/** Attendance at a visit that goes ahead is recorded by the cohort's coordinators or the host's contact. */
+export async function requireAttendanceRecorder(context: AppLoadContext, request: Request, params: Params) {
+  const access = await requireVisit(context, request, params);
+  if (!access.mayRecordAttendance || access.visit.status === "cancelled") forbidden();
+  return access;
 }

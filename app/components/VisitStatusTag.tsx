@@ -1,9 +1,9 @@
 // A visit's status as a GOV.UK tag.
-import type { VisitStatus } from "../../db/types";
+import { VISIT_STATUSES, type VisitStatus } from "~/domain/vocabulary";
 import { Tag } from "./govuk";
 
+const COLOURS = { planned: "yellow", confirmed: "green", cancelled: "red" } as const;
+
 export function VisitStatusTag({ status }: { status: VisitStatus }) {
-  if (status === "confirmed") return <Tag colour="green">Confirmed</Tag>;
-  if (status === "cancelled") return <Tag colour="red">Cancelled</Tag>;
-  return <Tag colour="yellow">Planned</Tag>;
+  return <Tag colour={COLOURS[status]}>{VISIT_STATUSES[status]}</Tag>;
 }

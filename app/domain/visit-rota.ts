@@ -15,6 +15,12 @@ export function weekdayNumber(name: WeekdayName): number {
   return WEEKDAYS.indexOf(name) + 1;
 }
 
+/** "Monday" .. "Friday", for 1 .. 5 */
+export function weekdayLabel(day: number): string {
+  const name = weekdayName(day);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
 export function weekdayName(day: number): WeekdayName {
   const name = WEEKDAYS[day - 1];
   if (!name) throw new Error(`Not a weekday: ${day}`);

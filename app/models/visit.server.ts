@@ -11,6 +11,7 @@ import {
 } from "~/domain/calendar";
 import { type CalendarMilestone, type CalendarVisit, milestoneUid, visitUid } from "~/domain/icalendar";
 import { planVisitRota, type RotaResult } from "~/domain/visit-rota";
+import type { VisitInput, VisitSettings } from "~/forms/visits";
 import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
@@ -20,7 +21,7 @@ import { listCohortOrganisations } from "./cohort-organisation.server";
 type CohortDates = { id: number; start_date: string; weeks: number; version: number };
 
 /** Each cohort's milestones, by cohort id, in one query: see listMilestones. */
-export async function listMilestonesOfCohorts(db: Db | Tx, cohorts: CohortDates[]) {
+export async function listMilestonesOfCohorts(db: Db, cohorts: CohortDates[]) {
   const ids = cohorts.map((c) => c.id);
   const rows = ids.length
     ? await db.selectFrom("milestones").where("cohort_id", "in", ids).selectAll().execute()
@@ -30,7 +31,7 @@ export async function listMilestonesOfCohorts(db: Db | Tx, cohorts: CohortDates[
 }
 
 /** The cohort's milestones: the defaults, replaced by the dates the coordinator moved them to. */
-export async function listMilestones(db: Db | Tx, cohort: CohortDates) {
+export async function listMilestones(db: Db, cohort: CohortDates) {
   return (await listMilestonesOfCohorts(db, [cohort])).get(cohort.id) ?? [];
 }
 
@@ -81,7 +82,7 @@ export async function moveMilestone(
 }
 
 /** Each cohort's visits in date order, each with its host and attendance counts, by cohort id: one query. */
-export async function listVisitsOfCohorts(db: Db | Tx, cohortIds: number[]) {
+export async function listVisitsOfCohorts(db: Db, cohortIds: number[]) {
   const query = db
     .selectFrom("visits as v")
     .innerJoin("organisations as o", "o.id", "v.organisation_id")
@@ -132,11 +133,11 @@ export type VisitRow = NonNullable<
 >[number];
 
 /** The cohort's visits in date order, each with its host and attendance counts. */
-export async function listVisits(db: Db | Tx, cohortId: number) {
+export async function listVisits(db: Db, cohortId: number) {
   return (await listVisitsOfCohorts(db, [cohortId])).get(cohortId) ?? [];
 }
 
-export async function getVisit(db: Db | Tx, cohortId: number, visitId: number) {
+export async function getVisit(db: Db, cohortId: number, visitId: number) {
   const rows = await listVisits(db, cohortId);
   return rows.find((row) => row.id === visitId);
 }
@@ -178,21 +179,22 @@ export async function createPlannedVisits(
     .execute();
 }
 
-export type VisitInput = {
-  date: string;
-  startTime: string;
-  endTime: string;
-  address: string | null;
-  agenda: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-};
+/** Bumps the visit's version if nobody changed it since `version` was read; false when someone did. */
+export async function claimVisitVersion(tx: Tx, visitId: number, version: number) {
+  const result = await tx
+    .updateTable("visits")
+    .set({ version: version + 1, updated_at: nowIso() })
+    .where("id", "=", visitId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
 
-/** Saves a visit if nobody changed it since `version`; moving it (date or times) raises its SEQUENCE. */
-export async function updateVisit(tx: Tx, visit: VisitRow, input: VisitInput, version: number) {
+/** Saves a visit's details; moving it (date or times) raises its SEQUENCE so calendars take the change. */
+export async function updateVisit(tx: Tx, visit: VisitRow, input: Omit<VisitInput, "version">) {
   const moved =
     visit.date !== input.date || visit.start_time !== input.startTime || visit.end_time !== input.endTime;
-  const result = await tx
+  await tx
     .updateTable("visits")
     .set({
       date: input.date,
@@ -203,29 +205,19 @@ export async function updateVisit(tx: Tx, visit: VisitRow, input: VisitInput, ve
       contact_name: input.contactName,
       contact_email: input.contactEmail,
       sequence: visit.sequence + (moved ? 1 : 0),
-      version: version + 1,
       updated_at: nowIso(),
     })
     .where("id", "=", visit.id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .execute();
 }
 
-export async function cancelVisit(tx: Tx, visit: VisitRow, reason: string, version: number) {
-  const result = await tx
+/** Cancels a visit: it stays in calendars, marked as cancelled, with a raised SEQUENCE. */
+export async function markVisitCancelled(tx: Tx, visit: VisitRow, reason: string) {
+  await tx
     .updateTable("visits")
-    .set({
-      status: "cancelled",
-      cancel_reason: reason,
-      sequence: visit.sequence + 1,
-      version: version + 1,
-      updated_at: nowIso(),
-    })
+    .set({ status: "cancelled", cancel_reason: reason, sequence: visit.sequence + 1, updated_at: nowIso() })
     .where("id", "=", visit.id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .execute();
 }
 
 /** Confirms every planned visit of the cohort; returns how many. */
@@ -239,8 +231,22 @@ export async function confirmPlannedVisits(tx: Tx, cohortId: number) {
   return Number(result.numUpdatedRows);
 }
 
+/** The day of the week and the times new visits take; the cohort's version is claimed first. */
+export async function saveVisitSettings(tx: Tx, cohortId: number, settings: Omit<VisitSettings, "version">) {
+  await tx
+    .updateTable("cohorts")
+    .set({
+      visit_weekday: settings.weekday,
+      visit_start_time: settings.startTime,
+      visit_end_time: settings.endTime,
+      updated_at: nowIso(),
+    })
+    .where("id", "=", cohortId)
+    .execute();
+}
+
 /** The cohort's active participants with what was recorded for them at a visit. */
-export async function listVisitAttendance(db: Db | Tx, cohortId: number, visitId: number) {
+export async function listVisitAttendance(db: Db, cohortId: number, visitId: number) {
   return db
     .selectFrom("memberships as m")
     .innerJoin("people as p", "p.id", "m.person_id")
@@ -261,7 +267,7 @@ export async function recordAttendance(
   tx: Tx,
   visitId: number,
   entries: Array<{ personId: number; status: AttendanceStatus }>,
-  actorId: number,
+  actorId: number | null,
 ) {
   const at = nowIso();
   for (const entry of entries) {
@@ -297,7 +303,7 @@ type CalendarEvents = { milestones: CalendarMilestone[]; visits: CalendarVisit[]
 
 /** The milestones and visits of each cohort as calendar events, by cohort id: two queries for all of them. */
 export async function calendarEventsOfCohorts(
-  db: Db | Tx,
+  db: Db,
   cohorts: Array<CohortDates & { name: string }>,
 ): Promise<Map<number, CalendarEvents>> {
   const [milestonesOf, visitsOf] = await Promise.all([
@@ -325,7 +331,7 @@ export async function calendarEventsOfCohorts(
 
 /** The milestones and visits of a cohort as calendar events. */
 export async function cohortCalendarEvents(
-  db: Db | Tx,
+  db: Db,
   cohort: CohortDates & { name: string },
 ): Promise<CalendarEvents> {
   return (await calendarEventsOfCohorts(db, [cohort])).get(cohort.id) ?? { milestones: [], visits: [] };
@@ -367,7 +373,7 @@ export async function cohortsForCalendar(db: Db, personId: number) {
  * pitch milestones, on the cohort's visit day. Days already taken by a visit are left free.
  */
 export async function proposeRota(
-  db: Db | Tx,
+  db: Db,
   cohort: CohortDates & { visit_weekday: number },
 ): Promise<{ hostsWithoutVisit: number; rota: RotaResult | null }> {
   const [organisations, visits, milestones] = await Promise.all([

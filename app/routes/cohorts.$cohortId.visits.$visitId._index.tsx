@@ -6,6 +6,7 @@ import { BackLink, Button, ButtonGroup, SummaryList } from "~/components/govuk";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Visit to ${data?.visit.host_name ?? "a host"}`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -24,11 +25,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function VisitPage() {
   const { cohort, visit, week, manages, mayRecordAttendance } = useLoaderData<typeof loader>();
-  const base = `/cohorts/${cohort.id}`;
-  const here = `${base}/visits/${visit.id}`;
+  const to = paths.cohort(cohort.id);
+  const here = to.visit(visit.id);
   return (
     <>
-      <BackLink href={manages ? `${base}/visits` : `${base}/schedule`}>
+      <BackLink href={manages ? to.visits() : to.schedule()}>
         {manages ? "Back to company visits" : "Back to the schedule"}
       </BackLink>
       <h1 className="govuk-heading-l">
@@ -61,20 +62,20 @@ export default function VisitPage() {
       />
       <ButtonGroup>
         {manages && visit.status !== "cancelled" ? (
-          <Button href={`${here}/edit`}>Change or move this visit</Button>
+          <Button href={here.edit()}>Change or move this visit</Button>
         ) : null}
         {mayRecordAttendance && visit.status !== "cancelled" ? (
-          <Button href={`${here}/attendance`} variant="secondary">
+          <Button href={here.attendance()} variant="secondary">
             Record attendance
           </Button>
         ) : null}
-        <Button href={`${here}/calendar.ics`} variant="secondary">
+        <Button href={here.calendar()} variant="secondary">
           Add to your calendar (.ics)
         </Button>
       </ButtonGroup>
       {manages && visit.status !== "cancelled" ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to={`${here}/cancel`}>
+          <Link className="govuk-link" to={here.cancel()}>
             Cancel this visit
           </Link>
         </p>

@@ -1,90 +1,68 @@
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, forbidden } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
-import { requireVisit } from "~/auth/visit-access.server";
+import { requireAttendanceRecorder } from "~/auth/visit-access.server";
+import { run } from "~/commands/runner.server";
+import { recordVisitAttendance } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, Radios } from "~/components/govuk";
 import { formatUkDateWithDay } from "~/domain/calendar";
-import { recordAudit } from "~/models/audit.server";
-import { listVisitAttendance, recordAttendance } from "~/models/visit.server";
+import { ATTENDANCE_STATUSES } from "~/domain/vocabulary";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { AttendanceSchema } from "~/forms/visits";
+import { listVisitAttendance } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
-import type { AttendanceStatus } from "../../db/types";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Attendance at ${data?.visit.host_name ?? "the visit"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-const STATUSES: AttendanceStatus[] = ["attended", "apologies", "absent"];
-const LABELS: Record<AttendanceStatus, string> = {
-  attended: "Attended",
-  apologies: "Sent apologies",
-  absent: "Absent",
-};
-
-async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
-  const access = await requireVisit(context, request, params);
-  // The coordinator, or the host's contact when they use Tandem.
-  if (!access.mayRecordAttendance) forbidden();
-  if (access.visit.status === "cancelled") forbidden();
-  return access;
-}
+const STATUS_ITEMS = Object.entries(ATTENDANCE_STATUSES).map(([value, text]) => ({ value, text }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, visit, manages } = await load(context, request, params);
-  return { cohort, visit, manages, participants: await listVisitAttendance(context.db, cohort.id, visit.id) };
+  const { cohort, visit } = await requireAttendanceRecorder(context, request, params);
+  return { cohort, visit, participants: await listVisitAttendance(context.db, cohort.id, visit.id) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, visit, user } = await load(context, request, params);
-  const db = context.db;
-  const participants = await listVisitAttendance(db, cohort.id, visit.id);
-  const formData = await request.formData();
-  const errors: Record<string, string> = {};
-  const entries: Array<{ personId: number; status: AttendanceStatus }> = [];
-  for (const p of participants) {
-    const value = String(formData.get(`status-${p.id}`) ?? "");
-    if ((STATUSES as string[]).includes(value))
-      entries.push({ personId: p.id, status: value as AttendanceStatus });
-    else if (value) errors[`status-${p.id}`] = `Select whether ${p.name} attended`;
-  }
-  if (entries.length === 0 && Object.keys(errors).length === 0)
-    errors[participants[0] ? `status-${participants[0].id}` : "form"] =
-      "Record at least one participant's attendance";
-  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  await db.transaction().execute(async (tx) => {
-    await recordAttendance(tx, visit.id, entries, user.personId);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "visit.attendance_recorded",
-      subjectType: "visit",
-      subjectId: visit.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: Object.fromEntries(STATUSES.map((s) => [s, entries.filter((e) => e.status === s).length])),
-    });
+  const { cohort, visit, user } = await requireAttendanceRecorder(context, request, params);
+  const submission = parseWithZod(await request.formData(), { schema: AttendanceSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), recordVisitAttendance, {
+    ...submission.value,
+    cohortId: cohort.id,
+    visit,
   });
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/visits/${visit.id}`,
-    `Attendance recorded for ${entries.length} participant${entries.length === 1 ? "" : "s"}`,
+    paths.cohort(cohort.id).visit(visit.id).home(),
+    `Attendance recorded for ${outcome.recorded} participant${outcome.recorded === 1 ? "" : "s"}`,
   );
 }
 
 export default function Attendance() {
   const { cohort, visit, participants } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: {
+      attendance: participants.map((p) => ({ personId: p.id, status: p.status ?? undefined })),
+    },
+  });
+  const rows = fields.attendance.getFieldList();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${cohort.id}/visits/${visit.id}`}>Back to the visit</BackLink>
-        <FormErrorSummary errors={errors} />
+        <BackLink href={paths.cohort(cohort.id).visit(visit.id).home()}>Back to the visit</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">
             {visit.host_name}, {formatUkDateWithDay(visit.date)}
@@ -94,20 +72,23 @@ export default function Attendance() {
         {participants.length === 0 ? (
           <p className="govuk-body">The cohort has no participants yet.</p>
         ) : (
-          <Form method="post" noValidate>
-            {participants.map((p) => (
-              <Radios
-                key={p.id}
-                name={`status-${p.id}`}
-                legend={`${p.name}${p.organisation_name ? `, ${p.organisation_name}` : ""}`}
-                legendSize="s"
-                inline
-                small
-                items={STATUSES.map((s) => ({ value: s, text: LABELS[s] }))}
-                defaultValue={values?.[`status-${p.id}`] ?? p.status ?? undefined}
-                error={errors?.[`status-${p.id}`]}
-              />
-            ))}
+          <Form method="post" {...formProps(form)}>
+            {participants.map((p, i) => {
+              const row = rows[i]?.getFieldset();
+              return row ? (
+                <div key={p.id}>
+                  <input type="hidden" name={row.personId.name} value={p.id} />
+                  <Radios
+                    field={row.status}
+                    legend={`${p.name}${p.organisation_name ? `, ${p.organisation_name}` : ""}`}
+                    legendSize="s"
+                    inline
+                    small
+                    items={STATUS_ITEMS}
+                  />
+                </div>
+              ) : null;
+            })}
             <Button>Save attendance</Button>
           </Form>
         )}

@@ -1,17 +1,22 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { requireVisit } from "~/auth/visit-access.server";
+import { run } from "~/commands/runner.server";
+import { cancelVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, Textarea } from "~/components/govuk";
 import { formatUkDateWithDay } from "~/domain/calendar";
-import { CancelVisitSchema } from "~/forms/cohort-setup";
-import { fieldValue, parseForm } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
-import { cancelVisit } from "~/models/visit.server";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { CancelVisitSchema } from "~/forms/visits";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Cancel the visit to ${data?.visit.host_name ?? "a host"}`,
@@ -25,54 +30,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
-  const form = parseForm(await request.formData(), CancelVisitSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (visit.status === "cancelled")
-    return data(
-      { errors: { reason: "This visit is already cancelled" }, values: form.values },
-      { status: 400 },
-    );
-  const saved = await context.db.transaction().execute(async (tx) => {
-    const ok = await cancelVisit(tx, visit, form.data.reason, form.data.version);
-    if (ok)
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "visit.cancelled",
-        subjectType: "visit",
-        subjectId: visit.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { reason: form.data.reason, date: visit.date },
-      });
-    return ok;
+  const submission = parseWithZod(await request.formData(), { schema: CancelVisitSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), cancelVisit, {
+    ...submission.value,
+    cohortId: cohort.id,
+    visit,
   });
-  if (!saved)
-    return data(
-      {
-        errors: {
-          reason:
-            "Someone else changed this visit meanwhile. Check it and cancel again if you still need to.",
-        },
-        values: form.values,
-      },
-      { status: 409 },
-    );
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/visits`,
+    paths.cohort(cohort.id).visits(),
     `Visit to ${visit.host_name} cancelled`,
   );
 }
 
 export default function CancelVisit() {
   const { cohort, visit } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof CancelVisitSchema>>({
+    lastResult: useActionData<typeof action>(),
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${cohort.id}/visits/${visit.id}`}>Back to the visit</BackLink>
-        <FormErrorSummary errors={actionData?.errors} />
+        <BackLink href={paths.cohort(cohort.id).visit(visit.id).home()}>Back to the visit</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{cohort.name}</span>
           Cancel the visit to {visit.host_name}
@@ -80,16 +63,9 @@ export default function CancelVisit() {
         <p className="govuk-body">
           {formatUkDateWithDay(visit.date)}. The visit stays in everyone's calendar, marked as cancelled.
         </p>
-        <Form method="post" noValidate>
+        <Form method="post" {...formProps(form)} key={visit.version}>
           <input type="hidden" name="version" value={visit.version} />
-          <Textarea
-            id="reason"
-            name="reason"
-            label="Why is the visit cancelled?"
-            rows={3}
-            defaultValue={fieldValue(actionData?.values, "reason")}
-            error={actionData?.errors.reason}
-          />
+          <Textarea field={fields.reason} label="Why is the visit cancelled?" rows={3} />
           <Button variant="warning">Cancel the visit</Button>
         </Form>
       </div>

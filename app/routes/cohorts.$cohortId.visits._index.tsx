@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { run } from "~/commands/runner.server";
+import { confirmVisits } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table, Tag } from "~/components/govuk";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
-import { recordAudit } from "~/models/audit.server";
-import { confirmPlannedVisits, listVisits } from "~/models/visit.server";
+import { listVisits } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Company visits for ${data?.cohort.name ?? "the cohort"}`,
@@ -26,44 +28,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const confirmed = await context.db.transaction().execute(async (tx) => {
-    const count = await confirmPlannedVisits(tx, cohort.id);
-    if (count)
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "visits.confirmed",
-        subjectType: "cohort",
-        subjectId: cohort.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { count },
-      });
-    return count;
-  });
+  const outcome = await run(context.db, actorOf(context, user), confirmVisits, { cohortId: cohort.id });
+  if (!outcome.ok) throw new Error("Confirming planned visits refuses nothing");
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/visits`,
-    confirmed
-      ? `${confirmed} visit${confirmed === 1 ? "" : "s"} confirmed`
+    paths.cohort(cohort.id).visits(),
+    outcome.confirmed
+      ? `${outcome.confirmed} visit${outcome.confirmed === 1 ? "" : "s"} confirmed`
       : "There were no planned visits to confirm",
   );
 }
 
 export default function Visits() {
   const { cohort, visits } = useLoaderData<typeof loader>();
-  const base = `/cohorts/${cohort.id}`;
+  const to = paths.cohort(cohort.id);
   const planned = visits.filter((v) => v.status === "planned").length;
   return (
     <>
-      <BackLink href={base}>Back to {cohort.name}</BackLink>
+      <BackLink href={to.home()}>Back to {cohort.name}</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Company visits
       </h1>
       <ButtonGroup>
-        <Button href={`${base}/visits/plan`}>Plan visits</Button>
-        <Button href={`${base}/calendar.ics`} variant="secondary">
+        <Button href={to.visitsPlan()}>Plan visits</Button>
+        <Button href={to.calendar()} variant="secondary">
           Download the cohort calendar (.ics)
         </Button>
       </ButtonGroup>
@@ -94,7 +84,7 @@ export default function Visits() {
               },
               {
                 text: (
-                  <Link className="govuk-link" to={`${base}/visits/${v.id}`}>
+                  <Link className="govuk-link" to={to.visit(v.id).home()}>
                     {v.host_name}
                   </Link>
                 ),
@@ -107,7 +97,7 @@ export default function Visits() {
             ])}
           />
           <p className="govuk-body">
-            <Link className="govuk-link" to={`${base}/attendance`}>
+            <Link className="govuk-link" to={to.attendance()}>
               Attendance by person
             </Link>
           </p>

@@ -1,22 +1,27 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { run } from "~/commands/runner.server";
+import { changeVisitSettings, planVisits } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Radios, Table, WarningText } from "~/components/govuk";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
-import { VisitSettingsSchema } from "~/forms/cohort-setup";
-import { fieldValue, parseForm } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
-import { createPlannedVisits, proposeRota } from "~/models/visit.server";
+import { type RotaResult, WEEKDAYS, weekdayLabel } from "~/domain/visit-rota";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { PlanVisitsSchema } from "~/forms/visits";
+import { proposeRota } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
-import { nowIso } from "~/utils/time";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Plan company visits");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+const DAYS = WEEKDAYS.map((_, i) => ({ value: String(i + 1), text: weekdayLabel(i + 1) }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
@@ -25,98 +30,49 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const formData = await request.formData();
-  const db = context.db;
-  if (formData.get("intent") === "settings") {
-    const form = parseForm(formData, VisitSettingsSchema);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    const saved = await db.transaction().execute(async (tx) => {
-      const result = await tx
-        .updateTable("cohorts")
-        .set({
-          visit_weekday: form.data.weekday,
-          visit_start_time: form.data.startTime,
-          visit_end_time: form.data.endTime,
-          version: form.data.version + 1,
-          updated_at: nowIso(),
-        })
-        .where("id", "=", cohort.id)
-        .where("version", "=", form.data.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return false;
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "cohort.visit_settings_updated",
-        subjectType: "cohort",
-        subjectId: cohort.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { weekday: form.data.weekday, startTime: form.data.startTime, endTime: form.data.endTime },
-      });
-      return true;
-    });
-    if (!saved)
-      return data(
-        {
-          errors: {
-            weekday:
-              "Someone else changed this cohort while you were editing. Check the day and times and save again.",
-          },
-          values: form.values,
-        },
-        { status: 409 },
-      );
-    return redirectWithBanner(
-      context,
-      request,
-      `/cohorts/${cohort.id}/visits/plan`,
-      "Visit day and times saved",
-    );
-  }
-  const { rota } = await proposeRota(db, cohort);
-  if (!rota) return data({ errors: { rota: "Every host already has a visit" }, values: {} }, { status: 400 });
-  if (!rota.ok) return data({ errors: { rota: rota.problems[0] ?? "" }, values: {} }, { status: 400 });
-  await db.transaction().execute(async (tx) => {
-    await createPlannedVisits(
-      tx,
-      cohort,
-      rota.visits.map((v) => ({ organisationId: Number(v.key), date: v.date })),
-    );
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "visits.planned",
-      subjectType: "cohort",
-      subjectId: cohort.id,
+  const submission = parseWithZod(await request.formData(), { schema: PlanVisitsSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const actor = actorOf(context, user);
+  const to = paths.cohort(cohort.id);
+  if (submission.value.intent === "settings") {
+    const saved = await run(context.db, actor, changeVisitSettings, {
+      ...submission.value,
       cohortId: cohort.id,
-      address: clientAddress(context),
-      details: {
-        visits: rota.visits.map((v) => ({ host: v.host, date: v.date })),
-        doubledWeeks: rota.doubledWeeks,
-      },
     });
-  });
+    if (!saved.ok) return refused(submission, saved);
+    return redirectWithBanner(context, request, to.visitsPlan(), "Visit day and times saved");
+  }
+  const planned = await run(context.db, actor, planVisits, { cohort });
+  if (!planned.ok) return refused(submission, planned);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/visits`,
-    `${rota.visits.length} visits planned. Check them, move or cancel any, then confirm them.`,
+    to.visits(),
+    `${planned.planned} visits planned. Check them, move or cancel any, then confirm them.`,
   );
 }
 
 export default function PlanVisits() {
   const { cohort, rota, hostsWithoutVisit } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values ?? {
-    weekday: String(cohort.visit_weekday),
-    startTime: cohort.visit_start_time,
-    endTime: cohort.visit_end_time,
-  };
-  const base = `/cohorts/${cohort.id}`;
+  const result = useActionData<typeof action>();
+  const intent = result?.initialValue?.intent;
+  const [planForm] = useForm({ id: "plan", lastResult: intent === "settings" ? undefined : result });
+  const [settingsForm, fields] = useForm({
+    id: "settings",
+    lastResult: intent === "settings" ? result : undefined,
+    defaultValue: {
+      weekday: String(cohort.visit_weekday),
+      startTime: cohort.visit_start_time,
+      endTime: cohort.visit_end_time,
+    },
+  });
   return (
     <>
-      <BackLink href={`${base}/visits`}>Back to company visits</BackLink>
-      <FormErrorSummary errors={errors} ids={{ rota: "proposal", weekday: "weekday" }} />
+      <BackLink href={paths.cohort(cohort.id).visits()}>Back to company visits</BackLink>
+      <FormErrorSummary
+        form={intent === "settings" ? settingsForm : planForm}
+        ids={{ rota: "proposal", weekday: "weekday" }}
+      />
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Plan company visits
@@ -126,85 +82,81 @@ export default function PlanVisits() {
           <h2 className="govuk-heading-m" id="proposal">
             Proposed visits
           </h2>
-          {rota === null ? (
-            <p className="govuk-body">
-              {hostsWithoutVisit === 0 ? "Every organisation that hosts a visit already has one. " : ""}
-              Mark organisations as hosts on the{" "}
-              <a className="govuk-link" href={`${base}/organisations`}>
-                organisations page
-              </a>
-              .
-            </p>
-          ) : !rota.ok ? (
-            <WarningText>These visits cannot be planned yet. {rota.problems.join(" ")}</WarningText>
-          ) : (
-            <>
-              <p className="govuk-body">
-                One visit for each of {rota.visits.length} hosts, in weeks {rota.visitWeeks[0]} to{" "}
-                {rota.visitWeeks.at(-1)} (between kick-off and final pitches), avoiding bank holidays in each
-                host's region and the dates hosts cannot do. Nothing is saved until you choose “Save these
-                visits”.
-              </p>
-              {rota.doubledWeeks.length > 0 ? (
-                <WarningText>
-                  There are more hosts than free weeks: week{rota.doubledWeeks.length > 1 ? "s" : ""}{" "}
-                  {rota.doubledWeeks.join(", ")} {rota.doubledWeeks.length > 1 ? "have" : "has"} two visits.
-                </WarningText>
-              ) : null}
-              <Table
-                head={[{ text: "Week" }, { text: "Date" }, { text: "Host" }]}
-                rows={rota.visits.map((v) => [
-                  { text: String(v.week) },
-                  { text: formatUkDateWithDay(v.date) },
-                  { text: v.host },
-                ])}
-              />
-              <Form method="post">
-                <Button name="intent" value="save">
-                  Save these visits
-                </Button>
-              </Form>
-            </>
-          )}
+          <Proposal cohortId={cohort.id} rota={rota} hostsWithoutVisit={hostsWithoutVisit}>
+            <Form method="post" {...formProps(planForm)}>
+              <Button name="intent" value="save">
+                Save these visits
+              </Button>
+            </Form>
+          </Proposal>
           <h2 className="govuk-heading-m">Visit day and times</h2>
           <p className="govuk-body">
-            Visits are on {DAYS[cohort.visit_weekday - 1]}s, {formatTime(cohort.visit_start_time)} to{" "}
+            Visits are on {weekdayLabel(cohort.visit_weekday)}s, {formatTime(cohort.visit_start_time)} to{" "}
             {formatTime(cohort.visit_end_time)}, London time.
           </p>
-          <Form method="post" noValidate key={cohort.version}>
+          <Form method="post" {...formProps(settingsForm)} key={cohort.version}>
             <input type="hidden" name="version" value={cohort.version} />
-            <Radios
-              name="weekday"
-              legend="Day of the week"
-              legendSize="s"
-              items={DAYS.map((text, i) => ({ value: String(i + 1), text }))}
-              defaultValue={fieldValue(values, "weekday")}
-              error={errors?.weekday}
-            />
-            <Input
-              id="startTime"
-              name="startTime"
-              label="Start time"
-              hint="For example, 10:00"
-              width="5"
-              defaultValue={fieldValue(values, "startTime")}
-              error={errors?.startTime}
-            />
-            <Input
-              id="endTime"
-              name="endTime"
-              label="End time"
-              hint="For example, 16:00"
-              width="5"
-              defaultValue={fieldValue(values, "endTime")}
-              error={errors?.endTime}
-            />
+            <Radios field={fields.weekday} legend="Day of the week" legendSize="s" items={DAYS} />
+            <Input field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
+            <Input field={fields.endTime} label="End time" hint="For example, 16:00" width="5" />
             <Button name="intent" value="settings" variant="secondary">
               Save day and times
             </Button>
           </Form>
         </div>
       </div>
+    </>
+  );
+}
+
+/** The rota the planner proposes, with the button that saves it (`children`), or why there is none. */
+function Proposal({
+  cohortId,
+  rota,
+  hostsWithoutVisit,
+  children,
+}: {
+  cohortId: number;
+  rota: RotaResult | null;
+  hostsWithoutVisit: number;
+  children: React.ReactNode;
+}) {
+  if (rota === null)
+    return (
+      <p className="govuk-body">
+        {hostsWithoutVisit === 0 ? "Every organisation that hosts a visit already has one. " : ""}
+        Mark organisations as hosts on the{" "}
+        <a className="govuk-link" href={paths.cohort(cohortId).organisations()}>
+          organisations page
+        </a>
+        .
+      </p>
+    );
+  if (!rota.ok)
+    return <WarningText>These visits cannot be planned yet. {rota.problems.join(" ")}</WarningText>;
+  const doubled = rota.doubledWeeks;
+  return (
+    <>
+      <p className="govuk-body">
+        One visit for each of {rota.visits.length} hosts, in weeks {rota.visitWeeks[0]} to{" "}
+        {rota.visitWeeks.at(-1)} (between kick-off and final pitches), avoiding bank holidays in each host's
+        region and the dates hosts cannot do. Nothing is saved until you choose “Save these visits”.
+      </p>
+      {doubled.length > 0 ? (
+        <WarningText>
+          There are more hosts than free weeks: week{doubled.length > 1 ? "s" : ""} {doubled.join(", ")}{" "}
+          {doubled.length > 1 ? "have" : "has"} two visits.
+        </WarningText>
+      ) : null}
+      <Table
+        head={[{ text: "Week" }, { text: "Date" }, { text: "Host" }]}
+        rows={rota.visits.map((v) => [
+          { text: String(v.week) },
+          { text: formatUkDateWithDay(v.date) },
+          { text: v.host },
+        ])}
+      />
+      {children}
     </>
   );
 }

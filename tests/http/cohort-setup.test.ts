@@ -185,7 +185,7 @@ describe("contact details", () => {
     expect((await get(`${base()}/visits/${world.visitId}/attendance`, cookie)).status).toBe(200);
     const saved = await post(
       `${base()}/visits/${world.visitId}/attendance`,
-      { [`status-${world.people.participant.id}`]: "apologies" },
+      { "attendance[0].personId": String(world.people.participant.id), "attendance[0].status": "apologies" },
       cookie,
     );
     expect(saved.status).toBe(302);
@@ -258,9 +258,9 @@ describe("calendar files", () => {
     const holiday = await post(
       `${base()}/visits/${world.visitId}/edit`,
       {
-        "date-day": "29",
-        "date-month": "3",
-        "date-year": "2027",
+        "date.day": "29",
+        "date.month": "3",
+        "date.year": "2027",
         startTime: "10:00",
         endTime: "16:00",
         version: String(version),
@@ -272,9 +272,9 @@ describe("calendar files", () => {
     const moved = await post(
       `${base()}/visits/${world.visitId}/edit`,
       {
-        "date-day": "3",
-        "date-month": "2",
-        "date-year": "2027",
+        "date.day": "3",
+        "date.month": "2",
+        "date.year": "2027",
         startTime: "09:30",
         endTime: "15:30",
         version: String(version),

@@ -1,6 +1,8 @@
 // Cohort set-up against a real SQLite database: imports, withdrawal, milestones, visits and their sequences.
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
+import { run, SYSTEM } from "~/commands/runner.server";
+import { cancelVisit, editVisit } from "~/commands/visits.server";
 import { parseNominationsCsv } from "~/domain/csv-nominations";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
 import {
@@ -12,14 +14,12 @@ import {
 import { createOrganisation } from "~/models/person.server";
 import { rolesInCohort } from "~/models/programme.server";
 import {
-  cancelVisit,
   getVisit,
   listMilestones,
   listVisits,
   moveMilestone,
   proposeRota,
   recordAttendance,
-  updateVisit,
 } from "~/models/visit.server";
 import type { Db } from "../../db/connection";
 import { memoryDb } from "../setup/db";
@@ -261,17 +261,31 @@ describe("the calendar's sequences", () => {
       contactName: null,
       contactEmail: null,
     };
+    const c = await fullCohort();
+    const edit = async (changes: Partial<typeof input>, version: number) =>
+      run(db, SYSTEM, editVisit, {
+        ...input,
+        ...changes,
+        version,
+        cohort: c,
+        visit: (await getVisit(db, cohort.id, id))!,
+      });
     let visit = (await getVisit(db, cohort.id, id))!;
-    await db.transaction().execute((tx) => updateVisit(tx, visit, input, visit.version));
+    expect(await edit({}, visit.version)).toMatchObject({ ok: true, moved: false });
     visit = (await getVisit(db, cohort.id, id))!;
     expect(visit.sequence).toBe(0);
-    await db
-      .transaction()
-      .execute((tx) => updateVisit(tx, visit, { ...input, date: "2027-02-24" }, visit.version));
+    expect(await edit({ date: "2027-02-24" }, visit.version)).toMatchObject({ ok: true, moved: true });
     visit = (await getVisit(db, cohort.id, id))!;
     expect(visit).toMatchObject({ date: "2027-02-24", sequence: 1, version: 3 });
-    expect(await db.transaction().execute((tx) => updateVisit(tx, visit, input, 1))).toBe(false);
-    await db.transaction().execute((tx) => cancelVisit(tx, visit, "Office move", visit.version));
+    expect(await edit({}, 1)).toMatchObject({ ok: false, conflict: expect.stringMatching(/this visit/) });
+    expect(
+      await run(db, SYSTEM, cancelVisit, {
+        reason: "Office move",
+        version: visit.version,
+        cohortId: c.id,
+        visit,
+      }),
+    ).toMatchObject({ ok: true });
     expect((await listVisits(db, cohort.id))[0]).toMatchObject({
       status: "cancelled",
       cancel_reason: "Office move",
