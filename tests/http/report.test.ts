@@ -242,7 +242,7 @@ describe("the skills questionnaire", () => {
       { intent: "questions", questions: "Only one" },
       await as("coordinator"),
     );
-    expect(response.status).toBe(409);
+    expect(response.status).toBe(400);
     expect(await response.text()).toContain("can no longer change");
   });
 });
@@ -252,13 +252,14 @@ describe("outcomes and retention settings", () => {
     const cookie = await as("coordinator");
     const url = `${server.url}/cohorts/${world.cohortA.id}/outcomes/${teamId}`;
     const fields = {
-      "3-months-status": "piloted",
-      "3-months-note": "Piloted in Leeds",
-      "3-months-expected": "",
+      "3-months.status": "piloted",
+      "3-months.note": "Piloted in Leeds",
+      "3-months.recordedAt": "",
     };
     expect((await post(url, fields, cookie)).status).toBe(302);
-    const stale = await post(url, { ...fields, "3-months-status": "taken-forward" }, cookie);
+    const stale = await post(url, { ...fields, "3-months.status": "taken-forward" }, cookie);
     expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("Someone else changed this team&#x27;s outcomes");
     const saved = await server.db
       .selectFrom("team_outcomes")
       .where("team_id", "=", teamId)
