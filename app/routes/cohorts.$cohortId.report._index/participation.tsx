@@ -5,7 +5,7 @@ import { ReportTableView } from "~/components/ReportTableView";
 import { formatShortUkDate, formatUkDate } from "~/domain/calendar";
 import { plural } from "~/domain/next-steps";
 import { formatPercent, type ReportTable } from "~/domain/report";
-import { reportTables, type SectionProps } from "./sections";
+import { PARTICIPANT, reportTables, type SectionProps } from "./sections";
 
 function countBars(table: ReportTable | undefined) {
   return (table?.rows ?? []).map((row) => ({
@@ -26,7 +26,7 @@ export function WhoTookPart({ cohort, report: { composition }, tables }: Section
       ) : (
         <>
           <p className="govuk-body">
-            {plural(composition.total, "participant")}, including any who withdrew. Shares are of all
+            {plural(composition.total, PARTICIPANT)}, including any who withdrew. Shares are of all
             participants.
           </p>
           {(

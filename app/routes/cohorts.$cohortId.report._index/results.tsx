@@ -17,7 +17,7 @@ import {
   STATEMENT_STATUSES,
 } from "~/domain/report";
 import { paths } from "~/utils/paths";
-import { reportTables, type SectionProps } from "./sections";
+import { PARTICIPANT, reportTables, type SectionProps } from "./sections";
 
 /** Problem statements by category and status. */
 export function ProblemStatements({ cohort, report: { statements }, tables }: SectionProps) {
@@ -130,7 +130,7 @@ export function SkillsAndConfidence({ cohort, report: { skills }, tables, indivi
       ) : (
         <>
           <p className="govuk-body">
-            {plural(skills.bothRespondents, "participant")} answered at both the start and the end.
+            {plural(skills.bothRespondents, PARTICIPANT)} answered at both the start and the end.
           </p>
           {skills.bothRespondents > 0 ? (
             <GroupedBarChart

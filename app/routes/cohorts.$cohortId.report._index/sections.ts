@@ -1,5 +1,6 @@
 // The report page's sections share these props and the lookup of their tables.
 import type { CohortReport, ReportTable } from "~/domain/report";
+import { COHORT_ROLES } from "~/domain/vocabulary";
 import type { getCohort } from "~/models/programme.server";
 import { paths } from "~/utils/paths";
 
@@ -19,3 +20,6 @@ export function reportTables(tables: ReportTable[], cohortId: number) {
     csv: (key: string) => paths.cohort(cohortId).reportCsv(key),
   };
 }
+
+/** The word for a participant, as the report's sentences count them. */
+export const PARTICIPANT = COHORT_ROLES.participant.toLowerCase();
