@@ -5,16 +5,21 @@
 import { cohortEndDate, cohortTiming, type ProgrammeWeek, programmeWeeks, weekOfDate } from "./calendar";
 import { panelConflicts, pitchDayResults } from "./pitch-day";
 import { round2 } from "./pitch-scoring";
-import { CATEGORY_LABELS, STATUS_LABELS } from "./problem-statement";
-import type {
-  AttendanceStatus,
-  FollowUp,
-  OutcomeStatus,
-  Sector,
-  SkillsPhase,
-  StatementCategory,
-  StatementStatus,
-  VisitStatus,
+import {
+  type AttendanceStatus,
+  STATEMENT_CATEGORIES as CATEGORY_TABLE,
+  FOLLOW_UPS as FOLLOW_UP_TABLE,
+  type FollowUp,
+  OUTCOME_STATUSES as OUTCOME_TABLE,
+  type OutcomeStatus,
+  SECTORS,
+  type Sector,
+  type SkillsPhase,
+  STATEMENT_STATUSES as STATUS_TABLE,
+  type StatementCategory,
+  type StatementStatus,
+  type VisitStatus,
+  valuesOf,
 } from "./vocabulary";
 
 export type ReportParticipant = {
@@ -82,24 +87,11 @@ export type CohortReportRows = {
   pitch: PitchRows | null;
 };
 
-export const SECTOR_LABELS: Record<Sector, string> = { government: "Government", industry: "Industry" };
-export const FOLLOW_UPS: FollowUp[] = ["3-months", "6-months"];
-export const FOLLOW_UP_LABELS: Record<FollowUp, string> = {
-  "3-months": "3 months after",
-  "6-months": "6 months after",
-};
-export const OUTCOME_STATUSES: OutcomeStatus[] = [
-  "taken-forward",
-  "piloted",
-  "under-consideration",
-  "not-taken-forward",
-];
-export const OUTCOME_LABELS: Record<OutcomeStatus, string> = {
-  "taken-forward": "Taken forward",
-  piloted: "Piloted",
-  "under-consideration": "Under consideration",
-  "not-taken-forward": "Not taken forward",
-};
+export const SECTOR_LABELS: Record<Sector, string> = SECTORS;
+export const FOLLOW_UPS: FollowUp[] = valuesOf(FOLLOW_UP_TABLE);
+export const FOLLOW_UP_LABELS: Record<FollowUp, string> = FOLLOW_UP_TABLE;
+export const OUTCOME_STATUSES: OutcomeStatus[] = valuesOf(OUTCOME_TABLE);
+export const OUTCOME_LABELS: Record<OutcomeStatus, string> = OUTCOME_TABLE;
 export const NOT_RECORDED = "Not recorded";
 
 /** A share as a percentage, or null when there is nothing to divide by (shown as "–", never NaN%). */
@@ -419,24 +411,14 @@ export function mentoringSummary(
   };
 }
 
-export const STATEMENT_STATUSES: StatementStatus[] = ["draft", "submitted", "changes_requested", "approved"];
+export const STATEMENT_STATUSES: StatementStatus[] = valuesOf(STATUS_TABLE);
 export type StatementCategoryKey = StatementCategory | "uncategorised";
-export const STATEMENT_CATEGORIES: StatementCategoryKey[] = [
-  "technology",
-  "operational",
-  "policy",
-  "uncategorised",
-];
+export const STATEMENT_CATEGORIES: StatementCategoryKey[] = [...valuesOf(CATEGORY_TABLE), "uncategorised"];
 export const STATEMENT_CATEGORY_LABELS: Record<StatementCategoryKey, string> = {
-  ...CATEGORY_LABELS,
+  ...CATEGORY_TABLE,
   uncategorised: "Uncategorised",
 };
-export const STATEMENT_STATUS_LABELS: Record<StatementStatus, string> = {
-  draft: STATUS_LABELS.draft,
-  submitted: STATUS_LABELS.submitted,
-  changes_requested: STATUS_LABELS.changes_requested,
-  approved: STATUS_LABELS.approved,
-};
+export const STATEMENT_STATUS_LABELS: Record<StatementStatus, string> = STATUS_TABLE;
 
 export type StatementSummary = {
   teams: number;
@@ -738,9 +720,9 @@ export function cohortReportTables(report: CohortReport): ReportTable[] {
       title: "Outcomes after the programme",
       columns: [
         text("Team"),
-        text("3 months after"),
+        text(FOLLOW_UP_LABELS["3-months"]),
         text("Note (3 months)"),
-        text("6 months after"),
+        text(FOLLOW_UP_LABELS["6-months"]),
         text("Note (6 months)"),
       ],
       rows: o.teams.map((t) => [

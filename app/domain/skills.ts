@@ -1,5 +1,4 @@
 // The skills self-assessment: default questions, when a phase takes answers, and the coordinator's question list.
-import type { SkillsPhase } from "./vocabulary";
 
 export const DEFAULT_SKILLS_QUESTIONS = [
   "Understanding how digital services are designed and built",
@@ -12,12 +11,6 @@ export const DEFAULT_SKILLS_QUESTIONS = [
   "Presenting a technical idea to senior leaders",
   "Collaborating with people from the other sector",
 ];
-
-export const SKILLS_PHASES: SkillsPhase[] = ["start", "end"];
-export const PHASE_TITLES: Record<SkillsPhase, string> = {
-  start: "Start of programme",
-  end: "End of programme",
-};
 
 export const CONFIDENCE_LABELS: Record<number, string> = {
   1: "1 – Not at all confident",

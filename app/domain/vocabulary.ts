@@ -68,10 +68,10 @@ export type FeedbackAttribution = keyof typeof FEEDBACK_ATTRIBUTIONS;
 export const SHEET_STATUSES = { draft: "Draft", submitted: "Submitted" } as const;
 export type SheetStatus = keyof typeof SHEET_STATUSES;
 
-export const SKILLS_PHASES = { start: "Start of the programme", end: "End of the programme" } as const;
+export const SKILLS_PHASES = { start: "Start of programme", end: "End of programme" } as const;
 export type SkillsPhase = keyof typeof SKILLS_PHASES;
 
-export const FOLLOW_UPS = { "3-months": "3 months on", "6-months": "6 months on" } as const;
+export const FOLLOW_UPS = { "3-months": "3 months after", "6-months": "6 months after" } as const;
 export type FollowUp = keyof typeof FOLLOW_UPS;
 
 export const OUTCOME_STATUSES = {

@@ -291,17 +291,6 @@ export async function getHealthSettings(db: Db | Tx, cohortId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** Changes the quiet-team threshold unless someone changed it since `expected`; false on a conflict. */
-export async function setQuietTeamDays(db: Db | Tx, cohortId: number, days: number, expected: number) {
-  const result = await db
-    .updateTable("cohorts")
-    .set({ quiet_team_days: days })
-    .where("id", "=", cohortId)
-    .where("quiet_team_days", "=", expected)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 /**
  * One row per team of the cohort: last session, sessions so far, each mentor's attendance, open and overdue
  * actions and the statement's state, in one query.

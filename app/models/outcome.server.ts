@@ -4,7 +4,7 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { FollowUp, OutcomeStatus } from "../../db/types";
 
-export async function getTeam(db: Db | Tx, cohortId: number, teamId: number) {
+export async function getTeam(db: Db, cohortId: number, teamId: number) {
   return db
     .selectFrom("teams")
     .where("cohort_id", "=", cohortId)
@@ -13,7 +13,7 @@ export async function getTeam(db: Db | Tx, cohortId: number, teamId: number) {
     .executeTakeFirst();
 }
 
-export async function listOutcomesOfTeam(db: Db | Tx, teamId: number) {
+export async function listOutcomesOfTeam(db: Db, teamId: number) {
   return db
     .selectFrom("team_outcomes as t")
     .leftJoin("people as p", "p.id", "t.recorded_by")
@@ -22,27 +22,24 @@ export async function listOutcomesOfTeam(db: Db | Tx, teamId: number) {
     .execute();
 }
 
-export type OutcomeInput = { followUp: FollowUp; status: OutcomeStatus; note: string | null };
+export type OutcomeInput = {
+  followUp: FollowUp;
+  status: OutcomeStatus;
+  note: string | null;
+  /** When the outcome the coordinator saw was recorded: "" when nothing was. */
+  expectedRecordedAt: string;
+};
 
-/**
- * Records a follow-up, if it is still as the coordinator last saw it (`expectedRecordedAt`: "" when nothing was
- * recorded); false when someone else recorded it meanwhile.
- */
-export async function saveOutcome(
-  tx: Tx,
-  teamId: number,
-  input: OutcomeInput,
-  expectedRecordedAt: string,
-  actorId: number,
-) {
+/** Records a follow-up if it is still as the coordinator last saw it; false when someone else recorded it meanwhile. */
+export async function saveOutcome(tx: Tx, teamId: number, input: OutcomeInput, recordedBy: number | null) {
   const current = await tx
     .selectFrom("team_outcomes")
     .where("team_id", "=", teamId)
     .where("follow_up", "=", input.followUp)
     .select(["id", "recorded_at"])
     .executeTakeFirst();
-  if ((current?.recorded_at ?? "") !== expectedRecordedAt) return false;
-  const values = { status: input.status, note: input.note, recorded_by: actorId, recorded_at: nowIso() };
+  if ((current?.recorded_at ?? "") !== input.expectedRecordedAt) return false;
+  const values = { status: input.status, note: input.note, recorded_by: recordedBy, recorded_at: nowIso() };
   if (current) await tx.updateTable("team_outcomes").set(values).where("id", "=", current.id).execute();
   else
     await tx

@@ -6,7 +6,7 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 
 export async function cohortReportRows(
-  db: Db | Tx,
+  db: Db,
   cohortId: number,
   today = todayInLondon(),
 ): Promise<CohortReportRows> {
@@ -130,7 +130,7 @@ function ifAny<T>(ids: number[], query: (ids: number[]) => Promise<T[]>): Promis
  * Scores, panels and running orders are read only for events whose results are released.
  */
 export async function pitchReportRows(
-  db: Db | Tx,
+  db: Db,
   scope: { cohortId: number } | { programmeId: number },
 ): Promise<PitchRows[]> {
   const events = await db

@@ -5,7 +5,7 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { SkillsPhase } from "../../db/types";
 
-export async function listQuestions(db: Db | Tx, cohortId: number) {
+export async function listQuestions(db: Db, cohortId: number) {
   return db
     .selectFrom("skills_questions")
     .where("cohort_id", "=", cohortId)
@@ -16,10 +16,7 @@ export async function listQuestions(db: Db | Tx, cohortId: number) {
 
 export type PhaseRow = { openedAt: string; deadline: string; version: number };
 
-export async function listPhases(
-  db: Db | Tx,
-  cohortId: number,
-): Promise<Record<SkillsPhase, PhaseRow | null>> {
+export async function listPhases(db: Db, cohortId: number): Promise<Record<SkillsPhase, PhaseRow | null>> {
   const rows = await db
     .selectFrom("skills_phases")
     .where("cohort_id", "=", cohortId)
@@ -97,7 +94,7 @@ export async function openPhase(
   return Number(updated.numUpdatedRows) === 1;
 }
 
-export async function answersOf(db: Db | Tx, cohortId: number, personId: number, phase: SkillsPhase) {
+export async function answersOf(db: Db, cohortId: number, personId: number, phase: SkillsPhase) {
   return db
     .selectFrom("skills_answers")
     .where("cohort_id", "=", cohortId)

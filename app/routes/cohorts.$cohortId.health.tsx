@@ -1,26 +1,30 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { changeQuietTeamDays } from "~/commands/health.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Table } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { attendanceRate, teamHealthFlags } from "~/domain/mentoring";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
-import { fieldValue, parseForm } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
+import { QuietDaysSchema } from "~/forms/health";
+import { invalidForm, refused } from "~/forms/reply.server";
 import {
   getHealthSettings,
   participantAttendance,
-  setQuietTeamDays,
   teamHealthRows,
   teamLabel,
 } from "~/models/mentoring.server";
 import { listMilestones } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Team health: ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -74,63 +78,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const ThresholdSchema = z.object({
-  quietDays: z
-    .string()
-    .trim()
-    .min(1, "Enter the number of days")
-    .regex(/^\d+$/, "Number of days must be a whole number, like 14")
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 365, "Number of days must be between 1 and 365"),
-  expected: z.string().regex(/^\d+$/).transform(Number),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "health:view");
-  const form = parseForm(await request.formData(), ThresholdSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const saved = await context.db.transaction().execute(async (tx) => {
-    const ok = await setQuietTeamDays(tx, cohort.id, form.data.quietDays, form.data.expected);
-    if (ok)
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "cohort.quiet_team_days_changed",
-        subjectType: "cohort",
-        subjectId: cohort.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { from: form.data.expected, to: form.data.quietDays },
-      });
-    return ok;
-  });
-  if (!saved)
-    return data(
-      {
-        errors: {
-          quietDays:
-            "Someone else changed the number of days while you were editing: check it and save again",
-        },
-        values: form.values,
-      },
-      { status: 409 },
-    );
+  const submission = parseWithZod(await request.formData(), { schema: QuietDaysSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const input = { ...submission.value, cohortId: cohort.id };
+  const outcome = await run(context.db, actorOf(context, user), changeQuietTeamDays, input);
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/health`,
-    `Teams are now flagged after ${form.data.quietDays} days without a session`,
+    paths.cohort(cohort.id).health(),
+    `Teams are now flagged after ${input.quietDays} days without a session`,
   );
 }
 
 export default function Health() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const base = `/cohorts/${d.cohort.id}`;
+  const [form, fields] = useForm({
+    id: `quiet-days-${d.quietDays}`,
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { quietDays: String(d.quietDays) },
+  });
+  const cohortPaths = paths.cohort(d.cohort.id);
   const flagged = d.teams.filter((t) => t.flags.length).length;
   return (
     <>
-      <BackLink href={base}>Back to {d.cohort.name}</BackLink>
-      <FormErrorSummary errors={actionData?.errors} />
+      <BackLink href={cohortPaths.home()}>Back to {d.cohort.name}</BackLink>
+      <FormErrorSummary form={form} />
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{d.cohort.name}</span>
         Team health
@@ -141,7 +116,7 @@ export default function Health() {
           : `${flagged} team${flagged === 1 ? " needs" : "s need"} attention.`}{" "}
         A team is flagged when it has had no mentoring session for more than {d.quietDays} days, or its
         problem statement was late (due {formatUkDate(d.deadline)}).{" "}
-        <Link className="govuk-link" to={`${base}/statements`}>
+        <Link className="govuk-link" to={cohortPaths.statements()}>
           All problem statements
         </Link>
       </p>
@@ -163,7 +138,7 @@ export default function Health() {
           rows={d.teams.map((t) => [
             {
               text: (
-                <Link className="govuk-link" to={`${base}/teams/${t.id}`}>
+                <Link className="govuk-link" to={cohortPaths.teamOf(t.id).home()}>
                   {t.label}
                 </Link>
               ),
@@ -190,7 +165,7 @@ export default function Health() {
             },
             {
               text: (
-                <Link className="govuk-link" to={`${base}/teams/${t.id}/statement`}>
+                <Link className="govuk-link" to={cohortPaths.teamOf(t.id).statement()}>
                   <StatementStatusTag status={t.statementStatus} deadlineState={t.deadlineState} />
                   <span className="govuk-visually-hidden"> for {t.label}</span>
                 </Link>
@@ -236,18 +211,15 @@ export default function Health() {
         />
       )}
       <h2 className="govuk-heading-m">When to flag a quiet team</h2>
-      <Form method="post" noValidate key={d.quietDays}>
+      <Form method="post" {...formProps(form)} key={d.quietDays}>
         <input type="hidden" name="expected" value={d.quietDays} />
         <Input
-          id="quietDays"
-          name="quietDays"
+          field={fields.quietDays}
           label="Flag a team after this many days without a session"
           labelClassName="govuk-label--s"
           inputMode="numeric"
           width="3"
           suffix="days"
-          defaultValue={fieldValue(actionData?.values, "quietDays") ?? String(d.quietDays)}
-          error={actionData?.errors?.quietDays}
         />
         <Button variant="secondary">Save</Button>
       </Form>

@@ -1,16 +1,24 @@
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { recordOutcomes } from "~/commands/outcomes.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, Radios, Textarea } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
-import { FOLLOW_UP_LABELS, FOLLOW_UPS, OUTCOME_LABELS, OUTCOME_STATUSES, teamLabel } from "~/domain/report";
-import { recordAudit } from "~/models/audit.server";
-import { getTeam, listOutcomesOfTeam, type OutcomeInput, saveOutcome } from "~/models/outcome.server";
+import { teamLabel } from "~/domain/report";
+import { FOLLOW_UPS, OUTCOME_STATUSES, valuesOf } from "~/domain/vocabulary";
+import { OutcomesSchema } from "~/forms/outcomes";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { getTeam, listOutcomesOfTeam } from "~/models/outcome.server";
 import { pageMeta } from "~/utils/meta";
-import type { OutcomeStatus } from "../../db/types";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Outcomes: ${data?.team ?? "team"}`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -28,123 +36,69 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { cohort, teamId: team.id, team: teamLabel(team), outcomes };
 }
 
-const NOTE_MAX = 1000;
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, team, user } = await load(context, request, params);
-  const formData = await request.formData();
-  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  const errors: Record<string, string> = {};
-  const inputs: Array<OutcomeInput & { expected: string }> = [];
-  for (const followUp of FOLLOW_UPS) {
-    const status = values[`${followUp}-status`] ?? "";
-    const note = (values[`${followUp}-note`] ?? "").trim();
-    if (status && !OUTCOME_STATUSES.includes(status as OutcomeStatus))
-      errors[`${followUp}-status`] = "Select one of the outcomes";
-    else if (!status && note)
-      errors[`${followUp}-status`] =
-        `Select the outcome ${FOLLOW_UP_LABELS[followUp].toLowerCase()} the programme for this note`;
-    if (note.length > NOTE_MAX)
-      errors[`${followUp}-note`] = `The note must be ${NOTE_MAX} characters or fewer`;
-    if (status)
-      inputs.push({
-        followUp,
-        status: status as OutcomeStatus,
-        note: note || null,
-        expected: values[`${followUp}-expected`] ?? "",
-      });
-  }
-  if (!Object.keys(errors).length && inputs.length === 0)
-    errors["3-months-status"] = "Select an outcome for at least one follow-up";
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  const saved = await context.db
-    .transaction()
-    .execute(async (tx) => {
-      for (const input of inputs) {
-        if (!(await saveOutcome(tx, team.id, input, input.expected, user.personId))) {
-          throw new StaleOutcome(input.followUp);
-        }
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "outcome.recorded",
-          subjectType: "team",
-          subjectId: team.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: { followUp: input.followUp, status: input.status },
-        });
-      }
-      return true;
-    })
-    .catch((error) => {
-      if (error instanceof StaleOutcome) return error.followUp;
-      throw error;
-    });
-  if (saved !== true)
-    return data(
-      {
-        errors: {
-          [`${saved}-status`]:
-            "Someone else recorded this outcome while you were editing. Check it and save again.",
-        },
-        values,
-      },
-      { status: 409 },
-    );
+  const submission = parseWithZod(await request.formData(), { schema: OutcomesSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), recordOutcomes, {
+    cohortId: cohort.id,
+    team: { id: team.id, label: teamLabel(team) },
+    recordedBy: user.personId,
+    outcomes: submission.value,
+  });
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/outcomes`,
+    paths.cohort(cohort.id).outcomes(),
     `Outcomes for ${teamLabel(team)} saved`,
   );
 }
 
-class StaleOutcome extends Error {
-  constructor(readonly followUp: string) {
-    super("stale outcome");
-  }
-}
-
 export default function TeamOutcomes() {
   const { cohort, team, outcomes } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const recorded = (followUp: string) => outcomes.find((o) => o.follow_up === followUp);
+  const [form, fields] = useForm<z.input<typeof OutcomesSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: Object.fromEntries(
+      valuesOf(FOLLOW_UPS).map((followUp) => {
+        const current = recorded(followUp);
+        return [followUp, { status: current?.status, note: current?.note ?? undefined }];
+      }),
+    ),
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${cohort.id}/outcomes`}>Back to outcomes</BackLink>
-        <FormErrorSummary errors={errors} />
+        <BackLink href={paths.cohort(cohort.id).outcomes()}>Back to outcomes</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{cohort.name}</span>
           Outcomes: {team}
         </h1>
-        <Form method="post" noValidate>
-          {FOLLOW_UPS.map((followUp) => {
-            const current = outcomes.find((o) => o.follow_up === followUp);
+        <Form method="post" {...formProps(form)}>
+          {valuesOf(FOLLOW_UPS).map((followUp) => {
+            const current = recorded(followUp);
+            const fieldset = fields[followUp].getFieldset();
             return (
               <div key={followUp}>
-                <input type="hidden" name={`${followUp}-expected`} value={current?.recorded_at ?? ""} />
+                {/* What the form was drawn from: a follow-up recorded since then refuses the save. */}
+                <input type="hidden" name={fieldset.recordedAt.name} value={current?.recorded_at ?? ""} />
                 <Radios
-                  name={`${followUp}-status`}
-                  legend={`${FOLLOW_UP_LABELS[followUp]} the programme`}
+                  field={fieldset.status}
+                  legend={`${FOLLOW_UPS[followUp]} the programme`}
                   legendSize="m"
                   hint={
                     current
                       ? `Recorded ${formatUkDateTime(current.recorded_at)}${current.recorded_by_name ? ` by ${current.recorded_by_name}` : ""}`
                       : "Not recorded yet"
                   }
-                  items={OUTCOME_STATUSES.map((s) => ({ value: s, text: OUTCOME_LABELS[s] }))}
-                  defaultValue={values?.[`${followUp}-status`] ?? current?.status}
-                  error={errors?.[`${followUp}-status`]}
+                  items={valuesOf(OUTCOME_STATUSES).map((s) => ({ value: s, text: OUTCOME_STATUSES[s] }))}
                 />
                 <Textarea
-                  id={`${followUp}-note`}
-                  name={`${followUp}-note`}
+                  field={fieldset.note}
                   label="Note (optional)"
                   hint="For example, who took it forward and what happened"
-                  defaultValue={values?.[`${followUp}-note`] ?? current?.note ?? ""}
-                  error={errors?.[`${followUp}-note`]}
                   rows={3}
                 />
               </div>

@@ -6,6 +6,7 @@ import { BackLink, Table, Tag } from "~/components/govuk";
 import { FOLLOW_UP_LABELS, FOLLOW_UPS, OUTCOME_LABELS, outcomeSummary } from "~/domain/report";
 import { cohortReportRows } from "~/models/report.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Outcomes: ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -18,10 +19,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Outcomes() {
   const { cohort, outcomes } = useLoaderData<typeof loader>();
-  const base = `/cohorts/${cohort.id}`;
   return (
     <>
-      <BackLink href={`${base}/report`}>Back to the report</BackLink>
+      <BackLink href={paths.cohort(cohort.id).report()}>Back to the report</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Outcomes after the programme
@@ -50,7 +50,7 @@ export default function Outcomes() {
             }),
             {
               text: (
-                <Link className="govuk-link" to={`${base}/outcomes/${t.teamId}`}>
+                <Link className="govuk-link" to={paths.cohort(cohort.id).outcome(t.teamId)}>
                   Record<span className="govuk-visually-hidden"> outcomes for {t.team}</span>
                 </Link>
               ),

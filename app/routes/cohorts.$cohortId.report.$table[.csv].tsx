@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { forbidden, notFound } from "~/auth/guards.server";
-import { csvResponse, loadCohortReport, slug } from "~/auth/report-access.server";
+import { loadCohortReport } from "~/auth/report-access.server";
 import { COHORT_REPORT_TABLE_KEYS } from "~/domain/report";
+import { csvResponse, slug } from "~/utils/csv-response.server";
 
 /** One table of the cohort report as CSV. Tables that name individuals are for coordinators and administrators. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

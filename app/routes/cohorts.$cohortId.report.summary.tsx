@@ -22,6 +22,7 @@ import {
 } from "~/domain/report";
 import { getProgramme } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Evaluation summary: ${data?.cohort.name ?? "cohort"}`,
@@ -52,6 +53,47 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+/** How each figure is arrived at, for an evaluation register entry. */
+function EvaluationMethod() {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Method</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>
+          Who took part: every participant added to the cohort, including any who withdrew, by sector,
+          organisation and profession as recorded by the nominating organisation.
+        </li>
+        <li>
+          Attendance: recorded by the coordinator at each company visit that was not cancelled; the rate is
+          the share of recorded places where the participant attended.
+        </li>
+        <li>
+          Mentoring: every session a team's mentors logged (date and length), counted by programme week from
+          the cohort's start date.
+        </li>
+        <li>
+          Problem statements: each team's statement by the category of its latest version (uncategorised until
+          the team chooses one) and its status in the mentors' review.
+        </li>
+        <li>
+          Pitch results: senior leaders score each pitch against a weighted rubric; each team's adjusted score
+          (out of 100) allows for how generous or strict each leader was, by the published method. Shown once
+          the coordinator releases the results.
+        </li>
+        <li>
+          Skills and confidence: a self-assessment (1 to 5) in each area at the start and at the end. The
+          change is the average of each person's own end answer minus their start answer, over people who
+          answered both; the response rates are of the participants still in the cohort.
+        </li>
+        <li>
+          Outcomes: for each team's solution, the coordinator records 3 and 6 months after the programme
+          whether it was taken forward, piloted, is under consideration or was not taken forward.
+        </li>
+      </ul>
+    </>
+  );
+}
+
 export default function EvaluationSummary() {
   const { cohort, programme, report, tables, today } = useLoaderData<typeof loader>();
   const { composition, attendance, mentoring, statements, pitch, skills, outcomes } = report;
@@ -62,7 +104,7 @@ export default function EvaluationSummary() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         <div className="tandem-no-print">
-          <BackLink href={`/cohorts/${cohort.id}/report`}>Back to the report</BackLink>
+          <BackLink href={paths.cohort(cohort.id).report()}>Back to the report</BackLink>
         </div>
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{cohort.programme_name}</span>
@@ -86,39 +128,7 @@ export default function EvaluationSummary() {
             { key: "Figures as at", value: formatUkDate(today) },
           ]}
         />
-        <h2 className="govuk-heading-m">Method</h2>
-        <ul className="govuk-list govuk-list--bullet">
-          <li>
-            Who took part: every participant added to the cohort, including any who withdrew, by sector,
-            organisation and profession as recorded by the nominating organisation.
-          </li>
-          <li>
-            Attendance: recorded by the coordinator at each company visit that was not cancelled; the rate is
-            the share of recorded places where the participant attended.
-          </li>
-          <li>
-            Mentoring: every session a team's mentors logged (date and length), counted by programme week from
-            the cohort's start date.
-          </li>
-          <li>
-            Problem statements: each team's statement by the category of its latest version (uncategorised
-            until the team chooses one) and its status in the mentors' review.
-          </li>
-          <li>
-            Pitch results: senior leaders score each pitch against a weighted rubric; each team's adjusted
-            score (out of 100) allows for how generous or strict each leader was, by the published method.
-            Shown once the coordinator releases the results.
-          </li>
-          <li>
-            Skills and confidence: a self-assessment (1 to 5) in each area at the start and at the end. The
-            change is the average of each person's own end answer minus their start answer, over people who
-            answered both; the response rates are of the participants still in the cohort.
-          </li>
-          <li>
-            Outcomes: for each team's solution, the coordinator records 3 and 6 months after the programme
-            whether it was taken forward, piloted, is under consideration or was not taken forward.
-          </li>
-        </ul>
+        <EvaluationMethod />
         <h2 className="govuk-heading-m">Findings</h2>
         <SummaryList
           rows={[
@@ -207,7 +217,7 @@ export default function EvaluationSummary() {
           <li>Mentoring is what mentors logged: a session that was not logged is not counted.</li>
         </ul>
         <p className="govuk-body tandem-no-print">
-          <Link className="govuk-link" to={`/cohorts/${cohort.id}/report`}>
+          <Link className="govuk-link" to={paths.cohort(cohort.id).report()}>
             See the full report with charts
           </Link>
         </p>

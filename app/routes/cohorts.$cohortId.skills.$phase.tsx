@@ -1,26 +1,37 @@
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { actorOf, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { run } from "~/commands/runner.server";
+import { answerSkillsQuestionnaire } from "~/commands/skills.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Radios } from "~/components/govuk";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
-import { CONFIDENCE_LABELS, PHASE_TITLES, phaseState, SKILLS_PHASES } from "~/domain/skills";
-import { recordAudit } from "~/models/audit.server";
-import { answersOf, listPhases, listQuestions, phaseWindow, saveAnswers } from "~/models/skills.server";
+import { CONFIDENCE_LABELS, phaseState } from "~/domain/skills";
+import { SKILLS_PHASES, type SkillsPhase } from "~/domain/vocabulary";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { answersSchema } from "~/forms/skills";
+import { answersOf, listPhases, listQuestions, phaseWindow } from "~/models/skills.server";
 import { pageMeta } from "~/utils/meta";
-import type { SkillsPhase } from "../../db/types";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
-  ({ data }) => `${data ? PHASE_TITLES[data.phase] : "Skills"} questionnaire`,
+  ({ data }) => `${data ? SKILLS_PHASES[data.phase] : "Skills"} questionnaire`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
+function isPhase(phase: string | undefined): phase is SkillsPhase {
+  return phase !== undefined && Object.hasOwn(SKILLS_PHASES, phase);
+}
+
 async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
   const access = await requireCohortAccess(context, request, params.cohortId, "skills:answer");
-  const phase = params.phase as SkillsPhase;
-  if (!SKILLS_PHASES.includes(phase)) notFound("Questionnaire");
+  const phase = params.phase;
+  if (!isPhase(phase)) notFound("Questionnaire");
   const db = context.db;
   const [phases, questions] = await Promise.all([
     listPhases(db, access.cohort.id),
@@ -46,60 +57,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { cohort, user, phase, row, questions, state } = await load(context, request, params);
-  const formData = await request.formData();
-  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  if (state !== "open")
-    return data(
-      {
-        errors: {
-          form: `The deadline (${formatUkDate(row.deadline)}) has passed: answers are no longer taken`,
-        },
-        values,
-      },
-      { status: 400 },
-    );
-  const errors: Record<string, string> = {};
-  const answers = questions.map((q) => {
-    const value = Number(values[`q${q.id}`]);
-    if (!Number.isInteger(value) || value < 1 || value > 5)
-      errors[`q${q.id}`] = `Select how confident you are: ${q.text}`;
-    return { questionId: q.id, confidence: value };
+  const { cohort, user, phase, row, questions } = await load(context, request, params);
+  const submission = parseWithZod(await request.formData(), { schema: answersSchema(questions) });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), answerSkillsQuestionnaire, {
+    cohortId: cohort.id,
+    personId: user.personId,
+    phase,
+    answers: submission.value,
   });
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  await context.db.transaction().execute(async (tx) => {
-    await saveAnswers(tx, cohort.id, user.personId, phase, answers);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "skills.answered",
-      subjectType: "skills_questionnaire",
-      subjectId: cohort.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: { phase },
-    });
-  });
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    "/",
+    paths.home(),
     `Your answers are saved. You can change them until ${formatUkDate(row.deadline)}.`,
   );
 }
 
 export default function Questionnaire() {
   const { cohort, phase, deadline, state, questions, answers, submittedAt } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const values = (actionData?.values ?? answers) as Record<string, string>;
-  const errors = actionData?.errors as Record<string, string> | undefined;
+  const [form, fields] = useForm<Record<string, string>>({
+    id: "questionnaire",
+    lastResult: useActionData<typeof action>(),
+    defaultValue: answers,
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href="/">Back to home</BackLink>
-        <FormErrorSummary errors={errors} ids={{ form: "questionnaire" }} />
+        <BackLink href={paths.home()}>Back to home</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{cohort.name}</span>
-          {PHASE_TITLES[phase]} skills questionnaire
+          {SKILLS_PHASES[phase]} skills questionnaire
         </h1>
         <p className="govuk-body">
           How confident are you in each of these areas today? There are no right answers: the programme uses
@@ -115,16 +105,14 @@ export default function Questionnaire() {
           </InsetText>
         ) : null}
         {state === "open" ? (
-          <Form method="post" noValidate id="questionnaire">
+          <Form method="post" {...formProps(form)}>
             {questions.map((q) => (
               <Radios
                 key={q.id}
-                name={`q${q.id}`}
+                field={fields[`q${q.id}`]}
                 legend={q.text}
                 legendSize="s"
                 items={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), text: CONFIDENCE_LABELS[n] }))}
-                defaultValue={values[`q${q.id}`]}
-                error={errors?.[`q${q.id}`]}
                 small
               />
             ))}

@@ -1,10 +1,15 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { run } from "~/commands/runner.server";
+import { openSkillsQuestionnaire, saveSkillsQuestions } from "~/commands/skills.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import {
   BackLink,
   Button,
@@ -16,26 +21,14 @@ import {
   Textarea,
 } from "~/components/govuk";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
-import {
-  DEFAULT_SKILLS_QUESTIONS,
-  PHASE_TITLES,
-  parseQuestionList,
-  phaseState,
-  SKILLS_PHASES,
-} from "~/domain/skills";
-import { dateField, dateParts } from "~/forms/cohort-setup";
-import { fieldValue } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
-import {
-  listIndividualAnswers,
-  listPhases,
-  listQuestions,
-  openPhase,
-  phaseWindow,
-  replaceQuestions,
-} from "~/models/skills.server";
+import { DEFAULT_SKILLS_QUESTIONS, phaseState } from "~/domain/skills";
+import { SKILLS_PHASES, type SkillsPhase, valuesOf } from "~/domain/vocabulary";
+import { dateParts } from "~/forms/fields";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { SkillsSetupSchema } from "~/forms/skills";
+import { listIndividualAnswers, listPhases, listQuestions, phaseWindow } from "~/models/skills.server";
 import { pageMeta } from "~/utils/meta";
-import type { SkillsPhase } from "../../db/types";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Skills questionnaire: ${data?.cohort.name ?? "cohort"}`,
@@ -58,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : DEFAULT_SKILLS_QUESTIONS.map((text, i) => ({ id: 0, position: i + 1, text })),
     usingDefaults: questions.length === 0,
     editable: phases.start === null && phases.end === null,
-    phases: SKILLS_PHASES.map((phase) => ({
+    phases: valuesOf(SKILLS_PHASES).map((phase) => ({
       phase,
       row: phases[phase],
       state: phaseState(phaseWindow(phases[phase]), today),
@@ -67,82 +60,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const Intent = z.object({ intent: z.enum(["questions", "open"]) });
-const PhaseField = z.object({ phase: z.enum(["start", "end"]), version: z.coerce.number().int().min(0) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "skills:manage");
-  const formData = await request.formData();
-  const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-  const intent = Intent.safeParse(values);
-  if (!intent.success) return data({ errors: { form: "Choose what to save" }, values }, { status: 400 });
-  const db = context.db;
-  if (intent.data.intent === "questions") {
-    const parsed = parseQuestionList(values.questions ?? "");
-    if (!parsed.ok) return data({ errors: { questions: parsed.error }, values }, { status: 400 });
-    const saved = await db.transaction().execute(async (tx) => {
-      const ok = await replaceQuestions(tx, cohort.id, parsed.questions);
-      if (ok)
-        await recordAudit(tx, {
-          actorId: user.personId,
-          action: "skills.questions_saved",
-          subjectType: "cohort",
-          subjectId: cohort.id,
-          cohortId: cohort.id,
-          address: clientAddress(context),
-          details: { questions: parsed.questions.length },
-        });
-      return ok;
-    });
-    if (!saved)
-      return data(
-        {
-          errors: { questions: "The questionnaire has opened, so its questions can no longer change" },
-          values,
-        },
-        { status: 409 },
-      );
-    return redirectWithBanner(context, request, `/cohorts/${cohort.id}/skills`, "Questions saved");
-  }
-  const phaseField = PhaseField.safeParse(values);
-  if (!phaseField.success)
-    return data({ errors: { form: "Choose the questionnaire to open" }, values }, { status: 400 });
-  const { phase, version } = phaseField.data;
-  const name = `${phase}-deadline`;
-  const field = dateField(formData, name, "deadline");
-  const error =
-    field.error ?? (field.date! < todayInLondon() ? "The deadline must be today or in the future" : null);
-  if (error) return data({ errors: { [phase]: error }, values }, { status: 400 });
-  const saved = await db.transaction().execute(async (tx) => {
-    const ok = await openPhase(tx, cohort.id, phase, field.date!, version);
-    if (ok)
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: version === 0 ? "skills.opened" : "skills.deadline_moved",
-        subjectType: "cohort",
-        subjectId: cohort.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-        details: { phase, deadline: field.date },
-      });
-    return ok;
-  });
-  if (!saved)
-    return data(
-      {
-        errors: {
-          [phase]: "Someone else changed this questionnaire while you were editing. Check it and save again.",
-        },
-        values,
-      },
-      { status: 409 },
-    );
-  return redirectWithBanner(
-    context,
-    request,
-    `/cohorts/${cohort.id}/skills`,
-    `${PHASE_TITLES[phase]} questionnaire open until ${formatUkDate(field.date!)}`,
-  );
+  const submission = parseWithZod(await request.formData(), { schema: SkillsSetupSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const actor = actorOf(context, user);
+  const input = { ...submission.value, cohortId: cohort.id };
+  const outcome =
+    input.intent === "questions"
+      ? await run(context.db, actor, saveSkillsQuestions, input)
+      : await run(context.db, actor, openSkillsQuestionnaire, input);
+  if (!outcome.ok) return refused(submission, outcome);
+  const banner =
+    input.intent === "questions"
+      ? "Questions saved"
+      : `${SKILLS_PHASES[input.phase]} questionnaire open until ${formatUkDate(input.deadline)}`;
+  return redirectWithBanner(context, request, paths.cohort(cohort.id).skills(), banner);
 }
 
 const STATE_TAGS = {
@@ -151,20 +84,41 @@ const STATE_TAGS = {
   closed: { text: "Closed", colour: "blue" },
 } as const;
 
+type Setup = z.input<typeof SkillsSetupSchema>;
+
+/** Which of the page's forms the action answered: the questions, or one phase's deadline. */
+function sentBy(result: SubmissionResult<string[]> | undefined): "questions" | SkillsPhase | null {
+  const sent = result?.initialValue;
+  if (sent?.intent === "questions") return "questions";
+  return sent?.phase === "start" || sent?.phase === "end" ? sent.phase : null;
+}
+
 export default function SkillsQuestionnaire() {
   const { cohort, questions, usingDefaults, editable, phases, answers } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
-  const base = `/cohorts/${cohort.id}`;
-  const people = [...new Map(answers.map((a) => [a.personId, a.name])).entries()];
-  const answer = (personId: number, questionId: number, phase: SkillsPhase) =>
-    answers.find((a) => a.personId === personId && a.question_id === questionId && a.phase === phase)
-      ?.confidence;
+  const lastResult = useActionData<typeof action>();
+  const sent = sentBy(lastResult);
+  const resultFor = (form: typeof sent) => (sent === form ? lastResult : undefined);
+  const [questionsForm, questionsFields] = useForm<Setup>({
+    id: "questions-form",
+    lastResult: resultFor("questions"),
+    defaultValue: { questions: questions.map((q) => q.text).join("\n") },
+  });
+  // A form's id names the version it was drawn from, so a moved deadline draws a fresh form.
+  const phaseForm = (phase: SkillsPhase) => {
+    const row = phases.find((p) => p.phase === phase)?.row;
+    return {
+      id: `open-${phase}-${row?.version ?? 0}`,
+      lastResult: resultFor(phase),
+      defaultValue: { deadline: dateParts(row?.deadline) },
+    };
+  };
+  const start = useForm<Setup>(phaseForm("start"));
+  const end = useForm<Setup>(phaseForm("end"));
+  const forms = { questions: questionsForm, start: start[0], end: end[0] };
   return (
     <>
-      <BackLink href={`${base}/report`}>Back to the report</BackLink>
-      <FormErrorSummary errors={errors} ids={{ start: "start-deadline-day", end: "end-deadline-day" }} />
+      <BackLink href={paths.cohort(cohort.id).report()}>Back to the report</BackLink>
+      {sent ? <FormErrorSummary form={forms[sent]} ids={{ deadline: `${sent}-deadline-day` }} /> : null}
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Skills questionnaire
@@ -175,7 +129,7 @@ export default function SkillsQuestionnaire() {
       </p>
       <SummaryList
         rows={phases.map(({ phase, row, state }) => ({
-          key: PHASE_TITLES[phase],
+          key: SKILLS_PHASES[phase],
           value: (
             <>
               <Tag colour={STATE_TAGS[state].colour}>{STATE_TAGS[state].text}</Tag>
@@ -188,11 +142,10 @@ export default function SkillsQuestionnaire() {
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Questions</h2>
           {editable ? (
-            <Form method="post" noValidate>
+            <Form method="post" {...formProps(questionsForm)}>
               <input type="hidden" name="intent" value="questions" />
               <Textarea
-                id="questions"
-                name="questions"
+                field={questionsFields.questions}
                 label="One question per line"
                 labelClassName="govuk-label--s"
                 hint={
@@ -201,8 +154,6 @@ export default function SkillsQuestionnaire() {
                     : "You can change the questions until the questionnaire opens."
                 }
                 rows={questions.length + 2}
-                defaultValue={values?.questions ?? questions.map((q) => q.text).join("\n")}
-                error={errors?.questions}
               />
               <Button variant="secondary">Save questions</Button>
             </Form>
@@ -216,40 +167,63 @@ export default function SkillsQuestionnaire() {
               <InsetText>The questionnaire has opened, so its questions can no longer change.</InsetText>
             </>
           )}
-          {phases.map(({ phase, row }) => {
-            const name = `${phase}-deadline`;
-            const shown =
-              values && values.phase === phase ? values : row ? dateParts(name, row.deadline) : {};
-            return (
-              <Form method="post" noValidate key={`${phase}-${row?.version ?? 0}`}>
-                <input type="hidden" name="intent" value="open" />
-                <input type="hidden" name="phase" value={phase} />
-                <input type="hidden" name="version" value={row?.version ?? 0} />
-                <DateInput
-                  id={name}
-                  namePrefix={name}
-                  legend={
-                    row
-                      ? `${PHASE_TITLES[phase]}: change the deadline`
-                      : `Open the ${PHASE_TITLES[phase].toLowerCase()} questionnaire`
-                  }
-                  legendSize="m"
-                  hint="The last day answers are taken. For example, 27 3 2027"
-                  values={{
-                    day: fieldValue(shown, `${name}-day`),
-                    month: fieldValue(shown, `${name}-month`),
-                    year: fieldValue(shown, `${name}-year`),
-                  }}
-                  error={errors?.[phase]}
-                />
-                <Button variant={row ? "secondary" : undefined}>
-                  {row ? "Change deadline" : `Open ${PHASE_TITLES[phase].toLowerCase()} questionnaire`}
-                </Button>
-              </Form>
-            );
-          })}
+          {phases.map(({ phase, row }) => (
+            <PhaseForm
+              key={`${phase}-${row?.version ?? 0}`}
+              phase={phase}
+              row={row}
+              form={{ start, end }[phase]}
+            />
+          ))}
         </div>
       </div>
+      <IndividualAnswers questions={questions} answers={answers} />
+    </>
+  );
+}
+
+type SetupForm = ReturnType<typeof useForm<Setup>>;
+
+/** Opens one phase of the questionnaire, or moves its deadline once it is open. */
+function PhaseForm({
+  phase,
+  row,
+  form: [form, fields],
+}: {
+  phase: SkillsPhase;
+  row: { version: number } | null;
+  form: SetupForm;
+}) {
+  const title = SKILLS_PHASES[phase];
+  return (
+    <Form method="post" {...formProps(form)}>
+      <input type="hidden" name="intent" value="open" />
+      <input type="hidden" name="phase" value={phase} />
+      <input type="hidden" name="version" value={row?.version ?? 0} />
+      <DateInput
+        field={fields.deadline}
+        id={`${phase}-deadline`}
+        legend={row ? `${title}: change the deadline` : `Open the ${title.toLowerCase()} questionnaire`}
+        legendSize="m"
+        hint="The last day answers are taken. For example, 27 3 2027"
+      />
+      <Button variant={row ? "secondary" : undefined}>
+        {row ? "Change deadline" : `Open ${title.toLowerCase()} questionnaire`}
+      </Button>
+    </Form>
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Each participant's answers, start and end, question by question: for coordinators only. */
+function IndividualAnswers({ questions, answers }: Pick<Loaded, "questions" | "answers">) {
+  const people = [...new Map(answers.map((a) => [a.personId, a.name])).entries()];
+  const answer = (personId: number, questionId: number, phase: SkillsPhase) =>
+    answers.find((a) => a.personId === personId && a.question_id === questionId && a.phase === phase)
+      ?.confidence ?? "–";
+  return (
+    <>
       <h2 className="govuk-heading-m">Individual answers</h2>
       <p className="govuk-body">
         Only the cohort's coordinators (and each participant, for their own answers) see these.
@@ -266,7 +240,7 @@ export default function SkillsQuestionnaire() {
             rows={people.map(([personId, name]) => [
               { text: name },
               ...questions.map((q) => ({
-                text: `${answer(personId, q.id, "start") ?? "–"} → ${answer(personId, q.id, "end") ?? "–"}`,
+                text: `${answer(personId, q.id, "start")} → ${answer(personId, q.id, "end")}`,
               })),
             ])}
           />

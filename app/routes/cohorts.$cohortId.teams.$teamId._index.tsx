@@ -12,6 +12,7 @@ import { listTeamSessions, teamLabel } from "~/models/mentoring.server";
 import { getStatement } from "~/models/problem-statement.server";
 import { listMilestones, listVisits } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.teamName ?? "Team");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -76,20 +77,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function TeamPage() {
   const data = useLoaderData<typeof loader>();
-  const base = `/cohorts/${data.cohort.id}/teams/${data.teamId}`;
+  const team = paths.cohort(data.cohort.id).teamOf(data.teamId);
   const { statement } = data;
   return (
     <>
       {data.coordinates ? (
-        <BackLink href={`/cohorts/${data.cohort.id}/health`}>Back to team health</BackLink>
+        <BackLink href={paths.cohort(data.cohort.id).health()}>Back to team health</BackLink>
       ) : (
-        <BackLink href="/">Back to your home page</BackLink>
+        <BackLink href={paths.home()}>Back to your home page</BackLink>
       )}
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{data.cohort.name}</span>
         {data.teamName}
       </h1>
-      {data.isMentor ? <Button href={`${base}/sessions/new`}>Log a session</Button> : null}
+      {data.isMentor ? <Button href={team.sessions.new()}>Log a session</Button> : null}
       <SummaryList
         rows={[
           {
@@ -135,9 +136,7 @@ export default function TeamPage() {
                 </p>
               </>
             ),
-            actions: [
-              { href: `${base}/statement`, text: "See", visuallyHiddenText: "the problem statement" },
-            ],
+            actions: [{ href: team.statement(), text: "See", visuallyHiddenText: "the problem statement" }],
           },
         ]}
       />
@@ -146,8 +145,8 @@ export default function TeamPage() {
         actions={data.actions}
         personId={data.personId}
         mayTickAll={data.mayTickAll}
-        sessionsPath={`${base}/sessions`}
-        returnTo={base}
+        sessionsPath={`${team.home()}/sessions`}
+        returnTo={team.home()}
       />
       <h2 className="govuk-heading-m">Sessions</h2>
       {data.sessions.length === 0 ? (
@@ -157,7 +156,7 @@ export default function TeamPage() {
           {data.sessions.map((s) => (
             <li key={s.id} className="tandem-actions__item">
               <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                <Link className="govuk-link" to={`${base}/sessions/${s.id}`}>
+                <Link className="govuk-link" to={team.sessions.session(s.id)}>
                   {formatUkDateWithDay(s.date)}
                 </Link>
               </h3>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { requireProgrammeReader } from "~/auth/programme-access.server";
-import { csvResponse, slug } from "~/auth/report-access.server";
 import { programmeFigures, programmeTables } from "~/domain/report";
 import { programmeCohortRows } from "~/models/report.server";
+import { csvResponse, slug } from "~/utils/csv-response.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { programme } = await requireProgrammeReader(context, request, params.programmeId);

@@ -343,13 +343,20 @@ const MATRIX: Record<string, Entry> = {
   audit: { GET: { path: () => "/audit", allowed: ["admin", "coordinator", "otherCohort"] } },
 };
 
+/** Route modules: `name.tsx`, or a folder `name/` whose route is `name/route.tsx`. */
 function routeFiles() {
-  return readdirSync("app/routes")
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => {
+  return readdirSync("app/routes", { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? [{ id: entry.name, file: `${entry.name}/route.tsx` }]
+        : /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)
+          ? [{ id: entry.name.replace(/\.tsx?$/, ""), file: entry.name }]
+          : [],
+    )
+    .map(({ id, file }) => {
       const source = readFileSync(`app/routes/${file}`, "utf8");
       return {
-        id: file.replace(/\.tsx?$/, ""),
+        id,
         hasLoader: /export (async )?function loader\b|export const loader\b/.test(source),
         hasAction: /export (async )?function action\b|export const action\b/.test(source),
       };

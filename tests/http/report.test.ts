@@ -242,23 +242,62 @@ describe("the skills questionnaire", () => {
       { intent: "questions", questions: "Only one" },
       await as("coordinator"),
     );
-    expect(response.status).toBe(409);
+    expect(response.status).toBe(400);
     expect(await response.text()).toContain("can no longer change");
+  });
+
+  it("shows a deadline problem on that phase's form, keeping what was typed", async () => {
+    const response = await post(
+      `${server.url}/cohorts/${world.cohortA.id}/skills`,
+      {
+        intent: "open",
+        phase: "end",
+        version: "0",
+        "deadline.day": "31",
+        "deadline.month": "2",
+        "deadline.year": "2099",
+      },
+      await as("coordinator"),
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('href="#end-deadline-day"');
+    expect(html).toContain("The deadline must be a real date, like 27 3 2027");
+    expect(html).toMatch(/id="end-deadline-day"[^>]*value="31"|value="31"[^>]*id="end-deadline-day"/);
   });
 });
 
 describe("outcomes and retention settings", () => {
+  it("refuses a note without its outcome, and a quiet-team threshold out of range", async () => {
+    const cookie = await as("coordinator");
+    const outcome = await post(
+      `${server.url}/cohorts/${world.cohortA.id}/outcomes/${teamId}`,
+      { "6-months.note": "Went quiet" },
+      cookie,
+    );
+    expect(outcome.status).toBe(400);
+    expect(await outcome.text()).toContain("Select the outcome 6 months after the programme for this note");
+    const health = await post(
+      `${server.url}/cohorts/${world.cohortA.id}/health`,
+      { quietDays: "0", expected: "14" },
+      cookie,
+    );
+    expect(health.status).toBe(400);
+    expect(await health.text()).toContain("Number of days must be between 1 and 365");
+  });
+
   it("records a follow-up and refuses a stale form", async () => {
     const cookie = await as("coordinator");
     const url = `${server.url}/cohorts/${world.cohortA.id}/outcomes/${teamId}`;
     const fields = {
-      "3-months-status": "piloted",
-      "3-months-note": "Piloted in Leeds",
-      "3-months-expected": "",
+      "3-months.status": "piloted",
+      "3-months.note": "Piloted in Leeds",
+      "3-months.recordedAt": "",
     };
     expect((await post(url, fields, cookie)).status).toBe(302);
-    const stale = await post(url, { ...fields, "3-months-status": "taken-forward" }, cookie);
+    const stale = await post(url, { ...fields, "3-months.status": "taken-forward" }, cookie);
     expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("Someone else changed this team&#x27;s outcomes");
     const saved = await server.db
       .selectFrom("team_outcomes")
       .where("team_id", "=", teamId)

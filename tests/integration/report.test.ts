@@ -4,7 +4,6 @@ import { parse } from "csv-parse/sync";
 import { differenceInCalendarDays, parseISO } from "date-fns";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csvResponse } from "~/auth/report-access.server";
 import { weightedTotal } from "~/domain/pitch-scoring";
 import { cohortReport, cohortReportTables, programmeFigures } from "~/domain/report";
 import { dueForAnonymisation } from "~/domain/retention";
@@ -16,6 +15,7 @@ import {
 } from "~/models/personal-data.server";
 import { resultsOf } from "~/models/pitch.server";
 import { cohortReportRows, programmeCohortRows } from "~/models/report.server";
+import { csvResponse } from "~/utils/csv-response.server";
 import type { Db } from "../../db/connection";
 import { tablesReferencing } from "../../db/introspect";
 import { memoryDb } from "../setup/db";

@@ -193,11 +193,13 @@ export const WITHOUT_ROWS = [
   "sign-out",
 ];
 
-/** Every route module in app/routes, by id (its file name without the extension). */
+/** Every route module in app/routes, by id (its file name without the extension, or its folder's name). */
 export function routeIds(): string[] {
-  return readdirSync("app/routes")
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => file.replace(/\.tsx?$/, ""));
+  return readdirSync("app/routes", { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() || (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)),
+    )
+    .map((entry) => entry.name.replace(/\.tsx?$/, ""));
 }
 
 /** The route parameters a path gives a route: `cohorts.$cohortId.teams` and `/cohorts/4/teams` give cohortId 4. */

@@ -82,8 +82,7 @@ export async function smallWorld(db: Db) {
     await saveOutcome(
       tx,
       mentoring.team1,
-      { followUp: "3-months", status: "piloted", note: null },
-      "",
+      { followUp: "3-months", status: "piloted", note: null, expectedRecordedAt: "" },
       world.people.coordinator.id,
     );
     await addKeepApart(tx, cohortId, mentoring.teammate.id, mentoring.other1.id);
@@ -317,8 +316,7 @@ export async function growWorld(db: Db, world: SmallWorld, options: { teams?: nu
       await saveOutcome(
         tx,
         team.id,
-        { followUp: "6-months", status: "taken-forward", note: "Scaled up" },
-        "",
+        { followUp: "6-months", status: "taken-forward", note: "Scaled up", expectedRecordedAt: "" },
         people.coordinator.id,
       );
     }
