@@ -5,7 +5,7 @@ import type { Db } from "../../db/connection";
 import { foreignKeysWithoutIndex } from "../../db/introspect";
 import { explainPlan, fullTableScans, recordingQueries } from "../../db/plan";
 import { memoryDb } from "../setup/db";
-import { PAGES, routeParams } from "../setup/pages";
+import { PAGES, routeModules, routeParams } from "../setup/pages";
 import { growWorld, type SmallWorld, smallWorld } from "../setup/scale";
 import { sessionCookieFor, TEST_SESSION_SECRET } from "../setup/server";
 
@@ -69,7 +69,8 @@ async function loaderStatements(route: string, path: string, cookie: string | un
   const recording = recordingQueries(db);
   // The app reaches its database through getDb(), which keeps the handle here (app/db.server.ts).
   (globalThis as { __tandemDb?: Db }).__tandemDb = recording.db;
-  const module = (await import(`../../app/routes/${route}.tsx`)) as {
+  const file = routeModules().find((module) => module.id === route)?.file ?? `${route}.tsx`;
+  const module = (await import(`../../app/routes/${file}`)) as {
     loader: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
   };
   const request = new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
