@@ -1,5 +1,7 @@
 // Teams of a cohort: members and locks, keep-apart choices, mentor pairs, publishing, and what each person sees.
 
+import type { AuditAction } from "~/domain/audit";
+import { type PairingMentor, pairMentors } from "~/domain/mentor-pairing";
 import type { FormationInput } from "~/domain/team-formation";
 import { type TeamSettings, teamPerson } from "~/domain/team-settings";
 import { nowIso } from "~/utils/time";
@@ -8,7 +10,7 @@ import { childRows, jsonArrayFrom } from "../../db/json";
 import type { Sector } from "../../db/types";
 
 /** Participants of a cohort with what team formation needs to know about them. */
-export async function listTeamCandidates(db: Db | Tx, cohortId: number) {
+export async function listTeamCandidates(db: Db, cohortId: number) {
   return db
     .selectFrom("memberships")
     .innerJoin("people", "people.id", "memberships.person_id")
@@ -29,7 +31,7 @@ export async function listTeamCandidates(db: Db | Tx, cohortId: number) {
 }
 
 /** Mentors of a cohort with their organisation and sector. */
-export async function listCohortMentors(db: Db | Tx, cohortId: number) {
+export async function listCohortMentors(db: Db, cohortId: number) {
   return db
     .selectFrom("memberships")
     .innerJoin("people", "people.id", "memberships.person_id")
@@ -42,7 +44,7 @@ export async function listCohortMentors(db: Db | Tx, cohortId: number) {
 }
 
 /** The cohort's teams screen state: publishing, version, settings. */
-export async function getTeamsStatus(db: Db | Tx, cohortId: number) {
+export async function getTeamsStatus(db: Db, cohortId: number) {
   return db
     .selectFrom("cohorts")
     .where("id", "=", cohortId)
@@ -51,7 +53,7 @@ export async function getTeamsStatus(db: Db | Tx, cohortId: number) {
 }
 
 /** Every team of a cohort with its members (and locks) and mentors, in one query. */
-export async function listTeams(db: Db | Tx, cohortId: number) {
+export async function listTeams(db: Db, cohortId: number) {
   const rows = await db
     .selectFrom("teams")
     .where("teams.cohort_id", "=", cohortId)
@@ -108,7 +110,7 @@ export async function listTeams(db: Db | Tx, cohortId: number) {
 
 export type TeamsList = Awaited<ReturnType<typeof listTeams>>;
 
-export async function listKeepApart(db: Db | Tx, cohortId: number) {
+export async function listKeepApart(db: Db, cohortId: number) {
   return db
     .selectFrom("team_constraints")
     .innerJoin("people as a", "a.id", "team_constraints.person_a")
@@ -126,12 +128,25 @@ export async function listKeepApart(db: Db | Tx, cohortId: number) {
     .execute();
 }
 
+/** One keep-apart pair of the cohort with both names, or undefined. */
+export async function findKeepApart(db: Db, cohortId: number, pairId: number) {
+  return db
+    .selectFrom("team_constraints")
+    .innerJoin("people as a", "a.id", "team_constraints.person_a")
+    .innerJoin("people as b", "b.id", "team_constraints.person_b")
+    .where("team_constraints.cohort_id", "=", cohortId)
+    .where("team_constraints.kind", "=", "keep_apart")
+    .where("team_constraints.id", "=", pairId)
+    .select(["team_constraints.id", "a.name as name_a", "b.name as name_b"])
+    .executeTakeFirst();
+}
+
 /**
  * Claims the next version of the cohort's teams: false when someone else changed the teams since `version`
  * was read, so nothing is overwritten silently.
  */
-export async function claimTeamsVersion(db: Db | Tx, cohortId: number, version: number) {
-  const result = await db
+export async function claimTeamsVersion(tx: Tx, cohortId: number, version: number) {
+  const result = await tx
     .updateTable("cohorts")
     .set({ teams_version: version + 1 })
     .where("id", "=", cohortId)
@@ -140,8 +155,8 @@ export async function claimTeamsVersion(db: Db | Tx, cohortId: number, version: 
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function saveTeamSettings(db: Db | Tx, cohortId: number, settings: TeamSettings) {
-  await db
+export async function saveTeamSettings(tx: Tx, cohortId: number, settings: TeamSettings) {
+  await tx
     .updateTable("cohorts")
     .set({ team_settings: JSON.stringify(settings) })
     .where("id", "=", cohortId)
@@ -152,23 +167,23 @@ export async function saveTeamSettings(db: Db | Tx, cohortId: number, settings: 
  * Replaces the cohort's team membership by `teams` (member ids per team, team 1 first), keeping the names of
  * teams that stay, and locks for `lockedIds`. Teams beyond the new count go, with their mentors.
  */
-export async function saveTeams(db: Db | Tx, cohortId: number, teams: number[][], lockedIds: Set<number>) {
+export async function saveTeams(tx: Tx, cohortId: number, teams: number[][], lockedIds: Set<number>) {
   const at = nowIso();
-  const existing = await db
+  const existing = await tx
     .selectFrom("teams")
     .where("cohort_id", "=", cohortId)
     .select(["id", "number"])
     .execute();
   const idOf = new Map(existing.map((t) => [t.number, t.id]));
   const extra = existing.filter((t) => t.number > teams.length).map((t) => t.id);
-  await db.deleteFrom("team_members").where("cohort_id", "=", cohortId).execute();
-  if (extra.length) await db.deleteFrom("teams").where("id", "in", extra).execute();
+  await tx.deleteFrom("team_members").where("cohort_id", "=", cohortId).execute();
+  if (extra.length) await tx.deleteFrom("teams").where("id", "in", extra).execute();
   for (const [index, members] of teams.entries()) {
     const number = index + 1;
     let teamId = idOf.get(number);
     if (teamId === undefined) {
       teamId = (
-        await db
+        await tx
           .insertInto("teams")
           .values({ cohort_id: cohortId, number, name: null, created_at: at, updated_at: at })
           .returning("id")
@@ -176,7 +191,7 @@ export async function saveTeams(db: Db | Tx, cohortId: number, teams: number[][]
       ).id;
     }
     if (members.length) {
-      await db
+      await tx
         .insertInto("team_members")
         .values(
           members.map((personId) => ({
@@ -191,18 +206,19 @@ export async function saveTeams(db: Db | Tx, cohortId: number, teams: number[][]
   }
 }
 
-/** The team a participant of the cohort is in, or undefined. */
-export async function findMembership(db: Db | Tx, cohortId: number, personId: number) {
+/** The team a participant of the cohort is in (with the participant's name), or undefined. */
+export async function findMembership(db: Db, cohortId: number, personId: number) {
   return db
     .selectFrom("team_members")
     .innerJoin("teams", "teams.id", "team_members.team_id")
+    .innerJoin("people", "people.id", "team_members.person_id")
     .where("team_members.cohort_id", "=", cohortId)
     .where("team_members.person_id", "=", personId)
-    .select(["teams.id as team_id", "teams.number", "team_members.locked"])
+    .select(["teams.id as team_id", "teams.number", "team_members.locked", "people.name"])
     .executeTakeFirst();
 }
 
-export async function teamByNumber(db: Db | Tx, cohortId: number, number: number) {
+export async function teamByNumber(db: Db, cohortId: number, number: number) {
   return db
     .selectFrom("teams")
     .where("cohort_id", "=", cohortId)
@@ -211,8 +227,8 @@ export async function teamByNumber(db: Db | Tx, cohortId: number, number: number
     .executeTakeFirst();
 }
 
-export async function moveMember(db: Db | Tx, cohortId: number, personId: number, teamId: number) {
-  await db
+export async function moveMember(tx: Tx, cohortId: number, personId: number, teamId: number) {
+  await tx
     .updateTable("team_members")
     .set({ team_id: teamId })
     .where("cohort_id", "=", cohortId)
@@ -220,8 +236,8 @@ export async function moveMember(db: Db | Tx, cohortId: number, personId: number
     .execute();
 }
 
-export async function setLocked(db: Db | Tx, cohortId: number, personId: number, locked: boolean) {
-  await db
+export async function setLocked(tx: Tx, cohortId: number, personId: number, locked: boolean) {
+  await tx
     .updateTable("team_members")
     .set({ locked: locked ? 1 : 0 })
     .where("cohort_id", "=", cohortId)
@@ -229,9 +245,9 @@ export async function setLocked(db: Db | Tx, cohortId: number, personId: number,
     .execute();
 }
 
-export async function addKeepApart(db: Db | Tx, cohortId: number, a: number, b: number) {
+export async function addKeepApart(tx: Tx, cohortId: number, a: number, b: number) {
   const [first, second] = a < b ? [a, b] : [b, a];
-  await db
+  await tx
     .insertInto("team_constraints")
     .values({
       cohort_id: cohortId,
@@ -244,8 +260,8 @@ export async function addKeepApart(db: Db | Tx, cohortId: number, a: number, b: 
     .execute();
 }
 
-export async function removeKeepApart(db: Db | Tx, cohortId: number, constraintId: number) {
-  const result = await db
+export async function removeKeepApart(tx: Tx, cohortId: number, constraintId: number) {
+  const result = await tx
     .deleteFrom("team_constraints")
     .where("cohort_id", "=", cohortId)
     .where("id", "=", constraintId)
@@ -253,8 +269,8 @@ export async function removeKeepApart(db: Db | Tx, cohortId: number, constraintI
   return Number(result.numDeletedRows) === 1;
 }
 
-export async function setTeamName(db: Db | Tx, cohortId: number, number: number, name: string | null) {
-  await db
+export async function setTeamName(tx: Tx, cohortId: number, number: number, name: string | null) {
+  await tx
     .updateTable("teams")
     .set({ name, updated_at: nowIso() })
     .where("cohort_id", "=", cohortId)
@@ -269,12 +285,12 @@ export type MentorAssignment = {
   overrideReason: string | null;
 };
 
-export async function replaceMentors(db: Db | Tx, cohortId: number, assignments: MentorAssignment[]) {
-  const teamIds = db.selectFrom("teams").where("cohort_id", "=", cohortId).select("id");
-  await db.deleteFrom("team_mentors").where("team_id", "in", teamIds).execute();
+export async function replaceMentors(tx: Tx, cohortId: number, assignments: MentorAssignment[]) {
+  const teamIds = tx.selectFrom("teams").where("cohort_id", "=", cohortId).select("id");
+  await tx.deleteFrom("team_mentors").where("team_id", "in", teamIds).execute();
   if (assignments.length === 0) return;
   const at = nowIso();
-  await db
+  await tx
     .insertInto("team_mentors")
     .values(
       assignments.map((a) => ({
@@ -288,15 +304,15 @@ export async function replaceMentors(db: Db | Tx, cohortId: number, assignments:
     .execute();
 }
 
-export async function publishTeams(db: Db | Tx, cohortId: number) {
-  await db.updateTable("cohorts").set({ teams_published_at: nowIso() }).where("id", "=", cohortId).execute();
+export async function publishTeams(tx: Tx, cohortId: number) {
+  await tx.updateTable("cohorts").set({ teams_published_at: nowIso() }).where("id", "=", cohortId).execute();
 }
 
 /**
  * The published teams a person is in, as participant or mentor: nothing before publishing. Each team with its
  * members and mentors.
  */
-export async function teamsOfPerson(db: Db | Tx, cohortId: number, personId: number) {
+export async function teamsOfPerson(db: Db, cohortId: number, personId: number) {
   const status = await getTeamsStatus(db, cohortId);
   if (!status.teams_published_at) return { publishedAt: null, teams: [] as TeamsList };
   const mine = db
@@ -315,30 +331,64 @@ export async function teamsOfPerson(db: Db | Tx, cohortId: number, personId: num
   return { publishedAt: status.teams_published_at, teams };
 }
 
-/** Changes recorded in the audit log for these teams (or the whole cohort's teams) since publishing. */
-export async function teamChangesSince(db: Db | Tx, cohortId: number, teamIds: number[], since: string) {
+/** The teams, the cohort's mentors, and the pairing the Hungarian method proposes for them now. */
+export async function mentorPairingProposal(db: Db, cohortId: number) {
+  const [teams, mentors, status] = await Promise.all([
+    listTeams(db, cohortId),
+    listCohortMentors(db, cohortId),
+    getTeamsStatus(db, cohortId),
+  ]);
+  const pairingMentors: PairingMentor[] = mentors.flatMap((m) =>
+    m.sector === null
+      ? []
+      : [
+          {
+            id: String(m.id),
+            name: m.name,
+            sector: m.sector,
+            organisation: m.organisation_name ?? `(no organisation: ${m.name})`,
+          },
+        ],
+  );
+  const pairing = pairMentors(
+    teams.map((t) => ({
+      number: t.number,
+      memberOrganisations: t.members.map((m) => m.organisation_name ?? ""),
+    })),
+    pairingMentors,
+  );
+  return { teams, mentors, status, pairing };
+}
+
+/** Changes to every team at once, which the people of each team are shown as well as their own team's. */
+const CHANGES_TO_EVERY_TEAM = ["teams.regenerated"] satisfies AuditAction[];
+
+/**
+ * Changes recorded in the audit log since publishing for these teams, and those to every team, with who made
+ * them, as the audit log stores them.
+ */
+export async function teamChangesSince(db: Db, cohortId: number, teamIds: number[], since: string) {
   return db
-    .selectFrom("audit_events")
-    .where("cohort_id", "=", cohortId)
-    .where("at", ">", since)
+    .selectFrom("audit_events as e")
+    .leftJoin("people as actor", "actor.id", "e.actor_person_id")
+    .where("e.cohort_id", "=", cohortId)
+    .where("e.at", ">", since)
     .where((eb) =>
       eb.or([
-        eb.and([eb("subject_type", "=", "team"), eb("subject_id", "in", teamIds.length ? teamIds : [-1])]),
-        eb.and([eb("subject_type", "=", "cohort"), eb("action", "=", "teams.regenerated")]),
+        eb.and([
+          eb("e.subject_type", "=", "team"),
+          eb("e.subject_id", "in", teamIds.length ? teamIds : [-1]),
+        ]),
+        eb.and([eb("e.subject_type", "=", "cohort"), eb("e.action", "in", CHANGES_TO_EVERY_TEAM)]),
       ]),
     )
-    .select(["id", "at", "action", "details"])
-    .orderBy("id")
+    .select(["e.id", "e.at", "e.action", "e.details", "actor.name as actor_name"])
+    .orderBy("e.id")
     .execute();
 }
 
 /** The solver's view of a cohort: its participants, the coordinator's locks and keep-apart pairs. */
-export async function formationInputFor(
-  db: Db | Tx,
-  cohortId: number,
-  teamCount: number,
-  settings: TeamSettings,
-) {
+export async function formationInputFor(db: Db, cohortId: number, teamCount: number, settings: TeamSettings) {
   const [candidates, teams, keepApart] = await Promise.all([
     listTeamCandidates(db, cohortId),
     listTeams(db, cohortId),

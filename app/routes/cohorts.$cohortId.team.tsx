@@ -3,30 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, NotificationBanner, SummaryList, Table } from "~/components/govuk";
+import { auditSentence } from "~/domain/audit";
 import { formatUkDateTime } from "~/domain/calendar";
+import { SECTORS } from "~/domain/vocabulary";
 import { teamChangesSince, teamsOfPerson } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Your team");
 export const ErrorBoundary = RouteErrorBoundary;
-
-/** What a change logged after publishing says to the people it affects. */
-function changeText(action: string, details: Record<string, unknown>): string {
-  switch (action) {
-    case "team.member_moved":
-      return `${details.person} moved from team ${details.from} to team ${details.to}`;
-    case "team.renamed":
-      return details.to
-        ? `Team ${details.number} is now called ${details.to}`
-        : `Team ${details.number} no longer has a name`;
-    case "team.mentors_paired":
-      return `Team ${details.team}'s mentors are now ${details.industry} and ${details.government}`;
-    case "teams.regenerated":
-      return "The coordinator re-formed the teams";
-    default:
-      return "The teams changed";
-  }
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "team:own");
@@ -68,7 +53,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     changes: changes.map((c) => ({
       id: c.id,
       at: formatUkDateTime(c.at),
-      text: changeText(c.action, JSON.parse(c.details) as Record<string, unknown>),
+      text: auditSentence(c.action, JSON.parse(c.details), {
+        actor: c.actor_name ?? "Tandem",
+        subject: null,
+      }),
     })),
   };
 }
@@ -77,7 +65,7 @@ export default function YourTeam() {
   const { cohort, personId, published, teams, changes } = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href="/">Back to your home page</BackLink>
+      <BackLink href={paths.home()}>Back to your home page</BackLink>
       {changes.length ? (
         <NotificationBanner title="Changes since the teams were published" titleId="team-changes-title">
           <ul className="govuk-list">
@@ -107,7 +95,7 @@ export default function YourTeam() {
                 {`Team ${team.number}${team.name ? `: ${team.name}` : ""}`}
               </h2>
               <p className="govuk-body">
-                <Link className="govuk-link" to={`/cohorts/${cohort.id}/teams/${team.id}`}>
+                <Link className="govuk-link" to={paths.cohort(cohort.id).teamOf(team.id).home()}>
                   Sessions, actions and problem statement
                   <span className="govuk-visually-hidden"> of team {team.number}</span>
                 </Link>
@@ -134,7 +122,7 @@ export default function YourTeam() {
                 rows={team.members.map((m) => [
                   { text: m.id === personId ? `${m.name} (you)` : m.name },
                   { text: m.organisation ?? "None" },
-                  { text: m.sector === "government" ? "Government" : "Industry" },
+                  { text: SECTORS[m.sector ?? "industry"] },
                   { text: m.profession ?? "Not given" },
                 ])}
               />

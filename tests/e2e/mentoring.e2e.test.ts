@@ -60,14 +60,16 @@ async function mentoringCohort(db: Db, cohortId: number, prefix: string, coordin
   const government = await person("mentor", "Gareth Government", gov.id);
   const industry2 = await person("mentor", "Ivo Industry", ind.id);
   const government2 = await person("mentor", "Greta Government", gov.id);
-  await saveTeams(
-    db,
-    cohortId,
-    [
-      [p1.id, p2.id],
-      [p3.id, p4.id],
-    ],
-    new Set(),
+  await db.transaction().execute((tx) =>
+    saveTeams(
+      tx,
+      cohortId,
+      [
+        [p1.id, p2.id],
+        [p3.id, p4.id],
+      ],
+      new Set(),
+    ),
   );
   const [team1, team2] = await db
     .selectFrom("teams")
@@ -75,13 +77,15 @@ async function mentoringCohort(db: Db, cohortId: number, prefix: string, coordin
     .select("id")
     .orderBy("number")
     .execute();
-  await replaceMentors(db, cohortId, [
-    { teamId: team1!.id, personId: industry.id, sector: "industry", overrideReason: null },
-    { teamId: team1!.id, personId: government.id, sector: "government", overrideReason: null },
-    { teamId: team2!.id, personId: industry2.id, sector: "industry", overrideReason: null },
-    { teamId: team2!.id, personId: government2.id, sector: "government", overrideReason: null },
-  ]);
-  await publishTeams(db, cohortId);
+  await db.transaction().execute((tx) =>
+    replaceMentors(tx, cohortId, [
+      { teamId: team1!.id, personId: industry.id, sector: "industry", overrideReason: null },
+      { teamId: team1!.id, personId: government.id, sector: "government", overrideReason: null },
+      { teamId: team2!.id, personId: industry2.id, sector: "industry", overrideReason: null },
+      { teamId: team2!.id, personId: government2.id, sector: "government", overrideReason: null },
+    ]),
+  );
+  await db.transaction().execute((tx) => publishTeams(tx, cohortId));
   await db.transaction().execute((tx) =>
     createSession(
       tx,

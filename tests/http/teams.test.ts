@@ -290,7 +290,8 @@ describe("mentors and publishing", () => {
         )
       ).text();
       expect(html).toContain("Changes since the teams were published");
-      expect(html).toContain(`${moverName} moved from team 3 to team 4`);
+      // The change reads as the audit log tells it: who moved whom, from which team to which.
+      expect(html).toContain(`Cora Coordinator moved ${moverName} from team 3 to team 4`);
     }
     const elsewhere = rows.find((r) => r.number === 5)!;
     const unaffected = await (
@@ -300,6 +301,51 @@ describe("mentors and publishing", () => {
       )
     ).text();
     expect(unaffected).not.toContain(moverName);
+  });
+
+  it("names the teams from a list of fields, refusing a long name by its team's number", async () => {
+    const namesUrl = `${teamsUrl()}/names`;
+    const form = await (await get(namesUrl, coordinator)).text();
+    expect(form).toContain('name="teams[0].name"');
+    expect(form).toContain("Name of team 6 (optional)");
+    const names = async (second: string) => ({
+      version: String(await version()),
+      "teams[0].number": "1",
+      "teams[0].name": "Alpha",
+      "teams[1].number": "2",
+      "teams[1].name": second,
+    });
+    const refused = await post(namesUrl, await names("x".repeat(61)), coordinator);
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("There is a problem");
+    expect(html).toContain("Name of team 2 must be 60 characters or fewer");
+    expect(html).toContain('value="Alpha"');
+    const stale = await post(namesUrl, { ...(await names("Beta")), version: "0" }, coordinator);
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("Someone else changed the teams");
+    expect(await post(namesUrl, await names("Beta"), coordinator)).toHaveProperty("status", 302);
+    const teams = await server.db
+      .selectFrom("teams")
+      .where("cohort_id", "=", world.cohortA.id)
+      .where("number", "<=", 3)
+      .select(["number", "name"])
+      .orderBy("number")
+      .execute();
+    expect(teams).toEqual([
+      { number: 1, name: "Alpha" },
+      { number: 2, name: "Beta" },
+      { number: 3, name: null },
+    ]);
+    const member = (await memberships()).find((r) => r.number === 1)!;
+    const page = await (
+      await get(
+        `${server.url}/cohorts/${world.cohortA.id}/team`,
+        await sessionCookieFor(server.db, member.person_id),
+      )
+    ).text();
+    expect(page).toContain("Cora Coordinator renamed team 1 to Alpha");
+    expect(page).not.toContain("renamed team 2");
   });
 
   it("refuses another cohort's participant", async () => {

@@ -6,7 +6,7 @@ import type { Db } from "../../db/connection";
 import { foreignKeysWithoutIndex } from "../../db/introspect";
 import { explainPlan, fullTableScans, recordingQueries } from "../../db/plan";
 import { memoryDb } from "../setup/db";
-import { PAGES, routeParams } from "../setup/pages";
+import { PAGES, routeModules, routeParams } from "../setup/pages";
 import { growWorld, type SmallWorld, smallWorld } from "../setup/scale";
 import { sessionCookieFor, TEST_SESSION_SECRET } from "../setup/server";
 
@@ -75,7 +75,8 @@ async function loaderStatements(route: string, path: string, cookie: string | un
     clientAddress: "127.0.0.1",
     requestLog: { personId: null },
   };
-  const module = (await import(`../../app/routes/${route}.tsx`)) as {
+  const file = routeModules().find((module) => module.id === route)?.file ?? `${route}.tsx`;
+  const module = (await import(`../../app/routes/${file}`)) as {
     loader: (args: {
       request: Request;
       params: Record<string, string>;

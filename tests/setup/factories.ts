@@ -237,9 +237,13 @@ export async function makeWorldPitchDay(db: Db, world: World) {
     .insertInto("team_members")
     .values({ team_id: team.id, cohort_id: world.cohortA.id, person_id: world.people.participant.id })
     .execute();
-  await replaceMentors(db, world.cohortA.id, [
-    { teamId: team.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
-  ]);
+  await db
+    .transaction()
+    .execute((tx) =>
+      replaceMentors(tx, world.cohortA.id, [
+        { teamId: team.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
+      ]),
+    );
   const event = await createPitchEvent(db, world.cohortA.id, PITCH_DAY);
   await replaceSlots(db, event.id, [team.id], null);
   await addPanelMember(db, event.id, world.people.leader.id);

@@ -37,14 +37,16 @@ export async function makeMentoringTeams(db: Db, world: World, cohortId = world.
     name: "Gus Government",
     organisationId: gov.id,
   });
-  await saveTeams(
-    db,
-    cohortId,
-    [
-      [world.people.participant.id, teammate.id],
-      [other1.id, other2.id],
-    ],
-    new Set(),
+  await db.transaction().execute((tx) =>
+    saveTeams(
+      tx,
+      cohortId,
+      [
+        [world.people.participant.id, teammate.id],
+        [other1.id, other2.id],
+      ],
+      new Set(),
+    ),
   );
   const teams = await db
     .selectFrom("teams")
@@ -53,13 +55,15 @@ export async function makeMentoringTeams(db: Db, world: World, cohortId = world.
     .orderBy("number")
     .execute();
   const [team1, team2] = [teams[0]!, teams[1]!];
-  await replaceMentors(db, cohortId, [
-    { teamId: team1.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
-    { teamId: team1.id, personId: govMentor1.id, sector: "government", overrideReason: null },
-    { teamId: team2.id, personId: indMentor2.id, sector: "industry", overrideReason: null },
-    { teamId: team2.id, personId: govMentor2.id, sector: "government", overrideReason: null },
-  ]);
-  await publishTeams(db, cohortId);
+  await db.transaction().execute((tx) =>
+    replaceMentors(tx, cohortId, [
+      { teamId: team1.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
+      { teamId: team1.id, personId: govMentor1.id, sector: "government", overrideReason: null },
+      { teamId: team2.id, personId: indMentor2.id, sector: "industry", overrideReason: null },
+      { teamId: team2.id, personId: govMentor2.id, sector: "government", overrideReason: null },
+    ]),
+  );
+  await db.transaction().execute((tx) => publishTeams(tx, cohortId));
   const today = todayInLondon();
   const { session1, session2, action1, action2 } = await db.transaction().execute(async (tx) => {
     const session1 = await createSession(

@@ -1,6 +1,6 @@
 // The pages that show rows from the database, each with the people who use it: for the query-discipline test
 // (query counts over HTTP) and the index test (query plans of the same pages' loaders).
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import type { Actor } from "./factories";
 import type { SmallWorld } from "./scale";
 
@@ -193,13 +193,20 @@ export const WITHOUT_ROWS = [
   "sign-out",
 ];
 
-/** Every route module in app/routes, by id (its file name without the extension, or its folder's name). */
+/** Every route module: a file in app/routes, or a folder's route.tsx (its parts beside it are not routes). */
+export function routeModules(): Array<{ id: string; file: string }> {
+  return readdirSync("app/routes", { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory())
+      return existsSync(`app/routes/${entry.name}/route.tsx`)
+        ? [{ id: entry.name, file: `${entry.name}/route.tsx` }]
+        : [];
+    if (!/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
+    return [{ id: entry.name.replace(/\.tsx?$/, ""), file: entry.name }];
+  });
+}
+
 export function routeIds(): string[] {
-  return readdirSync("app/routes", { withFileTypes: true })
-    .filter(
-      (entry) => entry.isDirectory() || (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)),
-    )
-    .map((entry) => entry.name.replace(/\.tsx?$/, ""));
+  return routeModules().map((route) => route.id);
 }
 
 /** The route parameters a path gives a route: `cohorts.$cohortId.teams` and `/cohorts/4/teams` give cohortId 4. */

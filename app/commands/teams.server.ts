@@ -1,0 +1,300 @@
+// Forming a cohort's teams and changing them: forming or regenerating, moving, locking, naming and publishing
+// teams, pairing their mentors, and the people to keep apart. Every change claims the teams' version first.
+import { evaluateTeams, formTeams } from "~/domain/team-formation";
+import { readTeamSettings, type TeamAttribute, type TeamSettings } from "~/domain/team-settings";
+import {
+  addKeepApart,
+  claimTeamsVersion,
+  findKeepApart,
+  findMembership,
+  formationInputFor,
+  getTeamsStatus,
+  listTeamCandidates,
+  listTeams,
+  mentorPairingProposal,
+  moveMember,
+  publishTeams,
+  removeKeepApart,
+  replaceMentors,
+  saveTeamSettings,
+  saveTeams,
+  setLocked,
+  setTeamName,
+  teamByNumber,
+} from "~/models/team.server";
+import { command, type Invalid, invalid, ok, type Tx } from "./runner.server";
+
+/** What every teams command changes: the teams of this cohort, as the form saw them at `version`. */
+type TeamsChange = { cohortId: number; version: number };
+
+const claimsTheTeams = {
+  record: "the teams",
+  claim: (tx: Tx, input: TeamsChange) => claimTeamsVersion(tx, input.cohortId, input.version),
+};
+
+const publishedNow = async (tx: Tx, cohortId: number) =>
+  (await getTeamsStatus(tx, cohortId)).teams_published_at !== null;
+
+type FormTeams = TeamsChange & {
+  teamCount: number;
+  balance: TeamAttribute[];
+  notAlone: TeamAttribute[];
+  weights: TeamSettings["weights"];
+};
+
+/** Forms the teams with the solver, around the locked people; after publishing this is "regenerating". */
+export const formCohortTeams = command({
+  claims: claimsTheTeams,
+  async execute(c, input: FormTeams) {
+    const settings: TeamSettings = {
+      balance: input.balance,
+      notAlone: input.notAlone,
+      weights: input.weights,
+      lastRun: null,
+    };
+    const { input: problem, candidates } = await formationInputFor(
+      c.tx,
+      input.cohortId,
+      input.teamCount,
+      settings,
+    );
+    // The seed follows the version, so forming again gives another proposal and the same form the same one.
+    const seed = input.version + 1;
+    const result = formTeams(problem, { seed });
+    if (!result.ok) return invalid("teams", result.message);
+    const locked = new Set(problem.locks?.map((l) => Number(l.personId)));
+    await saveTeams(
+      c.tx,
+      input.cohortId,
+      result.teams.map((ids) => ids.map(Number)),
+      locked,
+    );
+    const { lowerBound, optimal, proof, elapsedMs } = result;
+    await saveTeamSettings(c.tx, input.cohortId, {
+      ...settings,
+      lastRun: { lowerBound, optimal, proof, elapsedMs, seed, version: seed },
+    });
+    c.audit({
+      action: (await publishedNow(c.tx, input.cohortId)) ? "teams.regenerated" : "teams.formed",
+      subjectType: "cohort",
+      subjectId: input.cohortId,
+      cohortId: input.cohortId,
+      details: {
+        people: candidates.length,
+        teams: input.teamCount,
+        locks: locked.size,
+        cost: result.cost,
+        lowerBound,
+        optimal,
+        seed,
+      },
+    });
+    return ok({ teams: input.teamCount, cost: result.cost.total, lowerBound, optimal });
+  },
+});
+
+/** Locks a participant to their team (the solver keeps them there), or removes the lock. */
+export const setMemberLock = command({
+  claims: claimsTheTeams,
+  async execute(c, input: TeamsChange & { personId: number; locked: boolean }) {
+    const membership = await findMembership(c.tx, input.cohortId, input.personId);
+    if (!membership) return invalid("personId", "Choose a person in a team");
+    await setLocked(c.tx, input.cohortId, input.personId, input.locked);
+    c.audit({
+      action: input.locked ? "team.member_locked" : "team.member_unlocked",
+      subjectType: "person",
+      subjectId: input.personId,
+      cohortId: input.cohortId,
+      details: { team: membership.number },
+    });
+    return ok({ team: membership.number });
+  },
+});
+
+/** Moves a participant to another team; logged against both teams, so the people of each see it. */
+export const moveTeamMember = command({
+  claims: claimsTheTeams,
+  async execute(c, input: TeamsChange & { personId: number; team: number }) {
+    const [membership, target] = await Promise.all([
+      findMembership(c.tx, input.cohortId, input.personId),
+      teamByNumber(c.tx, input.cohortId, input.team),
+    ]);
+    const problems: Invalid["invalid"] = {};
+    if (!membership) problems.personId = ["Choose a person who is in a team"];
+    if (!target) problems.team = ["Choose one of the teams"];
+    else if (membership?.number === target.number)
+      problems.team = [`They are already in team ${target.number}: choose another team`];
+    if (!membership || !target || problems.team) return { ok: false, invalid: problems } satisfies Invalid;
+    await moveMember(c.tx, input.cohortId, input.personId, target.id);
+    const afterPublishing = await publishedNow(c.tx, input.cohortId);
+    for (const teamId of [membership.team_id, target.id])
+      c.audit({
+        action: "team.member_moved",
+        subjectType: "team",
+        subjectId: teamId,
+        cohortId: input.cohortId,
+        details: {
+          person: membership.name,
+          personId: input.personId,
+          from: membership.number,
+          to: target.number,
+          afterPublishing,
+        },
+      });
+    return ok({ person: membership.name, from: membership.number, to: target.number });
+  },
+});
+
+/** Shows the teams to their participants and mentors, once they are formed and break no hard rule. */
+export const publishCohortTeams = command({
+  claims: claimsTheTeams,
+  async execute(c, input: TeamsChange & { teamCount: number }) {
+    const settings = readTeamSettings((await getTeamsStatus(c.tx, input.cohortId)).team_settings);
+    const { input: problem, teams } = await formationInputFor(
+      c.tx,
+      input.cohortId,
+      input.teamCount,
+      settings,
+    );
+    if (!teams.some((t) => t.members.length))
+      return invalid("publish", "Form the teams before publishing them");
+    const report = evaluateTeams(
+      { ...problem, teamCount: teams.length },
+      teams.map((t) => t.members.map((m) => String(m.id))),
+    );
+    const broken = report.broken[0];
+    if (broken)
+      return invalid(
+        "publish",
+        `The teams break a hard rule, so they cannot be published: ${broken.rule} ${broken.message}`,
+      );
+    await publishTeams(c.tx, input.cohortId);
+    c.audit({
+      action: "teams.published",
+      subjectType: "cohort",
+      subjectId: input.cohortId,
+      cohortId: input.cohortId,
+      details: { teams: teams.length },
+    });
+    return ok();
+  },
+});
+
+/** Names the teams (a name left empty removes it); only the teams whose name changes are logged. */
+export const renameTeams = command({
+  claims: claimsTheTeams,
+  async execute(c, input: TeamsChange & { teams: Array<{ number: number; name: string | null }> }) {
+    const teams = await listTeams(c.tx, input.cohortId);
+    if (teams.length === 0) return invalid("teams", "Form the teams before naming them");
+    const afterPublishing = await publishedNow(c.tx, input.cohortId);
+    const wanted = new Map(input.teams.map((t) => [t.number, t.name]));
+    for (const team of teams) {
+      const name = wanted.get(team.number);
+      if (name === undefined || name === team.name) continue;
+      await setTeamName(c.tx, input.cohortId, team.number, name);
+      c.audit({
+        action: "team.renamed",
+        subjectType: "team",
+        subjectId: team.id,
+        cohortId: input.cohortId,
+        details: { number: team.number, from: team.name, to: name, afterPublishing },
+      });
+    }
+    return ok();
+  },
+});
+
+/**
+ * Pairs every team with an industry and a government mentor as the Hungarian method proposes; a pairing with
+ * conflicts needs the coordinator's reason, which is recorded.
+ */
+export const pairTeamMentors = command({
+  claims: claimsTheTeams,
+  async execute(c, input: TeamsChange & { acceptConflicts: boolean; reason: string | null }) {
+    const { teams, mentors, pairing } = await mentorPairingProposal(c.tx, input.cohortId);
+    if (!teams.some((t) => t.members.length > 0))
+      return invalid("pairing", "Form the teams before pairing mentors");
+    if (!pairing.complete) return invalid("pairing", pairing.problems.map((p) => p.message).join(" "));
+    if (pairing.conflicts > 0 && !(input.acceptConflicts && input.reason))
+      return invalid(
+        "reason",
+        input.acceptConflicts
+          ? "Enter why you accept these conflicts"
+          : "No pairing without conflicts exists: enter why you accept these conflicts to pair anyway",
+      );
+    const teamId = new Map(teams.map((t) => [t.number, t.id]));
+    const names = new Map(mentors.map((m) => [String(m.id), m.name]));
+    const nameOf = (id: string) => names.get(id) ?? "a mentor who has left";
+    const overrideReason = (conflicted: boolean) => (conflicted ? input.reason : null);
+    await replaceMentors(
+      c.tx,
+      input.cohortId,
+      pairing.pairs.flatMap((pair) =>
+        (["industry", "government"] as const).map((sector) => ({
+          teamId: teamId.get(pair.team)!,
+          personId: Number(pair[sector]),
+          sector,
+          overrideReason: overrideReason(pair.conflicts.includes(pair[sector])),
+        })),
+      ),
+    );
+    const afterPublishing = await publishedNow(c.tx, input.cohortId);
+    for (const pair of pairing.pairs)
+      c.audit({
+        action: "team.mentors_paired",
+        subjectType: "team",
+        subjectId: teamId.get(pair.team)!,
+        cohortId: input.cohortId,
+        details: {
+          team: pair.team,
+          industry: nameOf(pair.industry),
+          government: nameOf(pair.government),
+          conflicts: pair.conflicts.map(nameOf),
+          overrideReason: overrideReason(pair.conflicts.length > 0),
+          afterPublishing,
+        },
+      });
+    return ok({ conflicts: pairing.conflicts });
+  },
+});
+
+/** Two participants the solver must never put in the same team (rule H3). */
+export const addKeepApartPair = command({
+  claims: claimsTheTeams,
+  async execute(c, input: TeamsChange & { personA: number; personB: number }) {
+    const names = new Map((await listTeamCandidates(c.tx, input.cohortId)).map((p) => [p.id, p.name]));
+    const [nameA, nameB] = [names.get(input.personA), names.get(input.personB)];
+    if (!nameA || !nameB) {
+      const problems: Invalid["invalid"] = {};
+      if (!nameA) problems.personA = ["Choose a participant of this cohort"];
+      if (!nameB) problems.personB = ["Choose a participant of this cohort"];
+      return { ok: false, invalid: problems } satisfies Invalid;
+    }
+    await addKeepApart(c.tx, input.cohortId, input.personA, input.personB);
+    c.audit({
+      action: "team.keep_apart_added",
+      subjectType: "cohort",
+      subjectId: input.cohortId,
+      cohortId: input.cohortId,
+      details: { personA: input.personA, personB: input.personB, nameA, nameB },
+    });
+    return ok({ nameA, nameB });
+  },
+});
+
+/** Stops keeping a pair apart; a pair someone else removed first is reported, not refused. */
+export const removeKeepApartPair = command({
+  claims: claimsTheTeams,
+  async execute(c, input: TeamsChange & { pairId: number }) {
+    const pair = await findKeepApart(c.tx, input.cohortId, input.pairId);
+    if (!pair || !(await removeKeepApart(c.tx, input.cohortId, pair.id))) return ok({ removed: false });
+    c.audit({
+      action: "team.keep_apart_removed",
+      subjectType: "cohort",
+      subjectId: input.cohortId,
+      cohortId: input.cohortId,
+      details: { pair: pair.id, nameA: pair.name_a, nameB: pair.name_b },
+    });
+    return ok({ removed: true });
+  },
+});

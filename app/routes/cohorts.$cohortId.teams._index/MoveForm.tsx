@@ -1,0 +1,44 @@
+// Move a person to another team.
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { formProps } from "~/components/form-props";
+import { Button, Select } from "~/components/govuk";
+import { teamTitle } from "./TeamTables";
+
+type Props = {
+  form: FormMetadata;
+  fields: Record<"personId" | "team", FieldMetadata>;
+  version: number;
+  participants: Array<{ id: number; name: string }>;
+  teams: Array<{ number: number; name: string | null }>;
+};
+
+export function MoveForm({ form, fields, version, participants, teams }: Props) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Move a person</h2>
+      <Form method="post" {...formProps(form)} key={version}>
+        <input type="hidden" name="version" value={version} />
+        <Select
+          field={fields.personId}
+          label="Person"
+          items={[
+            { value: "", text: "Choose a person" },
+            ...participants.map((p) => ({ value: String(p.id), text: p.name })),
+          ]}
+        />
+        <Select
+          field={fields.team}
+          label="Move to"
+          items={[
+            { value: "", text: "Choose a team" },
+            ...teams.map((t) => ({ value: String(t.number), text: teamTitle(t) })),
+          ]}
+        />
+        <Button name="intent" value="move" variant="secondary">
+          Move person
+        </Button>
+      </Form>
+    </>
+  );
+}

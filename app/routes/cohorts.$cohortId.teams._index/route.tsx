@@ -1,0 +1,190 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
+import { run } from "~/commands/runner.server";
+import { formCohortTeams, moveTeamMember, publishCohortTeams, setMemberLock } from "~/commands/teams.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { BackLink, InsetText, Tag } from "~/components/govuk";
+import { TeamQualityTable, TeamTotals } from "~/components/TeamReport";
+import { formatUkDateTime } from "~/domain/calendar";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
+import { FormTeamsForm } from "./FormTeamsForm";
+import { MoveForm } from "./MoveForm";
+import { PublishSection } from "./PublishSection";
+import { teamsPage } from "./page.server";
+import { TeamsActionSchema, type TeamsIntent } from "./schema";
+import { TeamTables } from "./TeamTables";
+
+export const meta = pageMeta<typeof loader>(({ data }) => `Teams – ${data?.cohort.name ?? "cohort"}`);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  return { cohort, ...(await teamsPage(context.db, cohort)) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  const submission = parseWithZod(await request.formData(), { schema: TeamsActionSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const actor = actorOf(context, user);
+  const form = submission.value;
+  const change = { cohortId: cohort.id, version: form.version };
+  const done = (banner: string) =>
+    redirectWithBanner(context, request, paths.cohort(cohort.id).teams(), banner);
+
+  if (form.intent === "form") {
+    const outcome = await run(context.db, actor, formCohortTeams, {
+      ...change,
+      teamCount: cohort.team_count,
+      balance: form.balance,
+      notAlone: form.notAlone,
+      weights: {
+        colleagues: form.weightColleagues,
+        notAlone: form.weightNotAlone,
+        balance: form.weightBalance,
+      },
+    });
+    if (!outcome.ok) return refused(submission, outcome);
+    return done(
+      `${outcome.teams} teams formed: cost ${outcome.cost}, lower bound ${outcome.lowerBound}${outcome.optimal ? " (proven optimal)" : ""}`,
+    );
+  }
+  if (form.intent === "lock" || form.intent === "unlock") {
+    const locked = form.intent === "lock";
+    const outcome = await run(context.db, actor, setMemberLock, {
+      ...change,
+      personId: form.personId,
+      locked,
+    });
+    if (!outcome.ok) return refused(submission, outcome);
+    return done(locked ? `Locked to team ${outcome.team}` : "Lock removed");
+  }
+  if (form.intent === "move") {
+    const outcome = await run(context.db, actor, moveTeamMember, {
+      ...change,
+      personId: form.personId,
+      team: form.team,
+    });
+    if (!outcome.ok) return refused(submission, outcome);
+    return done(`${outcome.person} moved from team ${outcome.from} to team ${outcome.to}`);
+  }
+  const outcome = await run(context.db, actor, publishCohortTeams, {
+    ...change,
+    teamCount: cohort.team_count,
+  });
+  if (!outcome.ok) return refused(submission, outcome);
+  return done("Teams published: participants and mentors can now see their team");
+}
+
+/** The answer to the last button pressed goes to that button's form only. */
+function useTeamsForms() {
+  const { settings } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const intent = lastResult?.initialValue?.intent as TeamsIntent | undefined;
+  const resultFor = (...intents: Array<TeamsIntent | undefined>) =>
+    intents.includes(intent) ? lastResult : undefined;
+  const [formTeams, formTeamsFields] = useForm({
+    id: "form-teams-form",
+    lastResult: resultFor("form"),
+    defaultValue: {
+      balance: settings.balance,
+      notAlone: settings.notAlone,
+      weightColleagues: String(settings.weights.colleagues),
+      weightNotAlone: String(settings.weights.notAlone),
+      weightBalance: String(settings.weights.balance),
+    },
+  });
+  const [move, moveFields] = useForm<z.input<typeof TeamsActionSchema>>({
+    id: "move-form",
+    lastResult: resultFor("move"),
+  });
+  const [others] = useForm({
+    id: "teams-actions",
+    lastResult: resultFor("lock", "unlock", "publish", undefined),
+  });
+  const answered = intent === "form" ? formTeams : intent === "move" ? move : others;
+  return { formTeams, formTeamsFields, move, moveFields, others, answered };
+}
+
+export default function Teams() {
+  const { cohort, publishedAt, version, teams, report, lowerBound, optimal, participants, keepApartCount } =
+    useLoaderData<typeof loader>();
+  const { formTeams, formTeamsFields, move, moveFields, others, answered } = useTeamsForms();
+  const teamsPaths = paths.cohort(cohort.id);
+  return (
+    <>
+      <BackLink href={teamsPaths.home()}>Back to {cohort.name}</BackLink>
+      <FormErrorSummary form={answered} ids={{ teams: "form-teams", publish: "publish" }} />
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        Teams
+      </h1>
+      {publishedAt ? (
+        <p className="govuk-body">
+          <Tag colour="green">Published</Tag> on {formatUkDateTime(publishedAt)}. Participants and mentors can
+          see their team; changes you make now are logged and shown to the people affected.
+        </p>
+      ) : (
+        <p className="govuk-body">
+          <Tag colour="grey">Not published</Tag> Participants and mentors cannot see the teams until you
+          publish them.
+        </p>
+      )}
+      <p className="govuk-body">
+        {participants.length} participants in {cohort.team_count} teams.{" "}
+        <Link className="govuk-link" to={paths.howTeamsAreFormed()}>
+          How teams are formed
+        </Link>
+      </p>
+      <FormTeamsForm form={formTeams} fields={formTeamsFields} version={version} formed={report !== null} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={teamsPaths.teamsKeepApart()}>
+          People to keep apart ({keepApartCount})
+        </Link>
+      </p>
+      {report ? (
+        <>
+          <h2 className="govuk-heading-m">Quality</h2>
+          <TeamTotals report={report} lowerBound={lowerBound} optimal={optimal} />
+          <TeamQualityTable report={report} />
+          <TeamTables teams={teams} version={version} />
+          <MoveForm
+            form={move}
+            fields={moveFields}
+            version={version}
+            participants={participants}
+            teams={teams}
+          />
+          <h2 className="govuk-heading-m">Names and mentors</h2>
+          <ul className="govuk-list">
+            <li>
+              <Link className="govuk-link" to={teamsPaths.teamsNames()}>
+                Name the teams
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to={teamsPaths.teamsMentors()}>
+                Pair mentors with teams
+              </Link>
+            </li>
+          </ul>
+          <PublishSection
+            published={publishedAt !== null}
+            version={version}
+            refusal={others.allErrors.publish?.[0]}
+          />
+        </>
+      ) : (
+        <InsetText>The teams have not been formed yet.</InsetText>
+      )}
+    </>
+  );
+}
