@@ -30,17 +30,6 @@ export function sessionDateProblem(date: string, cohortStartDate: string, today:
   return null;
 }
 
-/** Why a duration in minutes is not acceptable, or null. */
-export function durationProblem(text: string): string | null {
-  const value = text.trim();
-  if (!value) return "Enter how long the session lasted, in minutes";
-  if (!/^\d+$/.test(value)) return "Duration must be a whole number of minutes, like 45";
-  const minutes = Number(value);
-  if (minutes < 1 || minutes > MAX_SESSION_MINUTES)
-    return `Duration must be between 1 and ${MAX_SESSION_MINUTES} minutes (8 hours)`;
-  return null;
-}
-
 export type ActionLike = { id: number; dueDate: string; doneAt: string | null };
 
 export type ActionState = "done" | "open" | "overdue";

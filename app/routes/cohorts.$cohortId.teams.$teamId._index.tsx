@@ -146,7 +146,7 @@ export default function TeamPage() {
         actions={data.actions}
         personId={data.personId}
         mayTickAll={data.mayTickAll}
-        sessionsPath={`${base}/sessions`}
+        sessionPath={(sessionId) => `${base}/sessions/${sessionId}`}
         returnTo={base}
       />
       <h2 className="govuk-heading-m">Sessions</h2>
