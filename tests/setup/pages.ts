@@ -1,6 +1,6 @@
 // The pages that show rows from the database, each with the people who use it: for the query-discipline test
 // (query counts over HTTP) and the index test (query plans of the same pages' loaders).
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import type { Actor } from "./factories";
 import type { SmallWorld } from "./scale";
 
@@ -193,11 +193,23 @@ export const WITHOUT_ROWS = [
   "sign-out",
 ];
 
-/** Every route module in app/routes, by id (its file name without the extension). */
+/**
+ * Every route module in app/routes: its id (a file's name without the extension, or a route folder's name) and
+ * its file (a route folder's module is its route.tsx).
+ */
+export function routeModules(): Array<{ id: string; file: string }> {
+  return readdirSync("app/routes", { withFileTypes: true }).flatMap((entry) => {
+    const path = `app/routes/${entry.name}`;
+    if (entry.isDirectory())
+      return existsSync(`${path}/route.tsx`) ? [{ id: entry.name, file: `${path}/route.tsx` }] : [];
+    if (!/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
+    return [{ id: entry.name.replace(/\.tsx?$/, ""), file: path }];
+  });
+}
+
+/** Every route module in app/routes, by id. */
 export function routeIds(): string[] {
-  return readdirSync("app/routes")
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => file.replace(/\.tsx?$/, ""));
+  return routeModules().map((route) => route.id);
 }
 
 /** The route parameters a path gives a route: `cohorts.$cohortId.teams` and `/cohorts/4/teams` give cohortId 4. */
