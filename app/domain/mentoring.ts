@@ -1,13 +1,8 @@
 // Mentoring sessions: what a valid session is, how actions are ordered and flagged, and how healthy a team is.
 import { differenceInCalendarDays } from "date-fns";
 import { formatUkDate, parseCalendarDate } from "./calendar";
-import type { SessionFormat } from "./vocabulary";
 
-export const SESSION_FORMATS: Record<SessionFormat, string> = {
-  "in-person": "In person",
-  video: "Video call",
-  phone: "Phone",
-};
+export { SESSION_FORMATS } from "./vocabulary";
 
 export const MAX_SESSION_MINUTES = 480;
 /** A mentor is asked to log a session when their team has not had one for this many days. */

@@ -115,8 +115,9 @@ export default function SessionPage() {
   });
   const team = paths.cohort(cohortId).teamOf(teamId);
   const here = team.sessions.session(session.id);
+  // Attendees are the team's members or its mentors.
   const members = session.attendees.filter((a) => a.role === "member").map((a) => a.name);
-  const mentors = session.attendees.filter((a) => a.role === "mentor").map((a) => a.name);
+  const mentors = session.attendees.filter((a) => a.role !== "member").map((a) => a.name);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
