@@ -3,7 +3,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { forbidden, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { getTeamWithPeople } from "~/models/mentoring.server";
+import { getTeamWithPeople } from "~/models/team.server";
 
 export async function requireTeam(
   context: AppLoadContext,

@@ -19,8 +19,8 @@ type Props = {
   actions: ActionItem[];
   personId: number;
   mayTickAll: boolean;
-  /** `/cohorts/:cohortId/teams/:teamId/sessions`: each action is ticked on its session's page. */
-  sessionsPath: string;
+  /** A session's page (`paths.cohort(id).teamOf(teamId).sessions.session`): each action is ticked on its own. */
+  sessionPath: (sessionId: number) => string;
   returnTo: string;
 };
 
@@ -30,7 +30,7 @@ const STATE_TAG = {
   done: { text: "Done", colour: "green" },
 } as const;
 
-export function ActionList({ actions, personId, mayTickAll, sessionsPath, returnTo }: Props) {
+export function ActionList({ actions, personId, mayTickAll, sessionPath, returnTo }: Props) {
   if (actions.length === 0) return <p className="govuk-body">No actions were agreed.</p>;
   return (
     <ul className="govuk-list tandem-actions">
@@ -44,7 +44,7 @@ export function ActionList({ actions, personId, mayTickAll, sessionsPath, return
             {a.ownerId === personId ? "Yours" : a.ownerName}, due {formatUkDate(a.dueDate)}
           </p>
           {a.ownerId === personId || mayTickAll ? (
-            <Form method="post" action={`${sessionsPath}/${a.sessionId}`} className="govuk-!-margin-bottom-2">
+            <Form method="post" action={sessionPath(a.sessionId)} className="govuk-!-margin-bottom-2">
               <input type="hidden" name="intent" value="tick" />
               <input type="hidden" name="actionId" value={a.id} />
               <input type="hidden" name="done" value={a.doneAt ? "no" : "yes"} />

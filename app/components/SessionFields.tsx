@@ -1,67 +1,63 @@
-// The fields of the mentoring session form (log and edit): short enough to fill in on a phone after a session.
+// The fields of the mentoring session form (log and change): short enough to fill in on a phone after a session.
+import type { FieldMetadata } from "@conform-to/react";
 import { SESSION_FORMATS } from "~/domain/mentoring";
-import type { FieldErrors, FormValues } from "~/forms/parse";
-import { fieldValue } from "~/forms/parse";
-import { Button, Checkboxes, DateInput, Fieldset, Input, Radios, Select, Textarea } from "./govuk";
+import {
+  Button,
+  Checkboxes,
+  DateInput,
+  type FieldLike,
+  Fieldset,
+  Input,
+  Radios,
+  Select,
+  Textarea,
+} from "./govuk";
+import { textOf } from "./govuk/utils";
 
 type Person = { id: number; name: string };
 
-type Props = {
-  members: Person[];
-  mentors: Person[];
-  values: FormValues;
-  errors?: FieldErrors;
-  rows: number;
-  showPrivateNote: boolean;
+/** An agreed action's row as the form holds it. */
+type ActionRow = { id?: unknown; text?: unknown; owner?: unknown; due?: unknown };
+
+type Fields = Record<"date" | "duration" | "format" | "attendees" | "summary" | "followUp", FieldLike> & {
+  privateNote?: FieldLike;
+  actions: FieldMetadata<ActionRow[] | undefined>;
 };
 
-function boxes(values: FormValues, prefix: string) {
-  return {
-    day: fieldValue(values, `${prefix}-day`),
-    month: fieldValue(values, `${prefix}-month`),
-    year: fieldValue(values, `${prefix}-year`),
-  };
-}
+type Props = {
+  fields: Fields;
+  members: Person[];
+  mentors: Person[];
+  /** The "Add another action" button's props (Conform's insert intent), or none when the rows are full. */
+  addAction: { name: string; value: string; form: string } | null;
+};
 
-function checked(values: FormValues, name: string): string[] {
-  const value = values[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-export function SessionFields({ members, mentors, values, errors, rows, showPrivateNote }: Props) {
+export function SessionFields({ fields, members, mentors, addAction }: Props) {
   return (
     <>
       <DateInput
-        id="date"
-        namePrefix="date"
+        field={fields.date}
         legend="Date of the session"
         legendSize="s"
         hint="For example, 9 2 2027"
-        values={boxes(values, "date")}
-        error={errors?.date}
       />
       <Input
-        id="duration"
-        name="duration"
+        field={fields.duration}
         label="Duration in minutes"
         hint="Up to 480 (8 hours)"
         inputMode="numeric"
         width="3"
         suffix="minutes"
-        defaultValue={fieldValue(values, "duration")}
-        error={errors?.duration}
       />
       <Radios
-        name="format"
+        field={fields.format}
         legend="How did you meet?"
         legendSize="s"
         small
         items={Object.entries(SESSION_FORMATS).map(([value, text]) => ({ value, text }))}
-        defaultValue={fieldValue(values, "format")}
-        error={errors?.format}
       />
       <Checkboxes
-        name="attendees"
+        field={fields.attendees}
         legend="Who attended?"
         legendSize="s"
         hint="Untick anyone who was not there"
@@ -70,82 +66,64 @@ export function SessionFields({ members, mentors, values, errors, rows, showPriv
           ...members.map((p) => ({ value: String(p.id), text: p.name })),
           ...mentors.map((p) => ({ value: String(p.id), text: `${p.name} (mentor)` })),
         ]}
-        defaultValues={checked(values, "attendees")}
-        error={errors?.attendees}
       />
       <Textarea
-        id="summary"
-        name="summary"
+        field={fields.summary}
         label="Summary"
         labelClassName="govuk-label--s"
         hint="What you discussed and decided. The team can read this."
         rows={5}
-        defaultValue={fieldValue(values, "summary")}
-        error={errors?.summary}
       />
       <h2 className="govuk-heading-m">Agreed actions</h2>
       <p className="govuk-body">Leave a row empty if you need fewer actions.</p>
-      <input type="hidden" name="actionRows" value={rows} />
-      {Array.from({ length: rows }, (_, index) => {
-        const n = index + 1;
-        const key = `actions-${n}`;
+      <ActionRows rows={fields.actions} members={members} />
+      {addAction ? (
+        <Button variant="secondary" {...addAction}>
+          Add another action
+        </Button>
+      ) : null}
+      <DateInput
+        field={fields.followUp}
+        legend="Next session (optional)"
+        legendSize="s"
+        hint="If you agreed a date, it goes in the team's calendars"
+      />
+      {fields.privateNote ? (
+        <Textarea
+          field={fields.privateNote}
+          label="Private note (optional)"
+          labelClassName="govuk-label--s"
+          hint="Only the team's mentors and the coordinators can read this"
+          rows={3}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function ActionRows({ rows, members }: { rows: Fields["actions"]; members: Person[] }) {
+  return (
+    <>
+      {rows.getFieldList().map((row, index) => {
+        const action = row.getFieldset();
         return (
-          <div key={key} className="tandem-action-row">
-            <Fieldset legend={`Action ${n}`} legendSize="s">
-              <input type="hidden" name={`${key}-id`} value={fieldValue(values, `${key}-id`) ?? ""} />
-              <Input
-                id={`${key}-text`}
-                name={`${key}-text`}
-                label="What needs doing"
-                defaultValue={fieldValue(values, `${key}-text`)}
-                error={errors?.[`${key}-text`]}
-              />
+          <div key={row.key} className="tandem-action-row">
+            <Fieldset legend={`Action ${index + 1}`} legendSize="s">
+              <input type="hidden" name={action.id.name} value={textOf(action.id.initialValue) ?? ""} />
+              <Input field={action.text} label="What needs doing" />
               <Select
-                id={`${key}-owner`}
-                name={`${key}-owner`}
+                field={action.owner}
                 label="Owner"
                 items={[
                   { value: "", text: "Choose a team member" },
                   ...members.map((p) => ({ value: String(p.id), text: p.name })),
                 ]}
-                defaultValue={fieldValue(values, `${key}-owner`) ?? ""}
-                error={errors?.[`${key}-owner`]}
               />
-              <DateInput
-                id={`${key}-due`}
-                namePrefix={`${key}-due`}
-                legend="Due date"
-                values={boxes(values, `${key}-due`)}
-                error={errors?.[`${key}-due`]}
-              />
+              <DateInput field={action.due} legend="Due date" />
             </Fieldset>
           </div>
         );
       })}
-      <Button variant="secondary" name="intent" value="add-action">
-        Add another action
-      </Button>
-      <DateInput
-        id="followUp"
-        namePrefix="followUp"
-        legend="Next session (optional)"
-        legendSize="s"
-        hint="If you agreed a date, it goes in the team's calendars"
-        values={boxes(values, "followUp")}
-        error={errors?.followUp}
-      />
-      {showPrivateNote ? (
-        <Textarea
-          id="privateNote"
-          name="privateNote"
-          label="Private note (optional)"
-          labelClassName="govuk-label--s"
-          hint="Only the team's mentors and the coordinators can read this"
-          rows={3}
-          defaultValue={fieldValue(values, "privateNote")}
-          error={errors?.privateNote}
-        />
-      ) : null}
     </>
   );
 }

@@ -1,13 +1,8 @@
 // Mentoring sessions: what a valid session is, how actions are ordered and flagged, and how healthy a team is.
 import { differenceInCalendarDays } from "date-fns";
 import { formatUkDate, parseCalendarDate } from "./calendar";
-import type { SessionFormat } from "./vocabulary";
 
-export const SESSION_FORMATS: Record<SessionFormat, string> = {
-  "in-person": "In person",
-  video: "Video call",
-  phone: "Phone",
-};
+export { SESSION_FORMATS } from "./vocabulary";
 
 export const MAX_SESSION_MINUTES = 480;
 /** A mentor is asked to log a session when their team has not had one for this many days. */
@@ -27,17 +22,6 @@ export function sessionDateProblem(date: string, cohortStartDate: string, today:
   if (date > today) return "The session date must be today or in the past";
   if (date < cohortStartDate)
     return `The session date must be on or after the cohort started (${formatUkDate(cohortStartDate)})`;
-  return null;
-}
-
-/** Why a duration in minutes is not acceptable, or null. */
-export function durationProblem(text: string): string | null {
-  const value = text.trim();
-  if (!value) return "Enter how long the session lasted, in minutes";
-  if (!/^\d+$/.test(value)) return "Duration must be a whole number of minutes, like 45";
-  const minutes = Number(value);
-  if (minutes < 1 || minutes > MAX_SESSION_MINUTES)
-    return `Duration must be between 1 and ${MAX_SESSION_MINUTES} minutes (8 hours)`;
   return null;
 }
 

@@ -2,7 +2,13 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { defaultMilestones, PROGRAMME_TIME_ZONE } from "./calendar";
-import type { ReviewDecision, StatementCategory, StatementStatus } from "./vocabulary";
+import {
+  type ReviewDecision,
+  STATEMENT_CATEGORIES,
+  STATEMENT_STATUSES,
+  type StatementCategory,
+  type StatementStatus,
+} from "./vocabulary";
 
 /** The longest a text field may be (the title has its own, shorter limit). */
 export const STATEMENT_FIELD_LIMIT = 20_000;
@@ -59,19 +65,9 @@ export const STATEMENT_FIELDS: StatementField[] = [
   },
 ];
 
-export const CATEGORY_LABELS: Record<StatementCategory, string> = {
-  technology: "Technology",
-  operational: "Operational",
-  policy: "Policy",
-};
+export const CATEGORY_LABELS = STATEMENT_CATEGORIES;
 
-export const STATUS_LABELS: Record<StatementStatus | "none", string> = {
-  none: "Not started",
-  draft: "Draft",
-  submitted: "Submitted for review",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-};
+export const STATUS_LABELS = { none: "Not started", ...STATEMENT_STATUSES } as const;
 
 export const STATUS_COLOURS = {
   none: "grey",

@@ -85,7 +85,7 @@ export type OutcomeStatus = keyof typeof OUTCOME_STATUSES;
 export const SESSION_FORMATS = {
   "in-person": "In person",
   video: "Video call",
-  phone: "Phone call",
+  phone: "Phone",
 } as const;
 export type SessionFormat = keyof typeof SESSION_FORMATS;
 

@@ -1,14 +1,11 @@
-// The forms of mentoring: a session (with any number of action rows) and a problem statement.
+// The forms of mentoring: a session (its agreed actions are a list of rows, `actions[0].text`…), the session page's
+// private note and action tick, and a problem statement's draft.
+import { z } from "zod";
 import { calendarDateFromParts } from "~/domain/calendar";
-import { durationProblem, SESSION_FORMATS, sessionDateProblem } from "~/domain/mentoring";
-import {
-  CATEGORY_LABELS,
-  STATEMENT_FIELDS,
-  type StatementFieldName,
-  type StatementText,
-} from "~/domain/problem-statement";
-import { type FieldErrors, type FormValues, fieldValue, formValues } from "~/forms/parse";
-import type { AttendeeRole, SessionFormat, StatementCategory } from "../../db/types";
+import { MAX_SESSION_MINUTES, sessionDateProblem } from "~/domain/mentoring";
+import { STATEMENT_FIELDS, type StatementFieldName, type StatementText } from "~/domain/problem-statement";
+import { SESSION_FORMATS, STATEMENT_CATEGORIES, valuesOf } from "~/domain/vocabulary";
+import { dateParts, govukDate, optionalText, recordId, requiredText, version } from "./fields";
 
 /** Empty action rows a new session form starts with; "Add another action" adds one at a time. */
 export const DEFAULT_ACTION_ROWS = 3;
@@ -17,198 +14,264 @@ export const SUMMARY_LIMIT = 5000;
 export const NOTE_LIMIT = 5000;
 export const ACTION_TEXT_LIMIT = 500;
 
+const inFull = (n: number) => n.toLocaleString("en-GB");
+
 type Person = { id: number; name: string };
 export type TeamPeople = { members: Person[]; mentors: Person[] };
+export type SessionContext = { team: TeamPeople; cohortStartDate: string; today: string };
 
-export type ParsedSession = {
-  date: string;
-  durationMinutes: number;
-  format: SessionFormat;
-  summary: string;
-  followUpDate: string | null;
-  privateNote: string | null;
-  attendees: Array<{ personId: number; role: AttendeeRole }>;
-  actions: Array<{ id: number | null; ownerId: number; text: string; dueDate: string }>;
-  version: number;
-};
+const WHOLE_MINUTES = "Duration must be a whole number of minutes, like 45";
+const MINUTES_RANGE = `Duration must be between 1 and ${MAX_SESSION_MINUTES} minutes (8 hours)`;
 
-export type SessionFormResult =
-  | { ok: true; data: ParsedSession; values: FormValues; rows: number }
-  | { ok: false; errors: FieldErrors; values: FormValues; rows: number };
+const durationMinutes = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined ? "Enter how long the session lasted, in minutes" : WHOLE_MINUTES,
+  })
+  .int(WHOLE_MINUTES)
+  .min(1, MINUTES_RANGE)
+  .max(MAX_SESSION_MINUTES, MINUTES_RANGE);
 
-/** How many action rows the form showed (from its hidden field), kept within bounds. */
-export function actionRowCount(values: FormValues, fallback = DEFAULT_ACTION_ROWS): number {
-  const n = Number(fieldValue(values, "actionRows"));
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_ACTION_ROWS) : fallback;
+const datePart = z.union([z.string(), z.number()]).optional();
+const dateBoxes = z.object({ day: datePart, month: datePart, year: datePart });
+
+/** A GOV.UK date input that may be left empty (null), for the next session's date. */
+const optionalDate = (invalid: string) =>
+  dateBoxes.optional().transform((parts, ctx) => {
+    const [day, month, year] = [parts?.day, parts?.month, parts?.year].map((p) => String(p ?? "").trim());
+    if (!day && !month && !year) return null;
+    const date = calendarDateFromParts(day!, month!, year!);
+    if (date) return date;
+    ctx.issues.push({ code: "custom", message: invalid, input: parts });
+    return z.NEVER;
+  });
+
+/** An action row as posted: every box may be empty (a row left empty is ignored). */
+const ActionRowInput = z.object({
+  id: z.number({ error: "Reload the page and try again" }).int().positive().optional(),
+  text: z.string().optional(),
+  owner: z.number({ error: "Choose a team member as the owner" }).optional(),
+  due: dateBoxes.optional(),
+});
+type ActionRow = z.output<typeof ActionRowInput>;
+
+function isEmptyRow(row: ActionRow) {
+  const due = [row.due?.day, row.due?.month, row.due?.year].map((p) => String(p ?? "").trim());
+  return !row.text?.trim() && row.owner === undefined && due.every((p) => !p);
 }
 
-/** The error summary links each date error to the day box. */
+/** A filled-in action row, its messages naming the row ("Enter what action 2 is"). */
+function actionRow(n: number, members: Set<number>) {
+  return z.object({
+    id: z
+      .number()
+      .optional()
+      .transform((id) => id ?? null),
+    text: requiredText(ACTION_TEXT_LIMIT, {
+      empty: `Enter what action ${n} is`,
+      tooLong: `Action ${n} must be ${ACTION_TEXT_LIMIT} characters or fewer`,
+    }),
+    owner: z
+      .number({ error: `Choose who owns action ${n}` })
+      .refine((id) => members.has(id), `Choose an owner for action ${n} from this team`),
+    due: govukDate({
+      empty: `Enter when action ${n} is due`,
+      invalid: `The due date of action ${n} must be a real date, like 23 2 2027`,
+    }),
+  });
+}
+
+/** The agreed actions: empty rows dropped, each filled row checked against the team. */
+function agreedActions(members: Set<number>) {
+  return z
+    .array(ActionRowInput)
+    .max(MAX_ACTION_ROWS, `A session can have at most ${MAX_ACTION_ROWS} actions`)
+    .transform((rows, ctx) =>
+      rows.flatMap((row, index) => {
+        if (isEmptyRow(row)) return [];
+        const parsed = actionRow(index + 1, members).safeParse(row);
+        if (parsed.success) {
+          const { id, owner, text, due } = parsed.data;
+          return [{ id, ownerId: owner, text, dueDate: due }];
+        }
+        for (const issue of parsed.error.issues)
+          ctx.issues.push({
+            code: "custom",
+            message: issue.message,
+            path: [index, ...issue.path],
+            input: row,
+          });
+        return [];
+      }),
+    );
+}
+
+/** Who attended: people of this team only, as members or mentors. */
+function attendance(team: TeamPeople) {
+  const members = new Set(team.members.map((p) => p.id));
+  const mentors = new Set(team.mentors.map((p) => p.id));
+  return z.array(z.string()).transform((ids, ctx) => {
+    const people = [...new Set(ids.map(Number))];
+    if (people.some((id) => !members.has(id) && !mentors.has(id))) {
+      ctx.issues.push({
+        code: "custom",
+        message: "Choose attendees from this team's members and mentors only",
+        input: ids,
+      });
+      return z.NEVER;
+    }
+    if (people.length === 0) {
+      ctx.issues.push({ code: "custom", message: "Select who attended the session", input: ids });
+      return z.NEVER;
+    }
+    return people.map((personId) => ({
+      personId,
+      role: members.has(personId) ? ("member" as const) : ("mentor" as const),
+    }));
+  });
+}
+
+function sessionShape({ team, cohortStartDate, today }: SessionContext) {
+  return z.object({
+    date: govukDate({
+      empty: "Enter the date of the session",
+      invalid: "The session date must be a real date, like 9 2 2027",
+      check: (date) => sessionDateProblem(date, cohortStartDate, today),
+    }),
+    duration: durationMinutes,
+    format: z.enum(valuesOf(SESSION_FORMATS), { error: "Select how the session took place" }),
+    attendees: attendance(team),
+    summary: requiredText(SUMMARY_LIMIT, {
+      empty: "Enter a summary of the session",
+      tooLong: `Summary must be ${inFull(SUMMARY_LIMIT)} characters or fewer`,
+    }),
+    actions: agreedActions(new Set(team.members.map((p) => p.id))),
+    followUp: optionalDate("The next session date must be a real date, like 23 2 2027"),
+  });
+}
+
+/** The next session comes after this one; checked whenever both dates are real, whatever else is wrong. */
+function followUpAfterSession<S extends z.ZodType<{ date: string; followUp: string | null }>>(schema: S) {
+  return schema.refine((s) => s.followUp === null || s.followUp > s.date, {
+    path: ["followUp"],
+    message: "The next session date must be after the session",
+    when: (payload) => {
+      const value = payload.value as { date?: unknown; followUp?: unknown };
+      return typeof value.date === "string" && typeof value.followUp === "string";
+    },
+  });
+}
+
+/** Logging a session: with an optional private note for the mentors and coordinators. */
+export function logSessionSchema(context: SessionContext) {
+  return followUpAfterSession(
+    sessionShape(context).extend({
+      privateNote: optionalText(NOTE_LIMIT, `Private note must be ${inFull(NOTE_LIMIT)} characters or fewer`),
+    }),
+  );
+}
+
+/** Changing a session: from the version the form was drawn from. */
+export function changeSessionSchema(context: SessionContext) {
+  return followUpAfterSession(sessionShape(context).extend({ version }));
+}
+
+export type LoggedSession = z.output<ReturnType<typeof logSessionSchema>>;
+export type ChangedSession = z.output<ReturnType<typeof changeSessionSchema>>;
+
+/** A saved session as the form's starting values (with one empty action row to add another). */
+export function sessionFormValues(session: {
+  date: string;
+  duration_minutes: number;
+  format: string;
+  summary: string;
+  follow_up_date: string | null;
+  attendees: Array<{ id: number }>;
+  actions: Array<{ id: number; text: string; owner_id: number; due_date: string }>;
+}) {
+  return {
+    date: dateParts(session.date),
+    duration: String(session.duration_minutes),
+    format: session.format,
+    summary: session.summary,
+    attendees: session.attendees.map((a) => String(a.id)),
+    followUp: dateParts(session.follow_up_date),
+    actions: [
+      ...session.actions.map((a) => ({
+        id: String(a.id),
+        text: a.text,
+        owner: String(a.owner_id),
+        due: dateParts(a.due_date),
+      })),
+      {},
+    ].slice(0, MAX_ACTION_ROWS),
+  };
+}
+
+/** Where the error summary points for a session's date fields: each date input's day box. */
 export function sessionErrorIds(rows: number): Record<string, string> {
   const ids: Record<string, string> = { date: "date-day", followUp: "followUp-day" };
-  for (let i = 1; i <= rows; i++) ids[`actions-${i}-due`] = `actions-${i}-due-day`;
+  for (let i = 0; i < rows; i++) ids[`actions[${i}].due`] = `actions[${i}].due-day`;
   return ids;
 }
 
-function dateParts(values: FormValues, prefix: string) {
-  const part = (p: string) => (fieldValue(values, `${prefix}-${p}`) ?? "").trim();
-  const day = part("day");
-  const month = part("month");
-  const year = part("year");
-  return { empty: !day && !month && !year, date: calendarDateFromParts(day, month, year) };
+/** The session page: a mentor's private note, or marking an agreed action done or not done. */
+export const SessionPageSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("note"),
+      note: requiredText(NOTE_LIMIT, {
+        empty: "Enter the note",
+        tooLong: `Note must be ${inFull(NOTE_LIMIT)} characters or fewer`,
+      }),
+    }),
+    z.object({
+      intent: z.literal("tick"),
+      actionId: recordId("Choose an action to mark"),
+      done: z.enum(["yes", "no"], { error: "Choose whether the action is done" }),
+      returnTo: z.string().optional(),
+    }),
+  ],
+  { error: "Choose what to do on this page" },
+);
+
+const fieldOf = (name: StatementFieldName) => STATEMENT_FIELDS.find((f) => f.name === name)!;
+
+function statementText(name: Exclude<StatementFieldName, "category">) {
+  const field = fieldOf(name);
+  return z
+    .string()
+    .trim()
+    .max(field.max, `${field.label} must be ${inFull(field.max)} characters or fewer`)
+    .optional()
+    .transform((text) => text ?? "");
 }
 
-function asList(value: string | string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
+/** A statement's draft as typed: every field within its limit; empty fields are fine, but not all of them. */
+export const StatementDraftSchema = z
+  .object({
+    baseVersion: version,
+    title: statementText("title"),
+    category: z
+      .enum(valuesOf(STATEMENT_CATEGORIES), { error: "Select technology, operational or policy" })
+      .optional()
+      .transform((category) => category ?? null),
+    department: statementText("department"),
+    problem: statementText("problem"),
+    affected: statementText("affected"),
+    evidence: statementText("evidence"),
+    approach: statementText("approach"),
+    success_measures: statementText("success_measures"),
+  })
+  .refine(({ baseVersion: _, ...text }) => Object.values(text).some(Boolean), {
+    path: ["title"],
+    message: "Enter at least a title before saving the draft",
+  });
 
-/**
- * Validates a session against its team and cohort: every problem is reported at once, in the order of the
- * form. Rows of actions left entirely empty are ignored.
- */
-export function parseSessionForm(
-  formData: FormData,
-  context: { team: TeamPeople; cohortStartDate: string; today: string },
-): SessionFormResult {
-  const values = formValues(formData);
-  const rows = actionRowCount(values);
-  const errors: FieldErrors = {};
-
-  const session = dateParts(values, "date");
-  if (session.empty) errors.date = "Enter the date of the session";
-  else if (!session.date) errors.date = "The session date must be a real date, like 9 2 2027";
-  else {
-    const problem = sessionDateProblem(session.date, context.cohortStartDate, context.today);
-    if (problem) errors.date = problem;
-  }
-
-  const durationText = fieldValue(values, "duration") ?? "";
-  const duration = durationProblem(durationText);
-  if (duration) errors.duration = duration;
-
-  const format = fieldValue(values, "format") ?? "";
-  if (!(format in SESSION_FORMATS)) errors.format = "Select how the session took place";
-
-  const members = new Map(context.team.members.map((p) => [String(p.id), p]));
-  const mentors = new Map(context.team.mentors.map((p) => [String(p.id), p]));
-  const attendeeIds = [...new Set(asList(values.attendees))];
-  const attendees: ParsedSession["attendees"] = [];
-  for (const id of attendeeIds) {
-    if (members.has(id)) attendees.push({ personId: Number(id), role: "member" });
-    else if (mentors.has(id)) attendees.push({ personId: Number(id), role: "mentor" });
-    else errors.attendees = "Choose attendees from this team's members and mentors only";
-  }
-  if (!errors.attendees && attendees.length === 0) errors.attendees = "Select who attended the session";
-
-  const summary = (fieldValue(values, "summary") ?? "").trim();
-  if (!summary) errors.summary = "Enter a summary of the session";
-  else if (summary.length > SUMMARY_LIMIT)
-    errors.summary = `Summary must be ${SUMMARY_LIMIT.toLocaleString("en-GB")} characters or fewer`;
-
-  const followUp = dateParts(values, "followUp");
-  if (!followUp.empty) {
-    if (!followUp.date) errors.followUp = "The next session date must be a real date, like 23 2 2027";
-    else if (session.date && followUp.date <= session.date)
-      errors.followUp = "The next session date must be after the session";
-  }
-
-  const note = (fieldValue(values, "privateNote") ?? "").trim();
-  if (note.length > NOTE_LIMIT)
-    errors.privateNote = `Private note must be ${NOTE_LIMIT.toLocaleString("en-GB")} characters or fewer`;
-
-  const actions: ParsedSession["actions"] = [];
-  for (let i = 1; i <= rows; i++) {
-    const key = `actions-${i}`;
-    const text = (fieldValue(values, `${key}-text`) ?? "").trim();
-    const owner = fieldValue(values, `${key}-owner`) ?? "";
-    const due = dateParts(values, `${key}-due`);
-    if (!text && !owner && due.empty) continue;
-    if (!text) errors[`${key}-text`] = `Enter what action ${i} is`;
-    else if (text.length > ACTION_TEXT_LIMIT)
-      errors[`${key}-text`] = `Action ${i} must be ${ACTION_TEXT_LIMIT} characters or fewer`;
-    if (!owner) errors[`${key}-owner`] = `Choose who owns action ${i}`;
-    else if (!members.has(owner)) errors[`${key}-owner`] = `Choose an owner for action ${i} from this team`;
-    if (due.empty) errors[`${key}-due`] = `Enter when action ${i} is due`;
-    else if (!due.date)
-      errors[`${key}-due`] = `The due date of action ${i} must be a real date, like 23 2 2027`;
-    const idText = fieldValue(values, `${key}-id`) ?? "";
-    if (text && members.has(owner) && due.date)
-      actions.push({
-        id: /^\d+$/.test(idText) ? Number(idText) : null,
-        ownerId: Number(owner),
-        text,
-        dueDate: due.date,
-      });
-  }
-
-  const versionText = fieldValue(values, "version") ?? "";
-  if (Object.keys(errors).length) return { ok: false, errors, values, rows };
-  return {
-    ok: true,
-    rows,
-    values,
-    data: {
-      date: session.date!,
-      durationMinutes: Number(durationText.trim()),
-      format: format as SessionFormat,
-      summary,
-      followUpDate: followUp.date,
-      privateNote: note || null,
-      attendees,
-      actions,
-      version: /^\d+$/.test(versionText) ? Number(versionText) : 0,
-    },
-  };
-}
-
-/** A date as the three boxes of a GOV.UK date input, for re-showing a saved date. */
-export function dateBoxes(prefix: string, date: string | null): FormValues {
-  if (!date) return {};
-  const [year = "", month = "", day = ""] = date.split("-");
-  return {
-    [`${prefix}-day`]: String(Number(day)),
-    [`${prefix}-month`]: String(Number(month)),
-    [`${prefix}-year`]: year,
-  };
-}
-
-export type StatementFormResult =
-  | { ok: true; data: StatementText; values: FormValues; baseVersion: number }
-  | { ok: false; errors: FieldErrors; values: FormValues; baseVersion: number };
-
-/** A statement as typed: every field trimmed and within its limit (empty fields are fine for a draft). */
-export function parseStatementForm(formData: FormData): StatementFormResult {
-  const values = formValues(formData);
-  const base = fieldValue(values, "baseVersion") ?? "";
-  const baseVersion = /^\d+$/.test(base) ? Number(base) : 0;
-  const errors: FieldErrors = {};
-  const text: Record<string, string | null> = {};
-  for (const field of STATEMENT_FIELDS) {
-    const value = (fieldValue(values, field.name) ?? "").trim();
-    if (field.name === "category") {
-      if (value && !(value in CATEGORY_LABELS)) errors.category = "Select technology, operational or policy";
-      text.category = value in CATEGORY_LABELS ? value : null;
-      continue;
-    }
-    if (value.length > field.max)
-      errors[field.name] = `${field.label} must be ${field.max.toLocaleString("en-GB")} characters or fewer`;
-    text[field.name] = value;
-  }
-  if (!text.title && Object.values(text).every((v) => !v))
-    errors.title = "Enter at least a title before saving the draft";
-  if (Object.keys(errors).length) return { ok: false, errors, values, baseVersion };
-  return {
-    ok: true,
-    values,
-    baseVersion,
-    data: {
-      ...(text as Record<Exclude<StatementFieldName, "category">, string>),
-      category: text.category as StatementCategory | null,
-    },
-  };
-}
-
-/** A saved statement as form values. */
-export function statementValues(text: StatementText): FormValues {
-  return Object.fromEntries(STATEMENT_FIELDS.map((f) => [f.name, text[f.name] ?? ""]));
+export function statementOf({
+  baseVersion: _,
+  ...text
+}: z.output<typeof StatementDraftSchema>): StatementText {
+  return text;
 }

@@ -1,56 +1,11 @@
 // Mentoring sessions of a team: attendance, agreed actions, mentors' private notes; the cohort's health view and
-// what each person's home page and calendar need from them. Every query is scoped by team or cohort.
+// what each person's home page and calendar need from them. Every query is scoped by team or cohort. Writes take
+// a transaction: they run inside the commands of app/commands/mentoring.server.ts.
 
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { AttendeeRole, SessionFormat } from "../../db/types";
-
-/** A team of the cohort with its members and mentors, or undefined. */
-export async function getTeamWithPeople(db: Db | Tx, cohortId: number, teamId: number) {
-  const row = await db
-    .selectFrom("teams")
-    .innerJoin("cohorts", "cohorts.id", "teams.cohort_id")
-    .where("teams.id", "=", teamId)
-    .where("teams.cohort_id", "=", cohortId)
-    .select((eb) => [
-      "teams.id",
-      "teams.number",
-      "teams.name",
-      "cohorts.teams_published_at",
-      jsonArrayFrom(
-        db,
-        eb
-          .selectFrom("team_members")
-          .innerJoin("people", "people.id", "team_members.person_id")
-          .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_members.team_id", "=", "teams.id")
-          .select(["people.id", "people.name", "people.email", "organisations.name as organisation_name"])
-          .orderBy("people.name"),
-      ).as("members"),
-      jsonArrayFrom(
-        db,
-        eb
-          .selectFrom("team_mentors")
-          .innerJoin("people", "people.id", "team_mentors.person_id")
-          .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_mentors.team_id", "=", "teams.id")
-          .select([
-            "people.id",
-            "people.name",
-            "people.email",
-            "organisations.name as organisation_name",
-            "team_mentors.sector",
-          ])
-          .orderBy("team_mentors.sector", "desc"),
-      ).as("mentors"),
-    ])
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return { ...row, members: childRows(row.members), mentors: childRows(row.mentors) };
-}
-
-export type TeamWithPeople = NonNullable<Awaited<ReturnType<typeof getTeamWithPeople>>>;
 
 export function teamLabel(team: { number: number; name: string | null }): string {
   return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
@@ -122,12 +77,20 @@ export async function createSession(
   return id;
 }
 
-/**
- * Saves an edit if nobody saved the session since `version`; false on such a conflict. Actions keep their
- * done state; actions left out are removed.
- */
-export async function updateSession(tx: Tx, sessionId: number, input: SessionInput, version: number) {
+/** Takes the session's next version if nobody saved it since `version`; false on such a conflict. */
+export async function claimSessionVersion(tx: Tx, sessionId: number, version: number) {
   const result = await tx
+    .updateTable("mentoring_sessions")
+    .set({ version: version + 1 })
+    .where("id", "=", sessionId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Saves an edit of a session. Actions keep their done state; actions left out are removed. */
+export async function updateSession(tx: Tx, sessionId: number, input: SessionInput) {
+  await tx
     .updateTable("mentoring_sessions")
     .set({
       date: input.date,
@@ -135,13 +98,10 @@ export async function updateSession(tx: Tx, sessionId: number, input: SessionInp
       format: input.format,
       summary: input.summary,
       follow_up_date: input.followUpDate,
-      version: version + 1,
       updated_at: nowIso(),
     })
     .where("id", "=", sessionId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
+    .execute();
   await saveAttendees(tx, sessionId, input.attendees);
   const kept = input.actions.flatMap((a) => (a.id === null ? [] : [a.id]));
   await tx
@@ -172,7 +132,6 @@ export async function updateSession(tx: Tx, sessionId: number, input: SessionInp
         .execute();
     }
   }
-  return true;
 }
 
 function sessionColumns() {
@@ -193,7 +152,7 @@ function sessionColumns() {
 }
 
 /** A team's sessions, newest first, each with who attended and its actions (one query). */
-export async function listTeamSessions(db: Db | Tx, teamId: number, sessionId?: number) {
+export async function listTeamSessions(db: Db, teamId: number, sessionId?: number) {
   let query = db
     .selectFrom("mentoring_sessions as s")
     .innerJoin("people as author", "author.id", "s.author_id")
@@ -242,12 +201,12 @@ export async function listTeamSessions(db: Db | Tx, teamId: number, sessionId?: 
 export type TeamSession = Awaited<ReturnType<typeof listTeamSessions>>[number];
 
 /** One session of the team, or undefined (a session of another team is not found). */
-export async function getSession(db: Db | Tx, teamId: number, sessionId: number) {
+export async function getSession(db: Db, teamId: number, sessionId: number) {
   return (await listTeamSessions(db, teamId, sessionId))[0];
 }
 
 /** The mentors' and coordinators' notes on a session. Only ever called for people allowed to read them. */
-export async function listPrivateNotes(db: Db | Tx, sessionId: number) {
+export async function listPrivateNotes(db: Db, sessionId: number) {
   return db
     .selectFrom("session_private_notes as n")
     .innerJoin("people as p", "p.id", "n.author_id")
@@ -257,15 +216,15 @@ export async function listPrivateNotes(db: Db | Tx, sessionId: number) {
     .execute();
 }
 
-export async function addPrivateNote(db: Db | Tx, sessionId: number, authorId: number, text: string) {
-  await db
+export async function addPrivateNote(tx: Tx, sessionId: number, authorId: number, text: string) {
+  await tx
     .insertInto("session_private_notes")
     .values({ session_id: sessionId, author_id: authorId, text, created_at: nowIso() })
     .execute();
 }
 
 /** An action of a team's session, or undefined. */
-export async function getTeamAction(db: Db | Tx, teamId: number, actionId: number) {
+export async function getTeamAction(db: Db, teamId: number, actionId: number) {
   return db
     .selectFrom("session_actions as a")
     .innerJoin("mentoring_sessions as s", "s.id", "a.session_id")
@@ -275,15 +234,15 @@ export async function getTeamAction(db: Db | Tx, teamId: number, actionId: numbe
     .executeTakeFirst();
 }
 
-export async function setActionDone(db: Db | Tx, actionId: number, done: boolean, personId: number) {
-  await db
+export async function setActionDone(tx: Tx, actionId: number, done: boolean, personId: number) {
+  await tx
     .updateTable("session_actions")
     .set(done ? { done_at: nowIso(), done_by: personId } : { done_at: null, done_by: null })
     .where("id", "=", actionId)
     .execute();
 }
 
-export async function getHealthSettings(db: Db | Tx, cohortId: number) {
+export async function getHealthSettings(db: Db, cohortId: number) {
   return db
     .selectFrom("cohorts")
     .where("id", "=", cohortId)
@@ -295,7 +254,7 @@ export async function getHealthSettings(db: Db | Tx, cohortId: number) {
  * One row per team of the cohort: last session, sessions so far, each mentor's attendance, open and overdue
  * actions and the statement's state, in one query.
  */
-export async function teamHealthRows(db: Db | Tx, cohortId: number, today: string) {
+export async function teamHealthRows(db: Db, cohortId: number, today: string) {
   const rows = await db
     .selectFrom("teams as t")
     .leftJoin("problem_statements as ps", "ps.team_id", "t.id")
@@ -365,7 +324,7 @@ export async function teamHealthRows(db: Db | Tx, cohortId: number, today: strin
 }
 
 /** Each participant in a team with their team's sessions and how many they attended (one query). */
-export async function participantAttendance(db: Db | Tx, cohortId: number) {
+export async function participantAttendance(db: Db, cohortId: number) {
   const rows = await db
     .selectFrom("team_members as tm")
     .innerJoin("people as p", "p.id", "tm.person_id")

@@ -1,4 +1,5 @@
-// A team's problem statement: its versions (every save kept), submission, the mentors' reviews, publishing.
+// A team's problem statement: its versions (every save kept), submission, the mentors' reviews, publishing. Writes
+// take a transaction: they run inside the commands of app/commands/statements.server.ts.
 
 import {
   EMPTY_STATEMENT,
@@ -39,7 +40,7 @@ export function versionText(v: StatementText): StatementText {
 }
 
 /** The team's statement with its latest version and the reviews, or null before the first save. */
-export async function getStatement(db: Db | Tx, teamId: number) {
+export async function getStatement(db: Db, teamId: number) {
   const statement = await db
     .selectFrom("problem_statements")
     .where("team_id", "=", teamId)
@@ -55,7 +56,7 @@ export async function getStatement(db: Db | Tx, teamId: number) {
 
 export type Statement = NonNullable<Awaited<ReturnType<typeof getStatement>>>;
 
-export async function getVersion(db: Db | Tx, statementId: number, number: number) {
+export async function getVersion(db: Db, statementId: number, number: number) {
   return db
     .selectFrom("problem_statement_versions as v")
     .innerJoin("people as author", "author.id", "v.author_id")
@@ -65,7 +66,7 @@ export async function getVersion(db: Db | Tx, statementId: number, number: numbe
     .executeTakeFirst();
 }
 
-export async function listVersions(db: Db | Tx, statementId: number) {
+export async function listVersions(db: Db, statementId: number) {
   return db
     .selectFrom("problem_statement_versions as v")
     .innerJoin("people as author", "author.id", "v.author_id")
@@ -75,7 +76,7 @@ export async function listVersions(db: Db | Tx, statementId: number) {
     .execute();
 }
 
-export async function listReviews(db: Db | Tx, statementId: number) {
+export async function listReviews(db: Db, statementId: number) {
   return db
     .selectFrom("statement_reviews as r")
     .innerJoin("people as mentor", "mentor.id", "r.mentor_id")
@@ -218,7 +219,7 @@ export async function recordReviews(
 }
 
 /** Every team of the cohort with its statement's state and latest version (one query). */
-export async function listCohortStatements(db: Db | Tx, cohortId: number) {
+export async function listCohortStatements(db: Db, cohortId: number) {
   const rows = await db
     .selectFrom("teams as t")
     .leftJoin("problem_statements as ps", "ps.team_id", "t.id")
@@ -249,8 +250,8 @@ export async function listCohortStatements(db: Db | Tx, cohortId: number) {
   }));
 }
 
-export async function publishStatements(db: Db | Tx, cohortId: number) {
-  await db
+export async function publishStatements(tx: Tx, cohortId: number) {
+  await tx
     .updateTable("cohorts")
     .set({ statements_published_at: nowIso() })
     .where("id", "=", cohortId)
@@ -260,7 +261,7 @@ export async function publishStatements(db: Db | Tx, cohortId: number) {
 
 /** Each cohort's statement deadline: its moved "problem statement due" milestone, else the default date. */
 export async function statementDeadlines(
-  db: Db | Tx,
+  db: Db,
   cohorts: Array<{ id: number; start_date: string; weeks: number }>,
 ) {
   const deadlines = new Map<number, string>();

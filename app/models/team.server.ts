@@ -407,3 +407,47 @@ export async function formationInputFor(db: Db, cohortId: number, teamCount: num
   };
   return { input, candidates, teams, keepApart };
 }
+
+/** A team of the cohort with its members and mentors, or undefined. */
+export async function getTeamWithPeople(db: Db, cohortId: number, teamId: number) {
+  const row = await db
+    .selectFrom("teams")
+    .innerJoin("cohorts", "cohorts.id", "teams.cohort_id")
+    .where("teams.id", "=", teamId)
+    .where("teams.cohort_id", "=", cohortId)
+    .select((eb) => [
+      "teams.id",
+      "teams.number",
+      "teams.name",
+      "cohorts.teams_published_at",
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom("team_members")
+          .innerJoin("people", "people.id", "team_members.person_id")
+          .leftJoin("organisations", "organisations.id", "people.organisation_id")
+          .whereRef("team_members.team_id", "=", "teams.id")
+          .select(["people.id", "people.name", "people.email", "organisations.name as organisation_name"])
+          .orderBy("people.name"),
+      ).as("members"),
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom("team_mentors")
+          .innerJoin("people", "people.id", "team_mentors.person_id")
+          .leftJoin("organisations", "organisations.id", "people.organisation_id")
+          .whereRef("team_mentors.team_id", "=", "teams.id")
+          .select([
+            "people.id",
+            "people.name",
+            "people.email",
+            "organisations.name as organisation_name",
+            "team_mentors.sector",
+          ])
+          .orderBy("team_mentors.sector", "desc"),
+      ).as("mentors"),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, members: childRows(row.members), mentors: childRows(row.mentors) };
+}

@@ -1,19 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { clientAddress, forbidden, requireCohortAccess } from "~/auth/guards.server";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { redirectWithBanner } from "~/auth/session.server";
+import { run } from "~/commands/runner.server";
+import { publishCohortStatements } from "~/commands/statements.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, InsetText } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { StatementView } from "~/components/StatementView";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
-import { recordAudit } from "~/models/audit.server";
 import { getHealthSettings, teamLabel } from "~/models/mentoring.server";
-import { listCohortStatements, publishStatements } from "~/models/problem-statement.server";
+import { listCohortStatements } from "~/models/problem-statement.server";
 import { findMembership } from "~/models/team.server";
 import { listMilestones } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Problem statements: ${data?.cohort.name ?? "cohort"}`,
@@ -21,14 +24,10 @@ export const meta = pageMeta<typeof loader>(
 export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, cohort, roles } = await requireCohortAccess(
-    context,
-    request,
-    params.cohortId,
-    "cohort:take-part",
-  );
+  const access = await requireCohortAccess(context, request, params.cohortId, "cohort:take-part");
+  const { user, cohort } = access;
   const db = context.db;
-  const coordinates = roles.includes("coordinator") || user.isAdmin;
+  const coordinates = can(access, "statements:manage");
   const settings = await getHealthSettings(db, cohort.id);
   const published = settings.statements_published_at;
   const base = {
@@ -64,38 +63,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, roles } = await requireCohortAccess(
-    context,
-    request,
-    params.cohortId,
-    "statements:manage",
-  );
-  if (!roles.includes("coordinator") && !user.isAdmin) forbidden();
-  await context.db.transaction().execute(async (tx) => {
-    await publishStatements(tx, cohort.id);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "statements.published",
-      subjectType: "cohort",
-      subjectId: cohort.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-    });
-  });
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "statements:manage");
+  // Publishing is never refused: publishing again keeps the first date.
+  await run(context.db, actorOf(context, user), publishCohortStatements, { cohortId: cohort.id });
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/statements`,
+    paths.cohort(cohort.id).statements(),
     "Problem statements published: everyone in the cohort can now read them",
   );
 }
 
 export default function Statements() {
   const d = useLoaderData<typeof loader>();
-  const base = `/cohorts/${d.cohort.id}`;
+  const cohort = paths.cohort(d.cohort.id);
   return (
     <>
-      <BackLink href={d.coordinates ? `${base}/health` : "/"}>
+      <BackLink href={d.coordinates ? cohort.health() : paths.home()}>
         {d.coordinates ? "Back to team health" : "Back to your home page"}
       </BackLink>
       <h1 className="govuk-heading-l">
@@ -118,7 +102,7 @@ export default function Statements() {
         <InsetText>
           The coordinator has not published the teams' problem statements yet.{" "}
           {d.ownTeamId ? (
-            <Link className="govuk-link" to={`${base}/teams/${d.ownTeamId}/statement`}>
+            <Link className="govuk-link" to={cohort.teamOf(d.ownTeamId).statement()}>
               See your team's statement
             </Link>
           ) : null}

@@ -145,7 +145,7 @@ export default function TeamPage() {
         actions={data.actions}
         personId={data.personId}
         mayTickAll={data.mayTickAll}
-        sessionsPath={`${team.home()}/sessions`}
+        sessionPath={(sessionId) => team.sessions.session(sessionId)}
         returnTo={team.home()}
       />
       <h2 className="govuk-heading-m">Sessions</h2>

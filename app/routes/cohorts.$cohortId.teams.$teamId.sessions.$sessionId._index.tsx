@@ -1,27 +1,25 @@
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { clientAddress, forbidden, idParam, notFound } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, forbidden, idParam, notFound } from "~/auth/guards.server";
 import { redirectWithBanner, safeRedirectPath } from "~/auth/session.server";
 import { requireTeam } from "~/auth/team-access.server";
+import { addSessionNote, markAction } from "~/commands/mentoring.server";
+import { run } from "~/commands/runner.server";
 import { ActionList } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, SummaryList, Textarea } from "~/components/govuk";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
-import { NOTE_LIMIT } from "~/forms/mentoring";
-import { fieldValue, parseForm } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
-import {
-  addPrivateNote,
-  getSession,
-  getTeamAction,
-  listPrivateNotes,
-  setActionDone,
-  teamLabel,
-} from "~/models/mentoring.server";
+import { SessionPageSchema } from "~/forms/mentoring";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { getSession, getTeamAction, listPrivateNotes, teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) =>
   data ? `Session on ${formatUkDate(data.session.date)}` : "Mentoring session",
@@ -69,90 +67,62 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const TickSchema = z.object({
-  intent: z.literal("tick"),
-  actionId: z.string().regex(/^\d+$/).transform(Number),
-  done: z.enum(["yes", "no"]),
-  returnTo: z.string().optional(),
-});
-
-const NoteSchema = z.object({
-  intent: z.literal("note"),
-  note: z
-    .string()
-    .trim()
-    .min(1, "Enter the note")
-    .max(NOTE_LIMIT, `Note must be ${NOTE_LIMIT.toLocaleString("en-GB")} characters or fewer`),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team, session, seesPrivateNotes, coordinates, isMentor } = await load(
     context,
     request,
     params,
   );
-  const formData = await request.formData();
-  const db = context.db;
-  const here = `/cohorts/${cohort.id}/teams/${team.id}/sessions/${session.id}`;
-  if (formData.get("intent") === "note") {
+  const submission = parseWithZod(await request.formData(), { schema: SessionPageSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const actor = actorOf(context, user);
+  const here = paths.cohort(cohort.id).teamOf(team.id).sessions.session(session.id);
+  if (submission.value.intent === "note") {
     if (!seesPrivateNotes) forbidden();
-    const form = parseForm(formData, NoteSchema);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    await db.transaction().execute(async (tx) => {
-      await addPrivateNote(tx, session.id, user.personId, form.data.note);
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "mentoring.private_note_added",
-        subjectType: "mentoring_session",
-        subjectId: session.id,
-        cohortId: cohort.id,
-        address: clientAddress(context),
-      });
+    const noted = await run(context.db, actor, addSessionNote, {
+      sessionId: session.id,
+      cohortId: cohort.id,
+      note: submission.value.note,
     });
+    if (!noted.ok) return refused(submission, noted);
     return redirectWithBanner(context, request, here, "Private note added");
   }
-  const form = parseForm(formData, TickSchema);
-  if (!form.ok)
-    return data({ errors: { form: "Choose an action to mark" }, values: form.values }, { status: 400 });
-  const item = await getTeamAction(db, team.id, form.data.actionId);
+  const { actionId, done, returnTo } = submission.value;
+  const item = await getTeamAction(context.db, team.id, actionId);
   if (!item || item.session_id !== session.id) notFound("Action");
   // The owner ticks their own actions; the team's mentors and the coordinators may tick any.
   if (item.owner_id !== user.personId && !coordinates && !isMentor) forbidden();
-  const done = form.data.done === "yes";
-  await db.transaction().execute(async (tx) => {
-    await setActionDone(tx, item.id, done, user.personId);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: done ? "mentoring.action_done" : "mentoring.action_reopened",
-      subjectType: "session_action",
-      subjectId: item.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: { session: session.id, text: item.text },
-    });
+  const marked = await run(context.db, actor, markAction, {
+    action: item,
+    done: done === "yes",
+    cohortId: cohort.id,
   });
-  const teamPath = `/cohorts/${cohort.id}/teams/${team.id}`;
-  const back = safeRedirectPath(form.data.returnTo, here);
+  if (!marked.ok) return refused(submission, marked);
+  const back = safeRedirectPath(returnTo, here);
   return redirectWithBanner(
     context,
     request,
-    back.startsWith(teamPath) ? back : here,
-    done ? `Action marked as done: ${item.text}` : `Action marked as not done: ${item.text}`,
+    back.startsWith(paths.cohort(cohort.id).teamOf(team.id).home()) ? back : here,
+    done === "yes" ? `Action marked as done: ${item.text}` : `Action marked as not done: ${item.text}`,
   );
 }
 
 export default function SessionPage() {
   const { cohortId, teamId, teamName, personId, session, mayEdit, mayTickAll, notes } =
     useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const here = `/cohorts/${cohortId}/teams/${teamId}/sessions/${session.id}`;
+  const [form, fields] = useForm<z.input<typeof SessionPageSchema>>({
+    lastResult: useActionData<typeof action>(),
+  });
+  const team = paths.cohort(cohortId).teamOf(teamId);
+  const here = team.sessions.session(session.id);
+  // Attendees are the team's members or its mentors.
   const members = session.attendees.filter((a) => a.role === "member").map((a) => a.name);
-  const mentors = session.attendees.filter((a) => a.role === "mentor").map((a) => a.name);
+  const mentors = session.attendees.filter((a) => a.role !== "member").map((a) => a.name);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${cohortId}/teams/${teamId}`}>Back to {teamName}</BackLink>
-        <FormErrorSummary errors={actionData?.errors} />
+        <BackLink href={team.home()}>Back to {teamName}</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{teamName}</span>
           Session on {formatUkDate(session.date)}
@@ -179,12 +149,12 @@ export default function SessionPage() {
           actions={session.actions}
           personId={personId}
           mayTickAll={mayTickAll}
-          sessionsPath={`/cohorts/${cohortId}/teams/${teamId}/sessions`}
+          sessionPath={team.sessions.session}
           returnTo={here}
         />
         {mayEdit ? (
           <p className="govuk-body">
-            <a className="govuk-link" href={`${here}/edit`}>
+            <a className="govuk-link" href={team.sessions.edit(session.id)}>
               Change this session
             </a>
           </p>
@@ -207,16 +177,13 @@ export default function SessionPage() {
             ) : (
               <p className="govuk-body">No private notes yet.</p>
             )}
-            <Form method="post" noValidate key={notes.length}>
+            <Form method="post" {...formProps(form)} key={notes.length}>
               <input type="hidden" name="intent" value="note" />
               <Textarea
-                id="note"
-                name="note"
+                field={fields.note}
                 label="Add a private note"
                 labelClassName="govuk-label--s"
                 rows={3}
-                defaultValue={fieldValue(actionData?.values, "note")}
-                error={actionData?.errors && "note" in actionData.errors ? actionData.errors.note : undefined}
               />
               <Button variant="secondary">Add note</Button>
             </Form>

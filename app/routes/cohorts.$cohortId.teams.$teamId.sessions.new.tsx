@@ -1,23 +1,25 @@
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, forbidden } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, forbidden } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { requireTeam } from "~/auth/team-access.server";
+import { logSession } from "~/commands/mentoring.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
 import { SessionFields } from "~/components/SessionFields";
 import { todayInLondon } from "~/domain/calendar";
-import {
-  DEFAULT_ACTION_ROWS,
-  dateBoxes,
-  MAX_ACTION_ROWS,
-  parseSessionForm,
-  sessionErrorIds,
-} from "~/forms/mentoring";
-import { recordAudit } from "~/models/audit.server";
-import { createSession, teamLabel } from "~/models/mentoring.server";
+import { dateParts } from "~/forms/fields";
+import { DEFAULT_ACTION_ROWS, logSessionSchema, MAX_ACTION_ROWS, sessionErrorIds } from "~/forms/mentoring";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Log a session with ${data?.teamName ?? "the team"}`,
@@ -39,77 +41,60 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     teamName: teamLabel(team),
     members: team.members.map((m) => ({ id: m.id, name: m.name })),
     mentors: team.mentors.map((m) => ({ id: m.id, name: m.name })),
-    values: {
-      ...dateBoxes("date", todayInLondon()),
-      attendees: [...team.members, ...team.mentors].map((p) => String(p.id)),
-    },
+    today: todayInLondon(),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team } = await load(context, request, params);
-  const formData = await request.formData();
-  const form = parseSessionForm(formData, {
-    team,
-    cohortStartDate: cohort.start_date,
-    today: todayInLondon(),
+  const schema = logSessionSchema({ team, cohortStartDate: cohort.start_date, today: todayInLondon() });
+  const submission = parseWithZod(await request.formData(), { schema });
+  // "Add another action" (Conform's insert intent, posted when JavaScript is off) shows the form again.
+  if (!submission.status) return submission.reply();
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), logSession, {
+    ...submission.value,
+    team: { id: team.id, number: team.number, cohortId: cohort.id },
   });
-  // "Add another action" posts what was typed and shows it again with one more empty row.
-  if (formData.get("intent") === "add-action")
-    return data({ errors: {}, values: form.values, rows: Math.min(form.rows + 1, MAX_ACTION_ROWS) });
-  if (!form.ok) return data({ errors: form.errors, values: form.values, rows: form.rows }, { status: 400 });
-  const session = form.data;
-  const sessionId = await context.db.transaction().execute(async (tx) => {
-    const id = await createSession(tx, team.id, user.personId, session, session.privateNote);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "mentoring.session_logged",
-      subjectType: "mentoring_session",
-      subjectId: id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: {
-        team: team.number,
-        date: session.date,
-        minutes: session.durationMinutes,
-        attendees: session.attendees.length,
-        actions: session.actions.length,
-      },
-    });
-    return id;
-  });
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/teams/${team.id}/sessions/${sessionId}`,
-    `Session logged with ${session.actions.length} action${session.actions.length === 1 ? "" : "s"}`,
+    paths.cohort(cohort.id).teamOf(team.id).sessions.session(outcome.sessionId),
+    `Session logged with ${outcome.actions} action${outcome.actions === 1 ? "" : "s"}`,
   );
 }
 
 export default function LogSession() {
   const loaded = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const values = actionData?.values ?? loaded.values;
-  const rows = actionData?.rows ?? DEFAULT_ACTION_ROWS;
+  const [form, fields] = useForm<z.input<ReturnType<typeof logSessionSchema>>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: {
+      date: dateParts(loaded.today),
+      attendees: [...loaded.members, ...loaded.mentors].map((p) => String(p.id)),
+      actions: Array.from({ length: DEFAULT_ACTION_ROWS }, () => ({})),
+    },
+  });
+  const rows = fields.actions.getFieldList().length;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${loaded.cohortId}/teams/${loaded.teamId}`}>
+        <BackLink href={paths.cohort(loaded.cohortId).teamOf(loaded.teamId).home()}>
           Back to {loaded.teamName}
         </BackLink>
-        <FormErrorSummary errors={actionData?.errors} ids={sessionErrorIds(rows)} />
+        <FormErrorSummary form={form} ids={sessionErrorIds(rows)} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{loaded.teamName}</span>
           Log a mentoring session
         </h1>
-        <Form method="post" noValidate>
+        <Form method="post" {...formProps(form)}>
           <SessionFields
+            fields={fields}
             members={loaded.members}
             mentors={loaded.mentors}
-            values={values}
-            errors={actionData?.errors}
-            rows={rows}
-            showPrivateNote
+            addAction={
+              rows < MAX_ACTION_ROWS ? form.insert.getButtonProps({ name: fields.actions.name }) : null
+            }
           />
           <Button>Save session</Button>
         </Form>

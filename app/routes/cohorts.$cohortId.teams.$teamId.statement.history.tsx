@@ -10,6 +10,7 @@ import { diffWords, hasChanges } from "~/domain/text-diff";
 import { teamLabel } from "~/models/mentoring.server";
 import { getStatement, getVersion, listVersions, versionText } from "~/models/problem-statement.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `${data?.teamName ?? "Team"}: statement history`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -60,11 +61,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function StatementHistory() {
   const d = useLoaderData<typeof loader>();
-  const base = `/cohorts/${d.cohortId}/teams/${d.teamId}/statement`;
+  const statement = paths.cohort(d.cohortId).teamOf(d.teamId).statement();
   const options = d.versions.map((v) => ({ value: String(v.number), text: `Version ${v.number}` }));
   return (
     <>
-      <BackLink href={base}>Back to the problem statement</BackLink>
+      <BackLink href={statement}>Back to the problem statement</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{d.teamName}</span>
         Problem statement history

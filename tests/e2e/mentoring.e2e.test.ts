@@ -138,9 +138,9 @@ async function expectBanner(page: Page, text: string | RegExp) {
 
 async function fillDate(page: Page, prefix: string, date: string) {
   const [y, m, d] = date.split("-");
-  await page.locator(`#${prefix}-day`).fill(String(Number(d)));
-  await page.locator(`#${prefix}-month`).fill(String(Number(m)));
-  await page.locator(`#${prefix}-year`).fill(y!);
+  await page.locator(`[id="${prefix}-day"]`).fill(String(Number(d)));
+  await page.locator(`[id="${prefix}-month"]`).fill(String(Number(m)));
+  await page.locator(`[id="${prefix}-year"]`).fill(y!);
 }
 
 const STATEMENT = {
@@ -175,22 +175,22 @@ for (const js of [true, false]) {
       await page.getByLabel("Duration in minutes").fill("0");
       await page.getByLabel("Video call").check();
       await page.getByLabel("Summary").fill("We chose to look at refunds and agreed who will find evidence.");
-      await page.locator("#actions-1-text").fill("Interview two helpline staff");
-      await page.locator("#actions-1-owner").selectOption({ label: c().names.p1 });
-      await fillDate(page, "actions-1-due", daysFromToday(7));
+      await page.locator('[id="actions[0].text"]').fill("Interview two helpline staff");
+      await page.locator('[id="actions[0].owner"]').selectOption({ label: c().names.p1 });
+      await fillDate(page, "actions[0].due", daysFromToday(7));
       // One more row than the three shown, keeping what was typed.
       await page.getByRole("button", { name: "Add another action" }).click();
-      await page.locator("#actions-4-text").waitFor();
-      expect(await page.locator("#actions-1-text").inputValue()).toBe("Interview two helpline staff");
-      await page.locator("#actions-2-text").fill("Find published refund times");
-      await page.locator("#actions-2-owner").selectOption({ label: c().names.p2 });
-      await fillDate(page, "actions-2-due", daysFromToday(10));
+      await page.locator('[id="actions[3].text"]').waitFor();
+      expect(await page.locator('[id="actions[0].text"]').inputValue()).toBe("Interview two helpline staff");
+      await page.locator('[id="actions[1].text"]').fill("Find published refund times");
+      await page.locator('[id="actions[1].owner"]').selectOption({ label: c().names.p2 });
+      await fillDate(page, "actions[1].due", daysFromToday(10));
       await page.getByRole("button", { name: "Save session" }).click();
       await expectErrorSummary(page, [
         { field: "duration", text: "Duration must be between 1 and 480 minutes (8 hours)" },
       ]);
       await checkPage(page, "mentoring-log-session-error-phone");
-      expect(await page.locator("#actions-2-text").inputValue()).toBe("Find published refund times");
+      expect(await page.locator('[id="actions[1].text"]').inputValue()).toBe("Find published refund times");
 
       await page.getByLabel("Duration in minutes").fill("60");
       await page.getByRole("button", { name: "Save session" }).click();

@@ -47,9 +47,9 @@ const count = async (table: "mentoring_sessions" | "session_actions" | "problem_
 function dateFields(prefix: string, date: string) {
   const [y, mo, d] = date.split("-");
   return {
-    [`${prefix}-day`]: String(Number(d)),
-    [`${prefix}-month`]: String(Number(mo)),
-    [`${prefix}-year`]: y!,
+    [`${prefix}.day`]: String(Number(d)),
+    [`${prefix}.month`]: String(Number(mo)),
+    [`${prefix}.year`]: y!,
   };
 }
 
@@ -64,10 +64,11 @@ function sessionFields(extra: Record<string, string> = {}): Record<string, strin
     format: "video",
     attendees: String(world.people.participant.id),
     summary: "We chose to look at refunds",
-    actionRows: "3",
-    "actions-1-text": "Interview two caseworkers",
-    "actions-1-owner": String(world.people.participant.id),
-    ...dateFields("actions-1-due", daysFromToday(7)),
+    "actions[0].text": "Interview two caseworkers",
+    "actions[0].owner": String(world.people.participant.id),
+    ...dateFields("actions[0].due", daysFromToday(7)),
+    "actions[1].text": "",
+    "actions[2].text": "",
     ...extra,
   };
 }
@@ -234,7 +235,7 @@ describe("logging a session: bad input", () => {
     ],
     [
       "an action owner from another team",
-      () => ({ "actions-1-owner": String(m.other2.id) }),
+      () => ({ "actions[0].owner": String(m.other2.id) }),
       "Choose an owner for action 1 from this team",
     ],
   ];
@@ -262,13 +263,13 @@ describe("logging a session: bad input", () => {
     const before = await count("mentoring_sessions");
     const response = await post(
       `${teamUrl(m.team1)}/sessions/new`,
-      sessionFields({ intent: "add-action" }),
+      sessionFields({ __intent__: JSON.stringify({ type: "insert", payload: { name: "actions" } }) }),
       await as(world.people.mentor.id),
     );
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('name="actions-4-text"');
-    expect(html).not.toContain('name="actions-5-text"');
+    expect(html).toContain('name="actions[3].text"');
+    expect(html).not.toContain('name="actions[4].text"');
     expect(html).toContain("Interview two caseworkers");
     expect(html).not.toContain("There is a problem");
     expect(await count("mentoring_sessions")).toBe(before);
@@ -279,9 +280,9 @@ describe("logging a session: bad input", () => {
     const response = await post(
       `${teamUrl(m.team1)}/sessions/new`,
       sessionFields({
-        "actions-2-text": "Draft the problem",
-        "actions-2-owner": String(m.teammate.id),
-        ...dateFields("actions-2-due", daysFromToday(3)),
+        "actions[1].text": "Draft the problem",
+        "actions[1].owner": String(m.teammate.id),
+        ...dateFields("actions[1].due", daysFromToday(3)),
         ...dateFields("followUp", daysFromToday(14)),
       }),
       mentor,
@@ -303,7 +304,7 @@ describe("logging a session: bad input", () => {
       sessionFields({
         version: "1",
         duration: "60",
-        "actions-1-id": String(actions[0]!.id),
+        "actions[0].id": String(actions[0]!.id),
         ...dateFields("followUp", daysFromToday(14)),
       }),
       mentor,

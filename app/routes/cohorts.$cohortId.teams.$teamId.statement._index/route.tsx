@@ -1,0 +1,153 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { actorOf, forbidden } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
+import { requireTeam, type TeamAccess } from "~/auth/team-access.server";
+import { run } from "~/commands/runner.server";
+import {
+  approveStatementOnBehalf,
+  reviewStatement,
+  submitStatementForReview,
+} from "~/commands/statements.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { BackLink, Button, InsetText, SummaryList } from "~/components/govuk";
+import { StatementStatusTag } from "~/components/StatementStatusTag";
+import { StatementView } from "~/components/StatementView";
+import { formatUkDate } from "~/domain/calendar";
+import { mayEdit, maySubmit } from "~/domain/problem-statement";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
+import { statementPage } from "./page.server";
+import { ApproveOnBehalfForm, ReviewForm } from "./ReviewForms";
+import { ReviewHistory } from "./ReviewHistory";
+import { StatementPageSchema } from "./schema";
+
+export const meta = pageMeta<typeof loader>(({ data }) => `${data?.teamName ?? "Team"}: problem statement`);
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return statementPage(context.db, await requireTeam(context, request, params));
+}
+
+type Intent = z.output<typeof StatementPageSchema>;
+
+/** The team submits, its mentors review, the coordinators approve on their behalf. */
+function allowed(access: TeamAccess, intent: Intent["intent"]) {
+  if (intent === "submit") return access.isMember;
+  if (intent === "review") return access.isMentor;
+  return access.coordinates;
+}
+
+const BANNERS = {
+  submitted: "Problem statement submitted: your mentors have been asked to review it",
+  approvedByBoth: "Problem statement approved by both mentors",
+  approvedByYou: "You approved the problem statement",
+  changesRequested: "Changes requested: the statement is back with the team",
+  onBehalf: "Problem statement approved on the mentors' behalf",
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireTeam(context, request, params);
+  const submission = parseWithZod(await request.formData(), { schema: StatementPageSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const input = submission.value;
+  if (!allowed(access, input.intent)) forbidden();
+  const { cohort, team } = access;
+  const actor = actorOf(context, access.user);
+  const review = {
+    team: { id: team.id, number: team.number, cohortId: cohort.id },
+    version: input.version,
+    mentorIds: team.mentors.map((m) => m.id),
+  };
+  const outcome =
+    input.intent === "submit"
+      ? await run(context.db, actor, submitStatementForReview, review)
+      : input.intent === "review"
+        ? await run(context.db, actor, reviewStatement, { ...review, ...input })
+        : await run(context.db, actor, approveStatementOnBehalf, { ...review, reason: input.reason });
+  if (!outcome.ok) return refused(submission, outcome);
+  const banner =
+    input.intent === "submit"
+      ? BANNERS.submitted
+      : input.intent === "approve-on-behalf"
+        ? BANNERS.onBehalf
+        : "outcome" in outcome && outcome.outcome === "approved"
+          ? BANNERS.approvedByBoth
+          : input.decision === "approved"
+            ? BANNERS.approvedByYou
+            : BANNERS.changesRequested;
+  return redirectWithBanner(context, request, paths.cohort(cohort.id).teamOf(team.id).statement(), banner);
+}
+
+export default function StatementPage() {
+  const d = useLoaderData<typeof loader>();
+  // One form state for the page's three small forms (submit, review, approve on behalf): they post to the same
+  // action, and the error summary lists whichever was refused.
+  const [form, fields] = useForm<z.input<typeof StatementPageSchema>>({
+    lastResult: useActionData<typeof action>(),
+  });
+  const team = paths.cohort(d.cohortId).teamOf(d.teamId);
+  const reviewFields = { decision: fields.decision, comment: fields.comment, reason: fields.reason };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={team.home()}>Back to {d.teamName}</BackLink>
+        <FormErrorSummary form={form} ids={{ submit: "submit-statement" }} />
+        <h1 className="govuk-heading-l">
+          <span className="govuk-caption-l">{d.teamName}</span>
+          Problem statement
+        </h1>
+        <SummaryList
+          rows={[
+            {
+              key: "Status",
+              value: <StatementStatusTag status={d.status} deadlineState={d.deadlineState} />,
+            },
+            { key: "Due", value: formatUkDate(d.deadline) },
+            ...(d.savedBy ? [{ key: "Last saved", value: `Version ${d.version} by ${d.savedBy}` }] : []),
+            ...(d.status === "submitted" && d.waitingFor.length
+              ? [{ key: "Waiting for", value: d.waitingFor.join(" and ") }]
+              : []),
+          ]}
+        />
+        <p className="govuk-body">
+          {d.isMember && mayEdit(d.status) ? (
+            <>
+              <Link className="govuk-link" to={team.statementEdit()}>
+                {d.current ? "Edit the statement" : "Start writing the statement"}
+              </Link>
+              {d.current ? " · " : null}
+            </>
+          ) : null}
+          {d.current ? (
+            <Link className="govuk-link" to={team.statementHistory()}>
+              Version history
+            </Link>
+          ) : null}
+        </p>
+        {d.current ? (
+          <StatementView text={d.current} headingLevel={2} idPrefix="statement" />
+        ) : (
+          <InsetText>The team has not started its problem statement yet.</InsetText>
+        )}
+        {d.isMember && maySubmit(d.status, d.version) ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="submit" />
+            <input type="hidden" name="version" value={d.version} />
+            <Button id="submit-statement">Submit to your mentors</Button>
+          </Form>
+        ) : null}
+        {d.mayReview ? <ReviewForm version={d.submittedVersion} fields={reviewFields} /> : null}
+        {d.mayApproveOnBehalf ? (
+          <ApproveOnBehalfForm version={d.submittedVersion} fields={reviewFields} />
+        ) : null}
+        <ReviewHistory reviews={d.reviews} />
+      </div>
+    </div>
+  );
+}
