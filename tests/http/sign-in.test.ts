@@ -87,11 +87,13 @@ describe("signing in", () => {
 
 describe("setting a password from a one-time link", () => {
   async function newLink(purpose: "invite" | "reset" = "invite") {
-    const { token } = await createOneTimeLink(ctx.server.db, {
-      personId: ctx.world.otherParticipant.id,
-      purpose,
-      createdBy: null,
-    });
+    const { token } = await ctx.server.db.transaction().execute((tx) =>
+      createOneTimeLink(tx, {
+        personId: ctx.world.otherParticipant.id,
+        purpose,
+        createdBy: null,
+      }),
+    );
     return `${ctx.server.url}/set-password/${token}`;
   }
 

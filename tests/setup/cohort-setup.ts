@@ -31,6 +31,6 @@ export async function cohortSetupWorld(db: Db, world: World) {
     name: "Fen Feed",
     email: "fen.feed@example.test",
   });
-  const feedToken = await resetCalendarFeed(db, feedOwner.id);
+  const feedToken = await db.transaction().execute((tx) => resetCalendarFeed(tx, feedOwner.id));
   return { visitId: visit.id, feedToken, feedOwnerId: feedOwner.id };
 }

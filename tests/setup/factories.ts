@@ -59,7 +59,9 @@ export async function makePerson(
 }
 
 export async function makeProgramme(db: Db, name = `Programme ${++sequence}`) {
-  return createProgramme(db, { name, description: null, sponsorOrganisationId: null });
+  return db
+    .transaction()
+    .execute((tx) => createProgramme(tx, { name, description: null, sponsorOrganisationId: null }));
 }
 
 export async function makeCohort(
