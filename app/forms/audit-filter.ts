@@ -12,11 +12,18 @@ export const AuditScopeSchema = z.object({
   page: ignoredIfWrong(z.number().int().min(1)),
 });
 
+/** A date left out altogether (three empty boxes) does not filter; one partly given must be real. */
 const date = (label: string) =>
-  govukDate({
-    empty: `Enter the ${label} date`,
-    invalid: `The ${label} date must be a real date, like 17 2 2027`,
-  }).optional();
+  z.preprocess(
+    (parts) =>
+      parts && typeof parts === "object" && Object.values(parts).some((p) => p !== undefined && p !== "")
+        ? parts
+        : undefined,
+    govukDate({
+      empty: `Enter the ${label} date`,
+      invalid: `The ${label} date must be a real date, like 17 2 2027`,
+    }).optional(),
+  );
 
 export const AuditDatesSchema = z
   .object({ from: date("from"), to: date("to") })

@@ -344,6 +344,15 @@ describe("the audit log", () => {
     expect(page1).toContain(`${world.people.coordinator.name}: test entry`);
     const visits = await (await get(`${server.url}/audit?type=visit`, cookie)).text();
     expect(visits).toContain("15 entries");
+    // The filter form as a browser sends it, with the dates left empty.
+    const empty = await (
+      await get(
+        `${server.url}/audit?person=&type=visit&from.day=&from.month=&from.year=&to.day=&to.month=&to.year=`,
+        cookie,
+      )
+    ).text();
+    expect(empty).toContain("15 entries");
+    expect(empty).not.toContain("govuk-error-summary");
     const otherCohort = await (await get(`${server.url}/audit`, await as("otherCohort"))).text();
     expect(otherCohort).not.toContain("test entry");
     const bad = await (

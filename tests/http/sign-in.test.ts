@@ -49,6 +49,7 @@ describe("signing in", () => {
     expect(wrongHtml).toContain(message);
     expect(unknownHtml).toContain(message);
     expect(unknownHtml).toContain('value="nobody@example.test"');
+    expect(wrongHtml).not.toContain("not the password");
     expect(unknownHtml).toContain("govuk-error-summary");
     expect(unknownHtml).toContain('href="#email"');
     expect((await auditActions("sign_in.failed")).length).toBeGreaterThanOrEqual(2);
