@@ -1,10 +1,11 @@
 // `npm run tandem -- retention [--dry-run]`: anonymises people whose every cohort ended longer ago than its
 // programme's retention period. Safe to run daily: people already anonymised are left alone.
 import { parseArgs } from "node:util";
+import { anonymise } from "../app/commands/people.server";
+import { run, SYSTEM } from "../app/commands/runner.server";
 import { todayInLondon } from "../app/domain/calendar";
 import { dueForAnonymisation } from "../app/domain/retention";
-import { recordAudit } from "../app/models/audit.server";
-import { anonymisePerson, namesOf, retentionCandidates } from "../app/models/personal-data.server";
+import { namesOf, retentionCandidates } from "../app/models/personal-data.server";
 import { openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 
@@ -48,19 +49,12 @@ export const retentionCommands: Record<string, Command> = {
       }
       let done = 0;
       for (const p of people) {
-        const changed = await db.transaction().execute(async (tx) => {
-          const ok = await anonymisePerson(tx, p.id);
-          if (ok)
-            await recordAudit(tx, {
-              actorId: null,
-              action: "person.anonymised",
-              subjectType: "person",
-              subjectId: p.id,
-              details: { reason: "retention period ended", via: "cli" },
-            });
-          return ok;
+        const outcome = await run(db, SYSTEM, anonymise, {
+          personId: p.id,
+          reason: "retention period ended",
+          via: "cli",
         });
-        if (changed) done += 1;
+        if (outcome.ok) done += 1;
       }
       console.log(`Anonymised ${done} ${done === 1 ? "person" : "people"} whose retention period had ended.`);
       return 0;

@@ -3,12 +3,13 @@
 import { randomBytes } from "node:crypto";
 import { startOfWeek, subWeeks } from "date-fns";
 import { hashPassword } from "~/auth/passwords.server";
+import { seedDemoData } from "~/commands/accounts.server";
+import { run, SYSTEM } from "~/commands/runner.server";
 import { pairMentors } from "~/domain/mentor-pairing";
 import { statementDeadline } from "~/domain/problem-statement";
 import { formTeams } from "~/domain/team-formation";
 import { DEFAULT_TEAM_SETTINGS } from "~/domain/team-settings";
 import { planVisitRota } from "~/domain/visit-rota";
-import { recordAudit } from "~/models/audit.server";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { createSession } from "~/models/mentoring.server";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
@@ -376,57 +377,52 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
   }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
-  const cohortId = await db.transaction().execute(async (tx) => {
-    const orgIds = new Map<string, number>();
-    for (const org of [...GOVERNMENT, ...COMPANIES, TRADE_BODY]) {
-      const { domain: _domain, ...values } = org;
-      orgIds.set(org.name, (await createOrganisation(tx, values)).id);
-    }
-    const programme = await createProgramme(tx, {
-      name: "Tech Connect",
-      description:
-        "techUK's Public Services Board and the Civil Service DDaT Fast Stream bring young civil servants and tech professionals together for twelve weeks to solve public-sector problems.",
-      sponsorOrganisationId: orgIds.get("HM Revenue & Customs") ?? null,
-    });
-    const startDate = demoStartDate();
-    const cohort = await createCohort(tx, programme.id, {
-      name: `Tech Connect ${startDate.slice(0, 4)}`,
-      startDate,
-      weeks: 12,
-      teamCount: 6,
-      status: "running",
-    });
-    const at = nowIso();
-    for (const [i, p] of planned.entries()) {
-      const person = await createPerson(tx, {
-        name: p.name,
-        email: p.email,
-        organisationId: orgIds.get(p.org) ?? null,
-        jobTitle: p.jobTitle,
-        profession: p.profession,
+  const seeded = await run(db, SYSTEM, seedDemoData, {
+    seed: async (tx) => {
+      const orgIds = new Map<string, number>();
+      for (const org of [...GOVERNMENT, ...COMPANIES, TRADE_BODY]) {
+        const { domain: _domain, ...values } = org;
+        orgIds.set(org.name, (await createOrganisation(tx, values)).id);
+      }
+      const programme = await createProgramme(tx, {
+        name: "Tech Connect",
+        description:
+          "techUK's Public Services Board and the Civil Service DDaT Fast Stream bring young civil servants and tech professionals together for twelve weeks to solve public-sector problems.",
+        sponsorOrganisationId: orgIds.get("HM Revenue & Customs") ?? null,
       });
-      await tx
-        .updateTable("accounts")
-        .set({ password_hash: hashes[i]!, password_set_at: at })
-        .where("person_id", "=", person.id)
-        .execute();
-      if (p.role === "admin") await setAdmin(tx, person.id, true);
-      else await addMembership(tx, cohort.id, person.id, p.role);
-    }
-    await seedCohortSetup(tx, cohort.id, orgIds, planned);
-    await seedReports(tx, cohort.id, programme.id, orgIds);
-    await seedMentoring(tx, cohort.id);
-    await recordAudit(tx, {
-      actorId: null,
-      action: "demo.seeded",
-      subjectType: "cohort",
-      subjectId: cohort.id,
-      cohortId: cohort.id,
-      details: { people: planned.length },
-    });
-    return cohort.id;
+      const startDate = demoStartDate();
+      const cohort = await createCohort(tx, programme.id, {
+        name: `Tech Connect ${startDate.slice(0, 4)}`,
+        startDate,
+        weeks: 12,
+        teamCount: 6,
+        status: "running",
+      });
+      const at = nowIso();
+      for (const [i, p] of planned.entries()) {
+        const person = await createPerson(tx, {
+          name: p.name,
+          email: p.email,
+          organisationId: orgIds.get(p.org) ?? null,
+          jobTitle: p.jobTitle,
+          profession: p.profession,
+        });
+        await tx
+          .updateTable("accounts")
+          .set({ password_hash: hashes[i]!, password_set_at: at })
+          .where("person_id", "=", person.id)
+          .execute();
+        if (p.role === "admin") await setAdmin(tx, person.id, true);
+        else await addMembership(tx, cohort.id, person.id, p.role);
+      }
+      await seedCohortSetup(tx, cohort.id, orgIds, planned);
+      await seedReports(tx, cohort.id, programme.id, orgIds);
+      await seedMentoring(tx, cohort.id);
+      return { cohortId: cohort.id, people: planned.length };
+    },
   });
-  return { cohortId, accounts };
+  if (!seeded.ok) throw new Error("The demo data could not be written");
+  return { cohortId: seeded.cohortId, accounts };
 }
 
 const VISIT_ADDRESSES: Record<string, string> = {

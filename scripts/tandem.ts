@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { appointAdmin, issueResetLink } from "../app/commands/accounts.server";
+import { run, SYSTEM } from "../app/commands/runner.server";
 import { scorePitches } from "../app/domain/pitch-scoring";
 import { formatPath, ScoringInputSchema, scoringReport } from "../app/domain/pitch-scoring-input";
-import { createOneTimeLink } from "../app/models/account.server";
-import { recordAudit } from "../app/models/audit.server";
-import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
+import { findPersonByEmail } from "../app/models/person.server";
 import { openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { backupCommands } from "./backup-commands";
@@ -68,20 +68,9 @@ const commands: Record<string, Command> = {
       }
       const db = openDatabase();
       await migrateToLatest(db);
-      const link = await db.transaction().execute(async (tx) => {
-        const person =
-          (await findPersonByEmail(tx, email.data)) ??
-          (await createPerson(tx, { name: values.name!, email: email.data, organisationId: null }));
-        await setAdmin(tx, person.id, true);
-        await recordAudit(tx, {
-          actorId: null,
-          action: "admin.appointed",
-          subjectType: "person",
-          subjectId: person.id,
-          details: { via: "cli" },
-        });
-        return createOneTimeLink(tx, { personId: person.id, purpose: "invite", createdBy: null });
-      });
+      const outcome = await run(db, SYSTEM, appointAdmin, { name: values.name.trim(), email: email.data });
+      if (!outcome.ok) return 1;
+      const { link } = outcome;
       console.log(`${values.name} (${email.data}) is a system administrator.`);
       console.log(
         `Send them this link to set their password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
@@ -105,14 +94,9 @@ const commands: Record<string, Command> = {
         );
         return 2;
       }
-      const link = await createOneTimeLink(db, { personId: person.id, purpose: "reset", createdBy: null });
-      await recordAudit(db, {
-        actorId: null,
-        action: "password.reset_link_created",
-        subjectType: "person",
-        subjectId: person.id,
-        details: { via: "cli" },
-      });
+      const outcome = await run(db, SYSTEM, issueResetLink, { personId: person.id });
+      if (!outcome.ok) return 1;
+      const { link } = outcome;
       console.log(
         `Link for ${person.name} to set a new password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
       );

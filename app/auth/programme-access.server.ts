@@ -1,8 +1,24 @@
-// The programme view is for administrators and the coordinators of the programme's cohorts.
+// Programmes are run by administrators; the programme report is also for the coordinators of its cohorts.
 import type { AppLoadContext } from "@remix-run/node";
-import { forbidden, idParam, notFound, requireUser } from "~/auth/guards.server";
+import { forbidden, idParam, notFound, requireAdmin, requireUser } from "~/auth/guards.server";
 import { getProgramme } from "~/models/programme.server";
 import { coordinatesProgramme } from "~/models/report.server";
+
+async function programmeOr404(context: AppLoadContext, programmeIdParam: string | undefined) {
+  const programme = await getProgramme(context.db, idParam(programmeIdParam, "Programme"));
+  if (!programme) notFound("Programme");
+  return programme;
+}
+
+/** An administrator, and the programme they are working on (404 when there is none). */
+export async function requireProgrammeAdmin(
+  context: AppLoadContext,
+  request: Request,
+  programmeIdParam: string | undefined,
+) {
+  const user = await requireAdmin(context, request);
+  return { user, programme: await programmeOr404(context, programmeIdParam) };
+}
 
 export async function requireProgrammeReader(
   context: AppLoadContext,
@@ -11,9 +27,6 @@ export async function requireProgrammeReader(
 ) {
   const user = await requireUser(context, request);
   const programmeId = idParam(programmeIdParam, "Programme");
-  const db = context.db;
-  if (!user.isAdmin && !(await coordinatesProgramme(db, programmeId, user.personId))) forbidden();
-  const programme = await getProgramme(db, programmeId);
-  if (!programme) notFound("Programme");
-  return { user, programme };
+  if (!user.isAdmin && !(await coordinatesProgramme(context.db, programmeId, user.personId))) forbidden();
+  return { user, programme: await programmeOr404(context, programmeIdParam) };
 }

@@ -1,44 +1,27 @@
 // The fields of the programme form, shared by "create" and "edit".
-import type { FieldErrors, FormValues } from "~/forms/parse";
-import { fieldValue } from "~/forms/parse";
-import { Input, Select, Textarea } from "./govuk";
+import { type FieldLike, Input, Select, Textarea } from "./govuk";
 
-type Props = {
-  values?: FormValues;
-  errors?: FieldErrors;
-  organisations: Array<{ id: number; name: string }>;
-};
+type Fields = Record<"name" | "description" | "sponsorOrganisationId", FieldLike>;
 
-export function ProgrammeFields({ values, errors, organisations }: Props) {
+type Props = { fields: Fields; organisations: Array<{ id: number; name: string }> };
+
+export function ProgrammeFields({ fields, organisations }: Props) {
   return (
     <>
-      <Input
-        id="name"
-        name="name"
-        label="Programme name"
-        hint="For example, Tech Connect"
-        defaultValue={fieldValue(values, "name")}
-        error={errors?.name}
-      />
+      <Input field={fields.name} label="Programme name" hint="For example, Tech Connect" />
       <Textarea
-        id="description"
-        name="description"
+        field={fields.description}
         label="Description (optional)"
         hint="What the programme is for, in a sentence or two"
-        defaultValue={fieldValue(values, "description")}
-        error={errors?.description}
       />
       <Select
-        id="sponsorOrganisationId"
-        name="sponsorOrganisationId"
+        field={fields.sponsorOrganisationId}
         label="Sponsor organisation (optional)"
         hint="The organisation that funds the programme"
         items={[
           { value: "", text: "No sponsor" },
           ...organisations.map((o) => ({ value: String(o.id), text: o.name })),
         ]}
-        defaultValue={fieldValue(values, "sponsorOrganisationId")}
-        error={errors?.sponsorOrganisationId}
       />
     </>
   );

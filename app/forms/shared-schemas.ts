@@ -11,18 +11,6 @@ const optionalId = z
   .optional()
   .transform((v) => (v && /^\d+$/.test(v) ? Number(v) : null));
 
-export const ProgrammeSchema = z.object({
-  name: text(100, "Enter the programme name", "Programme name must be 100 characters or fewer"),
-  description: z
-    .string()
-    .trim()
-    .max(2000, "Description must be 2,000 characters or fewer")
-    .optional()
-    .transform((v) => v || null),
-  sponsorOrganisationId: optionalId,
-  updatedAt: z.string().optional(),
-});
-
 function wholeNumber(label: string, min: number, max: number) {
   return z
     .string()

@@ -91,8 +91,8 @@ export async function deleteSession(db: Db, sessionId: string) {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
 
-export async function deleteSessionsOf(db: Db | Tx, personId: number) {
-  await db.deleteFrom("sessions").where("person_id", "=", personId).execute();
+export async function deleteSessionsOf(tx: Tx, personId: number) {
+  await tx.deleteFrom("sessions").where("person_id", "=", personId).execute();
 }
 
 export async function setFlash(db: Db, sessionId: string, flash: string | null) {
@@ -119,19 +119,19 @@ export async function takeReveal(db: Db, sessionId: string): Promise<string | nu
 
 /** Creates a one-time link token (valid 7 days); earlier unused links of the person stop working. */
 export async function createOneTimeLink(
-  db: Db | Tx,
+  tx: Tx,
   input: { personId: number; purpose: LinkPurpose; createdBy: number | null },
 ): Promise<{ token: string; expiresAt: string }> {
   const token = randomToken();
   const at = nowIso();
   const expiresAt = addMinutesIso(at, LINK_VALID_MINUTES);
-  await db
+  await tx
     .updateTable("one_time_links")
     .set({ used_at: at })
     .where("person_id", "=", input.personId)
     .where("used_at", "is", null)
     .execute();
-  await db
+  await tx
     .insertInto("one_time_links")
     .values({
       token_hash: hashToken(token),
@@ -150,7 +150,7 @@ export type LinkState =
   | { state: "valid"; linkId: number; personId: number; name: string; email: string; purpose: LinkPurpose }
   | { state: "expired" | "used" | "unknown" };
 
-export async function checkOneTimeLink(db: Db | Tx, token: string): Promise<LinkState> {
+export async function checkOneTimeLink(db: Db, token: string): Promise<LinkState> {
   const row = await db
     .selectFrom("one_time_links")
     .innerJoin("people", "people.id", "one_time_links.person_id")
@@ -178,29 +178,27 @@ export async function checkOneTimeLink(db: Db | Tx, token: string): Promise<Link
   };
 }
 
-/** Uses the link and sets the password in one transaction; false when the link was used meanwhile. */
-export async function redeemOneTimeLink(db: Db, linkId: number, personId: number, passwordHash: string) {
-  return db.transaction().execute(async (tx) => {
-    const at = nowIso();
-    const used = await tx
-      .updateTable("one_time_links")
-      .set({ used_at: at })
-      .where("id", "=", linkId)
-      .where("used_at", "is", null)
-      .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) return false;
-    await tx
-      .updateTable("accounts")
-      .set({ password_hash: passwordHash, password_set_at: at })
-      .where("person_id", "=", personId)
-      .execute();
-    await deleteSessionsOf(tx, personId);
-    return true;
-  });
+/** Uses the link, sets the password and ends the person's sessions; false when the link was used meanwhile. */
+export async function redeemOneTimeLink(tx: Tx, linkId: number, personId: number, passwordHash: string) {
+  const at = nowIso();
+  const used = await tx
+    .updateTable("one_time_links")
+    .set({ used_at: at })
+    .where("id", "=", linkId)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) return false;
+  await tx
+    .updateTable("accounts")
+    .set({ password_hash: passwordHash, password_set_at: at })
+    .where("person_id", "=", personId)
+    .execute();
+  await deleteSessionsOf(tx, personId);
+  return true;
 }
 
-export async function recordSignInFailure(db: Db, email: string, address: string) {
-  await db
+export async function recordSignInFailure(tx: Tx, email: string, address: string) {
+  await tx
     .insertInto("sign_in_failures")
     .values({ email_key: emailKey(email), address, at: nowIso() })
     .execute();
@@ -226,6 +224,6 @@ export async function isSignInLocked(db: Db, email: string, address: string): Pr
   );
 }
 
-export async function clearSignInFailures(db: Db, email: string) {
-  await db.deleteFrom("sign_in_failures").where("email_key", "=", emailKey(email)).execute();
+export async function clearSignInFailures(tx: Tx, email: string) {
+  await tx.deleteFrom("sign_in_failures").where("email_key", "=", emailKey(email)).execute();
 }

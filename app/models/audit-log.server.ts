@@ -1,4 +1,5 @@
 // The audit log page's queries: entries in scope (all, or the cohorts someone coordinates), filtered and paged.
+import { londonInstant } from "~/domain/calendar";
 import type { Db } from "../../db/connection";
 
 export const AUDIT_PAGE_SIZE = 25;
@@ -13,6 +14,31 @@ export type AuditFilter = {
   until: string | null;
   page: number;
 };
+
+/** The instants a filter's calendar dates (London time, both days included) stand for. */
+export function auditWindow(from?: string, to?: string) {
+  const dayAfter = (date: string) =>
+    new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    from: from ? londonInstant(from, "00:00").toISOString() : null,
+    until: to ? londonInstant(dayAfter(to), "00:00").toISOString() : null,
+  };
+}
+
+/**
+ * Whose entries someone may read: everything for an administrator, the cohorts they coordinate for anyone else
+ * (none: they may not read the log), narrowed to one cohort when the filter names it.
+ */
+export async function auditScopeOf(
+  db: Db,
+  user: { personId: number; isAdmin: boolean },
+  cohortId: number | undefined,
+): Promise<AuditScope | null> {
+  const scope: AuditScope = user.isAdmin ? "all" : await coordinatedCohortIds(db, user.personId);
+  if (scope !== "all" && scope.length === 0) return null;
+  if (cohortId === undefined) return scope;
+  return scope === "all" ? [cohortId] : scope.filter((id) => id === cohortId);
+}
 
 function scoped(db: Db, scope: AuditScope, filter: AuditFilter) {
   let query = db.selectFrom("audit_events as e");
@@ -76,7 +102,7 @@ export async function auditFilterOptions(db: Db, scope: AuditScope) {
   return { types: typeRows.map((r) => r.subject_type), people: peopleRows };
 }
 
-export async function coordinatedCohortIds(db: Db, personId: number) {
+async function coordinatedCohortIds(db: Db, personId: number) {
   const rows = await db
     .selectFrom("memberships")
     .where("person_id", "=", personId)

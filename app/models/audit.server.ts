@@ -1,4 +1,5 @@
-// The append-only audit log: who did what, to which record, when (UTC).
+// The append-only audit log: who did what, to which record, when (UTC). Commands write it through the runner
+// (app/commands/runner.server.ts); recordAudit is for the writes not yet moved onto commands.
 
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
@@ -26,15 +27,5 @@ export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void>
       address: entry.address ?? null,
       details: JSON.stringify(entry.details ?? {}),
     })
-    .execute();
-}
-
-export async function listAuditForSubject(db: Db, subjectType: string, subjectId: number) {
-  return db
-    .selectFrom("audit_events")
-    .where("subject_type", "=", subjectType)
-    .where("subject_id", "=", subjectId)
-    .selectAll()
-    .orderBy("id")
     .execute();
 }

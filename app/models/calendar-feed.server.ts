@@ -1,18 +1,16 @@
 // Personal calendar feeds: a random token in the URL (only its hash is stored) that the person can reset.
 import { hashToken, randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/utils/time";
-import type { Db } from "../../db/connection";
+import type { Db, Tx } from "../../db/connection";
 
 /** Makes a new token for the person, replacing (and so turning off) any earlier one. */
-export async function resetCalendarFeed(db: Db, personId: number): Promise<string> {
+export async function resetCalendarFeed(tx: Tx, personId: number): Promise<string> {
   const token = randomToken();
-  await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom("calendar_feeds").where("person_id", "=", personId).execute();
-    await tx
-      .insertInto("calendar_feeds")
-      .values({ person_id: personId, token_hash: hashToken(token), created_at: nowIso() })
-      .execute();
-  });
+  await tx.deleteFrom("calendar_feeds").where("person_id", "=", personId).execute();
+  await tx
+    .insertInto("calendar_feeds")
+    .values({ person_id: personId, token_hash: hashToken(token), created_at: nowIso() })
+    .execute();
   return token;
 }
 

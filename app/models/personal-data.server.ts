@@ -101,7 +101,7 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
 
 const SECRET = "(secret: not exported)";
 
-export async function getPersonSummary(db: Db | Tx, personId: number) {
+export async function getPersonSummary(db: Db, personId: number) {
   return db
     .selectFrom("people as p")
     .leftJoin("organisations as o", "o.id", "p.organisation_id")
@@ -206,7 +206,7 @@ export async function anonymisePerson(tx: Tx, personId: number): Promise<boolean
 }
 
 /** Everyone in at least one cohort, with each cohort's dates and its programme's retention period. */
-export async function retentionCandidates(db: Db | Tx): Promise<RetentionCandidate[]> {
+export async function retentionCandidates(db: Db): Promise<RetentionCandidate[]> {
   const rows = await db
     .selectFrom("memberships as m")
     .innerJoin("people as p", "p.id", "m.person_id")
@@ -234,7 +234,7 @@ export async function retentionCandidates(db: Db | Tx): Promise<RetentionCandida
   return [...byPerson.values()];
 }
 
-export async function namesOf(db: Db | Tx, personIds: number[]) {
+export async function namesOf(db: Db, personIds: number[]) {
   if (personIds.length === 0) return [];
   return db.selectFrom("people").where("id", "in", personIds).select(["id", "name"]).orderBy("id").execute();
 }

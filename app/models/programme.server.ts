@@ -45,7 +45,7 @@ export async function getProgramme(db: Db, programmeId: number) {
     .executeTakeFirst();
 }
 
-export async function findProgrammeByName(db: Db | Tx, name: string) {
+export async function findProgrammeByName(db: Db, name: string) {
   return db.selectFrom("programmes").where("name", "=", name.trim()).select(["id"]).executeTakeFirst();
 }
 
@@ -55,9 +55,9 @@ export type ProgrammeInput = {
   sponsorOrganisationId: number | null;
 };
 
-export async function createProgramme(db: Db | Tx, input: ProgrammeInput) {
+export async function createProgramme(tx: Tx, input: ProgrammeInput) {
   const at = nowIso();
-  return db
+  return tx
     .insertInto("programmes")
     .values({
       name: input.name,
@@ -70,25 +70,38 @@ export async function createProgramme(db: Db | Tx, input: ProgrammeInput) {
     .executeTakeFirstOrThrow();
 }
 
-/** Updates only if nobody saved since `expectedUpdatedAt`; returns false on such a conflict. */
-export async function updateProgramme(
-  db: Db | Tx,
-  programmeId: number,
-  input: ProgrammeInput,
-  expectedUpdatedAt: string,
-) {
-  const result = await db
+/**
+ * Moves the programme on from the `updated_at` its form was drawn from; false when someone else saved first (the
+ * optimistic check: a programme's last change time is its version).
+ */
+export async function claimProgramme(tx: Tx, programmeId: number, updatedAt: string) {
+  const result = await tx
+    .updateTable("programmes")
+    .set({ updated_at: nowIso() })
+    .where("id", "=", programmeId)
+    .where("updated_at", "=", updatedAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateProgramme(tx: Tx, programmeId: number, input: ProgrammeInput) {
+  await tx
     .updateTable("programmes")
     .set({
       name: input.name,
       description: input.description,
       sponsor_organisation_id: input.sponsorOrganisationId,
-      updated_at: nowIso(),
     })
     .where("id", "=", programmeId)
-    .where("updated_at", "=", expectedUpdatedAt)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .execute();
+}
+
+export async function setRetentionMonths(tx: Tx, programmeId: number, months: number) {
+  await tx
+    .updateTable("programmes")
+    .set({ retention_months: months })
+    .where("id", "=", programmeId)
+    .execute();
 }
 
 export type CohortInput = {
@@ -117,7 +130,7 @@ export async function createCohort(db: Db | Tx, programmeId: number, input: Coho
     .executeTakeFirstOrThrow();
 }
 
-export async function getCohort(db: Db | Tx, cohortId: number) {
+export async function getCohort(db: Db, cohortId: number) {
   return db
     .selectFrom("cohorts")
     .innerJoin("programmes", "programmes.id", "cohorts.programme_id")
@@ -139,7 +152,7 @@ export async function getCohort(db: Db | Tx, cohortId: number) {
     .executeTakeFirst();
 }
 
-export async function findCohortByName(db: Db | Tx, programmeId: number, name: string) {
+export async function findCohortByName(db: Db, programmeId: number, name: string) {
   return db
     .selectFrom("cohorts")
     .where("programme_id", "=", programmeId)

@@ -2,8 +2,7 @@
 
 import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
-import { nowIso } from "~/utils/time";
-import type { Db, Tx } from "../../db/connection";
+import type { Db } from "../../db/connection";
 
 export async function cohortReportRows(
   db: Db,
@@ -332,28 +331,4 @@ export async function coordinatesProgramme(db: Db, programmeId: number, personId
     .select("m.id")
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function getProgrammeRetention(db: Db, programmeId: number) {
-  return db
-    .selectFrom("programmes")
-    .where("id", "=", programmeId)
-    .select(["id", "name", "retention_months", "updated_at"])
-    .executeTakeFirst();
-}
-
-/** Saves a new retention period if nobody changed the programme since `expectedUpdatedAt`. */
-export async function setRetentionMonths(
-  db: Db | Tx,
-  programmeId: number,
-  months: number,
-  expectedUpdatedAt: string,
-) {
-  const result = await db
-    .updateTable("programmes")
-    .set({ retention_months: months, updated_at: nowIso() })
-    .where("id", "=", programmeId)
-    .where("updated_at", "=", expectedUpdatedAt)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }

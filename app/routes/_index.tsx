@@ -1,31 +1,35 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { can, type Permission } from "~/auth/permissions";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
-import { nextSteps, type PitchDayFacts, pitchDaySteps, ROLE_LABELS } from "~/domain/next-steps";
-import { pitchTimetable } from "~/domain/pitch-day";
+import { nextSteps, pitchDaySteps } from "~/domain/next-steps";
+import { COHORT_ROLES, type CohortRole } from "~/domain/vocabulary";
+import { homePitchDays } from "~/models/home.server";
 import { mentoringHomeFacts, teamLabel } from "~/models/mentoring.server";
-import { pitchDayFacts, scorableTeamCounts, slotsOfEvents } from "~/models/pitch.server";
 import { statementDeadlines } from "~/models/problem-statement.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
 import { questionnairesOfPerson } from "~/models/skills.server";
 import { pageMeta } from "~/utils/meta";
-import type { Db } from "../../db/connection";
-import type { CohortRole } from "../../db/types";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Home");
 export const ErrorBoundary = RouteErrorBoundary;
+
+/** What the person's own roles in a cohort let them do there (being an administrator aside). */
+const rolesAllow = (roles: readonly CohortRole[], permission: Permission) =>
+  can({ roles, user: { isAdmin: false } }, permission);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
   const db = context.db;
   const cohorts = await listCohortsOfPerson(db, user.personId);
-  const coordinated = cohorts.filter((c) => c.roles.includes("coordinator")).map((c) => c.id);
+  const coordinated = cohorts.filter((c) => rolesAllow(c.roles, "cohort:manage")).map((c) => c.id);
   const progress = await countCohortProgress(db, coordinated);
   const today = todayInLondon();
-  const inTeams = cohorts.filter((c) => c.roles.includes("mentor") || c.roles.includes("participant"));
+  const inTeams = cohorts.filter((c) => rolesAllow(c.roles, "team:own"));
   const mentoring = await mentoringHomeFacts(
     db,
     user.personId,
@@ -35,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const pitchDays = await homePitchDays(
     db,
     user.personId,
-    cohorts.map((c) => ({ id: c.id, roles: c.roles })),
+    cohorts.map((c) => ({ id: c.id, scores: rolesAllow(c.roles, "pitch-day:score") })),
   );
   const questionnaires = (await questionnairesOfPerson(db, user.personId)).filter((q) => q.deadline >= today);
   return {
@@ -78,10 +82,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         name: cohort.name,
         programmeName: cohort.programme_name,
         dates: `${formatUkDate(cohort.start_date)} to ${formatUkDate(cohortEndDate(cohort.start_date, cohort.weeks))}`,
-        canManage: cohort.roles.includes("coordinator"),
+        canManage: rolesAllow(cohort.roles, "cohort:manage"),
         roles: cohort.roles.map((role) => ({
           role,
-          label: ROLE_LABELS[role],
+          label: COHORT_ROLES[role],
+          manages: rolesAllow([role], "cohort:manage"),
           steps: [
             ...nextSteps(role, facts),
             ...pitchDaySteps(role, cohort.id, pitchDays.get(cohort.id) ?? null),
@@ -90,50 +95,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       };
     }),
   };
-}
-
-/** The pitch day as each cohort's home-page entry needs it: a leader's progress, a participant's slot time. */
-async function homePitchDays(db: Db, personId: number, cohorts: Array<{ id: number; roles: CohortRole[] }>) {
-  const facts = await pitchDayFacts(
-    db,
-    personId,
-    cohorts.map((c) => c.id),
-  );
-  const scoring = [];
-  const pitching = [];
-  for (const cohort of cohorts) {
-    const f = facts.get(cohort.id);
-    if (f?.onPanel && f.scoringState === "open" && cohort.roles.includes("leader"))
-      scoring.push({ cohortId: cohort.id, eventId: f.eventId });
-    if (f?.teamSlot) pitching.push(f.eventId);
-  }
-  const [scorable, slots] = await Promise.all([
-    scorableTeamCounts(db, personId, scoring),
-    slotsOfEvents(db, pitching),
-  ]);
-  const result = new Map<number, PitchDayFacts>();
-  for (const cohort of cohorts) {
-    const f = facts.get(cohort.id);
-    if (!f) continue;
-    const entry: PitchDayFacts = {
-      date: f.date,
-      scoringOpen: f.scoringState === "open",
-      released: f.released,
-      onPanel: f.onPanel,
-      sheetsDone: f.sheetsDone,
-    };
-    const sheetsTotal = scorable.get(f.eventId);
-    if (sheetsTotal !== undefined) entry.sheetsTotal = sheetsTotal;
-    if (f.teamSlot) {
-      const pitch = pitchTimetable(
-        f.settings,
-        (slots.get(f.eventId) ?? []).map((s) => s.team_id),
-      ).find((e) => e.kind === "pitch" && e.teamId === f.teamSlot?.teamId);
-      if (pitch) entry.slot = { position: f.teamSlot.position, start: pitch.start };
-    }
-    result.set(cohort.id, entry);
-  }
-  return result;
 }
 
 export default function Home() {
@@ -147,11 +108,11 @@ export default function Home() {
       {isAdmin ? (
         <p className="govuk-body">
           You are a system administrator.{" "}
-          <Link className="govuk-link" to="/programmes">
+          <Link className="govuk-link" to={paths.programmes()}>
             Manage programmes and cohorts
           </Link>{" "}
           ·{" "}
-          <Link className="govuk-link" to="/audit">
+          <Link className="govuk-link" to={paths.audit()}>
             Audit log
           </Link>
         </p>
@@ -171,8 +132,8 @@ export default function Home() {
               actions={
                 cohort.canManage
                   ? [
-                      { href: `/cohorts/${cohort.id}`, text: "Manage cohort" },
-                      { href: `/cohorts/${cohort.id}/report`, text: "Report" },
+                      { href: paths.cohort(cohort.id).home(), text: "Manage cohort" },
+                      { href: paths.cohort(cohort.id).report(), text: "Report" },
                     ]
                   : []
               }
@@ -181,18 +142,18 @@ export default function Home() {
                 {cohort.programmeName} · {cohort.dates}
               </p>
               <p className="govuk-body">
-                <Link className="govuk-link" to={`/cohorts/${cohort.id}/schedule`}>
+                <Link className="govuk-link" to={paths.cohort(cohort.id).schedule()}>
                   Schedule<span className="govuk-visually-hidden"> for {cohort.name}</span>
                 </Link>{" "}
                 ·{" "}
-                <Link className="govuk-link" to="/profile">
+                <Link className="govuk-link" to={paths.profile()}>
                   Add the dates to your calendar
                 </Link>
               </p>
-              {cohort.roles.map(({ role, label, steps }) => (
+              {cohort.roles.map(({ role, label, manages, steps }) => (
                 <div key={role}>
                   <h4 className="govuk-heading-s">
-                    Your role: <Tag colour={role === "coordinator" ? "purple" : "blue"}>{label}</Tag>
+                    Your role: <Tag colour={manages ? "purple" : "blue"}>{label}</Tag>
                   </h4>
                   <ul className="govuk-list govuk-list--bullet">
                     {steps.map((step) => (

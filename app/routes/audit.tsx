@@ -1,116 +1,100 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { forbidden, requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { Button, DateInput, Pagination, type PaginationItem, Select, Table } from "~/components/govuk";
-import { calendarDateFromParts, formatUkDateTime, londonInstant } from "~/domain/calendar";
+import { auditSentence, SUBJECT_TYPES } from "~/domain/audit";
+import { formatUkDateTime } from "~/domain/calendar";
+import { AuditDatesSchema, AuditScopeSchema } from "~/forms/audit-filter";
 import {
   AUDIT_PAGE_SIZE,
-  type AuditScope,
   auditFilterOptions,
-  coordinatedCohortIds,
+  auditScopeOf,
+  auditWindow,
   listAuditEvents,
 } from "~/models/audit-log.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Audit log");
 export const ErrorBoundary = RouteErrorBoundary;
 
-function dayAfter(date: string): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
-  const db = context.db;
-  let scope: AuditScope = "all";
-  if (!user.isAdmin) {
-    scope = await coordinatedCohortIds(db, user.personId);
-    if (scope.length === 0) forbidden();
-  }
-  const url = new URL(request.url);
-  const param = (name: string) => url.searchParams.get(name)?.trim() ?? "";
-  const errors: Record<string, string> = {};
-  const readDate = (name: "from" | "to", label: string) => {
-    const [d, m, y] = [param(`${name}-day`), param(`${name}-month`), param(`${name}-year`)];
-    if (!d && !m && !y) return null;
-    const date = calendarDateFromParts(d, m, y);
-    if (!date) errors[name] = `The ${label} date must be a real date, like 17 2 2027`;
-    return date;
-  };
-  const from = readDate("from", "from");
-  const to = readDate("to", "to");
-  if (from && to && to < from) errors.to = "The to date must be the same as or after the from date";
-  const personId = /^\d+$/.test(param("person")) ? Number(param("person")) : null;
-  const cohortParam = /^\d+$/.test(param("cohort")) ? Number(param("cohort")) : null;
-  if (cohortParam !== null)
-    scope = scope === "all" ? [cohortParam] : scope.filter((id) => id === cohortParam);
-  const page = Math.max(1, /^\d+$/.test(param("page")) ? Number(param("page")) : 1);
-  const filter = {
-    personId,
-    subjectType: param("type") || null,
-    from: from && !errors.from ? londonInstant(from, "00:00").toISOString() : null,
-    until: to && !errors.to ? londonInstant(dayAfter(to), "00:00").toISOString() : null,
-    page,
-  };
+  const query = new URL(request.url).searchParams;
+  const asked = parseWithZod(query, { schema: AuditScopeSchema });
+  const { person, cohort, type, page = 1 } = asked.status === "success" ? asked.value : {};
+  const scope = await auditScopeOf(context.db, user, cohort);
+  if (!scope) forbidden();
+  const dates = parseWithZod(query, { schema: AuditDatesSchema });
+  const window = dates.status === "success" ? auditWindow(dates.value.from, dates.value.to) : auditWindow();
+  const filter = { personId: person ?? null, subjectType: type ?? null, ...window, page };
   const [options, result] = await Promise.all([
-    auditFilterOptions(db, scope),
-    listAuditEvents(db, scope, filter),
+    auditFilterOptions(context.db, scope),
+    listAuditEvents(context.db, scope, filter),
   ]);
-  const query = Object.fromEntries([...url.searchParams.entries()].filter(([k]) => k !== "page"));
   return {
     isAdmin: user.isAdmin,
     options,
-    values: query,
-    errors: Object.keys(errors).length ? errors : undefined,
+    dates: dates.reply(),
+    /** The filter as it was asked for, for the page links. */
+    asked: Object.fromEntries([...query.entries()].filter(([name]) => name !== "page")),
     page,
     pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)),
     total: result.total,
-    rows: result.rows,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      sentence: auditSentence(r.action, parseDetails(r.details), {
+        actor: r.actor_name ?? "Tandem",
+        subject: r.subject_name,
+      }),
+      record: [`${subjectLabel(r.subject_type)}${r.subject_id ? ` ${r.subject_id}` : ""}`, r.cohort_name]
+        .filter(Boolean)
+        .join(" · "),
+    })),
   };
 }
 
-function pageHref(values: Record<string, string>, page: number): string {
-  return `/audit?${new URLSearchParams({ ...values, page: String(page) }).toString()}`;
+function parseDetails(details: string): unknown {
+  try {
+    return JSON.parse(details);
+  } catch {
+    return {};
+  }
 }
 
-function pageItems(values: Record<string, string>, page: number, pages: number): PaginationItem[] {
+function subjectLabel(type: string): string {
+  return Object.hasOwn(SUBJECT_TYPES, type)
+    ? SUBJECT_TYPES[type as keyof typeof SUBJECT_TYPES]
+    : type.replaceAll("_", " ");
+}
+
+function pageItems(asked: Record<string, string>, page: number, pages: number): PaginationItem[] {
   const wanted = [...new Set([1, page - 1, page, page + 1, pages])]
     .filter((n) => n >= 1 && n <= pages)
     .sort((a, b) => a - b);
   const items: PaginationItem[] = [];
   wanted.forEach((n, i) => {
     if (i > 0 && n - wanted[i - 1]! > 1) items.push({ ellipsis: true });
-    items.push({ number: n, href: pageHref(values, n), current: n === page });
+    items.push({ number: n, href: paths.audit({ ...asked, page: n }), current: n === page });
   });
   return items;
 }
 
-function describe(details: string): string {
-  try {
-    const parsed = JSON.parse(details) as Record<string, unknown>;
-    return Object.entries(parsed)
-      .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-      .join("; ");
-  } catch {
-    return "";
-  }
-}
-
-export default function AuditLog() {
-  const { isAdmin, options, values, errors, page, pages, total, rows } = useLoaderData<typeof loader>();
+function AuditFilter() {
+  const { options, dates, asked } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({ lastResult: dates, shouldValidate: "onSubmit" });
   return (
     <>
-      <FormErrorSummary errors={errors} ids={{ from: "from-day", to: "to-day" }} />
+      <FormErrorSummary form={form} ids={{ from: "from-day", to: "to-day" }} />
       <h1 className="govuk-heading-l">Audit log</h1>
-      <p className="govuk-body">
-        Who did what, and when.{" "}
-        {isAdmin ? "Every entry is shown." : "Entries about the cohorts you coordinate are shown."} Entries
-        cannot be changed or removed.
-      </p>
-      <Form method="get" noValidate>
-        {values.cohort ? <input type="hidden" name="cohort" value={values.cohort} /> : null}
+      <Form method="get" {...formProps(form)}>
+        {asked.cohort ? <input type="hidden" name="cohort" value={asked.cohort} /> : null}
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
             <Select
@@ -121,7 +105,7 @@ export default function AuditLog() {
                 { value: "", text: "Anyone" },
                 ...options.people.map((p) => ({ value: String(p.id), text: p.name })),
               ]}
-              defaultValue={values.person ?? ""}
+              defaultValue={asked.person ?? ""}
             />
           </div>
           <div className="govuk-grid-column-one-half">
@@ -131,39 +115,39 @@ export default function AuditLog() {
               label="Record type"
               items={[
                 { value: "", text: "Any" },
-                ...options.types.map((t) => ({ value: t, text: t.replace(/_/g, " ") })),
+                ...options.types.map((t) => ({ value: t, text: subjectLabel(t) })),
               ]}
-              defaultValue={values.type ?? ""}
+              defaultValue={asked.type ?? ""}
             />
           </div>
         </div>
         <div className="govuk-grid-row">
-          {(["from", "to"] as const).map((name) => (
-            <div className="govuk-grid-column-one-half" key={name}>
-              <DateInput
-                id={name}
-                namePrefix={name}
-                legend={name === "from" ? "From" : "To"}
-                legendSize="s"
-                hint="For example, 27 1 2027"
-                values={{
-                  day: values[`${name}-day`],
-                  month: values[`${name}-month`],
-                  year: values[`${name}-year`],
-                }}
-                error={errors?.[name]}
-              />
-            </div>
-          ))}
+          <div className="govuk-grid-column-one-half">
+            <DateInput field={fields.from} legend="From" legendSize="s" hint="For example, 27 1 2027" />
+          </div>
+          <div className="govuk-grid-column-one-half">
+            <DateInput field={fields.to} legend="To" legendSize="s" hint="For example, 27 1 2027" />
+          </div>
         </div>
         <Button variant="secondary">Filter</Button>{" "}
-        <Link
-          className="govuk-link govuk-body"
-          to={values.cohort ? `/audit?cohort=${values.cohort}` : "/audit"}
-        >
+        <Link className="govuk-link govuk-body" to={paths.audit({ cohort: asked.cohort })}>
           Clear filters
         </Link>
       </Form>
+    </>
+  );
+}
+
+export default function AuditLog() {
+  const { isAdmin, asked, page, pages, total, rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <AuditFilter />
+      <p className="govuk-body">
+        Who did what, and when.{" "}
+        {isAdmin ? "Every entry is shown." : "Entries about the cohorts you coordinate are shown."} Entries
+        cannot be changed or removed.
+      </p>
       <p className="govuk-body" role="status">
         {total === 0
           ? "No entries match."
@@ -174,30 +158,20 @@ export default function AuditLog() {
           <Table
             caption="Audit entries, newest first"
             captionSize="s"
-            head={[
-              { text: "When" },
-              { text: "Who" },
-              { text: "What" },
-              { text: "Record" },
-              { text: "Details" },
-            ]}
+            head={[{ text: "When" }, { text: "What happened" }, { text: "Record" }]}
             rows={rows.map((r) => [
               { text: formatUkDateTime(r.at) },
-              { text: r.actor_name ?? "Tandem" },
-              { text: r.action },
-              {
-                text: `${r.subject_type.replace(/_/g, " ")}${r.subject_id ? ` ${r.subject_id}` : ""}${r.subject_name ? ` (${r.subject_name})` : ""}${r.cohort_name ? ` · ${r.cohort_name}` : ""}`,
-              },
-              { text: describe(r.details) },
+              { text: r.sentence },
+              { text: r.record },
             ])}
           />
         </div>
       ) : null}
       {pages > 1 ? (
         <Pagination
-          previous={page > 1 ? { href: pageHref(values, page - 1) } : undefined}
-          next={page < pages ? { href: pageHref(values, page + 1) } : undefined}
-          items={pageItems(values, page, pages)}
+          previous={page > 1 ? { href: paths.audit({ ...asked, page: page - 1 }) } : undefined}
+          next={page < pages ? { href: paths.audit({ ...asked, page: page + 1 }) } : undefined}
+          items={pageItems(asked, page, pages)}
         />
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("If you have forgotten your password");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -16,7 +17,7 @@ export default function ForgottenPassword() {
         </p>
         <p className="govuk-body">If you are a coordinator, ask a system administrator.</p>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/sign-in">
+          <Link className="govuk-link" to={paths.signIn()}>
             Back to sign in
           </Link>
         </p>

@@ -5,6 +5,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Personal data: ${data?.person.name ?? "person"}`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -39,9 +40,7 @@ export default function PersonalData() {
           memberships, attendance, skills answers, teams, and every audit log entry by or about{" "}
           {self ? "you" : "them"}, as JSON. Password and link secrets are left out.
         </p>
-        <Button href={`/people/${person.id}/data.json`}>
-          Download {self ? "your" : "their"} data (JSON)
-        </Button>
+        <Button href={paths.person(person.id).data()}>Download {self ? "your" : "their"} data (JSON)</Button>
         {isAdmin ? (
           <>
             <h2 className="govuk-heading-m">Anonymise</h2>
@@ -49,7 +48,7 @@ export default function PersonalData() {
               <InsetText>This person was anonymised on {formatUkDateTime(person.anonymised_at)}.</InsetText>
             ) : (
               <p className="govuk-body">
-                <Link className="govuk-link" to={`/people/${person.id}/anonymise`}>
+                <Link className="govuk-link" to={paths.person(person.id).anonymise()}>
                   Anonymise this person on request
                 </Link>
               </p>
@@ -57,7 +56,7 @@ export default function PersonalData() {
           </>
         ) : null}
         <p className="govuk-body">
-          <Link className="govuk-link" to="/privacy">
+          <Link className="govuk-link" to={paths.privacy()}>
             How Tandem handles personal data
           </Link>
         </p>

@@ -1,69 +1,58 @@
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, idParam, notFound, requireAdmin } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAdmin } from "~/auth/personal-data-access.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { anonymise } from "~/commands/people.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, Checkboxes, InsetText, WarningText } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
-import { recordAudit } from "~/models/audit.server";
-import { anonymisePerson, getPersonSummary } from "~/models/personal-data.server";
+import { AnonymiseSchema } from "~/forms/personal-data";
+import { invalidForm, refused } from "~/forms/reply.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Anonymise ${data?.person.name ?? "person"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function load(context: AppLoadContext, request: Request, personIdParam: string | undefined) {
-  const user = await requireAdmin(context, request);
-  const person = await getPersonSummary(context.db, idParam(personIdParam, "Person"));
-  if (!person) notFound("Person");
-  return { user, person };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { person } = await load(context, request, params.personId);
+  const { person } = await requirePersonAdmin(context, request, params.personId);
   return { person };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, person } = await load(context, request, params.personId);
-  const formData = await request.formData();
-  if (formData.get("confirm") !== "yes")
-    return data({ errors: { confirm: "Confirm that the person asked to be anonymised" } }, { status: 400 });
-  const done = await context.db.transaction().execute(async (tx) => {
-    const ok = await anonymisePerson(tx, person.id);
-    if (ok)
-      await recordAudit(tx, {
-        actorId: user.personId,
-        action: "person.anonymised",
-        subjectType: "person",
-        subjectId: person.id,
-        address: clientAddress(context),
-        details: { reason: "on request" },
-      });
-    return ok;
+  const { user, person } = await requirePersonAdmin(context, request, params.personId);
+  const submission = parseWithZod(await request.formData(), { schema: AnonymiseSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), anonymise, {
+    personId: person.id,
+    reason: "on request",
   });
-  if (!done)
-    return data(
-      { errors: { confirm: "This person has already been anonymised: there is nothing more to remove" } },
-      { status: 409 },
-    );
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/people/${person.id}`,
+    paths.person(person.id).home(),
     `Person ${person.id} anonymised: their name and email are replaced and their sessions ended`,
   );
 }
 
 export default function Anonymise() {
   const { person } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof AnonymiseSchema>>({
+    lastResult: useActionData<typeof action>(),
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/people/${person.id}`}>Back to {person.name}</BackLink>
-        <FormErrorSummary errors={actionData?.errors} ids={{ confirm: "confirm" }} />
+        <BackLink href={paths.person(person.id).home()}>Back to {person.name}</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">Anonymise {person.name}</h1>
         {person.anonymised_at ? (
           <InsetText>This person was anonymised on {formatUkDateTime(person.anonymised_at)}.</InsetText>
@@ -76,9 +65,9 @@ export default function Anonymise() {
               anonymised name.
             </p>
             <WarningText>This cannot be undone.</WarningText>
-            <Form method="post" noValidate>
+            <Form method="post" {...formProps(form)}>
               <Checkboxes
-                name="confirm"
+                field={fields.confirm}
                 legend="Confirm"
                 legendSize="s"
                 items={[
@@ -87,7 +76,6 @@ export default function Anonymise() {
                     text: "The person asked to be anonymised, or the retention period has ended",
                   },
                 ]}
-                error={actionData?.errors.confirm}
               />
               <Button variant="warning">Anonymise this person</Button>
             </Form>

@@ -1,17 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireUser } from "~/auth/guards.server";
+import { actorOf, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { redirectWithBanner } from "~/auth/session.server";
+import { newCalendarAddress } from "~/commands/accounts.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList, WarningText } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
 import { setReveal, takeReveal } from "~/models/account.server";
-import { recordAudit } from "~/models/audit.server";
-import { getCalendarFeed, resetCalendarFeed } from "~/models/calendar-feed.server";
+import { getCalendarFeed } from "~/models/calendar-feed.server";
 import { getPerson } from "~/models/person.server";
 import { listCohortsOfPerson } from "~/models/programme.server";
 import { absoluteUrl } from "~/utils/links.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Your profile");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -26,15 +29,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   // The feed's address is shown once, straight after it is made: only its hash is kept.
   const revealed = await takeReveal(db, user.sessionId);
-  let feedUrl: string | null = null;
-  if (revealed) {
-    try {
-      const parsed = JSON.parse(revealed) as { kind?: string; url?: string };
-      if (parsed.kind === "calendar-feed" && parsed.url) feedUrl = parsed.url;
-    } catch {
-      feedUrl = null;
-    }
-  }
+  const token = feedToken(revealed);
+  // A cohort's own feed is for those who run it (the feed route checks the same).
+  const coordinated = cohorts.filter((c) =>
+    can({ roles: c.roles, user: { isAdmin: false } }, "cohort:manage"),
+  );
   return {
     person: {
       id: user.personId,
@@ -43,39 +42,47 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       organisation: person?.organisation_name ?? null,
     },
     feedCreatedAt: feed?.created_at ?? null,
-    feedUrl,
-    coordinated: cohorts
-      .filter((c) => c.roles.includes("coordinator"))
-      .map((c) => ({ id: c.id, name: c.name })),
+    feedUrl: token ? absoluteUrl(request, paths.calendarFeed(token)) : null,
+    cohortFeeds: token
+      ? coordinated.map((c) => ({
+          id: c.id,
+          name: c.name,
+          url: absoluteUrl(request, paths.cohortCalendarFeed(token, c.id)),
+        }))
+      : [],
   };
+}
+
+function feedToken(revealed: string | null): string | null {
+  try {
+    const parsed = revealed ? (JSON.parse(revealed) as { kind?: string; token?: string }) : null;
+    return parsed?.kind === "calendar-feed" && parsed.token ? parsed.token : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
-  const db = context.db;
-  const token = await resetCalendarFeed(db, user.personId);
-  await recordAudit(db, {
-    actorId: user.personId,
-    action: "calendar_feed.reset",
-    subjectType: "person",
-    subjectId: user.personId,
-    address: clientAddress(context),
+  const outcome = await run(context.db, actorOf(context, user), newCalendarAddress, {
+    personId: user.personId,
   });
+  if (!outcome.ok) throw new Response("The calendar address could not be made", { status: 500 });
   await setReveal(
-    db,
+    context.db,
     user.sessionId,
-    JSON.stringify({ kind: "calendar-feed", url: absoluteUrl(request, `/calendar/${token}.ics`) }),
+    JSON.stringify({ kind: "calendar-feed", token: outcome.token }),
   );
   return redirectWithBanner(
     context,
     request,
-    "/profile",
+    paths.profile(),
     "Your new calendar address is ready. Any earlier address has stopped working.",
   );
 }
 
 export default function Profile() {
-  const { person, feedCreatedAt, feedUrl, coordinated } = useLoaderData<typeof loader>();
+  const { person, feedCreatedAt, feedUrl, cohortFeeds } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -88,11 +95,11 @@ export default function Profile() {
           ]}
         />
         <p className="govuk-body">
-          <a className="govuk-link" href={`/people/${person.id}/data.json`} download>
+          <a className="govuk-link" href={paths.person(person.id).data()} download>
             Download everything Tandem holds about you (JSON)
           </a>{" "}
           ·{" "}
-          <a className="govuk-link" href="/privacy">
+          <a className="govuk-link" href={paths.privacy()}>
             Privacy notice
           </a>
         </p>
@@ -112,12 +119,12 @@ export default function Profile() {
             <WarningText>
               Copy it now: Tandem shows it only once. Anyone with it can see your programme dates.
             </WarningText>
-            {coordinated.length > 0 ? (
+            {cohortFeeds.length > 0 ? (
               <p className="govuk-body">
                 As a coordinator you can also subscribe to a whole cohort:{" "}
-                {coordinated.map((c) => (
+                {cohortFeeds.map((c) => (
                   <span key={c.id} className="tandem-one-time-link">
-                    {c.name}: {feedUrl.replace(/\.ics$/, `/cohorts/${c.id}.ics`)}{" "}
+                    {c.name}: {c.url}{" "}
                   </span>
                 ))}
               </p>

@@ -1,28 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { idParam, notFound, requireAdmin } from "~/auth/guards.server";
+import { requireProgrammeAdmin } from "~/auth/programme-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, SummaryList, Table, Tag } from "~/components/govuk";
 import { cohortEndDate, formatUkDate } from "~/domain/calendar";
-import { getProgramme, listCohortsOfProgramme } from "~/models/programme.server";
+import { COHORT_STATUSES } from "~/domain/vocabulary";
+import { listCohortsOfProgramme } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.programme.name ?? "Programme");
 export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireAdmin(context, request);
-  const db = context.db;
-  const programme = await getProgramme(db, idParam(params.programmeId, "Programme"));
-  if (!programme) notFound("Programme");
-  return { programme, cohorts: await listCohortsOfProgramme(db, programme.id) };
+  const { programme } = await requireProgrammeAdmin(context, request, params.programmeId);
+  return { programme, cohorts: await listCohortsOfProgramme(context.db, programme.id) };
 }
 
 export default function ProgrammePage() {
   const { programme, cohorts } = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href="/programmes">Back to programmes</BackLink>
+      <BackLink href={paths.programmes()}>Back to programmes</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">Programme</span>
         {programme.name}
@@ -36,7 +35,7 @@ export default function ProgrammePage() {
             value: (
               <>
                 {programme.retention_months} months after each cohort ends{" "}
-                <Link className="govuk-link" to={`/programmes/${programme.id}/retention`}>
+                <Link className="govuk-link" to={paths.programme(programme.id).retention()}>
                   Change<span className="govuk-visually-hidden"> retention period</span>
                 </Link>
               </>
@@ -45,11 +44,11 @@ export default function ProgrammePage() {
         ]}
       />
       <ButtonGroup>
-        <Button href={`/programmes/${programme.id}/cohorts/new`}>Add a cohort</Button>
-        <Button href={`/programmes/${programme.id}/edit`} variant="secondary">
+        <Button href={paths.programme(programme.id).newCohort()}>Add a cohort</Button>
+        <Button href={paths.programme(programme.id).edit()} variant="secondary">
           Edit programme
         </Button>
-        <Button href={`/programmes/${programme.id}/report`} variant="secondary">
+        <Button href={paths.programme(programme.id).report()} variant="secondary">
           Programme report
         </Button>
       </ButtonGroup>
@@ -68,7 +67,7 @@ export default function ProgrammePage() {
           rows={cohorts.map((c) => [
             {
               text: (
-                <Link className="govuk-link" to={`/cohorts/${c.id}`}>
+                <Link className="govuk-link" to={paths.cohort(c.id).home()}>
                   {c.name}
                 </Link>
               ),
@@ -76,11 +75,11 @@ export default function ProgrammePage() {
             {
               text: `${formatUkDate(c.start_date)} to ${formatUkDate(cohortEndDate(c.start_date, c.weeks))}`,
             },
-            { text: <Tag colour="grey">{c.status}</Tag> },
+            { text: <Tag colour="grey">{COHORT_STATUSES[c.status]}</Tag> },
             { text: c.coordinators.length ? c.coordinators.map((p) => p.name).join(", ") : "None yet" },
             {
               text: (
-                <Link className="govuk-link" to={`/cohorts/${c.id}/people/invite?role=coordinator`}>
+                <Link className="govuk-link" to={paths.cohort(c.id).appointCoordinator()}>
                   Appoint a coordinator<span className="govuk-visually-hidden"> for {c.name}</span>
                 </Link>
               ),

@@ -15,6 +15,7 @@ import {
 } from "~/domain/report";
 import { programmeCohortRows } from "~/models/report.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Programme report: ${data?.programme.name ?? "programme"}`,
@@ -31,10 +32,10 @@ const score = (value: number | null) => (value === null ? "–" : round2(value).
 
 export default function ProgrammeReport() {
   const { programme, isAdmin, figures, tables } = useLoaderData<typeof loader>();
-  const base = `/programmes/${programme.id}`;
+  const programmePaths = paths.programme(programme.id);
   return (
     <>
-      <BackLink href={isAdmin ? base : "/"}>
+      <BackLink href={isAdmin ? programmePaths.home() : paths.home()}>
         {isAdmin ? `Back to ${programme.name}` : "Back to home"}
       </BackLink>
       <h1 className="govuk-heading-l">
@@ -71,7 +72,7 @@ export default function ProgrammeReport() {
               valueText: f.recorded ? formatPercent(f.attendanceRate) : "Not recorded",
             }))}
           />
-          <ReportTableView table={tables[0]!} csvHref={`${base}/report/cohorts.csv`} />
+          <ReportTableView table={tables[0]!} csvHref={programmePaths.reportCsv("cohorts")} />
           <h2 className="govuk-heading-m">Outcomes</h2>
           {figures.every((f) => f.outcomesRecorded === 0) ? (
             <p className="govuk-body">No outcomes have been recorded yet.</p>
@@ -87,7 +88,7 @@ export default function ProgrammeReport() {
               }))}
             />
           )}
-          <ReportTableView table={tables[1]!} csvHref={`${base}/report/outcomes.csv`} />
+          <ReportTableView table={tables[1]!} csvHref={programmePaths.reportCsv("outcomes")} />
           <h2 className="govuk-heading-m">Pitch results</h2>
           {figures.some((f) => f.pitch.top !== null) ? (
             <GroupedBarChart
@@ -106,12 +107,12 @@ export default function ProgrammeReport() {
           ) : (
             <p className="govuk-body">No cohort's pitch results have been released yet.</p>
           )}
-          <ReportTableView table={tables[2]!} csvHref={`${base}/report/pitch-results.csv`} />
+          <ReportTableView table={tables[2]!} csvHref={programmePaths.reportCsv("pitch-results")} />
           <h2 className="govuk-heading-m">Each cohort's report</h2>
           <ul className="govuk-list">
             {figures.map((f) => (
               <li key={f.cohortId}>
-                <Link className="govuk-link" to={`/cohorts/${f.cohortId}/report`}>
+                <Link className="govuk-link" to={paths.cohort(f.cohortId).report()}>
                   {f.name}
                 </Link>
               </li>

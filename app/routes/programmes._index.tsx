@@ -4,8 +4,10 @@ import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, Table, Tag } from "~/components/govuk";
 import { formatUkDate } from "~/domain/calendar";
+import { COHORT_STATUSES } from "~/domain/vocabulary";
 import { listProgrammes } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Programmes");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -20,7 +22,7 @@ export default function Programmes() {
   return (
     <>
       <h1 className="govuk-heading-l">Programmes</h1>
-      <Button href="/programmes/new">Create a programme</Button>
+      <Button href={paths.programmesNew()}>Create a programme</Button>
       {programmes.length === 0 ? (
         <p className="govuk-body">There are no programmes yet.</p>
       ) : (
@@ -31,7 +33,7 @@ export default function Programmes() {
           rows={programmes.map((p) => [
             {
               text: (
-                <Link className="govuk-link" to={`/programmes/${p.id}`}>
+                <Link className="govuk-link" to={paths.programme(p.id).home()}>
                   {p.name}
                 </Link>
               ),
@@ -45,10 +47,10 @@ export default function Programmes() {
                   <ul className="govuk-list">
                     {p.cohorts.map((c) => (
                       <li key={c.id}>
-                        <Link className="govuk-link" to={`/cohorts/${c.id}`}>
+                        <Link className="govuk-link" to={paths.cohort(c.id).home()}>
                           {c.name}
                         </Link>{" "}
-                        from {formatUkDate(c.start_date)} <Tag colour="grey">{c.status}</Tag>
+                        from {formatUkDate(c.start_date)} <Tag colour="grey">{COHORT_STATUSES[c.status]}</Tag>
                       </li>
                     ))}
                   </ul>

@@ -1,96 +1,75 @@
-import {
-  type ActionFunctionArgs,
-  type AppLoadContext,
-  data,
-  type LoaderFunctionArgs,
-  redirect,
-} from "@remix-run/node";
+import { type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { clientAddress } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
 import { hashPassword, passwordProblem } from "~/auth/passwords.server";
+import { setPassword } from "~/commands/accounts.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { Button, Input } from "~/components/govuk";
-import { parseForm } from "~/forms/parse";
-import { checkOneTimeLink, redeemOneTimeLink } from "~/models/account.server";
-import { recordAudit } from "~/models/audit.server";
+import { setPasswordSchema } from "~/forms/account";
+import { checkOneTimeLink } from "~/models/account.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) =>
   data?.link.state === "valid" ? "Set your password" : "This link cannot be used",
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function linkFor(context: AppLoadContext, token: string | undefined) {
-  const link = await checkOneTimeLink(context.db, token ?? "");
-  return link;
-}
-
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const link = await linkFor(context, params.token);
+  const link = await checkOneTimeLink(context.db, params.token ?? "");
   if (link.state !== "valid") return { link: { state: link.state } as const };
   return { link: { state: "valid" as const, name: link.name, email: link.email, purpose: link.purpose } };
 }
 
-const PasswordSchema = z
-  .object({
-    password: z.string(),
-    confirm: z.string(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.confirm.length === 0)
-      ctx.addIssue({ code: "custom", path: ["confirm"], message: "Enter your new password again" });
-    else if (value.password !== value.confirm)
-      ctx.addIssue({ code: "custom", path: ["confirm"], message: "The passwords do not match" });
-  });
+type Submission = {
+  reply(options: {
+    fieldErrors?: Record<string, string[]>;
+    hideFields: string[];
+  }): SubmissionResult<string[]>;
+};
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const link = await linkFor(context, params.token);
-  if (link.state !== "valid")
-    return data({ errors: { password: "This link can no longer be used" } }, { status: 410 });
-  const form = parseForm(await request.formData(), PasswordSchema);
-  const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
-  const problem = passwordProblem(String(form.values.password ?? ""), link.email);
-  if (problem) errors.password = problem;
-  if (!form.ok || problem) {
-    const ordered = Object.fromEntries(
-      ["password", "confirm"].filter((k) => errors[k]).map((k) => [k, errors[k]!]),
-    );
-    return data({ errors: ordered }, { status: 400 });
-  }
-  const redeemed = await redeemOneTimeLink(
-    context.db,
-    link.linkId,
-    link.personId,
-    await hashPassword(form.data.password),
-  );
-  if (!redeemed)
-    return data(
-      { errors: { password: "This link has just been used. Ask for a new one." } },
-      { status: 410 },
-    );
-  await recordAudit(context.db, {
-    actorId: link.personId,
-    action: link.purpose === "invite" ? "invitation.accepted" : "password.reset",
-    subjectType: "person",
-    subjectId: link.personId,
-    address: clientAddress(context),
-  });
-  throw redirect("/sign-in?passwordSet=1");
+/** Passwords are never sent back to the page; a link that cannot be used any more is 410 Gone. */
+function answer(submission: Submission, status: number, passwordError?: string) {
+  const fieldErrors = passwordError ? { password: [passwordError] } : undefined;
+  return data(submission.reply({ fieldErrors, hideFields: ["password", "confirm"] }), { status });
 }
 
-const UNUSABLE: Record<string, string> = {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const link = await checkOneTimeLink(context.db, params.token ?? "");
+  const formData = await request.formData();
+  const schema = setPasswordSchema((password) =>
+    passwordProblem(password, link.state === "valid" ? link.email : undefined),
+  );
+  const submission = parseWithZod(formData, { schema });
+  if (link.state !== "valid") return answer(submission, 410, "This link can no longer be used");
+  if (submission.status !== "success") return answer(submission, 400);
+  const outcome = await run(context.db, actorOf(context, link), setPassword, {
+    linkId: link.linkId,
+    personId: link.personId,
+    purpose: link.purpose,
+    passwordHash: await hashPassword(submission.value.password),
+  });
+  if (!outcome.ok) return answer(submission, 410, "This link has just been used. Ask for a new one.");
+  throw redirect(paths.passwordSet());
+}
+
+const UNUSABLE = {
   expired: "This link has expired. Links to set a password work for 7 days.",
   used: "This link has already been used. Each link works once.",
   unknown: "This link is not right. Check you copied the whole link from the message you were sent.",
-};
+} as const;
 
 export default function SetPassword() {
   const { link } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string> | undefined;
+  const [form, fields] = useForm<{ password: string; confirm: string }>({
+    lastResult: useActionData<typeof action>(),
+  });
   if (link.state !== "valid") {
     return (
       <div className="govuk-grid-row">
@@ -99,7 +78,7 @@ export default function SetPassword() {
           <p className="govuk-body">{UNUSABLE[link.state]}</p>
           <p className="govuk-body">Ask your cohort coordinator to send you a new link.</p>
           <p className="govuk-body">
-            <Link className="govuk-link" to="/sign-in">
+            <Link className="govuk-link" to={paths.signIn()}>
               Go to sign in
             </Link>
           </p>
@@ -110,30 +89,28 @@ export default function SetPassword() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           {link.purpose === "invite" ? `Welcome to Tandem, ${link.name}` : "Set a new password"}
         </h1>
         <p className="govuk-body">
           You will sign in with <strong>{link.email}</strong> and the password you choose here.
         </p>
-        <Form method="post" noValidate>
+        <Form method="post" {...formProps(form)}>
           <Input
-            id="password"
-            name="password"
+            field={fields.password}
             type="password"
             label="Create a password"
             hint={`Use ${MIN_PASSWORD_LENGTH} characters or more. A few unrelated words make a strong password that is easy to remember.`}
             autoComplete="new-password"
-            error={errors?.password}
+            defaultValue=""
           />
           <Input
-            id="confirm"
-            name="confirm"
+            field={fields.confirm}
             type="password"
             label="Confirm your password"
             autoComplete="new-password"
-            error={errors?.confirm}
+            defaultValue=""
           />
           <Button>Set password</Button>
         </Form>

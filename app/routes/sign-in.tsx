@@ -1,83 +1,69 @@
+import { type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
 import { verifyPassword } from "~/auth/passwords.server";
 import { getSessionUser, safeRedirectPath, startSession } from "~/auth/session.server";
+import { failSignIn, signIn } from "~/commands/accounts.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { Button, Input, NotificationBanner } from "~/components/govuk";
-import { fieldValue, parseForm } from "~/forms/parse";
-import {
-  clearSignInFailures,
-  findAccountByEmail,
-  isSignInLocked,
-  recordSignInFailure,
-} from "~/models/account.server";
-import { recordAudit } from "~/models/audit.server";
+import { SignInSchema } from "~/forms/account";
+import { findAccountByEmail, isSignInLocked } from "~/models/account.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Sign in");
 export const ErrorBoundary = RouteErrorBoundary;
-
-const SignInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter your email address")
-    .email("Enter an email address in the correct format, like name@example.com"),
-  password: z.string().min(1, "Enter your password"),
-  redirectTo: z.string().optional(),
-});
 
 const WRONG = "The email address or password is not right. Check them and try again.";
 const LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getSessionUser(context, request)) throw redirect("/");
+  if (await getSessionUser(context, request)) throw redirect(paths.home());
   return null;
 }
 
+type Submission = {
+  reply(options: {
+    fieldErrors?: Record<string, string[]>;
+    hideFields: string[];
+  }): SubmissionResult<string[]>;
+};
+
+/** The form again, with the email kept and the password never sent back. */
+function answer(submission: Submission, status: number, emailError?: string) {
+  const fieldErrors = emailError ? { email: [emailError] } : undefined;
+  return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), SignInSchema);
-  const values = { email: fieldValue(form.values, "email") ?? "" };
-  if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
-  const db = context.db;
+  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
+  if (submission.status !== "success") return answer(submission, 400);
+  const { email, password, redirectTo } = submission.value;
   const address = clientAddress(context);
-  const { email, password } = form.data;
   // The same answer whether or not the email exists, and locking counts attempts for any email.
-  if (await isSignInLocked(db, email, address)) {
-    return data({ errors: { email: LOCKED }, values }, { status: 429 });
-  }
-  const account = await findAccountByEmail(db, email);
+  if (await isSignInLocked(context.db, email, address)) return answer(submission, 429, LOCKED);
+  const account = await findAccountByEmail(context.db, email);
   const valid = await verifyPassword(account?.password_hash ?? null, password);
+  const actor = { personId: account?.id ?? null, address };
   if (!account || !valid) {
-    await recordSignInFailure(db, email, address);
-    await recordAudit(db, {
-      actorId: account?.id ?? null,
-      action: "sign_in.failed",
-      subjectType: "person",
-      subjectId: account?.id ?? null,
-      address,
-      details: { email: email.toLowerCase() },
-    });
-    return data({ errors: { email: WRONG }, values }, { status: 400 });
+    await run(context.db, actor, failSignIn, { email, address, personId: account?.id ?? null });
+    return answer(submission, 400, WRONG);
   }
-  await clearSignInFailures(db, email);
-  await recordAudit(db, {
-    actorId: account.id,
-    action: "sign_in",
-    subjectType: "person",
-    subjectId: account.id,
-    address,
-  });
-  return startSession(context, account.id, safeRedirectPath(form.data.redirectTo));
+  await run(context.db, actor, signIn, { personId: account.id, email });
+  return startSession(context, account.id, safeRedirectPath(redirectTo));
 }
 
 export default function SignIn() {
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof SignInSchema>>({
+    lastResult: useActionData<typeof action>(),
+  });
   const [params] = useSearchParams();
-  const errors = actionData?.errors as Record<string, string> | undefined;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -86,32 +72,28 @@ export default function SignIn() {
             Your password is set. Sign in with it now.
           </NotificationBanner>
         ) : null}
-        <FormErrorSummary errors={errors} />
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">Sign in to Tandem</h1>
-        <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <Form method="post" {...formProps(form)}>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? paths.home()} />
           <Input
-            id="email"
-            name="email"
+            field={fields.email}
             type="email"
             label="Email address"
             autoComplete="email"
             spellCheck={false}
-            defaultValue={actionData?.values.email}
-            error={errors?.email}
           />
           <Input
-            id="password"
-            name="password"
+            field={fields.password}
             type="password"
             label="Password"
             autoComplete="current-password"
-            error={errors?.password}
+            defaultValue=""
           />
           <Button>Sign in</Button>
         </Form>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/forgotten-password">
+          <Link className="govuk-link" to={paths.forgottenPassword()}>
             I have forgotten my password
           </Link>
         </p>

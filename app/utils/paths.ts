@@ -49,6 +49,7 @@ function cohort(cohortId: Id) {
     team: () => `${base}/team`,
     people: () => `${base}/people`,
     invite: () => `${base}/people/invite`,
+    appointCoordinator: () => `${base}/people/invite?role=coordinator`,
     personLink: (personId: Id, purpose?: "invite" | "reset") =>
       `${base}/people/${personId}/link${q({ purpose })}`,
     nominations: () => `${base}/nominations`,
@@ -111,6 +112,7 @@ export const paths = {
   home: () => "/",
   signIn: (redirectTo?: string) =>
     `/sign-in${q({ redirectTo: redirectTo === "/" ? undefined : redirectTo })}`,
+  passwordSet: () => "/sign-in?passwordSet=1",
   signOut: () => "/sign-out",
   forgottenPassword: () => "/forgotten-password",
   setPassword: (token: string) => `/set-password/${token}`,

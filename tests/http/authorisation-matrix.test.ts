@@ -362,11 +362,13 @@ let world: MatrixWorld;
 beforeAll(async () => {
   server = await startServer(async (db) => {
     const made = await makeWorld(db);
-    const link = await createOneTimeLink(db, {
-      personId: made.people.participant.id,
-      purpose: "reset",
-      createdBy: null,
-    });
+    const link = await db.transaction().execute((tx) =>
+      createOneTimeLink(tx, {
+        personId: made.people.participant.id,
+        purpose: "reset",
+        createdBy: null,
+      }),
+    );
     const pitchDay = await makeWorldPitchDay(db, made);
     world = {
       ...made,

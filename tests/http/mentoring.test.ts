@@ -25,7 +25,7 @@ beforeAll(async () => {
       .where("id", "=", world.cohortA.id)
       .execute();
     m = await makeMentoringTeams(db, world);
-    feedToken = await resetCalendarFeed(db, world.people.participant.id);
+    feedToken = await db.transaction().execute((tx) => resetCalendarFeed(tx, world.people.participant.id));
   });
 });
 afterAll(async () => {

@@ -186,7 +186,9 @@ describe("setting up the pitch day", () => {
   });
 
   it("puts the pitch day and the team's own slot in a participant's calendar feed, in UTC", async () => {
-    const token = await resetCalendarFeed(server.db, pc.teams[1]!.members[0]!.id);
+    const token = await server.db
+      .transaction()
+      .execute((tx) => resetCalendarFeed(tx, pc.teams[1]!.members[0]!.id));
     const response = await get(`${server.url}/calendar/${token}.ics`);
     expect(response.status).toBe(200);
     const events = new ICAL.Component(ICAL.parse(await response.text()))

@@ -49,6 +49,7 @@ describe("signing in", () => {
     expect(wrongHtml).toContain(message);
     expect(unknownHtml).toContain(message);
     expect(unknownHtml).toContain('value="nobody@example.test"');
+    expect(wrongHtml).not.toContain("not the password");
     expect(unknownHtml).toContain("govuk-error-summary");
     expect(unknownHtml).toContain('href="#email"');
     expect((await auditActions("sign_in.failed")).length).toBeGreaterThanOrEqual(2);
@@ -87,11 +88,13 @@ describe("signing in", () => {
 
 describe("setting a password from a one-time link", () => {
   async function newLink(purpose: "invite" | "reset" = "invite") {
-    const { token } = await createOneTimeLink(ctx.server.db, {
-      personId: ctx.world.otherParticipant.id,
-      purpose,
-      createdBy: null,
-    });
+    const { token } = await ctx.server.db.transaction().execute((tx) =>
+      createOneTimeLink(tx, {
+        personId: ctx.world.otherParticipant.id,
+        purpose,
+        createdBy: null,
+      }),
+    );
     return `${ctx.server.url}/set-password/${token}`;
   }
 

@@ -76,16 +76,22 @@ describe("one-time links", () => {
   it("sets the password once and signs the person out everywhere", async () => {
     const person = await makePerson(db, { active: false });
     await createSession(db, person.id);
-    const { token } = await createOneTimeLink(db, {
-      personId: person.id,
-      purpose: "invite",
-      createdBy: null,
-    });
+    const { token } = await db.transaction().execute((tx) =>
+      createOneTimeLink(tx, {
+        personId: person.id,
+        purpose: "invite",
+        createdBy: null,
+      }),
+    );
     const link = await checkOneTimeLink(db, token);
     expect(link).toMatchObject({ state: "valid", personId: person.id, purpose: "invite" });
     if (link.state !== "valid") return;
-    expect(await redeemOneTimeLink(db, link.linkId, person.id, "hash")).toBe(true);
-    expect(await redeemOneTimeLink(db, link.linkId, person.id, "other hash")).toBe(false);
+    expect(
+      await db.transaction().execute((tx) => redeemOneTimeLink(tx, link.linkId, person.id, "hash")),
+    ).toBe(true);
+    expect(
+      await db.transaction().execute((tx) => redeemOneTimeLink(tx, link.linkId, person.id, "other hash")),
+    ).toBe(false);
     expect(await checkOneTimeLink(db, token)).toEqual({ state: "used" });
     const account = await db
       .selectFrom("accounts")
@@ -99,11 +105,13 @@ describe("one-time links", () => {
   it("expires after 7 days", async () => {
     const person = await makePerson(db, { active: false });
     vi.useFakeTimers({ now: new Date("2027-01-04T09:00:00Z"), toFake: ["Date"] });
-    const { token } = await createOneTimeLink(db, {
-      personId: person.id,
-      purpose: "invite",
-      createdBy: null,
-    });
+    const { token } = await db.transaction().execute((tx) =>
+      createOneTimeLink(tx, {
+        personId: person.id,
+        purpose: "invite",
+        createdBy: null,
+      }),
+    );
     vi.setSystemTime(new Date("2027-01-11T08:59:00Z"));
     expect((await checkOneTimeLink(db, token)).state).toBe("valid");
     vi.setSystemTime(new Date("2027-01-11T09:00:00Z"));
@@ -112,8 +120,12 @@ describe("one-time links", () => {
 
   it("stops an earlier link working when a new one is made", async () => {
     const person = await makePerson(db, { active: false });
-    const first = await createOneTimeLink(db, { personId: person.id, purpose: "invite", createdBy: null });
-    const second = await createOneTimeLink(db, { personId: person.id, purpose: "reset", createdBy: null });
+    const first = await db
+      .transaction()
+      .execute((tx) => createOneTimeLink(tx, { personId: person.id, purpose: "invite", createdBy: null }));
+    const second = await db
+      .transaction()
+      .execute((tx) => createOneTimeLink(tx, { personId: person.id, purpose: "reset", createdBy: null }));
     expect((await checkOneTimeLink(db, first.token)).state).toBe("used");
     expect((await checkOneTimeLink(db, second.token)).state).toBe("valid");
     expect(await checkOneTimeLink(db, "made-up")).toEqual({ state: "unknown" });
@@ -123,22 +135,24 @@ describe("one-time links", () => {
 describe("failed sign-ins", () => {
   it("locks an email after five failures, whoever's address they came from, and whether or not it exists", async () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++)
-      await recordSignInFailure(db, "Nobody@Example.test", `10.0.0.${i}`);
+      await db.transaction().execute((tx) => recordSignInFailure(tx, "Nobody@Example.test", `10.0.0.${i}`));
     expect(await isSignInLocked(db, "nobody@example.test", "10.0.0.99")).toBe(false);
-    await recordSignInFailure(db, "nobody@example.test", "10.0.0.50");
+    await db.transaction().execute((tx) => recordSignInFailure(tx, "nobody@example.test", "10.0.0.50"));
     expect(await isSignInLocked(db, "NOBODY@example.test", "10.0.0.99")).toBe(true);
     expect(await isSignInLocked(db, "somebody@example.test", "10.0.0.99")).toBe(false);
   });
 
   it("locks an address that tries many emails", async () => {
-    for (let i = 0; i < 30; i++) await recordSignInFailure(db, `guess${i}@example.test`, "192.0.2.1");
+    for (let i = 0; i < 30; i++)
+      await db.transaction().execute((tx) => recordSignInFailure(tx, `guess${i}@example.test`, "192.0.2.1"));
     expect(await isSignInLocked(db, "fresh@example.test", "192.0.2.1")).toBe(true);
     expect(await isSignInLocked(db, "fresh@example.test", "192.0.2.2")).toBe(false);
   });
 
   it("forgets failures after 15 minutes", async () => {
     vi.useFakeTimers({ now: new Date("2027-01-04T09:00:00Z"), toFake: ["Date"] });
-    for (let i = 0; i < 5; i++) await recordSignInFailure(db, "a@example.test", "192.0.2.1");
+    for (let i = 0; i < 5; i++)
+      await db.transaction().execute((tx) => recordSignInFailure(tx, "a@example.test", "192.0.2.1"));
     expect(await isSignInLocked(db, "a@example.test", "192.0.2.9")).toBe(true);
     vi.setSystemTime(new Date("2027-01-04T09:15:01Z"));
     expect(await isSignInLocked(db, "a@example.test", "192.0.2.9")).toBe(false);

@@ -2,7 +2,7 @@
 import { resetCalendarFeed } from "~/models/calendar-feed.server";
 import { addOrganisationToCohort } from "~/models/cohort-organisation.server";
 import type { Db } from "../../db/connection";
-import { makeMember, type World } from "./factories";
+import { inTransaction, makeMember, type World } from "./factories";
 
 export async function cohortSetupWorld(db: Db, world: World) {
   await addOrganisationToCohort(db, world.cohortA.id, world.industry, { hostsVisit: true });
@@ -31,6 +31,6 @@ export async function cohortSetupWorld(db: Db, world: World) {
     name: "Fen Feed",
     email: "fen.feed@example.test",
   });
-  const feedToken = await resetCalendarFeed(db, feedOwner.id);
+  const feedToken = await inTransaction(db, (tx) => resetCalendarFeed(tx, feedOwner.id));
   return { visitId: visit.id, feedToken, feedOwnerId: feedOwner.id };
 }

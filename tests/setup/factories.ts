@@ -10,7 +10,7 @@ import {
 } from "~/models/pitch.server";
 import { addMembership, createCohort, createProgramme } from "~/models/programme.server";
 import { replaceMentors } from "~/models/team.server";
-import type { Db } from "../../db/connection";
+import type { Db, Tx } from "../../db/connection";
 import type { CohortRole, Sector } from "../../db/types";
 
 export const TEST_PASSWORD = "violet tractor breakfast 47";
@@ -58,8 +58,15 @@ export async function makePerson(
   return person;
 }
 
+/** Runs a model write in a transaction of its own, or in the one the factory was given. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Tx) : db.transaction().execute(work);
+}
+
 export async function makeProgramme(db: Db, name = `Programme ${++sequence}`) {
-  return createProgramme(db, { name, description: null, sponsorOrganisationId: null });
+  return inTransaction(db, (tx) =>
+    createProgramme(tx, { name, description: null, sponsorOrganisationId: null }),
+  );
 }
 
 export async function makeCohort(

@@ -1,4 +1,31 @@
-// The audit actions of accounts: each action's details and its sentence in the audit log.
-import type { Sentence } from "./define";
+// The audit actions of accounts: signing in and out, setting passwords, calendar addresses, administrators and
+// the demo data. Each action's details and its sentence in the audit log.
+import { count, sentence } from "./define";
 
-export const accountsAudit = {} satisfies Record<string, Sentence<never>>;
+/** Events written by the command line carry `via: "cli"`. */
+type ViaCli = { via?: "cli" };
+
+export const accountsAudit = {
+  sign_in: sentence<Record<never, never>>((_, who) => `${who.actor} signed in`),
+  "sign_in.failed": sentence<{ email: string }>((d) => `Someone failed to sign in as ${d.email}`),
+  sign_out: sentence<Record<never, never>>((_, who) => `${who.actor} signed out`),
+  "invitation.accepted": sentence<Record<never, never>>(
+    (_, who) => `${who.actor} accepted their invitation and set a password`,
+  ),
+  "password.reset": sentence<Record<never, never>>((_, who) => `${who.actor} set a new password`),
+  "password.reset_link_created": sentence<ViaCli & { expiresAt?: string }>(
+    (d, who) =>
+      `${who.actor} made a link for ${who.subject ?? "someone"} to set a new password${d.via === "cli" ? " from the command line" : ""}`,
+  ),
+  "calendar_feed.reset": sentence<Record<never, never>>(
+    (_, who) => `${who.actor} made a new calendar address, turning off any earlier one`,
+  ),
+  "admin.appointed": sentence<ViaCli>(
+    (d, who) =>
+      `${who.actor} made ${who.subject ?? "someone"} a system administrator${d.via === "cli" ? " from the command line" : ""}`,
+  ),
+  "demo.seeded": sentence<{ people: number }>(
+    (d, who) =>
+      `${who.actor} filled the database with a demo cohort of ${count(d.people, "person", "people")}`,
+  ),
+};

@@ -1,4 +1,17 @@
-// The audit actions of people: each action's details and its sentence in the audit log.
-import type { Sentence } from "./define";
+// The audit actions about a person's own data: anonymising them and downloading what Tandem holds about them.
+import { sentence } from "./define";
 
-export const peopleAudit = {} satisfies Record<string, Sentence<never>>;
+const REASONS = {
+  "on request": "at their request",
+  "retention period ended": "because their retention period had ended",
+} as const;
+
+export const peopleAudit = {
+  "person.anonymised": sentence<{ reason: keyof typeof REASONS; via?: "cli" }>(
+    (d, who) =>
+      `${who.actor} anonymised ${who.subject ?? "a person"} ${REASONS[d.reason] ?? "on request"}${d.via === "cli" ? ", from the command line" : ""}`,
+  ),
+  "person.data_exported": sentence<Record<never, never>>(
+    (_, who) => `${who.actor} downloaded everything Tandem holds about ${who.subject ?? "a person"}`,
+  ),
+};

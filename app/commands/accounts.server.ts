@@ -1,0 +1,119 @@
+// Accounts: signing in and out, setting a password from a one-time link, the personal calendar address, and what
+// the command line does to accounts (appointing an administrator, a reset link, the demo data).
+import type { LinkPurpose } from "~/domain/vocabulary";
+import {
+  clearSignInFailures,
+  createOneTimeLink,
+  recordSignInFailure,
+  redeemOneTimeLink,
+} from "~/models/account.server";
+import { resetCalendarFeed } from "~/models/calendar-feed.server";
+import { createPerson, findPersonByEmail, setAdmin } from "~/models/person.server";
+import { command, invalid, ok, type Tx } from "./runner.server";
+
+/** The right password: earlier failures for the email are forgotten. The actor is the person signing in. */
+export const signIn = command({
+  async execute(c, input: { personId: number; email: string }) {
+    await clearSignInFailures(c.tx, input.email);
+    c.audit({ action: "sign_in", subjectType: "person", subjectId: input.personId, details: {} });
+    return ok();
+  },
+});
+
+/** A wrong password or an unknown email: counted towards the lock, for the email and for the address. */
+export const failSignIn = command({
+  async execute(c, input: { email: string; address: string; personId: number | null }) {
+    await recordSignInFailure(c.tx, input.email, input.address);
+    c.audit({
+      action: "sign_in.failed",
+      subjectType: "person",
+      subjectId: input.personId,
+      details: { email: input.email.toLowerCase() },
+    });
+    return ok();
+  },
+});
+
+export const signOut = command({
+  async execute(c, input: { personId: number }) {
+    c.audit({ action: "sign_out", subjectType: "person", subjectId: input.personId, details: {} });
+    return ok();
+  },
+});
+
+type SetPassword = { linkId: number; personId: number; purpose: LinkPurpose; passwordHash: string };
+
+/** Uses the one-time link: an invitation accepted or a password reset. */
+export const setPassword = command({
+  async execute(c, input: SetPassword) {
+    if (!(await redeemOneTimeLink(c.tx, input.linkId, input.personId, input.passwordHash)))
+      return invalid("password", "This link has just been used. Ask for a new one.");
+    c.audit({
+      action: input.purpose === "invite" ? "invitation.accepted" : "password.reset",
+      subjectType: "person",
+      subjectId: input.personId,
+      details: {},
+    });
+    return ok();
+  },
+});
+
+/** A new personal calendar address; any earlier one stops working. Answers the token, shown once. */
+export const newCalendarAddress = command({
+  async execute(c, input: { personId: number }) {
+    const token = await resetCalendarFeed(c.tx, input.personId);
+    c.audit({ action: "calendar_feed.reset", subjectType: "person", subjectId: input.personId, details: {} });
+    return ok({ token });
+  },
+});
+
+/** From the command line: makes someone (new or existing) a system administrator, with a link to set a password. */
+export const appointAdmin = command({
+  async execute(c, input: { name: string; email: string }) {
+    const person =
+      (await findPersonByEmail(c.tx, input.email)) ??
+      (await createPerson(c.tx, { name: input.name, email: input.email, organisationId: null }));
+    await setAdmin(c.tx, person.id, true);
+    const link = await createOneTimeLink(c.tx, { personId: person.id, purpose: "invite", createdBy: null });
+    c.audit({
+      action: "admin.appointed",
+      subjectType: "person",
+      subjectId: person.id,
+      details: { via: "cli" },
+    });
+    return ok({ link });
+  },
+});
+
+/** From the command line: a one-time link for someone to set a new password. */
+export const issueResetLink = command({
+  async execute(c, input: { personId: number }) {
+    const link = await createOneTimeLink(c.tx, {
+      personId: input.personId,
+      purpose: "reset",
+      createdBy: null,
+    });
+    c.audit({
+      action: "password.reset_link_created",
+      subjectType: "person",
+      subjectId: input.personId,
+      details: { via: "cli" },
+    });
+    return ok({ link });
+  },
+});
+
+/** Fills the database with the demo cohort (`seed` writes it) and records that it did, in one transaction. */
+export const seedDemoData = command({
+  async execute(c, input: { seed: (tx: Tx) => Promise<{ cohortId: number; people: number }> }) {
+    const seeded = await input.seed(c.tx);
+    c.audit({
+      action: "demo.seeded",
+      subjectType: "cohort",
+      subjectId: seeded.cohortId,
+      cohortId: seeded.cohortId,
+      details: { people: seeded.people },
+    });
+    return ok(seeded);
+  },
+});

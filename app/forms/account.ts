@@ -1,0 +1,27 @@
+// The account forms: signing in, and choosing a password from a one-time link.
+import { z } from "zod";
+import { emailAddress } from "./fields";
+
+export const SignInSchema = z.object({
+  email: emailAddress("Enter your email address"),
+  password: z.string({ error: "Enter your password" }),
+  redirectTo: z.string().optional(),
+});
+
+/**
+ * `problemOf` is the server's password rule (length, common passwords, the email in it). Both boxes are checked in
+ * one pass, so every problem shows on the first submit.
+ */
+export function setPasswordSchema(problemOf: (password: string) => string | null) {
+  return z
+    .object({ password: z.string().optional(), confirm: z.string().optional() })
+    .superRefine(({ password = "", confirm = "" }, ctx) => {
+      const problem = problemOf(password);
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+      if (!confirm)
+        ctx.addIssue({ code: "custom", path: ["confirm"], message: "Enter your new password again" });
+      else if (password !== confirm)
+        ctx.addIssue({ code: "custom", path: ["confirm"], message: "The passwords do not match" });
+    })
+    .transform(({ password = "" }) => ({ password }));
+}
