@@ -389,7 +389,10 @@ export async function growWorld(db: Db, world: SmallWorld, options: { teams?: nu
         subjectType: e % 2 ? "person" : "visit",
         subjectId: e % 2 ? participants[e % participants.length]! : world.visitId,
         cohortId: e % 5 ? cohortId : world.cohortB.id,
-        details: { n: e },
+        details:
+          e % 2
+            ? { n: e }
+            : { host: "Acme", from: "2027-01-13", to: "2027-01-20", startTime: "10:00", endTime: "15:00" },
       });
 
     // Cohorts and programmes around cohort A: the world's coordinator also coordinates two more cohorts, each

@@ -62,9 +62,23 @@ export function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(AUDIT_ACTIONS, action);
 }
 
-/** The audit log's sentence for a stored event; an action this version no longer records is shown as its name. */
+/** An action's name as words, for events this version cannot describe: "pitch day scoring opened". */
+function actionWords(action: string): string {
+  return action.replaceAll(/[._]/g, " ");
+}
+
+/**
+ * The audit log's sentence for a stored event. An action this version no longer records, or an event whose details
+ * were stored in an older shape, is shown as its action's name rather than breaking the page.
+ */
 export function auditSentence(action: string, details: unknown, who: Who): string {
-  if (!isAuditAction(action)) return `${who.actor}: ${action.replaceAll(/[._]/g, " ")}`;
+  if (!isAuditAction(action)) return `${who.actor}: ${actionWords(action)}`;
   const describe = AUDIT_ACTIONS[action] as Sentence<unknown>;
-  return describe(details ?? {}, who);
+  try {
+    const text = describe(details ?? {}, who);
+    if (!/\b(undefined|NaN|null)\b/.test(text)) return text;
+  } catch {
+    // Details in a shape this version does not know: fall through to the action's name.
+  }
+  return `${who.actor}: ${actionWords(action)}`;
 }
