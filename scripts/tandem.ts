@@ -2,12 +2,12 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { appointAdministrator, issueSignInLink } from "../app/commands/invitations.server";
+import { run, SYSTEM } from "../app/commands/runner.server";
 import { getDb } from "../app/db.server";
 import { scorePitches } from "../app/domain/pitch-scoring";
 import { formatPath, ScoringInputSchema, scoringReport } from "../app/domain/pitch-scoring-input";
-import { createOneTimeLink } from "../app/models/account.server";
-import { recordAudit } from "../app/models/audit.server";
-import { createPerson, findPersonByEmail, setAdmin } from "../app/models/person.server";
+import { findPersonByEmail } from "../app/models/person.server";
 import { migrateToLatest } from "../db/migrate";
 import { backupCommands } from "./backup-commands";
 import { cohortCommands } from "./cohort-commands";
@@ -68,20 +68,9 @@ const commands: Record<string, Command> = {
       }
       const db = getDb();
       await migrateToLatest(db);
-      const link = await db.transaction().execute(async (tx) => {
-        const person =
-          (await findPersonByEmail(tx, email.data)) ??
-          (await createPerson(tx, { name: values.name!, email: email.data, organisationId: null }));
-        await setAdmin(tx, person.id, true);
-        await recordAudit(tx, {
-          actorId: null,
-          action: "admin.appointed",
-          subjectType: "person",
-          subjectId: person.id,
-          details: { via: "cli" },
-        });
-        return createOneTimeLink(tx, { personId: person.id, purpose: "invite", createdBy: null });
-      });
+      const appointed = await run(db, SYSTEM, appointAdministrator, { name: values.name, email: email.data });
+      if (!appointed.ok) throw new Error("Appointing an administrator is never refused");
+      const { link } = appointed;
       console.log(`${values.name} (${email.data}) is a system administrator.`);
       console.log(
         `Send them this link to set their password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
@@ -105,14 +94,14 @@ const commands: Record<string, Command> = {
         );
         return 2;
       }
-      const link = await createOneTimeLink(db, { personId: person.id, purpose: "reset", createdBy: null });
-      await recordAudit(db, {
-        actorId: null,
-        action: "password.reset_link_created",
-        subjectType: "person",
-        subjectId: person.id,
-        details: { via: "cli" },
+      const issued = await run(db, SYSTEM, issueSignInLink, {
+        person,
+        purpose: "reset",
+        cohortId: null,
+        issuer: null,
       });
+      if (!issued.ok) throw new Error("The command line may issue a link for anyone");
+      const { link } = issued;
       console.log(
         `Link for ${person.name} to set a new password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
       );
