@@ -143,7 +143,20 @@ export default function EditVisit() {
             defaultValue={fieldValue(values, "agenda")}
             error={errors?.agenda}
           />
-          <HostContactFields values={values} errors={errors} />
+          <HostContactFields
+            fields={{
+              contactName: {
+                name: "contactName",
+                initialValue: fieldValue(values, "contactName"),
+                errors: errors?.contactName ? [errors.contactName] : undefined,
+              },
+              contactEmail: {
+                name: "contactEmail",
+                initialValue: fieldValue(values, "contactEmail"),
+                errors: errors?.contactEmail ? [errors.contactEmail] : undefined,
+              },
+            }}
+          />
           <Button>Save changes</Button>
         </Form>
       </div>
