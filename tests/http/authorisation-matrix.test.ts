@@ -1,10 +1,11 @@
 // For every route: who may use it. Each request is real HTTP to the built server, as each kind of person.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
 import { cohortSetupWorld } from "../setup/cohort-setup";
 import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
 import { type MentoringWorld, makeMentoringTeams } from "../setup/mentoring";
+import { routeModules } from "../setup/pages";
 import { reportWorld } from "../setup/report";
 import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
@@ -344,16 +345,14 @@ const MATRIX: Record<string, Entry> = {
 };
 
 function routeFiles() {
-  return readdirSync("app/routes")
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => {
-      const source = readFileSync(`app/routes/${file}`, "utf8");
-      return {
-        id: file.replace(/\.tsx?$/, ""),
-        hasLoader: /export (async )?function loader\b|export const loader\b/.test(source),
-        hasAction: /export (async )?function action\b|export const action\b/.test(source),
-      };
-    });
+  return routeModules().map(({ id, file }) => {
+    const source = readFileSync(file, "utf8");
+    return {
+      id,
+      hasLoader: /export (async )?function loader\b|export const loader\b/.test(source),
+      hasAction: /export (async )?function action\b|export const action\b/.test(source),
+    };
+  });
 }
 
 let server: TestServer;

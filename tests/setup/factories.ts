@@ -10,12 +10,17 @@ import {
 } from "~/models/pitch.server";
 import { addMembership, createCohort, createProgramme } from "~/models/programme.server";
 import { replaceMentors } from "~/models/team.server";
-import type { Db } from "../../db/connection";
+import type { Db, Tx } from "../../db/connection";
 import type { CohortRole, Sector } from "../../db/types";
 
 export const TEST_PASSWORD = "violet tractor breakfast 47";
 
 let sequence = 0;
+
+/** Runs `write` in the transaction `db` already is (a factory called inside one), or in a new one. */
+function inTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? write(db as Tx) : db.transaction().execute(write);
+}
 let passwordHash: Promise<string> | undefined;
 
 export async function makeOrganisation(db: Db, sector: Sector = "government", name?: string) {
@@ -26,7 +31,7 @@ export async function makeOrganisation(db: Db, sector: Sector = "government", na
     kind: sector === "government" ? "department" : "company",
     region: "england-and-wales" as const,
   };
-  return db.transaction().execute((tx) => createOrganisation(tx, values));
+  return inTransaction(db, (tx) => createOrganisation(tx, values));
 }
 
 /** A person with an account whose password is TEST_PASSWORD (or no password, when `active` is false). */
@@ -43,7 +48,7 @@ export async function makePerson(
   sequence += 1;
   const name = options.name ?? `Person ${sequence}`;
   const email = options.email ?? `person${sequence}@example.test`;
-  const person = await db.transaction().execute(async (tx) => {
+  const person = await inTransaction(db, async (tx) => {
     const created = await createPerson(tx, { name, email, organisationId: options.organisationId ?? null });
     if (options.admin) await setAdmin(tx, created.id, true);
     return created;

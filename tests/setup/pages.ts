@@ -193,11 +193,23 @@ export const WITHOUT_ROWS = [
   "sign-out",
 ];
 
-/** Every route module in app/routes, by id (its file name without the extension). */
+/**
+ * Every route module in app/routes, by id (its file name without the extension) and file: a route folder's
+ * module is its route.tsx, its id the folder's name.
+ */
+export function routeModules(): Array<{ id: string; file: string }> {
+  return readdirSync("app/routes", { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) {
+      const module = readdirSync(`app/routes/${entry.name}`).find((file) => /^route\.tsx?$/.test(file));
+      return module ? [{ id: entry.name, file: `app/routes/${entry.name}/${module}` }] : [];
+    }
+    if (!/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
+    return [{ id: entry.name.replace(/\.tsx?$/, ""), file: `app/routes/${entry.name}` }];
+  });
+}
+
 export function routeIds(): string[] {
-  return readdirSync("app/routes")
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => file.replace(/\.tsx?$/, ""));
+  return routeModules().map((route) => route.id);
 }
 
 /** The route parameters a path gives a route: `cohorts.$cohortId.teams` and `/cohorts/4/teams` give cohortId 4. */
