@@ -19,7 +19,8 @@ export const addCohortOrganisation = command({
     const existing = await findOrganisationByName(c.tx, input.name);
     if (existing && (await getCohortOrganisation(c.tx, input.cohortId, existing.id)))
       return invalid("name", `${existing.name} is already in this cohort`);
-    const organisation = existing ?? (await createOrganisation(c.tx, input));
+    const { name, sector, kind, region } = input;
+    const organisation = existing ?? (await createOrganisation(c.tx, { name, sector, kind, region }));
     await addOrganisationToCohort(c.tx, input.cohortId, { id: organisation.id, sector: input.sector });
     const row = await getCohortOrganisation(c.tx, input.cohortId, organisation.id);
     if (!row) throw new Error(`${input.name} was not added to the cohort`);
