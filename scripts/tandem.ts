@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { appointAdmin, issueResetLink } from "../app/commands/accounts.server";
+import { appointAdministrator, issueSignInLink } from "../app/commands/invitations.server";
 import { run, SYSTEM } from "../app/commands/runner.server";
 import { scorePitches } from "../app/domain/pitch-scoring";
 import { formatPath, ScoringInputSchema, scoringReport } from "../app/domain/pitch-scoring-input";
@@ -68,9 +68,9 @@ const commands: Record<string, Command> = {
       }
       const db = openDatabase();
       await migrateToLatest(db);
-      const outcome = await run(db, SYSTEM, appointAdmin, { name: values.name.trim(), email: email.data });
-      if (!outcome.ok) return 1;
-      const { link } = outcome;
+      const appointed = await run(db, SYSTEM, appointAdministrator, { name: values.name, email: email.data });
+      if (!appointed.ok) throw new Error("Appointing an administrator is never refused");
+      const { link } = appointed;
       console.log(`${values.name} (${email.data}) is a system administrator.`);
       console.log(
         `Send them this link to set their password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
@@ -94,9 +94,14 @@ const commands: Record<string, Command> = {
         );
         return 2;
       }
-      const outcome = await run(db, SYSTEM, issueResetLink, { personId: person.id });
-      if (!outcome.ok) return 1;
-      const { link } = outcome;
+      const issued = await run(db, SYSTEM, issueSignInLink, {
+        person,
+        purpose: "reset",
+        cohortId: null,
+        issuer: null,
+      });
+      if (!issued.ok) throw new Error("The command line may issue a link for anyone");
+      const { link } = issued;
       console.log(
         `Link for ${person.name} to set a new password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
       );

@@ -67,42 +67,6 @@ export const newCalendarAddress = command({
   },
 });
 
-/** From the command line: makes someone (new or existing) a system administrator, with a link to set a password. */
-export const appointAdmin = command({
-  async execute(c, input: { name: string; email: string }) {
-    const person =
-      (await findPersonByEmail(c.tx, input.email)) ??
-      (await createPerson(c.tx, { name: input.name, email: input.email, organisationId: null }));
-    await setAdmin(c.tx, person.id, true);
-    const link = await createOneTimeLink(c.tx, { personId: person.id, purpose: "invite", createdBy: null });
-    c.audit({
-      action: "admin.appointed",
-      subjectType: "person",
-      subjectId: person.id,
-      details: { via: "cli" },
-    });
-    return ok({ link });
-  },
-});
-
-/** From the command line: a one-time link for someone to set a new password. */
-export const issueResetLink = command({
-  async execute(c, input: { personId: number }) {
-    const link = await createOneTimeLink(c.tx, {
-      personId: input.personId,
-      purpose: "reset",
-      createdBy: null,
-    });
-    c.audit({
-      action: "password.reset_link_created",
-      subjectType: "person",
-      subjectId: input.personId,
-      details: { via: "cli" },
-    });
-    return ok({ link });
-  },
-});
-
 /** Fills the database with the demo cohort (`seed` writes it) and records that it did, in one transaction. */
 export const seedDemoData = command({
   async execute(c, input: { seed: (tx: Tx) => Promise<{ cohortId: number; people: number }> }) {

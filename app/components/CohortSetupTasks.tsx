@@ -1,4 +1,5 @@
 // The cohort set-up tasks on the cohort page: organisations and quotas, nominations, releases, visits.
+import { paths } from "~/utils/paths";
 import type { TaskListItem } from "./govuk";
 
 export type CohortSetupProgress = {
@@ -6,6 +7,7 @@ export type CohortSetupProgress = {
   belowQuota: number;
   hosts: number;
   participants: number;
+  mentors: number;
   notReleased: number;
   visits: number;
   plannedVisits: number;
@@ -14,23 +16,24 @@ export type CohortSetupProgress = {
 const notStarted = { tag: { text: "Not yet started", colour: "blue" as const } };
 const inProgress = { tag: { text: "In progress", colour: "light-blue" as const } };
 
-export function cohortSetupTasks(base: string, p: CohortSetupProgress): TaskListItem[] {
+export function cohortSetupTasks(cohortId: number, p: CohortSetupProgress): TaskListItem[] {
+  const links = paths.cohort(cohortId);
   return [
     {
       title: "Organisations and quotas",
-      href: `${base}/organisations`,
+      href: links.organisations(),
       hint: `${p.organisations} organisations, ${p.hosts} hosting a visit${p.belowQuota ? `; ${p.belowQuota} below quota` : ""}`,
       status: p.organisations === 0 ? notStarted : p.belowQuota ? inProgress : { text: "Completed" },
     },
     {
       title: "Nominations and line manager releases",
-      href: `${base}/nominations`,
+      href: links.nominations(),
       hint: `${p.participants} participants nominated; ${p.notReleased} not yet released`,
       status: p.participants === 0 ? notStarted : p.notReleased ? inProgress : { text: "Completed" },
     },
     {
       title: "Company visits",
-      href: `${base}/visits`,
+      href: links.visits(),
       hint: `${p.visits} of ${p.hosts} hosts have a visit${p.plannedVisits ? `; ${p.plannedVisits} not confirmed` : ""}`,
       status:
         p.visits === 0

@@ -1,26 +1,18 @@
 // The host's contact person, asked for on an organisation and again on each of its visits.
-import { type FieldErrors, type FormValues, fieldValue } from "~/forms/parse";
-import { Input } from "./govuk";
+import { type FieldLike, Input } from "./govuk";
 
-export function HostContactFields({ values, errors }: { values?: FormValues; errors?: FieldErrors }) {
+type Fields = Record<"contactName" | "contactEmail", FieldLike>;
+
+export function HostContactFields({ fields }: { fields: Fields }) {
   return (
     <>
+      <Input field={fields.contactName} label="Host contact's name (optional)" />
       <Input
-        id="contactName"
-        name="contactName"
-        label="Host contact's name (optional)"
-        defaultValue={fieldValue(values, "contactName")}
-        error={errors?.contactName}
-      />
-      <Input
-        id="contactEmail"
-        name="contactEmail"
+        field={fields.contactEmail}
         type="email"
         label="Host contact's email address (optional)"
         hint="If they use Tandem, they can record attendance at their visit"
         spellCheck={false}
-        defaultValue={fieldValue(values, "contactEmail")}
-        error={errors?.contactEmail}
       />
     </>
   );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkOrganisations, MAX_CSV_BYTES, parseNominationsCsv } from "./csv-nominations";
+import {
+  checkOrganisations,
+  MAX_CSV_BYTES,
+  organisationsToCreate,
+  parseNominationsCsv,
+} from "./csv-nominations";
 
 const HEADER = "name,email,organisation,sector,role,job_title,profession,line_manager_email";
 
@@ -151,5 +156,36 @@ describe("checkOrganisations", () => {
         message: "Northwind Labs is industry on row 4, but this row says government",
       },
     ]);
+  });
+});
+
+describe("choosing the organisations to create", () => {
+  const missing = [
+    { name: "Northwind Labs", sector: "industry" as const, rows: [11, 12] },
+    { name: "Fjord Digital", sector: "industry" as const, rows: [13] },
+  ];
+
+  it("creates each chosen organisation in the region chosen for it", () => {
+    expect(
+      organisationsToCreate(missing, ["Northwind Labs", "Fjord Digital"], ["scotland", "england-and-wales"]),
+    ).toEqual({
+      ok: true,
+      create: [
+        { name: "Northwind Labs", sector: "industry", region: "scotland" },
+        { name: "Fjord Digital", sector: "industry", region: "england-and-wales" },
+      ],
+    });
+  });
+
+  it("asks for every organisation not chosen and every region not known", () => {
+    expect(organisationsToCreate(missing, ["Fjord Digital"], [undefined, "atlantis"])).toEqual({
+      ok: false,
+      errors: {
+        create: [
+          "Select “Create Northwind Labs”, or correct the organisation's name in your spreadsheet and upload it again",
+        ],
+        "regions[1]": ["Select the UK region of Fjord Digital"],
+      },
+    });
   });
 });

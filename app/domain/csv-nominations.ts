@@ -2,7 +2,7 @@
 // check against the organisations Tandem already knows. Pure: the caller reads the file and the database.
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
-import type { Sector } from "./vocabulary";
+import { REGIONS, type Region, type Sector } from "./vocabulary";
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 /** Data rows, not counting the header. */
@@ -202,4 +202,34 @@ export function checkOrganisations(rows: NominationRow[], known: KnownOrganisati
 export function matchOrganisation<T extends { name: string }>(name: string, known: T[]): T | undefined {
   const key = (n: string) => n.trim().replace(/\s+/g, " ").toLowerCase();
   return known.find((o) => key(o.name) === key(name));
+}
+
+export type MissingOrganisation = OrganisationCheck["missing"][number];
+
+/**
+ * The organisations the coordinator agreed to create, each with the region chosen for it (`regions` is in the order
+ * of `missing`), or what they still have to answer, by field name.
+ */
+export function organisationsToCreate(
+  missing: MissingOrganisation[],
+  chosen: string[],
+  regions: Array<string | undefined>,
+):
+  | { ok: true; create: Array<{ name: string; sector: Sector; region: Region }> }
+  | { ok: false; errors: Record<string, string[]> } {
+  const errors: Record<string, string[]> = {};
+  const create: Array<{ name: string; sector: Sector; region: Region }> = [];
+  missing.forEach((org, i) => {
+    if (!chosen.includes(org.name)) {
+      errors.create ??= [
+        `Select “Create ${org.name}”, or correct the organisation's name in your spreadsheet and upload it again`,
+      ];
+      return;
+    }
+    const region = regions[i];
+    if (region && Object.hasOwn(REGIONS, region))
+      create.push({ name: org.name, sector: org.sector, region: region as Region });
+    else errors[`regions[${i}]`] = [`Select the UK region of ${org.name}`];
+  });
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, create };
 }

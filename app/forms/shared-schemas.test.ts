@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InviteSchema, parseCohortForm, startDateProblem } from "./shared-schemas";
+import { parseCohortForm, startDateProblem } from "./shared-schemas";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -51,25 +51,5 @@ describe("the cohort form", () => {
       weeks: "Number of weeks must be a whole number, like 12",
       teamCount: "Number of teams must be a whole number, like 12",
     });
-  });
-});
-
-describe("the invitation form", () => {
-  it("needs a real email address and a role", () => {
-    const result = InviteSchema.safeParse({ name: "Priya Shah", email: "priya.shah@", role: "boss" });
-    expect(result.success).toBe(false);
-    const fields = result.error?.issues.map((i) => i.path[0]);
-    expect(fields).toEqual(["email", "role"]);
-  });
-
-  it("turns empty optional fields into nulls", () => {
-    const result = InviteSchema.parse({
-      name: "Priya Shah",
-      email: "priya.shah@hmrc.example",
-      role: "participant",
-      organisationId: "",
-      jobTitle: "",
-    });
-    expect(result).toMatchObject({ organisationId: null, jobTitle: null, profession: null });
   });
 });

@@ -59,29 +59,3 @@ export function parseCohortForm(formData: FormData): FormResult<CohortForm> {
   const startDate = calendarDateFromParts(part("day"), part("month"), part("year"))!;
   return { ok: true, data: { ...fields.data, startDate }, values: fields.values };
 }
-
-export const ROLES = ["participant", "mentor", "leader", "coordinator", "sponsor"] as const;
-
-export const InviteSchema = z.object({
-  name: text(100, "Enter the person's full name", "Name must be 100 characters or fewer"),
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter the person's email address")
-    .max(254, "Email address must be 254 characters or fewer")
-    .email("Enter an email address in the correct format, like name@example.com"),
-  role: z.enum(ROLES, { message: "Select the person's role in this cohort" }),
-  organisationId: optionalId,
-  jobTitle: z
-    .string()
-    .trim()
-    .max(100, "Job title must be 100 characters or fewer")
-    .optional()
-    .transform((v) => v || null),
-  profession: z
-    .string()
-    .trim()
-    .max(100, "Profession must be 100 characters or fewer")
-    .optional()
-    .transform((v) => v || null),
-});

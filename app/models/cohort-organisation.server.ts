@@ -12,7 +12,7 @@ export function defaultQuota(sector: Sector): number | null {
 }
 
 /** Every organisation in the cohort with how many active participants it has nominated. */
-export async function listCohortOrganisations(db: Db | Tx, cohortId: number) {
+export async function listCohortOrganisations(db: Db, cohortId: number) {
   const rows = await db
     .selectFrom("cohort_organisations as co")
     .innerJoin("organisations as o", "o.id", "co.organisation_id")
@@ -59,20 +59,20 @@ export async function listCohortOrganisations(db: Db | Tx, cohortId: number) {
 
 export type CohortOrganisationRow = Awaited<ReturnType<typeof listCohortOrganisations>>[number];
 
-export async function getCohortOrganisation(db: Db | Tx, cohortId: number, organisationId: number) {
+export async function getCohortOrganisation(db: Db, cohortId: number, organisationId: number) {
   const rows = await listCohortOrganisations(db, cohortId);
   return rows.find((row) => row.organisation_id === organisationId);
 }
 
 /** Adds an organisation to the cohort (with its sector's default quota); does nothing if it is already in. */
 export async function addOrganisationToCohort(
-  db: Db | Tx,
+  tx: Tx,
   cohortId: number,
   organisation: { id: number; sector: Sector },
   options: { hostsVisit?: boolean; quota?: number | null } = {},
 ) {
   const at = nowIso();
-  await db
+  await tx
     .insertInto("cohort_organisations")
     .values({
       cohort_id: cohortId,
@@ -103,29 +103,41 @@ export type CohortOrganisationInput = {
 };
 
 /**
- * Saves the organisation and its part in the cohort, only if neither changed since `versions` were read;
- * returns false on such a conflict (nothing is written).
+ * Bumps the versions of the organisation and of its part in the cohort if neither changed since they were read;
+ * false when someone saved either since.
  */
-export async function updateCohortOrganisation(
+export async function claimOrganisationVersions(
   tx: Tx,
   row: { id: number; organisation_id: number },
-  input: CohortOrganisationInput,
   versions: { organisation: number; cohortOrganisation: number },
 ) {
-  const at = nowIso();
   const org = await tx
     .updateTable("organisations")
-    .set({
-      name: input.name,
-      sector: input.sector,
-      kind: input.kind,
-      region: input.region,
-      version: versions.organisation + 1,
-    })
+    .set({ version: versions.organisation + 1 })
     .where("id", "=", row.organisation_id)
     .where("version", "=", versions.organisation)
     .executeTakeFirst();
   const co = await tx
+    .updateTable("cohort_organisations")
+    .set({ version: versions.cohortOrganisation + 1 })
+    .where("id", "=", row.id)
+    .where("version", "=", versions.cohortOrganisation)
+    .executeTakeFirst();
+  return Number(org.numUpdatedRows) === 1 && Number(co.numUpdatedRows) === 1;
+}
+
+/** Saves the organisation, its part in the cohort and the dates it cannot host. */
+export async function updateCohortOrganisation(
+  tx: Tx,
+  row: { id: number; organisation_id: number },
+  input: CohortOrganisationInput,
+) {
+  await tx
+    .updateTable("organisations")
+    .set({ name: input.name, sector: input.sector, kind: input.kind, region: input.region })
+    .where("id", "=", row.organisation_id)
+    .execute();
+  await tx
     .updateTable("cohort_organisations")
     .set({
       hosts_visit: input.hostsVisit ? 1 : 0,
@@ -133,13 +145,10 @@ export async function updateCohortOrganisation(
       address: input.address,
       contact_name: input.contactName,
       contact_email: input.contactEmail,
-      version: versions.cohortOrganisation + 1,
-      updated_at: at,
+      updated_at: nowIso(),
     })
     .where("id", "=", row.id)
-    .where("version", "=", versions.cohortOrganisation)
-    .executeTakeFirst();
-  if (Number(org.numUpdatedRows) !== 1 || Number(co.numUpdatedRows) !== 1) return false;
+    .execute();
   await tx.deleteFrom("host_unavailable_dates").where("cohort_organisation_id", "=", row.id).execute();
   if (input.unavailable.length) {
     await tx
@@ -147,10 +156,9 @@ export async function updateCohortOrganisation(
       .values([...new Set(input.unavailable)].map((date) => ({ cohort_organisation_id: row.id, date })))
       .execute();
   }
-  return true;
 }
 
-export async function organisationVersion(db: Db | Tx, organisationId: number) {
+export async function organisationVersion(db: Db, organisationId: number) {
   const row = await db
     .selectFrom("organisations")
     .where("id", "=", organisationId)
@@ -184,10 +192,11 @@ export async function cohortSetupProgress(db: Db, cohortId: number) {
   const members = await db
     .selectFrom("memberships")
     .where("cohort_id", "=", cohortId)
-    .where("role", "=", "participant")
+    .where("role", "in", ["participant", "mentor"])
     .where("withdrawn_at", "is", null)
-    .select("release_status")
+    .select(["role", "release_status"])
     .execute();
+  const participants = members.filter((m) => m.role === "participant");
   const visits = await db
     .selectFrom("visits")
     .where("cohort_id", "=", cohortId)
@@ -198,8 +207,9 @@ export async function cohortSetupProgress(db: Db, cohortId: number) {
     organisations: organisations.length,
     belowQuota: organisations.filter((o) => o.quota !== null && o.nominated < o.quota).length,
     hosts: organisations.filter((o) => o.hosts_visit).length,
-    participants: members.length,
-    notReleased: members.filter((m) => m.release_status !== "approved").length,
+    participants: participants.length,
+    mentors: members.length - participants.length,
+    notReleased: participants.filter((m) => m.release_status !== "approved").length,
     visits: new Set(visits.map((v) => v.organisation_id)).size,
     plannedVisits: visits.filter((v) => v.status === "planned").length,
   };

@@ -13,11 +13,11 @@ export async function hasPeople(db: Db): Promise<boolean> {
   return (await db.selectFrom("people").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
 
-export async function findPersonByEmail(db: Db | Tx, email: string) {
+export async function findPersonByEmail(db: Db, email: string) {
   return db.selectFrom("people").where("email_key", "=", emailKey(email)).selectAll().executeTakeFirst();
 }
 
-export async function getPerson(db: Db | Tx, personId: number) {
+export async function getPerson(db: Db, personId: number) {
   return db
     .selectFrom("people")
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
@@ -47,9 +47,9 @@ export type NewPersonInput = {
 };
 
 /** Creates the person and an account without a password (set later through a one-time link). */
-export async function createPerson(db: Db | Tx, input: NewPersonInput) {
+export async function createPerson(tx: Tx, input: NewPersonInput) {
   const at = nowIso();
-  const person = await db
+  const person = await tx
     .insertInto("people")
     .values({
       name: input.name.trim(),
@@ -63,31 +63,31 @@ export async function createPerson(db: Db | Tx, input: NewPersonInput) {
     })
     .returning(["id", "name", "email"])
     .executeTakeFirstOrThrow();
-  await db.insertInto("accounts").values({ person_id: person.id, created_at: at }).execute();
+  await tx.insertInto("accounts").values({ person_id: person.id, created_at: at }).execute();
   return person;
 }
 
-export async function setAdmin(db: Db | Tx, personId: number, isAdmin: boolean) {
-  await db
+export async function setAdmin(tx: Tx, personId: number, isAdmin: boolean) {
+  await tx
     .updateTable("accounts")
     .set({ is_admin: isAdmin ? 1 : 0 })
     .where("person_id", "=", personId)
     .execute();
 }
 
-export async function listOrganisations(db: Db | Tx) {
+export async function listOrganisations(db: Db) {
   return db.selectFrom("organisations").selectAll().orderBy("name").execute();
 }
 
-export async function findOrganisationByName(db: Db | Tx, name: string) {
+export async function findOrganisationByName(db: Db, name: string) {
   return db.selectFrom("organisations").where("name", "=", name.trim()).selectAll().executeTakeFirst();
 }
 
 export async function createOrganisation(
-  db: Db | Tx,
+  tx: Tx,
   input: { name: string; sector: Sector; kind: string; region: Region },
 ) {
-  return db
+  return tx
     .insertInto("organisations")
     .values({ ...input, name: input.name.trim(), created_at: nowIso() })
     .returning(["id", "name", "sector"])
@@ -100,7 +100,7 @@ export async function createOrganisation(
  * take over an account that reaches cohorts they do not run.
  */
 export async function mayIssueLinkFor(
-  db: Db | Tx,
+  db: Db,
   actor: { personId: number; isAdmin: boolean },
   personId: number,
 ) {

@@ -5,21 +5,20 @@ import { cohortSetupTasks } from "~/components/CohortSetupTasks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
-import { ROLE_LABELS } from "~/domain/next-steps";
+import { COHORT_ROLES } from "~/domain/vocabulary";
+import { ROLES_IN_PAGE_ORDER } from "~/forms/people";
 import { cohortSetupProgress } from "~/models/cohort-organisation.server";
 import { listCohortMembers } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
-import type { CohortRole } from "../../db/types";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => data?.cohort.name ?? "Cohort");
 export const ErrorBoundary = RouteErrorBoundary;
 
-const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator", "sponsor"];
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const members = await listCohortMembers(context.db, cohort.id);
-  const counts = ROLE_ORDER.map((role) => {
+  const counts = ROLES_IN_PAGE_ORDER.map((role) => {
     const inRole = members.filter((m) => m.role === role);
     return {
       role,
@@ -39,9 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function CohortOverview() {
   const { cohort, counts, timing, setup } = useLoaderData<typeof loader>();
-  const participants = counts.find((c) => c.role === "participant")?.total ?? 0;
-  const mentors = counts.find((c) => c.role === "mentor")?.total ?? 0;
-  const base = `/cohorts/${cohort.id}`;
+  const { participants, mentors } = setup;
+  const links = paths.cohort(cohort.id);
   return (
     <>
       <h1 className="govuk-heading-l">
@@ -68,8 +66,8 @@ export default function CohortOverview() {
         ]}
       />
       <ButtonGroup>
-        <Button href={`${base}/people/invite`}>Invite a person</Button>
-        <Button href={`${base}/edit`} variant="secondary">
+        <Button href={links.invite()}>Invite a person</Button>
+        <Button href={links.edit()} variant="secondary">
           Edit cohort details
         </Button>
       </ButtonGroup>
@@ -78,14 +76,14 @@ export default function CohortOverview() {
         items={[
           {
             title: "Add participants",
-            href: `${base}/people`,
+            href: links.people(),
             hint: `${participants} added`,
             status:
               participants > 0 ? { text: "Completed" } : { tag: { text: "Not yet started", colour: "blue" } },
           },
           {
             title: "Add mentors",
-            href: `${base}/people`,
+            href: links.people(),
             hint: `${mentors} added; each team needs one from industry and one civil servant`,
             status:
               mentors >= cohort.team_count * 2
@@ -99,37 +97,37 @@ export default function CohortOverview() {
           },
           {
             title: "Form teams and pair mentors",
-            href: `${base}/teams`,
+            href: links.teams(),
             hint: "Balanced mixed teams, each with an industry and a government mentor",
             status: { tag: { text: "See teams", colour: "grey" } },
           },
-          ...cohortSetupTasks(base, setup),
+          ...cohortSetupTasks(cohort.id, setup),
           {
             title: "Run the pitch day",
-            href: `${base}/pitch-day`,
+            href: links.pitchDay.home(),
             hint: "Running order, panel and conflicts, rubric, scoring and results",
             status: { tag: { text: "See pitch day", colour: "grey" } },
           },
         ]}
       />
       <p className="govuk-body">
-        <Link className="govuk-link" to={`${base}/schedule`}>
+        <Link className="govuk-link" to={links.schedule()}>
           Programme schedule
         </Link>{" "}
         ·{" "}
-        <Link className="govuk-link" to={`${base}/attendance`}>
+        <Link className="govuk-link" to={links.attendance()}>
           Attendance
         </Link>{" "}
         ·{" "}
-        <a className="govuk-link" href={`${base}/calendar.ics`}>
+        <a className="govuk-link" href={links.calendar()}>
           Download the cohort calendar (.ics)
         </a>{" "}
         ·{" "}
-        <Link className="govuk-link" to={`${base}/report`}>
+        <Link className="govuk-link" to={links.report()}>
           Report
         </Link>{" "}
         ·{" "}
-        <Link className="govuk-link" to={`${base}/health`}>
+        <Link className="govuk-link" to={links.health()}>
           Team health
         </Link>
       </p>
@@ -145,7 +143,7 @@ export default function CohortOverview() {
           { text: "Not signed in yet", format: "numeric" },
         ]}
         rows={counts.map((c) => [
-          { text: ROLE_LABELS[c.role] },
+          { text: COHORT_ROLES[c.role] },
           { text: String(c.government), format: "numeric" },
           { text: String(c.industry), format: "numeric" },
           { text: String(c.total), format: "numeric" },
@@ -153,7 +151,7 @@ export default function CohortOverview() {
         ])}
       />
       <p className="govuk-body">
-        <Link className="govuk-link" to={`${base}/people`}>
+        <Link className="govuk-link" to={links.people()}>
           See everyone in the cohort
         </Link>
       </p>

@@ -4,9 +4,10 @@ import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Table } from "~/components/govuk";
 import { formatShortUkDate } from "~/domain/calendar";
-import { listCohortMembers } from "~/models/programme.server";
+import { listParticipants } from "~/models/nomination.server";
 import { listCohortAttendance, listVisits } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Attendance in ${data?.cohort.name ?? "the cohort"}`,
@@ -18,13 +19,12 @@ const SHORT = { attended: "✓", apologies: "A", absent: "✗" } as const;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const db = context.db;
-  const [members, visits, records] = await Promise.all([
-    listCohortMembers(db, cohort.id),
+  const [participants, visits, records] = await Promise.all([
+    listParticipants(db, cohort.id),
     listVisits(db, cohort.id),
     listCohortAttendance(db, cohort.id),
   ]);
   const held = visits.filter((v) => v.status !== "cancelled" && v.recorded > 0);
-  const participants = members.filter((m) => m.role === "participant");
   return {
     cohort,
     visits: held.map((v) => ({ id: v.id, host: v.host_name, date: v.date, attended: v.attended })),
@@ -44,7 +44,7 @@ export default function CohortAttendance() {
   const { cohort, visits, people } = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href={`/cohorts/${cohort.id}/visits`}>Back to company visits</BackLink>
+      <BackLink href={paths.cohort(cohort.id).visits()}>Back to company visits</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Attendance

@@ -4,9 +4,10 @@ import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table } from "~/components/govuk";
 import { ReleaseTag } from "~/components/ReleaseTag";
-import { ROLE_LABELS } from "~/domain/next-steps";
+import { COHORT_ROLES } from "~/domain/vocabulary";
 import { listNominations } from "~/models/nomination.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Nominations for ${data?.cohort.name ?? "the cohort"}`,
@@ -18,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const nominations = await listNominations(context.db, cohort.id);
   const active = nominations.filter((n) => !n.withdrawn_at);
-  const notReleased = active.filter((n) => n.role === "participant" && n.release_status !== "approved");
+  const notReleased = active.filter((n) => n.awaitingRelease);
   return {
     cohort,
     onlyNotReleased: url.searchParams.get("show") === "not-released",
@@ -30,18 +31,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Nominations() {
   const { cohort, active, notReleased, withdrawn, onlyNotReleased } = useLoaderData<typeof loader>();
-  const base = `/cohorts/${cohort.id}`;
+  const links = paths.cohort(cohort.id);
   const shown = onlyNotReleased ? notReleased : active;
   return (
     <>
-      <BackLink href={base}>Back to {cohort.name}</BackLink>
+      <BackLink href={links.home()}>Back to {cohort.name}</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Nominations
       </h1>
       <ButtonGroup>
-        <Button href={`${base}/nominations/import`}>Import nominations</Button>
-        <Button href={`${base}/people/invite`} variant="secondary">
+        <Button href={links.nominationsImport()}>Import nominations</Button>
+        <Button href={links.invite()} variant="secondary">
           Add one person
         </Button>
       </ButtonGroup>
@@ -53,11 +54,11 @@ export default function Nominations() {
             <strong>{notReleased.length}</strong> participant{notReleased.length === 1 ? " is" : "s are"} not
             yet released by their line manager.{" "}
             {onlyNotReleased ? (
-              <Link className="govuk-link" to={`${base}/nominations`}>
+              <Link className="govuk-link" to={links.nominations()}>
                 Show everyone
               </Link>
             ) : (
-              <Link className="govuk-link" to={`${base}/nominations?show=not-released`}>
+              <Link className="govuk-link" to={links.nominations("not-released")}>
                 Show only them
               </Link>
             )}
@@ -76,15 +77,15 @@ export default function Nominations() {
         rows={shown.map((n) => [
           {
             text: (
-              <Link className="govuk-link" to={`${base}/nominations/${n.id}`}>
+              <Link className="govuk-link" to={links.nomination(n.id)}>
                 {n.name}
               </Link>
             ),
           },
           { text: n.organisation_name ?? "None" },
-          { text: ROLE_LABELS[n.role] },
+          { text: COHORT_ROLES[n.role] },
           {
-            text: n.role === "participant" ? <ReleaseTag status={n.release_status} /> : "Not needed",
+            text: n.releaseNeeded ? <ReleaseTag status={n.release_status} /> : "Not needed",
           },
         ])}
       />
@@ -96,13 +97,13 @@ export default function Nominations() {
           rows={withdrawn.map((n) => [
             {
               text: (
-                <Link className="govuk-link" to={`${base}/nominations/${n.id}`}>
+                <Link className="govuk-link" to={links.nomination(n.id)}>
                   {n.name}
                 </Link>
               ),
             },
             { text: n.organisation_name ?? "None" },
-            { text: ROLE_LABELS[n.role] },
+            { text: COHORT_ROLES[n.role] },
           ])}
         />
       ) : null}

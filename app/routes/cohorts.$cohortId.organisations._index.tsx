@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
-import { REGION_LABELS } from "~/domain/regions";
+import { REGIONS, SECTORS } from "~/domain/vocabulary";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Organisations in ${data?.cohort.name ?? "the cohort"}`,
@@ -19,11 +20,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function CohortOrganisations() {
   const { cohort, organisations } = useLoaderData<typeof loader>();
-  const base = `/cohorts/${cohort.id}`;
+  const links = paths.cohort(cohort.id);
   const hosts = organisations.filter((o) => o.hosts_visit).length;
   return (
     <>
-      <BackLink href={base}>Back to {cohort.name}</BackLink>
+      <BackLink href={links.home()}>Back to {cohort.name}</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Organisations
@@ -31,7 +32,7 @@ export default function CohortOrganisations() {
       <p className="govuk-body">
         {organisations.length} organisations take part; {hosts} host a company visit.
       </p>
-      <Button href={`${base}/organisations/new`}>Add an organisation</Button>
+      <Button href={links.organisationsNew()}>Add an organisation</Button>
       {organisations.length === 0 ? (
         <p className="govuk-body">No organisations yet. Add them here, or import nominations to add them.</p>
       ) : (
@@ -49,14 +50,14 @@ export default function CohortOrganisations() {
           rows={organisations.map((o) => [
             {
               text: (
-                <Link className="govuk-link" to={`${base}/organisations/${o.organisation_id}`}>
+                <Link className="govuk-link" to={links.organisation(o.organisation_id)}>
                   {o.name}
                   <span className="govuk-visually-hidden"> (change)</span>
                 </Link>
               ),
             },
-            { text: `${o.sector === "government" ? "Government" : "Industry"} (${o.kind})` },
-            { text: REGION_LABELS[o.region] },
+            { text: `${SECTORS[o.sector]} (${o.kind})` },
+            { text: REGIONS[o.region] },
             { text: o.hosts_visit ? "Yes" : "No" },
             {
               text:

@@ -1,22 +1,22 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { addCohortOrganisation } from "~/commands/organisations.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
 import { OrganisationSchema } from "~/forms/cohort-setup";
-import { parseForm } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
-import {
-  addOrganisationToCohort,
-  getCohortOrganisation,
-  listOrganisationsOutsideCohort,
-  updateCohortOrganisation,
-} from "~/models/cohort-organisation.server";
-import { createOrganisation, findOrganisationByName } from "~/models/person.server";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { listOrganisationsOutsideCohort } from "~/models/cohort-organisation.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Add an organisation");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -28,69 +28,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const form = parseForm(await request.formData(), OrganisationSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = context.db;
-  const existing = await findOrganisationByName(db, form.data.name);
-  if (existing && (await getCohortOrganisation(db, cohort.id, existing.id))) {
-    return data(
-      { errors: { name: `${existing.name} is already in this cohort` }, values: form.values },
-      { status: 400 },
-    );
-  }
-  await db.transaction().execute(async (tx) => {
-    const organisation =
-      existing ??
-      (await createOrganisation(tx, {
-        name: form.data.name,
-        sector: form.data.sector,
-        kind: form.data.kind,
-        region: form.data.region,
-      }));
-    await addOrganisationToCohort(tx, cohort.id, { id: organisation.id, sector: form.data.sector });
-    const row = await getCohortOrganisation(tx, cohort.id, organisation.id);
-    if (!row) throw new Error("The organisation was not added");
-    await updateCohortOrganisation(tx, row, form.data, {
-      organisation: (
-        await tx
-          .selectFrom("organisations")
-          .where("id", "=", organisation.id)
-          .select("version")
-          .executeTakeFirstOrThrow()
-      ).version,
-      cohortOrganisation: row.version,
-    });
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "cohort.organisation_added",
-      subjectType: "organisation",
-      subjectId: organisation.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: {
-        name: form.data.name,
-        hostsVisit: form.data.hostsVisit,
-        quota: form.data.quota,
-        created: !existing,
-      },
-    });
+  const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), addCohortOrganisation, {
+    ...submission.value,
+    cohortId: cohort.id,
   });
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/organisations`,
-    `${form.data.name} added to the cohort`,
+    paths.cohort(cohort.id).organisations(),
+    `${submission.value.name} added to the cohort`,
   );
 }
 
 export default function AddOrganisation() {
   const { cohort, known } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof OrganisationSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { kind: "company", region: "england-and-wales" },
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${cohort.id}/organisations`}>Back to organisations</BackLink>
-        <FormErrorSummary errors={actionData?.errors} ids={{ sector: "sector", region: "region" }} />
+        <BackLink href={paths.cohort(cohort.id).organisations()}>Back to organisations</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{cohort.name}</span>
           Add an organisation
@@ -105,11 +68,8 @@ export default function AddOrganisation() {
             . Type a name exactly to add one of them.
           </p>
         ) : null}
-        <Form method="post" noValidate>
-          <OrganisationFields
-            values={actionData?.values ?? { kind: "company" }}
-            errors={actionData?.errors}
-          />
+        <Form method="post" {...formProps(form)}>
+          <OrganisationFields fields={fields} />
           <Button>Add organisation</Button>
         </Form>
       </div>

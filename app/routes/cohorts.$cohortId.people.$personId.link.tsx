@@ -6,16 +6,18 @@ import {
 } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, forbidden, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { actorOf, forbidden, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { issueSignInLink } from "~/commands/invitations.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, InsetText, Panel } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
-import { createOneTimeLink, setReveal, takeReveal } from "~/models/account.server";
-import { recordAudit } from "~/models/audit.server";
-import { getPerson, mayIssueLinkFor } from "~/models/person.server";
+import { setReveal, takeReveal } from "~/models/account.server";
+import { getPerson } from "~/models/person.server";
 import { rolesInCohort } from "~/models/programme.server";
 import { absoluteUrl } from "~/utils/links.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Sign-in link for ${data?.person.name ?? "a person"}`,
@@ -55,32 +57,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const person = await memberOf(context, cohort.id, params.personId);
-  const db = context.db;
-  if (!(await mayIssueLinkFor(db, user, person.id))) forbidden();
-  const purpose = person.password_set_at ? "reset" : "invite";
-  const link = await db.transaction().execute(async (tx) => {
-    const created = await createOneTimeLink(tx, { personId: person.id, purpose, createdBy: user.personId });
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: purpose === "invite" ? "invitation.created" : "password.reset_link_created",
-      subjectType: "person",
-      subjectId: person.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: { expiresAt: created.expiresAt },
-    });
-    return created;
+  const outcome = await run(context.db, actorOf(context, user), issueSignInLink, {
+    person,
+    cohortId: cohort.id,
+    issuer: user,
   });
+  if (!outcome.ok) forbidden();
   await setReveal(
-    db,
+    context.db,
     user.sessionId,
     JSON.stringify({
       personId: person.id,
-      url: absoluteUrl(request, `/set-password/${link.token}`),
-      expiresAt: link.expiresAt,
+      url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
+      expiresAt: outcome.link.expiresAt,
     }),
   );
-  return redirect(`/cohorts/${cohort.id}/people/${person.id}/link`);
+  return redirect(paths.cohort(cohort.id).personLink(person.id));
 }
 
 export default function PersonLink() {
@@ -88,7 +80,7 @@ export default function PersonLink() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${cohort.id}/people`}>Back to people</BackLink>
+        <BackLink href={paths.cohort(cohort.id).people()}>Back to people</BackLink>
         {link ? (
           <>
             <Panel title={person.active ? "Password reset link created" : "Invitation link created"}>

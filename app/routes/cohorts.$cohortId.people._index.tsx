@@ -3,15 +3,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
-import { ROLE_LABELS } from "~/domain/next-steps";
+import { COHORT_ROLES, type CohortRole } from "~/domain/vocabulary";
 import { listCohortMembers } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
-import type { CohortRole } from "../../db/types";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `People in ${data?.cohort.name ?? "the cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
-const ROLE_ORDER: CohortRole[] = ["participant", "mentor", "leader", "coordinator", "sponsor"];
+/** The groups of the page, in its order, each with its heading. */
 const GROUP_TITLES: Record<CohortRole, string> = {
   participant: "Participants",
   mentor: "Mentors",
@@ -19,6 +19,7 @@ const GROUP_TITLES: Record<CohortRole, string> = {
   coordinator: "Coordinators",
   sponsor: "Sponsors (read-only report viewers)",
 };
+const ROLE_ORDER = Object.keys(GROUP_TITLES) as CohortRole[];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
@@ -31,15 +32,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function CohortPeople() {
   const { cohort, groups } = useLoaderData<typeof loader>();
-  const base = `/cohorts/${cohort.id}`;
+  const links = paths.cohort(cohort.id);
   return (
     <>
-      <BackLink href={base}>Back to {cohort.name}</BackLink>
+      <BackLink href={links.home()}>Back to {cohort.name}</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         People
       </h1>
-      <Button href={`${base}/people/invite`}>Invite a person</Button>
+      <Button href={links.invite()}>Invite a person</Button>
       {groups.map(({ role, people }) => (
         <section key={role} aria-labelledby={`group-${role}`}>
           <h2 className="govuk-heading-m" id={`group-${role}`}>
@@ -47,8 +48,8 @@ export default function CohortPeople() {
           </h2>
           {people.length === 0 ? (
             <p className="govuk-body">
-              No {ROLE_LABELS[role].toLowerCase()}s yet.{" "}
-              <Link className="govuk-link" to={`${base}/people/invite?role=${role}`}>
+              No {COHORT_ROLES[role].toLowerCase()}s yet.{" "}
+              <Link className="govuk-link" to={links.invite(role)}>
                 Invite one
               </Link>
             </p>
@@ -82,7 +83,7 @@ export default function CohortPeople() {
                 },
                 {
                   text: (
-                    <Form method="post" action={`${base}/people/${p.id}/link`}>
+                    <Form method="post" action={links.personLink(p.id)}>
                       <button type="submit" className="tandem-link-button govuk-body-s">
                         {p.password_set_at ? "Create password reset link" : "Create new invitation link"}
                         <span className="govuk-visually-hidden"> for {p.name}</span>

@@ -1,18 +1,24 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { invitePerson } from "~/commands/invitations.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Radios, Select } from "~/components/govuk";
-import { ROLE_LABELS } from "~/domain/next-steps";
-import { fieldValue, parseForm } from "~/forms/parse";
-import { InviteSchema, ROLES } from "~/forms/shared-schemas";
+import { COHORT_ROLES } from "~/domain/vocabulary";
+import { InviteSchema, rolesAppointableBy } from "~/forms/people";
+import { invalidForm, refused } from "~/forms/reply.server";
 import { setReveal } from "~/models/account.server";
-import { invitePerson } from "~/models/invitation.server";
 import { listOrganisations } from "~/models/person.server";
 import { absoluteUrl } from "~/utils/links.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Invite a person");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -22,64 +28,52 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     cohort,
     organisations: await listOrganisations(context.db),
-    roles: ROLES.filter((role) => role !== "coordinator" || user.isAdmin),
+    roles: rolesAppointableBy(user),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const form = parseForm(await request.formData(), InviteSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (form.data.role === "coordinator" && !user.isAdmin) {
-    return data(
-      { errors: { role: "Only a system administrator can appoint coordinators" }, values: form.values },
-      { status: 400 },
-    );
-  }
-  const outcome = await invitePerson(context.db, cohort.id, form.data, user, clientAddress(context));
-  const roleLabel = ROLE_LABELS[form.data.role].toLowerCase();
-  if (outcome.kind === "already-member") {
-    return data(
-      { errors: { email: `${outcome.name} is already a ${roleLabel} in this cohort` }, values: form.values },
-      { status: 400 },
-    );
-  }
-  if (outcome.link) {
-    await setReveal(
-      context.db,
-      user.sessionId,
-      JSON.stringify({
-        personId: outcome.personId,
-        url: absoluteUrl(request, `/set-password/${outcome.link.token}`),
-        expiresAt: outcome.link.expiresAt,
-      }),
-    );
+  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), invitePerson, {
+    ...submission.value,
+    cohortId: cohort.id,
+    appointer: user,
+  });
+  if (!outcome.ok) return refused(submission, outcome);
+  const added = `${outcome.name} added as a ${outcome.roleLabel}`;
+  if (!outcome.link)
     return redirectWithBanner(
       context,
       request,
-      `/cohorts/${cohort.id}/people/${outcome.personId}/link`,
-      `${outcome.name} added as a ${roleLabel}`,
+      paths.cohort(cohort.id).people(),
+      `${added}. They already have a Tandem account and can sign in.`,
     );
-  }
-  return redirectWithBanner(
-    context,
-    request,
-    `/cohorts/${cohort.id}/people`,
-    `${outcome.name} added as a ${roleLabel}. They already have a Tandem account and can sign in.`,
+  await setReveal(
+    context.db,
+    user.sessionId,
+    JSON.stringify({
+      personId: outcome.personId,
+      url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
+      expiresAt: outcome.link.expiresAt,
+    }),
   );
+  return redirectWithBanner(context, request, paths.cohort(cohort.id).personLink(outcome.personId), added);
 }
 
 export default function InvitePerson() {
   const { cohort, organisations, roles } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const values = actionData?.values;
-  const errors = actionData?.errors as Record<string, string> | undefined;
+  const [form, fields] = useForm<z.input<typeof InviteSchema>>({
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { role: params.get("role") ?? undefined },
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/cohorts/${cohort.id}/people`}>Back to people</BackLink>
-        <FormErrorSummary errors={errors} />
+        <BackLink href={paths.cohort(cohort.id).people()}>Back to people</BackLink>
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">
           <span className="govuk-caption-l">{cohort.name}</span>
           Invite a person
@@ -88,59 +82,35 @@ export default function InvitePerson() {
           Tandem will give you a link for them to set their password. Send it to them yourself: it works once
           and for 7 days.
         </p>
-        <Form method="post" noValidate>
+        <Form method="post" {...formProps(form)}>
+          <Input field={fields.name} label="Full name" autoComplete="off" />
           <Input
-            id="name"
-            name="name"
-            label="Full name"
-            autoComplete="off"
-            defaultValue={fieldValue(values, "name")}
-            error={errors?.name}
-          />
-          <Input
-            id="email"
-            name="email"
+            field={fields.email}
             type="email"
             label="Email address"
             hint="Their work email. If they already use Tandem, they are added with the account they have."
             spellCheck={false}
             autoComplete="off"
-            defaultValue={fieldValue(values, "email")}
-            error={errors?.email}
           />
           <Radios
-            name="role"
+            field={fields.role}
             legend="Role in this cohort"
             legendSize="s"
-            items={roles.map((role) => ({ value: role, text: ROLE_LABELS[role] }))}
-            defaultValue={fieldValue(values, "role") ?? params.get("role") ?? undefined}
-            error={errors?.role}
+            items={roles.map((role) => ({ value: role, text: COHORT_ROLES[role] }))}
           />
           <Select
-            id="organisationId"
-            name="organisationId"
+            field={fields.organisationId}
             label="Organisation (optional)"
             items={[
               { value: "", text: "Not listed" },
               ...organisations.map((o) => ({ value: String(o.id), text: `${o.name} (${o.sector})` })),
             ]}
-            defaultValue={fieldValue(values, "organisationId")}
-            error={errors?.organisationId}
           />
+          <Input field={fields.jobTitle} label="Job title (optional)" />
           <Input
-            id="jobTitle"
-            name="jobTitle"
-            label="Job title (optional)"
-            defaultValue={fieldValue(values, "jobTitle")}
-            error={errors?.jobTitle}
-          />
-          <Input
-            id="profession"
-            name="profession"
+            field={fields.profession}
             label="Profession (optional)"
             hint="For example, Data or Software development"
-            defaultValue={fieldValue(values, "profession")}
-            error={errors?.profession}
           />
           <Button>Invite</Button>
         </Form>

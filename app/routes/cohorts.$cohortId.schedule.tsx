@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Tag } from "~/components/govuk";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
@@ -13,6 +14,7 @@ import {
 } from "~/domain/calendar";
 import { listMilestones, listVisits } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(
   ({ data }) => `Schedule for ${data?.cohort.name ?? "the cohort"}`,
@@ -20,18 +22,14 @@ export const meta = pageMeta<typeof loader>(
 export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, roles, user } = await requireCohortAccess(
-    context,
-    request,
-    params.cohortId,
-    "cohort:take-part",
-  );
+  const access = await requireCohortAccess(context, request, params.cohortId, "cohort:take-part");
+  const { cohort } = access;
   const db = context.db;
   const [milestones, visits] = await Promise.all([listMilestones(db, cohort), listVisits(db, cohort.id)]);
   const today = todayInLondon();
   return {
     cohort,
-    manages: roles.includes("coordinator") || user.isAdmin,
+    manages: can(access, "cohort:manage"),
     weeks: programmeWeeks(cohort.start_date, cohort.weeks).map((week) => ({
       ...week,
       current: week.start <= today && today <= week.end,
@@ -52,10 +50,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Schedule() {
   const { cohort, weeks, manages } = useLoaderData<typeof loader>();
-  const base = `/cohorts/${cohort.id}`;
+  const links = paths.cohort(cohort.id);
   return (
     <>
-      <BackLink href={manages ? base : "/"}>
+      <BackLink href={manages ? links.home() : paths.home()}>
         {manages ? `Back to ${cohort.name}` : "Back to your home page"}
       </BackLink>
       <h1 className="govuk-heading-l">
@@ -64,7 +62,7 @@ export default function Schedule() {
       </h1>
       <p className="govuk-body">
         {cohort.weeks} weeks from {formatUkDate(cohort.start_date)}. Times are UK time.{" "}
-        <Link className="govuk-link" to="/profile">
+        <Link className="govuk-link" to={paths.profile()}>
           Add every date to your calendar
         </Link>
       </p>
@@ -87,7 +85,7 @@ export default function Schedule() {
               <ul className="govuk-list govuk-!-margin-bottom-0">
                 {week.milestones.map((m) => (
                   <li key={m.kind}>
-                    <Link className="govuk-link" to={`${base}/milestones/${m.kind}`}>
+                    <Link className="govuk-link" to={links.milestone(m.kind)}>
                       {m.title}
                     </Link>
                     , {formatUkDateWithDay(m.date)}
@@ -95,7 +93,7 @@ export default function Schedule() {
                 ))}
                 {week.visits.map((v) => (
                   <li key={v.id}>
-                    <Link className="govuk-link" to={`${base}/visits/${v.id}`}>
+                    <Link className="govuk-link" to={links.visit(v.id).home()}>
                       Visit to {v.host}
                     </Link>
                     , {formatUkDateWithDay(v.date)}, {formatTime(v.start)} to {formatTime(v.end)}{" "}

@@ -11,6 +11,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
+import { HostContactFields } from "~/components/HostContactFields";
 import { formatUkDate } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -88,14 +89,7 @@ export default function EditVisit() {
           <Input field={fields.endTime} label="End time" hint="For example, 16:00" width="5" />
           <Textarea field={fields.address} label="Address (optional)" rows={3} />
           <Textarea field={fields.agenda} label="Agenda (optional)" rows={5} />
-          <Input field={fields.contactName} label="Host contact's name (optional)" />
-          <Input
-            field={fields.contactEmail}
-            type="email"
-            label="Host contact's email address (optional)"
-            hint="If they use Tandem, they can record attendance at their visit"
-            spellCheck={false}
-          />
+          <HostContactFields fields={fields} />
           <Button>Save changes</Button>
         </Form>
       </div>

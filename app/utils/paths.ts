@@ -48,11 +48,10 @@ function cohort(cohortId: Id) {
     statements: () => `${base}/statements`,
     team: () => `${base}/team`,
     people: () => `${base}/people`,
-    invite: () => `${base}/people/invite`,
-    appointCoordinator: () => `${base}/people/invite?role=coordinator`,
+    invite: (role?: string) => `${base}/people/invite${q({ role })}`,
     personLink: (personId: Id, purpose?: "invite" | "reset") =>
       `${base}/people/${personId}/link${q({ purpose })}`,
-    nominations: () => `${base}/nominations`,
+    nominations: (show?: "not-released") => `${base}/nominations${q({ show })}`,
     nominationsImport: () => `${base}/nominations/import`,
     nomination: (personId: Id) => `${base}/nominations/${personId}`,
     organisations: () => `${base}/organisations`,

@@ -124,7 +124,7 @@ describe("uploading nominations", () => {
     expect(await rowCounts()).toEqual(before);
     const done = await post(
       `${base()}/nominations/import`,
-      { csv, fileName: "n.csv", create: "Northwind Labs", "region-0": "scotland" },
+      { csv, fileName: "n.csv", create: "Northwind Labs", "regions[0]": "scotland" },
       cookie,
     );
     expect(done.status).toBe(302);

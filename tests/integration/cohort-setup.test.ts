@@ -1,16 +1,12 @@
 // Cohort set-up against a real SQLite database: imports, withdrawal, milestones, visits and their sequences.
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { run, SYSTEM } from "~/commands/runner.server";
+import { importNominations, reinstateNomination, withdrawNomination } from "~/commands/nominations.server";
+import { type Actor, run, SYSTEM } from "~/commands/runner.server";
 import { cancelVisit, editVisit } from "~/commands/visits.server";
 import { parseNominationsCsv } from "~/domain/csv-nominations";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
-import {
-  getNomination,
-  importNominations,
-  previewNominations,
-  setWithdrawn,
-} from "~/models/nomination.server";
+import { getNomination, previewNominations } from "~/models/nomination.server";
 import { createOrganisation } from "~/models/person.server";
 import { rolesInCohort } from "~/models/programme.server";
 import {
@@ -40,20 +36,34 @@ const DEMO_ORGANISATIONS = [
 let db: Db;
 let cohort: { id: number; name: string };
 let coordinator: { id: number };
+let actor: Actor;
 
 beforeEach(async () => {
   db = await memoryDb();
-  for (const [name, sector, region] of DEMO_ORGANISATIONS)
-    await createOrganisation(db, {
-      name,
-      sector,
-      kind: sector === "industry" ? "company" : "department",
-      region,
-    });
+  await db.transaction().execute(async (tx) => {
+    for (const [name, sector, region] of DEMO_ORGANISATIONS)
+      await createOrganisation(tx, {
+        name,
+        sector,
+        kind: sector === "industry" ? "company" : "department",
+        region,
+      });
+  });
   const programme = await makeProgramme(db);
   cohort = await makeCohort(db, programme.id, { startDate: "2027-01-04" });
   coordinator = await makeMember(db, cohort.id, "coordinator");
+  actor = { personId: coordinator.id, address: "test" };
 });
+
+/** Imports the corrected demo file, agreeing (or not) to create Northwind Labs in England and Wales. */
+function importCorrected(createNorthwind = true) {
+  return run(db, actor, importNominations, {
+    cohortId: cohort.id,
+    rows: corrected(),
+    create: createNorthwind ? ["Northwind Labs"] : [],
+    regions: ["england-and-wales"],
+  });
+}
 
 async function counts() {
   const count = async (
@@ -82,10 +92,6 @@ function corrected() {
   return parsed.rows;
 }
 
-const NORTHWIND = [
-  { name: "Northwind Labs", sector: "industry" as const, region: "england-and-wales" as const },
-];
-
 describe("importing nominations", () => {
   it("previews without writing, then imports in one go; the same file twice leaves the same rows", async () => {
     const before = await counts();
@@ -96,15 +102,11 @@ describe("importing nominations", () => {
     expect(preview.rows.every((r) => r.outcome === "new person")).toBe(true);
     expect(await counts()).toEqual(before);
 
-    const first = await importNominations(
-      db,
-      cohort.id,
-      corrected(),
-      NORTHWIND,
-      { personId: coordinator.id },
-      "test",
-    );
-    expect(first).toEqual({ added: 12, joined: 0, updated: 0, unchanged: 0, organisations: 1 });
+    const first = await importCorrected();
+    expect(first).toEqual({
+      ok: true,
+      summary: { added: 12, joined: 0, updated: 0, unchanged: 0, organisations: 1 },
+    });
     const afterFirst = await counts();
     expect(afterFirst.people).toBe(before.people + 12);
     const organisations = await listCohortOrganisations(db, cohort.id);
@@ -117,31 +119,32 @@ describe("importing nominations", () => {
     const again = await previewNominations(db, cohort.id, corrected(), []);
     expect(again.missingOrganisations).toEqual([]);
     expect(again.rows.every((r) => r.outcome === "already in the cohort")).toBe(true);
-    const second = await importNominations(
-      db,
-      cohort.id,
-      corrected(),
-      NORTHWIND,
-      { personId: coordinator.id },
-      "test",
-    );
-    expect(second).toEqual({ added: 0, joined: 0, updated: 0, unchanged: 12, organisations: 0 });
+    const second = await importCorrected();
+    expect(second).toEqual({
+      ok: true,
+      summary: { added: 0, joined: 0, updated: 0, unchanged: 12, organisations: 0 },
+    });
     expect(await counts()).toEqual(afterFirst);
   });
 
-  it("leaves nothing behind when an import fails part-way", async () => {
+  it("leaves nothing behind when an import is refused", async () => {
     const before = await counts();
-    // Without agreeing to create Northwind Labs, row 11 cannot be imported: rows 2 to 10 must not stay either.
-    await expect(
-      importNominations(db, cohort.id, corrected(), [], { personId: coordinator.id }, "test"),
-    ).rejects.toThrow(/Row 11: Northwind Labs is not a known organisation/);
+    // Without agreeing to create Northwind Labs, rows 11 and 12 cannot be imported: rows 2 to 10 must not be either.
+    expect(await importCorrected(false)).toEqual({
+      ok: false,
+      invalid: {
+        create: [
+          "Select “Create Northwind Labs”, or correct the organisation's name in your spreadsheet and upload it again",
+        ],
+      },
+    });
     expect(await counts()).toEqual(before);
     const audit = await db.selectFrom("audit_events").selectAll().execute();
     expect(audit).toEqual([]);
   });
 
   it("matches people by email in any case, and records the line manager", async () => {
-    await importNominations(db, cohort.id, corrected(), NORTHWIND, { personId: coordinator.id }, "test");
+    await importCorrected();
     const person = await db
       .selectFrom("people")
       .where("email_key", "=", "aoife.brennan@hmrc.example")
@@ -163,7 +166,7 @@ describe("withdrawing", () => {
       .where("name", "=", "Kestrel Systems")
       .select(["id", "sector"])
       .executeTakeFirstOrThrow();
-    await addOrganisationToCohort(db, cohort.id, org, { hostsVisit: true });
+    await db.transaction().execute((tx) => addOrganisationToCohort(tx, cohort.id, org, { hostsVisit: true }));
     const { rota } = await proposeRota(db, { ...(await fullCohort()) });
     expect(rota?.ok).toBe(true);
     const visitId = await plannedVisit(org.id, "2027-02-17");
@@ -173,13 +176,15 @@ describe("withdrawing", () => {
         recordAttendance(tx, visitId, [{ personId: participant.id, status: "attended" }], coordinator.id),
       );
     const nomination = (await getNomination(db, cohort.id, participant.id))!;
-    expect(
-      await db
-        .transaction()
-        .execute((tx) =>
-          setWithdrawn(tx, nomination.membershipId, "Moved to a new post", nomination.version),
-        ),
-    ).toBe(true);
+    const which = {
+      cohortId: cohort.id,
+      membershipId: nomination.membershipId,
+      personId: participant.id,
+      version: nomination.version,
+    };
+    expect(await run(db, actor, withdrawNomination, { ...which, reason: "Moved to a new post" })).toEqual({
+      ok: true,
+    });
     expect(await rolesInCohort(db, cohort.id, participant.id)).toEqual([]);
     expect(await getNomination(db, cohort.id, participant.id)).toMatchObject({
       withdrawal_reason: "Moved to a new post",
@@ -188,11 +193,11 @@ describe("withdrawing", () => {
       await db.selectFrom("attendance").where("person_id", "=", participant.id).select("status").execute(),
     ).toEqual([{ status: "attended" }]);
     // The form read before the withdrawal is now stale.
-    expect(
-      await db
-        .transaction()
-        .execute((tx) => setWithdrawn(tx, nomination.membershipId, null, nomination.version)),
-    ).toBe(false);
+    expect(await run(db, actor, reinstateNomination, which)).toMatchObject({
+      ok: false,
+      conflict: expect.stringMatching(/^Someone else changed this person's nomination/),
+    });
+    expect(await rolesInCohort(db, cohort.id, participant.id)).toEqual([]);
   });
 });
 
@@ -300,7 +305,9 @@ describe("the calendar's sequences", () => {
         .where("name", "=", name)
         .select(["id", "sector"])
         .executeTakeFirstOrThrow();
-      await addOrganisationToCohort(db, cohort.id, org, { hostsVisit: true });
+      await db
+        .transaction()
+        .execute((tx) => addOrganisationToCohort(tx, cohort.id, org, { hostsVisit: true }));
     }
     const kestrel = await db
       .selectFrom("organisations")

@@ -1,9 +1,10 @@
 import { Migrator, NO_MIGRATIONS } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { editCohort } from "~/commands/cohorts.server";
+import { invitePerson } from "~/commands/invitations.server";
 import { run, SYSTEM } from "~/commands/runner.server";
+import type { InviteInput } from "~/forms/people";
 import { checkOneTimeLink } from "~/models/account.server";
-import { invitePerson } from "~/models/invitation.server";
 import { mayIssueLinkFor } from "~/models/person.server";
 import {
   countCohortProgress,
@@ -110,25 +111,24 @@ describe("memberships", () => {
 });
 
 describe("inviting a person", () => {
-  const actor = () => ({ personId: world.people.coordinator.id, isAdmin: false });
+  const invite = (input: Omit<InviteInput, "jobTitle" | "profession"> & Partial<InviteInput>) =>
+    run(db, { personId: world.people.coordinator.id, address: "127.0.0.1" }, invitePerson, {
+      jobTitle: null,
+      profession: null,
+      ...input,
+      cohortId: world.cohortA.id,
+      appointer: { personId: world.people.coordinator.id, isAdmin: false },
+    });
 
   it("creates the person, the membership, a link and the audit entries in one go", async () => {
-    const outcome = await invitePerson(
-      db,
-      world.cohortA.id,
-      {
-        name: "Priya Shah",
-        email: "Priya.Shah@HMRC.example",
-        role: "participant",
-        organisationId: world.government.id,
-        jobTitle: null,
-        profession: "Data",
-      },
-      actor(),
-      "127.0.0.1",
-    );
-    expect(outcome.kind).toBe("added");
-    if (outcome.kind !== "added" || !outcome.link) throw new Error("expected a link");
+    const outcome = await invite({
+      name: "Priya Shah",
+      email: "Priya.Shah@HMRC.example",
+      role: "participant",
+      organisationId: world.government.id,
+      profession: "Data",
+    });
+    if (!outcome.ok || !outcome.link) throw new Error("expected a link");
     expect((await checkOneTimeLink(db, outcome.link.token)).state).toBe("valid");
     const members = await listCohortMembers(db, world.cohortA.id);
     expect(members.find((m) => m.email === "Priya.Shah@HMRC.example")).toMatchObject({
@@ -145,22 +145,14 @@ describe("inviting a person", () => {
   });
 
   it("matches an existing person by email in any case and gives no link when they have a password", async () => {
-    const outcome = await invitePerson(
-      db,
-      world.cohortA.id,
-      {
-        name: "Someone Else",
-        email: "OTHER-participant@example.test",
-        role: "mentor",
-        organisationId: null,
-        jobTitle: null,
-        profession: null,
-      },
-      actor(),
-      "127.0.0.1",
-    );
+    const outcome = await invite({
+      name: "Someone Else",
+      email: "OTHER-participant@example.test",
+      role: "mentor",
+      organisationId: null,
+    });
     expect(outcome).toMatchObject({
-      kind: "added",
+      ok: true,
       personId: world.otherParticipant.id,
       name: "Opal Other",
       link: null,
@@ -168,21 +160,16 @@ describe("inviting a person", () => {
   });
 
   it("says so when the person already has that role", async () => {
-    const outcome = await invitePerson(
-      db,
-      world.cohortA.id,
-      {
-        name: "Pat",
-        email: "participant@example.test",
-        role: "participant",
-        organisationId: null,
-        jobTitle: null,
-        profession: null,
-      },
-      actor(),
-      "127.0.0.1",
-    );
-    expect(outcome).toEqual({ kind: "already-member", name: "Pat Participant" });
+    const outcome = await invite({
+      name: "Pat",
+      email: "participant@example.test",
+      role: "participant",
+      organisationId: null,
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      invalid: { email: ["Pat Participant is already a participant in this cohort"] },
+    });
   });
 });
 

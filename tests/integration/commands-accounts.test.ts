@@ -1,6 +1,7 @@
 // The account commands: a password set from a link is logged with it; a link already used changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appointAdmin, newCalendarAddress, setPassword, signOut } from "~/commands/accounts.server";
+import { newCalendarAddress, setPassword, signOut } from "~/commands/accounts.server";
+import { appointAdministrator } from "~/commands/invitations.server";
 import { run, SYSTEM } from "~/commands/runner.server";
 import { checkOneTimeLink, createOneTimeLink } from "~/models/account.server";
 import type { Db } from "../../db/connection";
@@ -43,7 +44,10 @@ describe("account commands", () => {
   });
 
   it("appoints an administrator from the command line, with a link and an entry by Tandem itself", async () => {
-    const outcome = await run(db, SYSTEM, appointAdmin, { name: "Ada Lovelace", email: "ada@example.test" });
+    const outcome = await run(db, SYSTEM, appointAdministrator, {
+      name: "Ada Lovelace",
+      email: "ada@example.test",
+    });
     if (!outcome.ok) throw new Error("appointing should succeed");
     expect((await checkOneTimeLink(db, outcome.link.token)).state).toBe("valid");
     expect(await events()).toMatchObject([{ action: "admin.appointed", actor_person_id: null }]);

@@ -5,8 +5,10 @@ import type { Db } from "../../db/connection";
 import { inTransaction, makeMember, type World } from "./factories";
 
 export async function cohortSetupWorld(db: Db, world: World) {
-  await addOrganisationToCohort(db, world.cohortA.id, world.industry, { hostsVisit: true });
-  await addOrganisationToCohort(db, world.cohortA.id, world.government);
+  await db.transaction().execute(async (tx) => {
+    await addOrganisationToCohort(tx, world.cohortA.id, world.industry, { hostsVisit: true });
+    await addOrganisationToCohort(tx, world.cohortA.id, world.government);
+  });
   const at = new Date().toISOString();
   const visit = await db
     .insertInto("visits")

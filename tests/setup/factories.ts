@@ -16,16 +16,18 @@ import type { CohortRole, Sector } from "../../db/types";
 export const TEST_PASSWORD = "violet tractor breakfast 47";
 
 let sequence = 0;
+
 let passwordHash: Promise<string> | undefined;
 
 export async function makeOrganisation(db: Db, sector: Sector = "government", name?: string) {
   sequence += 1;
-  return createOrganisation(db, {
+  const values = {
     name: name ?? `${sector === "government" ? "Department" : "Company"} ${sequence}`,
     sector,
     kind: sector === "government" ? "department" : "company",
-    region: "england-and-wales",
-  });
+    region: "england-and-wales" as const,
+  };
+  return inTransaction(db, (tx) => createOrganisation(tx, values));
 }
 
 /** A person with an account whose password is TEST_PASSWORD (or no password, when `active` is false). */
@@ -41,10 +43,11 @@ export async function makePerson(
 ) {
   sequence += 1;
   const name = options.name ?? `Person ${sequence}`;
-  const person = await createPerson(db, {
-    name,
-    email: options.email ?? `person${sequence}@example.test`,
-    organisationId: options.organisationId ?? null,
+  const email = options.email ?? `person${sequence}@example.test`;
+  const person = await inTransaction(db, async (tx) => {
+    const created = await createPerson(tx, { name, email, organisationId: options.organisationId ?? null });
+    if (options.admin) await setAdmin(tx, created.id, true);
+    return created;
   });
   if (options.active !== false) {
     passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -54,7 +57,6 @@ export async function makePerson(
       .where("person_id", "=", person.id)
       .execute();
   }
-  if (options.admin) await setAdmin(db, person.id, true);
   return person;
 }
 

@@ -13,16 +13,8 @@ export const accountsAudit = {
     (_, who) => `${who.actor} accepted their invitation and set a password`,
   ),
   "password.reset": sentence<Record<never, never>>((_, who) => `${who.actor} set a new password`),
-  "password.reset_link_created": sentence<ViaCli & { expiresAt?: string }>(
-    (d, who) =>
-      `${who.actor} made a link for ${who.subject ?? "someone"} to set a new password${d.via === "cli" ? " from the command line" : ""}`,
-  ),
   "calendar_feed.reset": sentence<Record<never, never>>(
     (_, who) => `${who.actor} made a new calendar address, turning off any earlier one`,
-  ),
-  "admin.appointed": sentence<ViaCli>(
-    (d, who) =>
-      `${who.actor} made ${who.subject ?? "someone"} a system administrator${d.via === "cli" ? " from the command line" : ""}`,
   ),
   "demo.seeded": sentence<{ people: number }>(
     (d, who) =>

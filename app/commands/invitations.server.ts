@@ -1,0 +1,100 @@
+// Bringing people in: inviting a person into a cohort with a role, issuing the one-time link that lets someone set
+// (or reset) their password, and appointing a system administrator from the command line.
+import { COHORT_ROLES, type LinkPurpose } from "~/domain/vocabulary";
+import { type InviteInput, rolesAppointableBy } from "~/forms/people";
+import { createOneTimeLink } from "~/models/account.server";
+import {
+  createPerson,
+  findPersonByEmail,
+  getPerson,
+  mayIssueLinkFor,
+  setAdmin,
+} from "~/models/person.server";
+import { addMembership } from "~/models/programme.server";
+import { type CommandContext, command, invalid, ok } from "./runner.server";
+
+/** Who gives the role: a coordinator or a system administrator. */
+type Appointer = { personId: number; isAdmin: boolean };
+
+export const invitePerson = command({
+  async execute(c, input: InviteInput & { cohortId: number; appointer: Appointer }) {
+    if (!rolesAppointableBy(input.appointer).includes(input.role))
+      return invalid(
+        "role",
+        `Only a system administrator can appoint ${COHORT_ROLES[input.role].toLowerCase()}s`,
+      );
+    const existing = await findPersonByEmail(c.tx, input.email);
+    const person = existing ?? (await createPerson(c.tx, input));
+    const roleLabel = COHORT_ROLES[input.role].toLowerCase();
+    if (!(await addMembership(c.tx, input.cohortId, person.id, input.role)))
+      return invalid("email", `${person.name} is already a ${roleLabel} in this cohort`);
+    c.audit({
+      action: "role.granted",
+      subjectType: "person",
+      subjectId: person.id,
+      cohortId: input.cohortId,
+      details: { role: input.role, newPerson: !existing },
+    });
+    const account = await getPerson(c.tx, person.id);
+    const link =
+      account?.password_set_at || !(await mayIssueLinkFor(c.tx, input.appointer, person.id))
+        ? null
+        : await issueLink(c, { personId: person.id, purpose: "invite", cohortId: input.cohortId });
+    return ok({ personId: person.id, name: person.name, roleLabel, link });
+  },
+});
+
+type IssueLink = {
+  person: { id: number; name: string; password_set_at?: string | null };
+  /** By default an invitation until the person has set a password, then a password reset. */
+  purpose?: LinkPurpose;
+  cohortId: number | null;
+  /** Who asks for the link; none for the command line, which may issue one for anybody. */
+  issuer: Appointer | null;
+};
+
+/**
+ * A new one-time link for someone (an invitation until they have set a password, then a password reset); their
+ * earlier links stop working. Refused when the issuer may not issue links for the person (mayIssueLinkFor).
+ */
+export const issueSignInLink = command({
+  async execute(c, input: IssueLink) {
+    if (input.issuer && !(await mayIssueLinkFor(c.tx, input.issuer, input.person.id)))
+      return invalid("person", `You cannot create a sign-in link for ${input.person.name}`);
+    const purpose = input.purpose ?? (input.person.password_set_at ? "reset" : "invite");
+    const link = await issueLink(c, { personId: input.person.id, purpose, cohortId: input.cohortId });
+    return ok({ link, purpose });
+  },
+});
+
+/** The command line's `create-admin`: the person (created if Tandem does not know them) administers the site. */
+export const appointAdministrator = command({
+  async execute(c, input: { name: string; email: string }) {
+    const person =
+      (await findPersonByEmail(c.tx, input.email)) ??
+      (await createPerson(c.tx, { name: input.name, email: input.email, organisationId: null }));
+    await setAdmin(c.tx, person.id, true);
+    c.audit({ action: "admin.appointed", subjectType: "person", subjectId: person.id, details: {} });
+    const link = await createOneTimeLink(c.tx, { personId: person.id, purpose: "invite", createdBy: null });
+    return ok({ link });
+  },
+});
+
+async function issueLink(
+  c: CommandContext,
+  input: { personId: number; purpose: LinkPurpose; cohortId: number | null },
+) {
+  const link = await createOneTimeLink(c.tx, {
+    personId: input.personId,
+    purpose: input.purpose,
+    createdBy: c.actor.personId,
+  });
+  c.audit({
+    action: input.purpose === "invite" ? "invitation.created" : "password.reset_link_created",
+    subjectType: "person",
+    subjectId: input.personId,
+    cohortId: input.cohortId,
+    details: { expiresAt: link.expiresAt },
+  });
+  return link;
+}

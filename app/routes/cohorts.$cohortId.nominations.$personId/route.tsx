@@ -1,0 +1,126 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
+import { editNomination, reinstateNomination, withdrawNomination } from "~/commands/nominations.server";
+import { run } from "~/commands/runner.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
+import { BackLink, Button, SummaryList, WarningText } from "~/components/govuk";
+import { formatUkDateTime } from "~/domain/calendar";
+import { COHORT_ROLES } from "~/domain/vocabulary";
+import { NominationActionSchema, type WithdrawFields } from "~/forms/cohort-setup";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { listCohortOrganisations } from "~/models/cohort-organisation.server";
+import { getNomination } from "~/models/nomination.server";
+import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
+import { NominationForm } from "./NominationForm";
+import { WithdrawForm } from "./WithdrawForm";
+
+export const meta = pageMeta<typeof loader>(({ data }) => data?.nomination.name ?? "Nomination");
+export const ErrorBoundary = RouteErrorBoundary;
+
+async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const nomination = await getNomination(context.db, access.cohort.id, idParam(params.personId, "Person"));
+  if (!nomination) notFound("Person");
+  return { ...access, nomination };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, nomination } = await load(context, request, params);
+  return { cohort, nomination, organisations: await listCohortOrganisations(context.db, cohort.id) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { cohort, user, nomination } = await load(context, request, params);
+  const submission = parseWithZod(await request.formData(), { schema: NominationActionSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const actor = actorOf(context, user);
+  const input = submission.value;
+  const which = {
+    cohortId: cohort.id,
+    membershipId: nomination.membershipId,
+    personId: nomination.id,
+    version: input.version,
+  };
+  const outcome =
+    input.intent === "save"
+      ? await run(context.db, actor, editNomination, { ...which, ...input })
+      : input.intent === "withdraw"
+        ? await run(context.db, actor, withdrawNomination, { ...which, reason: input.reason })
+        : await run(context.db, actor, reinstateNomination, which);
+  if (!outcome.ok) return refused(submission, outcome);
+  const banner = {
+    save: `${input.intent === "save" ? input.name : nomination.name} saved`,
+    withdraw: `${nomination.name} withdrawn from the cohort`,
+    reinstate: `${nomination.name} is back in the cohort`,
+  }[input.intent];
+  return redirectWithBanner(context, request, paths.cohort(cohort.id).nominations(), banner);
+}
+
+export default function NominationPage() {
+  const { cohort, nomination, organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  // The page has two forms; the answer belongs to the one whose button was pressed.
+  const saving = result?.initialValue?.intent === "save";
+  const [detailsForm, detailsFields] = useForm({
+    id: "nomination",
+    lastResult: saving ? result : undefined,
+    defaultValue: {
+      name: nomination.name,
+      jobTitle: nomination.job_title ?? undefined,
+      profession: nomination.profession ?? undefined,
+      organisationId: nomination.organisation_id ? String(nomination.organisation_id) : undefined,
+      releaseStatus: nomination.release_status ?? "none",
+      lineManagerEmail: nomination.line_manager_email ?? undefined,
+    },
+  });
+  const [withdrawForm, withdrawFields] = useForm<z.input<typeof WithdrawFields>>({
+    id: "withdraw",
+    lastResult: saving ? undefined : result,
+  });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={paths.cohort(cohort.id).nominations()}>Back to nominations</BackLink>
+        <FormErrorSummary form={saving ? detailsForm : withdrawForm} />
+        <h1 className="govuk-heading-l">
+          <span className="govuk-caption-l">
+            {COHORT_ROLES[nomination.role]} in {cohort.name}
+          </span>
+          {nomination.name}
+        </h1>
+        <SummaryList rows={[{ key: "Email address", value: nomination.email }]} />
+        {nomination.withdrawn_at ? (
+          <>
+            <WarningText>
+              Withdrawn on {formatUkDateTime(nomination.withdrawn_at)}: {nomination.withdrawal_reason}
+            </WarningText>
+            <Form method="post" {...formProps(withdrawForm)}>
+              <input type="hidden" name="version" value={nomination.version} />
+              <Button name="intent" value="reinstate" variant="secondary">
+                Bring {nomination.name} back into the cohort
+              </Button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <NominationForm
+              form={detailsForm}
+              fields={detailsFields}
+              nomination={nomination}
+              organisations={organisations}
+            />
+            <WithdrawForm form={withdrawForm} fields={withdrawFields} nomination={nomination} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Confirming a checked file: the organisations Tandem does not know yet are created only when ticked.
+import { type SubmissionResult, useForm } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { formProps } from "~/components/form-props";
+import { Button, Checkboxes, InsetText, Select } from "~/components/govuk";
+import { REGION_ITEMS } from "~/components/OrganisationFields";
+import { SECTORS } from "~/domain/vocabulary";
+import type { ConfirmImportSchema } from "~/forms/cohort-setup";
+import type { NominationPreview } from "~/models/nomination.server";
+
+type Props = {
+  /** The answer to the last confirmation, when it was refused. */
+  result: SubmissionResult<string[]> | undefined;
+  csv: string;
+  fileName: string;
+  preview: NominationPreview;
+};
+
+export function ConfirmForm({ result, csv, fileName, preview }: Props) {
+  const missing = preview.missingOrganisations;
+  const [form, fields] = useForm<z.input<typeof ConfirmImportSchema>>({
+    id: "confirm",
+    lastResult: result,
+    defaultValue: { regions: missing.map(() => "england-and-wales") },
+  });
+  const regions = fields.regions.getFieldList();
+  return (
+    <Form method="post" {...formProps(form)}>
+      <input type="hidden" name="csv" value={csv} />
+      <input type="hidden" name="fileName" value={fileName} />
+      {missing.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Organisations Tandem does not know yet</h2>
+          <Checkboxes
+            field={fields.create}
+            legend="Create these organisations"
+            legendSize="s"
+            hint="If a name is misspelt, correct it in your spreadsheet and upload it again instead"
+            items={missing.map((o) => ({
+              value: o.name,
+              text: `Create ${o.name}`,
+              hint: `${SECTORS[o.sector]}, named on row${o.rows.length > 1 ? "s" : ""} ${o.rows.join(", ")}`,
+            }))}
+          />
+          {regions.map((region, i) => (
+            <Select
+              key={region.key}
+              field={region}
+              label={`UK region of ${missing[i]?.name}`}
+              items={REGION_ITEMS}
+            />
+          ))}
+        </>
+      ) : (
+        <InsetText>Every organisation in the file is already known.</InsetText>
+      )}
+      <Button>Confirm and import {preview.rows.length} rows</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,17 @@
+// Checking a nominations file before anything is saved: every row's problems and what importing it would do.
+import { parseNominations } from "~/forms/nominations-upload.server";
+import { previewNominations } from "~/models/nomination.server";
+import type { Db } from "../../../db/connection";
+
+export async function checkNominations(db: Db, cohortId: number, csv: string, fileName: string) {
+  const parsed = parseNominations(csv);
+  if (!parsed.ok) return { ok: false as const, answer: { fileError: parsed.error } };
+  const preview = await previewNominations(db, cohortId, parsed.rows, parsed.problems);
+  const n = preview.problems.length;
+  const fileError = n
+    ? `The file has ${n} problem${n === 1 ? "" : "s"}: correct ${n === 1 ? "it" : "them"} in your spreadsheet and upload it again`
+    : undefined;
+  return { ok: n === 0, rows: parsed.rows, answer: { csv, fileName, preview, fileError } };
+}
+
+export type CheckedFile = Awaited<ReturnType<typeof checkNominations>>["answer"];

@@ -1,0 +1,139 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
+import { importNominations } from "~/commands/nominations.server";
+import { run } from "~/commands/runner.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { BackLink, Details } from "~/components/govuk";
+import { ConfirmImportSchema } from "~/forms/cohort-setup";
+import { readUpload } from "~/forms/nominations-upload.server";
+import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
+import { ConfirmForm } from "./ConfirmForm";
+import { type CheckedFile, checkNominations } from "./check.server";
+import { ProblemsTable, RowsTable } from "./Preview";
+import { UploadForm } from "./UploadForm";
+
+export const meta = pageMeta("Import nominations");
+export const ErrorBoundary = RouteErrorBoundary;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  return { cohort };
+}
+
+/** The page after a post: the file's problems, or its preview (with the confirmation's errors, if any). */
+type Answer = Partial<CheckedFile> & { result?: SubmissionResult<string[]> };
+
+/** The confirmation's errors by field, for the summary at the top of the page (the form is further down). */
+function confirmationErrors(result: SubmissionResult<string[]>) {
+  return Object.fromEntries(
+    Object.entries(result.error ?? {}).flatMap(([name, messages]) => (messages ? [[name, messages]] : [])),
+  );
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  // Uploading a file only checks it; confirming posts the checked text back with the coordinator's choices.
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await readUpload(request);
+    if (upload.text === null) return data<Answer>({ fileError: upload.error }, { status: 400 });
+    const checked = await checkNominations(context.db, cohort.id, upload.text, upload.fileName);
+    return data<Answer>(checked.answer, { status: checked.ok ? 200 : 400 });
+  }
+  const submission = parseWithZod(await request.formData(), { schema: ConfirmImportSchema });
+  if (submission.status !== "success")
+    return data<Answer>({ fileError: "Select a CSV file of nominations" }, { status: 400 });
+  const { csv, fileName, create, regions } = submission.value;
+  const checked = await checkNominations(context.db, cohort.id, csv, fileName);
+  if (!checked.ok) return data<Answer>(checked.answer, { status: 400 });
+  const outcome = await run(context.db, actorOf(context, user), importNominations, {
+    cohortId: cohort.id,
+    rows: checked.rows,
+    create,
+    regions,
+  });
+  if (!outcome.ok) {
+    const errors =
+      "conflict" in outcome ? { formErrors: [outcome.conflict] } : { fieldErrors: outcome.invalid };
+    return data<Answer>({ ...checked.answer, result: submission.reply(errors) }, { status: 400 });
+  }
+  const { summary } = outcome;
+  const parts = [
+    `${summary.added} new`,
+    `${summary.joined} already in Tandem joined`,
+    `${summary.updated} updated`,
+    `${summary.unchanged} unchanged`,
+  ];
+  const created = summary.organisations ? `; ${plural(summary.organisations, "organisation")} created` : "";
+  return redirectWithBanner(
+    context,
+    request,
+    paths.cohort(cohort.id).nominations(),
+    `Nominations imported from ${fileName || "the file"}: ${parts.join(", ")}${created}`,
+  );
+}
+
+export default function ImportNominations() {
+  const { cohort } = useLoaderData<typeof loader>();
+  const answer: Answer | undefined = useActionData<typeof action>();
+  const preview = answer?.preview;
+  const problems = preview?.problems ?? [];
+  return (
+    <>
+      <BackLink href={paths.cohort(cohort.id).nominations()}>Back to nominations</BackLink>
+      <FormErrorSummary
+        form={answer?.result ? { allErrors: confirmationErrors(answer.result) } : undefined}
+        errors={answer?.fileError ? { file: answer.fileError } : undefined}
+      />
+      <h1 className="govuk-heading-l">
+        <span className="govuk-caption-l">{cohort.name}</span>
+        Import nominations
+      </h1>
+      {!preview ? (
+        <>
+          <p className="govuk-body">
+            Save your spreadsheet as CSV (in Excel, “CSV UTF-8”) and upload it. You will see every row before
+            anything is saved. People already in Tandem are matched by email address, so uploading the same
+            file again changes nothing.
+          </p>
+          <UploadForm error={answer?.fileError} />
+        </>
+      ) : (
+        <>
+          <p className="govuk-body">
+            <strong>{answer.fileName || "Your file"}</strong>: {preview.rows.length} rows. Nothing is saved
+            until you confirm.
+          </p>
+          {problems.length > 0 ? (
+            <>
+              <ProblemsTable problems={problems} />
+              <UploadForm error={answer.fileError} />
+            </>
+          ) : null}
+          <RowsTable preview={preview} />
+          {problems.length === 0 ? (
+            <>
+              <ConfirmForm
+                key={answer.csv}
+                result={answer.result}
+                csv={answer.csv ?? ""}
+                fileName={answer.fileName ?? ""}
+                preview={preview}
+              />
+              <Details summary="Upload a different file">
+                <UploadForm />
+              </Details>
+            </>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+// The invitation commands write their audit events in the transaction of the change, and nothing when refused.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { invitePerson, issueSignInLink } from "~/commands/invitations.server";
+import { type Actor, run } from "~/commands/runner.server";
+import type { Db } from "../../db/connection";
+import { memoryDb } from "../setup/db";
+import { makeWorld, type World } from "../setup/factories";
+
+let db: Db;
+let world: World;
+let actor: Actor;
+beforeEach(async () => {
+  db = await memoryDb();
+  world = await makeWorld(db);
+  actor = { personId: world.people.coordinator.id, address: "192.0.2.1" };
+});
+afterEach(async () => {
+  await db.destroy();
+});
+
+const rows = async (table: "people" | "memberships" | "one_time_links" | "audit_events") =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const snapshot = async () => ({
+  people: await rows("people"),
+  memberships: await rows("memberships"),
+  links: await rows("one_time_links"),
+  audit: await rows("audit_events"),
+});
+
+const invite = (role: "participant" | "coordinator", email = "new.person@example.test") =>
+  run(db, actor, invitePerson, {
+    name: "New Person",
+    email,
+    role,
+    organisationId: null,
+    jobTitle: null,
+    profession: null,
+    cohortId: world.cohortA.id,
+    appointer: { personId: world.people.coordinator.id, isAdmin: false },
+  });
+
+describe("inviting a person", () => {
+  it("records who granted the role and created the link, from where, with the change", async () => {
+    const outcome = await invite("participant");
+    if (!outcome.ok) throw new Error("expected the invitation to succeed");
+    const events = await db
+      .selectFrom("audit_events")
+      .where("subject_id", "=", outcome.personId)
+      .select(["action", "actor_person_id", "address", "cohort_id", "details"])
+      .orderBy("id")
+      .execute();
+    expect(events).toEqual([
+      {
+        action: "role.granted",
+        actor_person_id: world.people.coordinator.id,
+        address: "192.0.2.1",
+        cohort_id: world.cohortA.id,
+        details: JSON.stringify({ role: "participant", newPerson: true }),
+      },
+      expect.objectContaining({ action: "invitation.created", address: "192.0.2.1" }),
+    ]);
+  });
+
+  it("writes nothing when a coordinator tries to appoint a coordinator", async () => {
+    const before = await snapshot();
+    expect(await invite("coordinator")).toEqual({
+      ok: false,
+      invalid: { role: ["Only a system administrator can appoint coordinators"] },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("writes nothing, not even the new person, when they already hold the role", async () => {
+    await invite("participant", "twice@example.test");
+    const before = await snapshot();
+    expect(await invite("participant", "TWICE@example.test")).toMatchObject({ ok: false });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("issuing a sign-in link", () => {
+  it("refuses a link for someone in a cohort the coordinator does not run, writing nothing", async () => {
+    const before = await snapshot();
+    const outcome = await run(db, actor, issueSignInLink, {
+      person: { id: world.people.otherCohort.id, name: "Other", password_set_at: null },
+      cohortId: world.cohortA.id,
+      issuer: { personId: world.people.coordinator.id, isAdmin: false },
+    });
+    expect(outcome.ok).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
+});
