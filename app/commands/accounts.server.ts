@@ -1,14 +1,8 @@
 // Accounts: signing in and out, setting a password from a one-time link, the personal calendar address, and what
 // the command line does to accounts (appointing an administrator, a reset link, the demo data).
 import type { LinkPurpose } from "~/domain/vocabulary";
-import {
-  clearSignInFailures,
-  createOneTimeLink,
-  recordSignInFailure,
-  redeemOneTimeLink,
-} from "~/models/account.server";
+import { clearSignInFailures, recordSignInFailure, redeemOneTimeLink } from "~/models/account.server";
 import { resetCalendarFeed } from "~/models/calendar-feed.server";
-import { createPerson, findPersonByEmail, setAdmin } from "~/models/person.server";
 import { command, invalid, ok, type Tx } from "./runner.server";
 
 /** The right password: earlier failures for the email are forgotten. The actor is the person signing in. */
