@@ -240,10 +240,13 @@ export async function makeWorldPitchDay(db: Db, world: World) {
   await replaceMentors(db, world.cohortA.id, [
     { teamId: team.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
   ]);
-  const event = await createPitchEvent(db, world.cohortA.id, PITCH_DAY);
-  await replaceSlots(db, event.id, [team.id], null);
-  await addPanelMember(db, event.id, world.people.leader.id);
-  await setScoringState(db, event.id, "open");
+  const event = await db.transaction().execute(async (tx) => {
+    const created = await createPitchEvent(tx, world.cohortA.id, PITCH_DAY);
+    await replaceSlots(tx, created.id, [team.id], null);
+    await addPanelMember(tx, created.id, world.people.leader.id);
+    await setScoringState(tx, created.id, "open");
+    return created;
+  });
   return { teamId: team.id, eventId: event.id };
 }
 
