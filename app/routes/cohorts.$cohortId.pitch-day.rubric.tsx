@@ -48,6 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, event } = await rubricState(context, request, params.cohortId);
   const submission = parseWithZod(await request.formData(), { schema: RubricSchema });
+  // "Add a criterion" or "Remove criterion 2" without JavaScript: the form comes back with the rows changed.
+  if (submission.status === undefined) return submission.reply();
   if (submission.status !== "success") return invalidForm(submission);
   const outcome = await run(context.db, actorOf(context, user), editRubric, {
     ...submission.value,

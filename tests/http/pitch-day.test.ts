@@ -249,6 +249,35 @@ describe("setting up the pitch day", () => {
     expect(await rubric()).toEqual(before);
   });
 
+  it("adds and removes criteria without JavaScript, saving nothing until the rubric is saved", async () => {
+    const before = await rubric();
+    const added = await post(
+      `${base()}/rubric`,
+      {
+        ...(await rubricFields()),
+        __intent__: JSON.stringify({ type: "insert", payload: { name: "criteria", defaultValue: { max: 5 } } }),
+      },
+      cookies.coordinator,
+    );
+    expect(added.status).toBe(200);
+    const html = await added.text();
+    expect(html).toContain("Criterion 6");
+    expect(html).not.toContain("There is a problem");
+    const removed = await post(
+      `${base()}/rubric`,
+      {
+        ...(await rubricFields()),
+        __intent__: JSON.stringify({ type: "remove", payload: { name: "criteria", index: 0 } }),
+      },
+      cookies.coordinator,
+    );
+    expect(removed.status).toBe(200);
+    const left = await removed.text();
+    expect(left).not.toContain("Criterion 5");
+    expect(left).not.toContain('value="Understanding of the problem"');
+    expect(await rubric()).toEqual(before);
+  });
+
   it("saves a change to the rubric, with a level per point of the scale", async () => {
     const wrongLevels = await post(
       `${base()}/rubric`,
