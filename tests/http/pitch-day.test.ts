@@ -255,7 +255,10 @@ describe("setting up the pitch day", () => {
       `${base()}/rubric`,
       {
         ...(await rubricFields()),
-        __intent__: JSON.stringify({ type: "insert", payload: { name: "criteria", defaultValue: { max: 5 } } }),
+        __intent__: JSON.stringify({
+          type: "insert",
+          payload: { name: "criteria", defaultValue: { max: 5 } },
+        }),
       },
       cookies.coordinator,
     );
