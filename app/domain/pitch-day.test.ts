@@ -4,7 +4,6 @@ import {
   drawRunningOrder,
   flagText,
   panelConflicts,
-  parseSheetScores,
   pitchCalendarEvents,
   pitchDayResults,
   pitchTimetable,
@@ -120,43 +119,6 @@ describe("panelConflicts", () => {
 
   it("finds no conflict for a leader without an organisation", () => {
     expect(panelConflicts([leader(4, null)], teams, [])).toEqual([]);
-  });
-});
-
-describe("parseSheetScores", () => {
-  const criteria = [
-    { id: "1", name: "Problem", weight: 1, max: 5 },
-    { id: "2", name: "Pitch", weight: 1, max: 3 },
-  ];
-
-  it("reads a complete sheet", () => {
-    const parsed = parseSheetScores(criteria, { "c-1": "5", "c-2": "3", workedWell: "x" }, true);
-    expect(parsed).toEqual({
-      ok: true,
-      scores: new Map([
-        ["1", 5],
-        ["2", 3],
-      ]),
-    });
-  });
-
-  it("lets a draft leave criteria empty, but not a submitted sheet", () => {
-    expect(parseSheetScores(criteria, { "c-1": "2" }, false).ok).toBe(true);
-    expect(parseSheetScores(criteria, { "c-1": "2" }, true)).toEqual({
-      ok: false,
-      errors: { "c-2": "Choose a score for Pitch" },
-    });
-  });
-
-  it("refuses a score outside the scale, a fraction, and a criterion that does not exist", () => {
-    expect(parseSheetScores(criteria, { "c-2": "4", "c-1": "2.5", "c-9": "1" }, false)).toEqual({
-      ok: false,
-      errors: {
-        "c-2": "Pitch: score must be a whole number from 1 to 3",
-        "c-1": "Problem: score must be a whole number from 1 to 5",
-        "c-9": 'There is no criterion "9" in this rubric',
-      },
-    });
   });
 });
 

@@ -9,7 +9,6 @@ import {
   type ScoringCriterion,
   type ScoringResult,
   scorePitches,
-  scoreProblem,
 } from "./pitch-scoring";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -172,55 +171,6 @@ export function panelConflicts(
     }
   }
   return conflicts;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Scoring sheets
-
-export type SheetCriterion = ScoringCriterion & { name: string };
-
-/** `c-<criterion id>` fields of a scoring sheet form. */
-export const SCORE_FIELD = /^c-(.+)$/;
-
-export type SheetScoresParse =
-  | { ok: true; scores: Map<string, number> }
-  | { ok: false; errors: Record<string, string> };
-
-/**
- * Reads the scores of a sheet form: each field must name a criterion of the rubric and hold a whole number on
- * its scale. When submitting, every criterion needs a score. Errors are keyed by the field's name.
- */
-export function parseSheetScores(
-  criteria: readonly SheetCriterion[],
-  fields: Record<string, string | string[]>,
-  submitting: boolean,
-): SheetScoresParse {
-  const byId = new Map(criteria.map((c) => [c.id, c]));
-  const scores = new Map<string, number>();
-  const errors: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(fields)) {
-    const match = SCORE_FIELD.exec(name);
-    if (!match) continue;
-    const criterion = byId.get(match[1]!);
-    if (!criterion) {
-      errors[name] = `There is no criterion "${match[1]}" in this rubric`;
-      continue;
-    }
-    const value = Array.isArray(raw) ? raw : [raw];
-    if (value.length !== 1 || value[0] === "") {
-      if (value.length > 1) errors[name] = `Choose one score for ${criterion.name}`;
-      continue;
-    }
-    const score = /^\d+$/.test(value[0]!) ? Number(value[0]) : Number.NaN;
-    const problem = scoreProblem(criterion, score);
-    if (problem) errors[name] = `${criterion.name}: ${problem.toLowerCase()}`;
-    else scores.set(criterion.id, score);
-  }
-  if (submitting)
-    for (const criterion of criteria)
-      if (!scores.has(criterion.id) && !errors[`c-${criterion.id}`])
-        errors[`c-${criterion.id}`] = `Choose a score for ${criterion.name}`;
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, scores };
 }
 
 // ---------------------------------------------------------------------------------------------------------

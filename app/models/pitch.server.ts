@@ -1,5 +1,6 @@
 // Pitch day: the event, running order, panel and conflicts, rubric, scoring sheets, and what each person sees.
 
+import type { ExpressionBuilder } from "kysely";
 import type { CalendarVisit } from "~/domain/icalendar";
 import {
   type Conflict,
@@ -14,7 +15,7 @@ import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { FeedbackAttribution, PitchEvent, ScoringState, SheetStatus } from "../../db/types";
+import type { Database, FeedbackAttribution, PitchEvent, ScoringState, SheetStatus } from "../../db/types";
 
 export type EventInput = {
   date: string;
@@ -32,17 +33,14 @@ export type EventInput = {
 export type PitchEventRow = PitchEvent;
 
 /** The pitch day of each cohort that has one, by cohort id. */
-export async function pitchEventsOfCohorts(
-  db: Db | Tx,
-  cohortIds: number[],
-): Promise<Map<number, PitchEventRow>> {
+export async function pitchEventsOfCohorts(db: Db, cohortIds: number[]): Promise<Map<number, PitchEventRow>> {
   const rows = cohortIds.length
     ? await db.selectFrom("pitch_events").where("cohort_id", "in", cohortIds).selectAll().execute()
     : [];
   return new Map(rows.map((row) => [row.cohort_id, row]));
 }
 
-export async function getPitchEvent(db: Db | Tx, cohortId: number) {
+export async function getPitchEvent(db: Db, cohortId: number) {
   return (await pitchEventsOfCohorts(db, [cohortId])).get(cohortId);
 }
 
@@ -62,7 +60,7 @@ function eventColumns(input: EventInput) {
 }
 
 /** Creates the cohort's pitch day with the default rubric. */
-export async function createPitchEvent(db: Db | Tx, cohortId: number, input: EventInput) {
+export async function createPitchEvent(db: Tx, cohortId: number, input: EventInput) {
   const at = nowIso();
   const event = await db
     .insertInto("pitch_events")
@@ -86,19 +84,17 @@ export async function createPitchEvent(db: Db | Tx, cohortId: number, input: Eve
   return event;
 }
 
-/** Saves the details only if the event is still at `version`; false when someone else saved first. */
-export async function updatePitchEvent(db: Db | Tx, eventId: number, input: EventInput, version: number) {
-  const result = await db
+/** Saves the details (the caller has claimed the event's version). */
+export async function updatePitchEvent(db: Tx, eventId: number, input: EventInput) {
+  await db
     .updateTable("pitch_events")
-    .set({ ...eventColumns(input), version: version + 1, updated_at: nowIso() })
+    .set({ ...eventColumns(input), updated_at: nowIso() })
     .where("id", "=", eventId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .execute();
 }
 
 /** Claims the next version of the event (running order, panel, rubric, scoring window): false if stale. */
-export async function claimEventVersion(db: Db | Tx, eventId: number, version: number) {
+export async function claimEventVersion(db: Tx, eventId: number, version: number) {
   const result = await db
     .updateTable("pitch_events")
     .set({ version: version + 1, updated_at: nowIso() })
@@ -108,7 +104,7 @@ export async function claimEventVersion(db: Db | Tx, eventId: number, version: n
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function setScoringState(db: Db | Tx, eventId: number, state: ScoringState) {
+export async function setScoringState(db: Tx, eventId: number, state: ScoringState) {
   const at = nowIso();
   await db
     .updateTable("pitch_events")
@@ -121,7 +117,7 @@ export async function setScoringState(db: Db | Tx, eventId: number, state: Scori
     .execute();
 }
 
-export async function releaseResults(db: Db | Tx, eventId: number) {
+export async function releaseResults(db: Tx, eventId: number) {
   await db
     .updateTable("pitch_events")
     .set({ results_released_at: nowIso() })
@@ -129,7 +125,7 @@ export async function releaseResults(db: Db | Tx, eventId: number) {
     .execute();
 }
 
-export async function publishRanking(db: Db | Tx, eventId: number) {
+export async function publishRanking(db: Tx, eventId: number) {
   await db
     .updateTable("pitch_events")
     .set({ ranking_published_at: nowIso() })
@@ -151,10 +147,7 @@ export type PitchTeamRow = PitchTeam & { number: number; name: string | null };
  * Each cohort's teams with at least one member, with each member's and mentor's organisation, by cohort id:
  * one query for all the cohorts.
  */
-export async function pitchTeamsOfCohorts(
-  db: Db | Tx,
-  cohortIds: number[],
-): Promise<Map<number, PitchTeamRow[]>> {
+export async function pitchTeamsOfCohorts(db: Db, cohortIds: number[]): Promise<Map<number, PitchTeamRow[]>> {
   if (cohortIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("teams")
@@ -202,7 +195,7 @@ export async function pitchTeamsOfCohorts(
 }
 
 /** Each event's running order (team ids by position), by event id. */
-export async function slotsOfEvents(db: Db | Tx, eventIds: number[]) {
+export async function slotsOfEvents(db: Db, eventIds: number[]) {
   const rows = eventIds.length
     ? await db
         .selectFrom("pitch_slots")
@@ -215,11 +208,11 @@ export async function slotsOfEvents(db: Db | Tx, eventIds: number[]) {
 }
 
 /** The running order: team ids by position. */
-export async function listSlots(db: Db | Tx, eventId: number) {
+export async function listSlots(db: Db, eventId: number) {
   return (await slotsOfEvents(db, [eventId])).get(eventId) ?? [];
 }
 
-export async function replaceSlots(db: Db | Tx, eventId: number, teamIds: number[], seed: string | null) {
+export async function replaceSlots(db: Tx, eventId: number, teamIds: number[], seed: string | null) {
   await db.deleteFrom("pitch_slots").where("event_id", "=", eventId).execute();
   if (teamIds.length)
     await db
@@ -232,7 +225,7 @@ export async function replaceSlots(db: Db | Tx, eventId: number, teamIds: number
 // ---------------------------------------------------------------------------------------------------------
 // Rubric
 
-export async function listRubric(db: Db | Tx, eventId: number) {
+export async function listRubric(db: Db, eventId: number) {
   const rows = await db
     .selectFrom("rubric_criteria")
     .where("event_id", "=", eventId)
@@ -253,7 +246,7 @@ export type CriterionInput = {
 };
 
 /** Replaces the rubric: criteria with an id are updated, others added, and criteria left out removed. */
-export async function saveRubric(db: Db | Tx, eventId: number, criteria: CriterionInput[]) {
+export async function saveRubric(db: Tx, eventId: number, criteria: CriterionInput[]) {
   const keep = criteria.filter((c) => c.id !== null).map((c) => c.id!);
   let removal = db.deleteFrom("rubric_criteria").where("event_id", "=", eventId);
   if (keep.length) removal = removal.where("id", "not in", keep);
@@ -286,7 +279,7 @@ export async function saveRubric(db: Db | Tx, eventId: number, criteria: Criteri
 // Panel and conflicts
 
 /** The senior leaders of each event's cohort, each with whether they are on that event's panel, by event id. */
-export async function leadersOfEvents(db: Db | Tx, eventIds: number[]) {
+export async function leadersOfEvents(db: Db, eventIds: number[]) {
   const rows = eventIds.length
     ? await db
         .selectFrom("pitch_events")
@@ -318,7 +311,7 @@ export async function leadersOfEvents(db: Db | Tx, eventIds: number[]) {
   ]);
 }
 
-export async function addPanelMember(db: Db | Tx, eventId: number, personId: number) {
+export async function addPanelMember(db: Tx, eventId: number, personId: number) {
   await db
     .insertInto("panel_members")
     .values({ event_id: eventId, person_id: personId, created_at: nowIso() })
@@ -326,7 +319,7 @@ export async function addPanelMember(db: Db | Tx, eventId: number, personId: num
     .execute();
 }
 
-export async function removePanelMember(db: Db | Tx, eventId: number, personId: number) {
+export async function removePanelMember(db: Tx, eventId: number, personId: number) {
   await db
     .deleteFrom("panel_members")
     .where("event_id", "=", eventId)
@@ -334,18 +327,8 @@ export async function removePanelMember(db: Db | Tx, eventId: number, personId: 
     .execute();
 }
 
-export async function isOnPanel(db: Db | Tx, eventId: number, personId: number) {
-  const row = await db
-    .selectFrom("panel_members")
-    .where("event_id", "=", eventId)
-    .where("person_id", "=", personId)
-    .select("id")
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Each event's declared conflicts, by event id. */
-export async function declaredConflictsOfEvents(db: Db | Tx, eventIds: number[]) {
+export async function declaredConflictsOfEvents(db: Db, eventIds: number[]) {
   const rows = eventIds.length
     ? await db
         .selectFrom("declared_conflicts")
@@ -358,7 +341,7 @@ export async function declaredConflictsOfEvents(db: Db | Tx, eventIds: number[])
 }
 
 export async function declareConflict(
-  db: Db | Tx,
+  db: Tx,
   eventId: number,
   personId: number,
   teamId: number,
@@ -376,7 +359,7 @@ export async function declareConflict(
  * Each pitch day as far as conflicts go, by event id: the teams in running order (or all teams before there is
  * one), the panel, and every conflict between them (organisation or declared). Four queries for all the events.
  */
-export async function pitchDayPanels(db: Db | Tx, events: Array<{ cohortId: number; eventId: number }>) {
+export async function pitchDayPanels(db: Db, events: Array<{ cohortId: number; eventId: number }>) {
   const eventIds = events.map((e) => e.eventId);
   const [teamsOf, slotsOf, leadersOf, declaredOf] = await Promise.all([
     pitchTeamsOfCohorts(
@@ -407,7 +390,7 @@ export async function pitchDayPanels(db: Db | Tx, events: Array<{ cohortId: numb
 export type PitchDayPanel = NonNullable<ReturnType<Awaited<ReturnType<typeof pitchDayPanels>>["get"]>>;
 
 /** The one pitch day's panel, teams and conflicts: see pitchDayPanels. */
-export async function pitchDayPanel(db: Db | Tx, cohortId: number, eventId: number): Promise<PitchDayPanel> {
+export async function pitchDayPanel(db: Db, cohortId: number, eventId: number): Promise<PitchDayPanel> {
   return (await pitchDayPanels(db, [{ cohortId, eventId }])).get(eventId)!;
 }
 
@@ -420,7 +403,7 @@ function conflictOf(panel: PitchDayPanel, personId: number, teamId: number): str
 // Scoring sheets
 
 /** One leader's sheets (with their scores) in this event. */
-export async function listSheetsOfLeader(db: Db | Tx, eventId: number, personId: number) {
+export async function listSheetsOfLeader(db: Db, eventId: number, personId: number) {
   const rows = await db
     .selectFrom("scoring_sheets")
     .where("event_id", "=", eventId)
@@ -446,7 +429,7 @@ export async function listSheetsOfLeader(db: Db | Tx, eventId: number, personId:
 }
 
 /** Every sheet of the event with its leader and scores: for coordinators only. */
-export async function listAllSheets(db: Db | Tx, eventId: number) {
+export async function listAllSheets(db: Db, eventId: number) {
   const rows = await db
     .selectFrom("scoring_sheets")
     .innerJoin("people", "people.id", "scoring_sheets.person_id")
@@ -478,7 +461,7 @@ export async function listAllSheets(db: Db | Tx, eventId: number) {
 }
 
 /** The submitted sheets for the given teams (their feedback), in one query: never another team's. */
-export async function listSubmittedSheetsOfTeams(db: Db | Tx, eventId: number, teamIds: number[]) {
+export async function listSubmittedSheetsOfTeams(db: Db, eventId: number, teamIds: number[]) {
   if (teamIds.length === 0) return [];
   const rows = await db
     .selectFrom("scoring_sheets")
@@ -513,65 +496,76 @@ export type SheetSave = {
   scores: Map<number, number>;
 };
 
+type SheetKey = { eventId: number; personId: number; teamId: number };
+
+const ofSheet = (key: SheetKey) => (eb: ExpressionBuilder<Database, "scoring_sheets">) =>
+  eb.and([
+    eb("event_id", "=", key.eventId),
+    eb("person_id", "=", key.personId),
+    eb("team_id", "=", key.teamId),
+  ]);
+
 /**
- * Saves a sheet only if it is still at `version` (0: no sheet yet), replacing its scores; false when the
- * sheet changed since it was read (another tab, or a second device), so nothing is overwritten silently.
+ * Claims the leader's sheet at `version` (0: no sheet yet, and an empty draft is made for it); false when the sheet
+ * changed since it was read (another tab, or a second device), so nothing is overwritten silently.
  */
-export async function saveSheet(db: Db | Tx, sheet: SheetSave, version: number): Promise<boolean> {
+export async function claimSheetVersion(db: Tx, key: SheetKey, version: number): Promise<boolean> {
   const at = nowIso();
-  const submittedAt = sheet.status === "submitted" ? at : null;
-  let sheetId: number;
   if (version === 0) {
     const inserted = await db
       .insertInto("scoring_sheets")
       .values({
-        event_id: sheet.eventId,
-        person_id: sheet.personId,
-        team_id: sheet.teamId,
-        status: sheet.status,
-        worked_well: sheet.workedWell,
-        could_be_better: sheet.couldBeBetter,
+        event_id: key.eventId,
+        person_id: key.personId,
+        team_id: key.teamId,
+        status: "draft",
         created_at: at,
         updated_at: at,
-        submitted_at: submittedAt,
+        submitted_at: null,
       })
       .onConflict((oc) => oc.columns(["event_id", "person_id", "team_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) return false;
-    sheetId = inserted.id;
-  } else {
-    const updated = await db
-      .updateTable("scoring_sheets")
-      .set({
-        status: sheet.status,
-        worked_well: sheet.workedWell,
-        could_be_better: sheet.couldBeBetter,
-        version: version + 1,
-        updated_at: at,
-        submitted_at: submittedAt,
-      })
-      .where("event_id", "=", sheet.eventId)
-      .where("person_id", "=", sheet.personId)
-      .where("team_id", "=", sheet.teamId)
-      .where("version", "=", version)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated) return false;
-    sheetId = updated.id;
-    await db.deleteFrom("sheet_scores").where("sheet_id", "=", sheetId).execute();
+    return inserted !== undefined;
   }
+  const updated = await db
+    .updateTable("scoring_sheets")
+    .set({ version: version + 1, updated_at: at })
+    .where(ofSheet(key))
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Writes a claimed sheet (see claimSheetVersion), replacing its scores. */
+export async function writeSheet(db: Tx, sheet: SheetSave) {
+  const at = nowIso();
+  const { id } = await db
+    .updateTable("scoring_sheets")
+    .set({
+      status: sheet.status,
+      worked_well: sheet.workedWell,
+      could_be_better: sheet.couldBeBetter,
+      updated_at: at,
+      submitted_at: sheet.status === "submitted" ? at : null,
+    })
+    .where(ofSheet(sheet))
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom("sheet_scores").where("sheet_id", "=", id).execute();
   if (sheet.scores.size)
     await db
       .insertInto("sheet_scores")
       .values(
-        [...sheet.scores].map(([criterionId, score]) => ({
-          sheet_id: sheetId,
-          criterion_id: criterionId,
-          score,
-        })),
+        [...sheet.scores].map(([criterionId, score]) => ({ sheet_id: id, criterion_id: criterionId, score })),
       )
       .execute();
+}
+
+/** Claims and writes a sheet in one step (seeds and fixtures); false when the sheet is not at `version`. */
+export async function saveSheet(db: Tx, sheet: SheetSave, version: number): Promise<boolean> {
+  if (!(await claimSheetVersion(db, sheet, version))) return false;
+  await writeSheet(db, sheet);
   return true;
 }
 
@@ -642,7 +636,7 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
  * What one leader may score: the pitching teams in running order, each with the leader's conflict (if any) and
  * the leader's own sheet (if any). Never another leader's sheet.
  */
-export async function leaderScoring(db: Db | Tx, cohortId: number, eventId: number, personId: number) {
+export async function leaderScoring(db: Db, cohortId: number, eventId: number, personId: number) {
   const [panel, sheets] = await Promise.all([
     pitchDayPanel(db, cohortId, eventId),
     listSheetsOfLeader(db, eventId, personId),
@@ -669,7 +663,7 @@ export async function leaderScoring(db: Db | Tx, cohortId: number, eventId: numb
  * conflict with), by event id, by the rules of leaderScoring. The same few queries for any number of events.
  */
 export async function scorableTeamCounts(
-  db: Db | Tx,
+  db: Db,
   personId: number,
   events: Array<{ cohortId: number; eventId: number }>,
 ) {
@@ -681,11 +675,30 @@ export async function scorableTeamCounts(
   );
 }
 
+/** The pitch day as the coordinator runs it: the panel, the rubric, and how many of the expected sheets are in. */
+export async function pitchDayProgress(db: Db, cohortId: number, eventId: number) {
+  const [panel, rubric, sheets] = await Promise.all([
+    pitchDayPanel(db, cohortId, eventId),
+    listRubric(db, eventId),
+    listAllSheets(db, eventId),
+  ]);
+  const conflicted = new Set(panel.conflicts.map((c) => `${c.leaderId}|${c.teamId}`));
+  return {
+    panel,
+    rubric,
+    expected: panel.panel.length * panel.teams.length - panel.conflicts.length,
+    submitted: sheets.filter(
+      (s) => s.status === "submitted" && !conflicted.has(`${s.person_id}|${s.team_id}`),
+    ).length,
+    drafts: sheets.filter((s) => s.status === "draft").length,
+  };
+}
+
 /**
  * The results by the published method, over the event's sheets: criteria, judges and teams are keyed by their
  * ids as strings. With the names to show them by.
  */
-export async function resultsOf(db: Db | Tx, cohortId: number, eventId: number) {
+export async function resultsOf(db: Db, cohortId: number, eventId: number) {
   const [panel, rubric, sheets] = await Promise.all([
     pitchDayPanel(db, cohortId, eventId),
     listRubric(db, eventId),
@@ -709,7 +722,7 @@ export async function resultsOf(db: Db | Tx, cohortId: number, eventId: number) 
 }
 
 /** The teams a person belongs to in each of these cohorts, as member or mentor, by cohort id. */
-export async function teamIdsOfPersonByCohort(db: Db | Tx, cohortIds: number[], personId: number) {
+export async function teamIdsOfPersonByCohort(db: Db, cohortIds: number[], personId: number) {
   const rows = cohortIds.length
     ? await db
         .selectFrom("team_members")
@@ -730,7 +743,7 @@ export async function teamIdsOfPersonByCohort(db: Db | Tx, cohortIds: number[], 
 }
 
 /** The teams a person belongs to in a cohort, as member or mentor. */
-export async function teamIdsOfPerson(db: Db | Tx, cohortId: number, personId: number) {
+export async function teamIdsOfPerson(db: Db, cohortId: number, personId: number) {
   return (await teamIdsOfPersonByCohort(db, [cohortId], personId)).get(cohortId) ?? [];
 }
 
@@ -752,7 +765,7 @@ export function timetableSettings(event: PitchEventRow): TimetableSettings {
  * id: the same few queries for any number of cohorts.
  */
 export async function pitchDayCalendars(
-  db: Db | Tx,
+  db: Db,
   cohorts: Array<{ id: number; name: string }>,
   personId: number,
 ): Promise<Map<number, CalendarVisit[]>> {
@@ -792,7 +805,7 @@ export async function pitchDayCalendars(
 
 /** The pitch day's events for a person's calendar feed (none before the running order is set). */
 export async function pitchDayCalendar(
-  db: Db | Tx,
+  db: Db,
   cohort: { id: number; name: string },
   personId: number,
 ): Promise<CalendarVisit[]> {

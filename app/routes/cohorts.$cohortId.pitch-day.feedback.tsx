@@ -7,6 +7,7 @@ import { BackLink, InsetText, SummaryCard, Table } from "~/components/govuk";
 import { round2 } from "~/domain/pitch-scoring";
 import { getPitchEvent, listSubmittedSheetsOfTeams, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Your pitch feedback");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -59,7 +60,7 @@ export default function Feedback() {
   const { cohort, released, teams, rankingPublished } = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href="/">Back to your home page</BackLink>
+      <BackLink href={paths.home()}>Back to your home page</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Your pitch feedback
@@ -110,7 +111,7 @@ export default function Feedback() {
       )}
       {rankingPublished ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to={`/cohorts/${cohort.id}/pitch-day/timetable`}>
+          <Link className="govuk-link" to={paths.cohort(cohort.id).pitchDay.timetable()}>
             See the overall ranking
           </Link>
         </p>

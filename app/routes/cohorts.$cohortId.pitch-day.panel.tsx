@@ -1,41 +1,41 @@
 // The panel: which of the cohort's senior leaders score the pitches, and every conflict with a team.
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   type AppLoadContext,
-  data,
   type LoaderFunctionArgs,
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { addPanelLeader, removePanelLeader } from "~/commands/pitch-day.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
-import { type FieldErrors, formValues } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
-import {
-  addPanelMember,
-  claimEventVersion,
-  getPitchEvent,
-  pitchDayPanel,
-  removePanelMember,
-} from "~/models/pitch.server";
+import { PanelSchema } from "~/forms/pitch-day";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { getPitchEvent, pitchDayPanel } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Panel and conflicts");
 export const ErrorBoundary = RouteErrorBoundary;
 
 async function panelState(context: AppLoadContext, request: Request, cohortIdParam: string | undefined) {
   const access = await requireCohortAccess(context, request, cohortIdParam, "pitch-day:manage");
-  const db = context.db;
-  const event = await getPitchEvent(db, access.cohort.id);
-  if (!event) throw redirect(`/cohorts/${access.cohort.id}/pitch-day/event`);
-  return { ...access, event, panel: await pitchDayPanel(db, access.cohort.id, event.id) };
+  const event = await getPitchEvent(context.db, access.cohort.id);
+  if (!event) throw redirect(paths.cohort(access.cohort.id).pitchDay.event());
+  return { ...access, event };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, event, panel } = await panelState(context, request, params.cohortId);
+  const { cohort, event } = await panelState(context, request, params.cohortId);
+  const panel = await pitchDayPanel(context.db, cohort.id, event.id);
   const leaderName = new Map(panel.leaders.map((l) => [l.id, l.name]));
   const teamLabel = new Map(panel.teams.map((t) => [t.id, t.label]));
   return {
@@ -58,57 +58,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, event, panel } = await panelState(context, request, params.cohortId);
-  const values = formValues(await request.formData());
-  const refuse = (errors: FieldErrors, status = 400) => data({ errors }, { status });
-  const intent = values.intent;
-  if (intent !== "add" && intent !== "remove") return refuse({ personId: "Choose a senior leader" });
-  const personId =
-    typeof values.personId === "string" && /^\d+$/.test(values.personId) ? Number(values.personId) : 0;
-  const leader = panel.leaders.find((l) => l.id === personId);
-  if (!leader) return refuse({ personId: "Choose a senior leader of this cohort" });
-  if (intent === "remove" && event.scoring_state !== "not_open")
-    return refuse({ personId: "A leader cannot leave the panel once scoring has opened" });
-  const saved = await context.db.transaction().execute(async (tx) => {
-    if (!(await claimEventVersion(tx, event.id, Number(values.version)))) return false;
-    if (intent === "add") await addPanelMember(tx, event.id, personId);
-    else await removePanelMember(tx, event.id, personId);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: intent === "add" ? "pitch_day.panel_added" : "pitch_day.panel_removed",
-      subjectType: "pitch_event",
-      subjectId: event.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: { leader: leader.name },
-    });
-    return true;
-  });
-  if (!saved)
-    return refuse(
-      {
-        personId:
-          "Someone else changed the pitch day while you were looking at it. Check the panel and try again.",
-      },
-      409,
-    );
+  const { user, cohort, event } = await panelState(context, request, params.cohortId);
+  const submission = parseWithZod(await request.formData(), { schema: PanelSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const { intent, ...change } = submission.value;
+  const outcome = await run(
+    context.db,
+    actorOf(context, user),
+    intent === "add" ? addPanelLeader : removePanelLeader,
+    { ...change, cohortId: cohort.id, eventId: event.id },
+  );
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/pitch-day/panel`,
-    intent === "add" ? `${leader.name} added to the panel` : `${leader.name} removed from the panel`,
+    paths.cohort(cohort.id).pitchDay.panel(),
+    intent === "add" ? `${outcome.leader} added to the panel` : `${outcome.leader} removed from the panel`,
   );
 }
 
 export default function Panel() {
   const { cohort, version, leaders, conflicts } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof PanelSchema>>({ lastResult: useActionData<typeof action>() });
   const onPanel = leaders.filter((l) => l.onPanel);
   const available = leaders.filter((l) => !l.onPanel);
   return (
     <>
-      <BackLink href={`/cohorts/${cohort.id}/pitch-day`}>Back to the pitch day</BackLink>
-      <FormErrorSummary errors={actionData?.errors} />
+      <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>
+      <FormErrorSummary form={form} />
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Panel and conflicts
@@ -155,18 +132,16 @@ export default function Panel() {
         <InsetText>No senior leaders are on the panel yet.</InsetText>
       )}
       {available.length ? (
-        <Form method="post" noValidate key={version}>
+        <Form method="post" {...formProps(form)} key={version}>
           <input type="hidden" name="version" value={version} />
           <Select
-            id="personId"
-            name="personId"
+            field={fields.personId}
             label="Add a senior leader to the panel"
             labelClassName="govuk-label--s"
             items={available.map((l) => ({
               value: String(l.id),
               text: `${l.name}${l.organisation ? ` (${l.organisation})` : ""}`,
             }))}
-            error={actionData?.errors.personId}
           />
           <Button name="intent" value="add" variant="secondary">
             Add to the panel

@@ -9,6 +9,7 @@ import { flagText } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
 import { getPitchEvent, resultsOf } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Pitch day results");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -77,10 +78,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function Results() {
   const data = useLoaderData<typeof loader>();
   const { cohort } = data;
-  const base = `/cohorts/${cohort.id}/pitch-day`;
+  const pitchDay = paths.cohort(cohort.id).pitchDay;
   return (
     <>
-      <BackLink href={base}>Back to the pitch day</BackLink>
+      <BackLink href={pitchDay.home()}>Back to the pitch day</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Pitch day results
@@ -99,11 +100,11 @@ export default function Results() {
       </p>
       <p className="govuk-body tandem-no-print">
         Scores follow the published method:{" "}
-        <Link className="govuk-link" to="/pitch-scoring">
+        <Link className="govuk-link" to={paths.pitchScoring()}>
           how scores are calculated
         </Link>
         .{" "}
-        <a className="govuk-link" href={`${base}/sheets.csv`} download>
+        <a className="govuk-link" href={pitchDay.sheetsCsv()} download>
           Download every sheet (CSV)
         </a>
         . To print these results, use your browser's print command: the page prints without the navigation.

@@ -1,17 +1,23 @@
 // A senior leader's scoring sheets: one per team they may score, with their progress; and declaring a conflict.
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { clientAddress, requireCohortAccess } from "~/auth/guards.server";
+import type { z } from "zod";
+import { actorOf, requireCohortAccess } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
+import { declareLeaderConflict } from "~/commands/pitch-day.server";
+import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Tag, TaskList, Textarea } from "~/components/govuk";
 import { formatUkDateWithDay } from "~/domain/calendar";
-import { type FieldErrors, fieldValue, parseForm } from "~/forms/parse";
-import { recordAudit } from "~/models/audit.server";
-import { declareConflict, getPitchEvent, leaderScoring } from "~/models/pitch.server";
+import { ConflictSchema } from "~/forms/pitch-day";
+import { invalidForm, refused } from "~/forms/reply.server";
+import { getPitchEvent, leaderScoring } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Score the pitches");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -42,46 +48,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const DeclareSchema = z.object({
-  teamId: z.string().regex(/^\d+$/, "Choose the team you are in conflict with").transform(Number),
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Enter why you cannot score this team fairly")
-    .max(500, "Reason must be 500 characters or fewer"),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
-  const form = parseForm(await request.formData(), DeclareSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = context.db;
-  const event = await getPitchEvent(db, cohort.id);
-  const refuse = (errors: FieldErrors) => data({ errors, values: form.values }, { status: 400 });
-  if (!event) return refuse({ teamId: "The pitch day has not been set up yet" });
-  if (event.results_released_at)
-    return refuse({ teamId: "The results have been released: conflicts can no longer change" });
-  const scoring = await leaderScoring(db, cohort.id, event.id, user.personId);
-  if (!scoring.onPanel) return refuse({ teamId: "You are not on the panel for this pitch day" });
-  const team = scoring.teams.find((t) => t.id === form.data.teamId);
-  if (!team) return refuse({ teamId: "Choose the team you are in conflict with" });
-  await db.transaction().execute(async (tx) => {
-    await declareConflict(tx, event.id, user.personId, team.id, form.data.reason);
-    await recordAudit(tx, {
-      actorId: user.personId,
-      action: "pitch_day.conflict_declared",
-      subjectType: "team",
-      subjectId: team.id,
-      cohortId: cohort.id,
-      address: clientAddress(context),
-      details: { team: team.label, reason: form.data.reason },
-    });
+  const submission = parseWithZod(await request.formData(), { schema: ConflictSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const outcome = await run(context.db, actorOf(context, user), declareLeaderConflict, {
+    ...submission.value,
+    cohortId: cohort.id,
+    personId: user.personId,
   });
+  if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
     request,
-    `/cohorts/${cohort.id}/pitch-day/scoring`,
-    `Conflict with ${team.label} recorded: you will not score it`,
+    paths.cohort(cohort.id).pitchDay.scoring(),
+    `Conflict with ${outcome.team} recorded: you will not score it`,
   );
 }
 
@@ -94,9 +75,10 @@ const STATE_TEXT = {
 
 export default function ScoreThePitches() {
   const { cohort, event, scoring } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as FieldErrors | undefined;
-  const values = actionData?.values;
+  const [form, fields] = useForm<z.input<typeof ConflictSchema>>({
+    lastResult: useActionData<typeof action>(),
+  });
+  const hasErrors = Object.keys(form.allErrors).length > 0;
   const heading = (
     <h1 className="govuk-heading-l">
       <span className="govuk-caption-l">{cohort.name}</span>
@@ -106,7 +88,7 @@ export default function ScoreThePitches() {
   if (!event || !scoring)
     return (
       <>
-        <BackLink href="/">Back to your home page</BackLink>
+        <BackLink href={paths.home()}>Back to your home page</BackLink>
         {heading}
         <InsetText>The coordinator has not set up the pitch day yet.</InsetText>
       </>
@@ -114,7 +96,7 @@ export default function ScoreThePitches() {
   if (!scoring.onPanel)
     return (
       <>
-        <BackLink href="/">Back to your home page</BackLink>
+        <BackLink href={paths.home()}>Back to your home page</BackLink>
         {heading}
         <InsetText>
           You are not on the panel for this pitch day. Ask the coordinator if you should be.
@@ -125,8 +107,8 @@ export default function ScoreThePitches() {
   const conflicted = scoring.teams.filter((t) => t.conflict);
   return (
     <>
-      <BackLink href="/">Back to your home page</BackLink>
-      <FormErrorSummary errors={errors} />
+      <BackLink href={paths.home()}>Back to your home page</BackLink>
+      <FormErrorSummary form={form} />
       {heading}
       <p className="govuk-body">
         {event.date}. {STATE_TEXT[event.state]}
@@ -137,7 +119,7 @@ export default function ScoreThePitches() {
       <TaskList
         items={scorable.map((t) => ({
           title: t.label,
-          href: `/cohorts/${cohort.id}/pitch-day/scoring/${t.id}`,
+          href: paths.cohort(cohort.id).pitchDay.sheet(t.id),
           status:
             t.status === "submitted"
               ? { text: "Submitted" }
@@ -159,31 +141,21 @@ export default function ScoreThePitches() {
         </>
       ) : null}
       {scorable.length ? (
-        <details className="govuk-details" open={errors ? true : undefined}>
+        <details className="govuk-details" open={hasErrors ? true : undefined}>
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">Declare a conflict with a team</span>
           </summary>
           <div className="govuk-details__text">
-            <Form method="post" noValidate>
+            <Form method="post" {...formProps(form)}>
               <Select
-                id="teamId"
-                name="teamId"
+                field={fields.teamId}
                 label="Team"
                 items={[
                   { value: "", text: "Choose a team" },
                   ...scorable.map((t) => ({ value: String(t.id), text: t.label })),
                 ]}
-                defaultValue={fieldValue(values, "teamId")}
-                error={errors?.teamId}
               />
-              <Textarea
-                id="reason"
-                name="reason"
-                label="Why you cannot score this team fairly"
-                rows={3}
-                defaultValue={fieldValue(values, "reason")}
-                error={errors?.reason}
-              />
+              <Textarea field={fields.reason} label="Why you cannot score this team fairly" rows={3} />
               <Button variant="secondary">Declare conflict</Button>
             </Form>
           </div>

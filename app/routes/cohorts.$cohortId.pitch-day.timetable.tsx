@@ -11,6 +11,7 @@ import { round2 } from "~/domain/pitch-scoring";
 import { getPitchEvent, listSlots, pitchDayPanel, resultsOf, timetableSettings } from "~/models/pitch.server";
 import { findMembership } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
+import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Pitch day timetable");
 export const ErrorBoundary = RouteErrorBoundary;
@@ -66,7 +67,7 @@ export default function Timetable() {
   const { cohort, event, slots, ranking } = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href="/">Back to your home page</BackLink>
+      <BackLink href={paths.home()}>Back to your home page</BackLink>
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>
         Pitch day timetable

@@ -71,6 +71,8 @@ const signed = (value: number) => {
   return `${rounded < 0 ? "−" : "+"}${Math.abs(rounded).toFixed(2)}`;
 };
 
+type Loaded = Awaited<ReturnType<typeof loader>>;
+
 export default function PitchScoring() {
   const data = useLoaderData<typeof loader>();
   const weightSum = data.rubric.reduce((sum, c) => sum + c.weight, 0);
@@ -194,91 +196,97 @@ export default function PitchScoring() {
           <li>the panel fell into separate groups</li>
         </ul>
 
-        <h2 className="govuk-heading-l">A worked example</h2>
-        <p className="govuk-body">
-          Four teams and three leaders, using the default criteria. {EXAMPLE_CONFLICTS[0]!.judge} works with
-          someone in {EXAMPLE_CONFLICTS[0]!.team}, so did not score it, and {EXAMPLE_ABSENCES[0]!.judge}{" "}
-          missed {EXAMPLE_ABSENCES[0]!.team}'s pitch.
-        </p>
-
-        <Table
-          caption={`${data.sheet.judge}'s scores for ${data.sheet.team}`}
-          captionSize="s"
-          firstCellIsHeader
-          head={[
-            { text: "Criterion" },
-            { text: "Weight", format: "numeric" },
-            { text: "Score (out of 5)", format: "numeric" },
-          ]}
-          rows={data.sheet.scores.map((s) => [
-            { text: s.name },
-            { text: s.weight, format: "numeric" },
-            { text: s.score, format: "numeric" },
-          ])}
-        />
-        <p className="govuk-body">
-          <code>
-            100 × ({data.sheet.scores.map((s) => `${s.weight} × ${s.score} ÷ 5`).join(" + ")}) ÷ {weightSum} ={" "}
-            {two(data.sheetTotal)}
-          </code>
-        </p>
-
-        <Table
-          caption="Every leader's total"
-          captionSize="s"
-          firstCellIsHeader
-          head={[
-            { text: "Leader" },
-            ...data.teams.map((team) => ({ text: team, format: "numeric" as const })),
-          ]}
-          rows={data.grid.map((row) => [
-            { text: row.leader },
-            ...row.cells.map((cell) => ({ text: cell, format: "numeric" as const })),
-          ])}
-        />
-
-        <Table
-          caption="Each leader's offset"
-          captionSize="s"
-          firstCellIsHeader
-          head={[{ text: "Leader" }, { text: "Offset (b)", format: "numeric" }]}
-          rows={data.offsets.map((o) => [{ text: o.leader }, { text: signed(o.offset), format: "numeric" }])}
-        />
-        <p className="govuk-body">
-          {data.harshest} marks lowest, so has the most negative offset. The offsets add up to 0.
-        </p>
-        <p className="govuk-body">
-          {data.shownTeam.team}'s adjusted score is the average of{" "}
-          {data.shownTeam.parts.map((p) => `${two(p.total)} − (${signed(p.offset)})`).join(" and ")}, which is{" "}
-          {two(data.shownTeam.adjusted)}.
-        </p>
-
-        <Table
-          caption="Results"
-          captionSize="s"
-          head={[
-            { text: "Rank", format: "numeric" },
-            { text: "Team" },
-            { text: "Adjusted score", format: "numeric" },
-            { text: "Raw score", format: "numeric" },
-            { text: "Leaders who scored", format: "numeric" },
-          ]}
-          rows={data.results.map((r) => [
-            { text: r.rank, format: "numeric" },
-            { text: r.team },
-            { text: two(r.adjusted), format: "numeric" },
-            { text: two(r.raw), format: "numeric" },
-            { text: r.judges, format: "numeric" },
-          ])}
-        />
-        {data.rawWinner !== data.winner ? (
-          <p className="govuk-body">
-            On raw scores {data.rawWinner} would come first
-            {data.rawWinnerSkipped ? `, helped by not being scored by ${data.harshest}` : ""}. Adjusted for
-            how each leader marks, {data.winner} comes first.
-          </p>
-        ) : null}
+        <WorkedExample data={data} weightSum={weightSum} />
       </div>
     </div>
+  );
+}
+
+/** The method run on the example's sheets, step by step. */
+function WorkedExample({ data, weightSum }: { data: Loaded; weightSum: number }) {
+  return (
+    <>
+      <h2 className="govuk-heading-l">A worked example</h2>
+      <p className="govuk-body">
+        Four teams and three leaders, using the default criteria. {EXAMPLE_CONFLICTS[0]!.judge} works with
+        someone in {EXAMPLE_CONFLICTS[0]!.team}, so did not score it, and {EXAMPLE_ABSENCES[0]!.judge} missed{" "}
+        {EXAMPLE_ABSENCES[0]!.team}'s pitch.
+      </p>
+
+      <Table
+        caption={`${data.sheet.judge}'s scores for ${data.sheet.team}`}
+        captionSize="s"
+        firstCellIsHeader
+        head={[
+          { text: "Criterion" },
+          { text: "Weight", format: "numeric" },
+          { text: "Score (out of 5)", format: "numeric" },
+        ]}
+        rows={data.sheet.scores.map((s) => [
+          { text: s.name },
+          { text: s.weight, format: "numeric" },
+          { text: s.score, format: "numeric" },
+        ])}
+      />
+      <p className="govuk-body">
+        <code>
+          100 × ({data.sheet.scores.map((s) => `${s.weight} × ${s.score} ÷ 5`).join(" + ")}) ÷ {weightSum} ={" "}
+          {two(data.sheetTotal)}
+        </code>
+      </p>
+
+      <Table
+        caption="Every leader's total"
+        captionSize="s"
+        firstCellIsHeader
+        head={[{ text: "Leader" }, ...data.teams.map((team) => ({ text: team, format: "numeric" as const }))]}
+        rows={data.grid.map((row) => [
+          { text: row.leader },
+          ...row.cells.map((cell) => ({ text: cell, format: "numeric" as const })),
+        ])}
+      />
+
+      <Table
+        caption="Each leader's offset"
+        captionSize="s"
+        firstCellIsHeader
+        head={[{ text: "Leader" }, { text: "Offset (b)", format: "numeric" }]}
+        rows={data.offsets.map((o) => [{ text: o.leader }, { text: signed(o.offset), format: "numeric" }])}
+      />
+      <p className="govuk-body">
+        {data.harshest} marks lowest, so has the most negative offset. The offsets add up to 0.
+      </p>
+      <p className="govuk-body">
+        {data.shownTeam.team}'s adjusted score is the average of{" "}
+        {data.shownTeam.parts.map((p) => `${two(p.total)} − (${signed(p.offset)})`).join(" and ")}, which is{" "}
+        {two(data.shownTeam.adjusted)}.
+      </p>
+
+      <Table
+        caption="Results"
+        captionSize="s"
+        head={[
+          { text: "Rank", format: "numeric" },
+          { text: "Team" },
+          { text: "Adjusted score", format: "numeric" },
+          { text: "Raw score", format: "numeric" },
+          { text: "Leaders who scored", format: "numeric" },
+        ]}
+        rows={data.results.map((r) => [
+          { text: r.rank, format: "numeric" },
+          { text: r.team },
+          { text: two(r.adjusted), format: "numeric" },
+          { text: two(r.raw), format: "numeric" },
+          { text: r.judges, format: "numeric" },
+        ])}
+      />
+      {data.rawWinner !== data.winner ? (
+        <p className="govuk-body">
+          On raw scores {data.rawWinner} would come first
+          {data.rawWinnerSkipped ? `, helped by not being scored by ${data.harshest}` : ""}. Adjusted for how
+          each leader marks, {data.winner} comes first.
+        </p>
+      ) : null}
+    </>
   );
 }

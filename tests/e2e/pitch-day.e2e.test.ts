@@ -109,13 +109,16 @@ for (const js of [true, false]) {
 
       // The rubric: a weight of zero is refused; a real change is saved.
       await visit(coordinator, `${base}/rubric`);
-      await coordinator.locator("#weight-2").fill("0");
+      await coordinator.locator('[id="criteria[1].weight"]').fill("0");
       await coordinator.getByRole("button", { name: "Save rubric" }).click();
       await expectErrorSummary(coordinator, [
-        { field: "weight-2", text: "Criterion 2: weight must be a number greater than 0, up to 1000" },
+        {
+          field: "criteria[1].weight",
+          text: "Criterion 2: weight must be a number greater than 0, up to 1000",
+        },
       ]);
       await checkPage(coordinator, "pitch-day-rubric-error");
-      await coordinator.locator("#weight-2").fill("30");
+      await coordinator.locator('[id="criteria[1].weight"]').fill("30");
       await coordinator.getByRole("button", { name: "Save rubric" }).click();
       await expectBanner(coordinator, "Rubric saved");
 

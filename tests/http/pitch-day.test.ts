@@ -52,9 +52,9 @@ const sheetVersion = async (leader: number, teamNumber: number) =>
     )?.version ?? 0,
   );
 const eventFields = (extra: Record<string, string> = {}) => ({
-  "date-day": "25",
-  "date-month": "3",
-  "date-year": "2027",
+  "date.day": "25",
+  "date.month": "3",
+  "date.year": "2027",
   startTime: "10:00",
   venue: "HMRC, 100 Parliament Street",
   onlineLink: "",
@@ -69,21 +69,21 @@ const eventFields = (extra: Record<string, string> = {}) => ({
 });
 /** Every criterion of the rubric scored `score`, as form fields. */
 const allScores = async (score: number) =>
-  Object.fromEntries((await rubric()).map((c) => [`c-${c.id}`, String(score)]));
+  Object.fromEntries((await rubric()).map((c) => [`scores.${c.id}`, String(score)]));
 const rubricFields = async (change: (i: number) => Record<string, string | undefined> = () => ({})) => {
   const fields: Record<string, string> = { version: await version() };
   for (const [index, c] of (await rubric()).entries()) {
-    const k = index + 1;
-    Object.assign(fields, {
-      [`id-${k}`]: String(c.id),
-      [`name-${k}`]: c.name,
-      [`description-${k}`]: c.description,
-      [`weight-${k}`]: String(c.weight),
-      [`max-${k}`]: String(c.max),
-      [`levels-${k}`]: (JSON.parse(c.levels) as string[]).join("\n"),
-    });
-    for (const [key, value] of Object.entries(change(k)))
-      if (value !== undefined) fields[`${key}-${k}`] = value;
+    const row = {
+      id: String(c.id),
+      name: c.name,
+      description: c.description,
+      weight: String(c.weight),
+      max: String(c.max),
+      levels: (JSON.parse(c.levels) as string[]).join("\n"),
+      ...change(index + 1),
+    };
+    for (const [key, value] of Object.entries(row))
+      if (value !== undefined) fields[`criteria[${index}].${key}`] = value;
   }
   return fields;
 };
@@ -93,7 +93,7 @@ describe("setting up the pitch day", () => {
   it("refuses bad details with the error summary, keeps the input and saves nothing", async () => {
     const response = await post(
       `${base()}/event`,
-      eventFields({ "date-day": "31", "date-month": "2", startTime: "25:00", venue: "", pitchMinutes: "0" }),
+      eventFields({ "date.day": "31", "date.month": "2", startTime: "25:00", venue: "", pitchMinutes: "0" }),
       cookies.coordinator,
     );
     expect(response.status).toBe(400);
@@ -156,9 +156,9 @@ describe("setting up the pitch day", () => {
       {
         intent: "set",
         version: await version(),
-        "position-1": String(team(1)),
-        "position-2": String(team(1)),
-        "position-3": String(team(3)),
+        "positions[0]": String(team(1)),
+        "positions[1]": String(team(1)),
+        "positions[2]": String(team(3)),
       },
       cookies.coordinator,
     );
@@ -169,9 +169,9 @@ describe("setting up the pitch day", () => {
       {
         intent: "set",
         version: await version(),
-        "position-1": String(team(1)),
-        "position-2": String(team(2)),
-        "position-3": String(team(3)),
+        "positions[0]": String(team(1)),
+        "positions[1]": String(team(2)),
+        "positions[2]": String(team(3)),
       },
       cookies.coordinator,
     );
@@ -248,6 +248,38 @@ describe("setting up the pitch day", () => {
       expect(html).toContain("Criterion 2: weight must be a number greater than 0");
       expect(html).toContain(`value="${weight}"`);
     }
+    expect(await rubric()).toEqual(before);
+  });
+
+  it("adds and removes criteria without JavaScript, saving nothing until the rubric is saved", async () => {
+    const before = await rubric();
+    const added = await post(
+      `${base()}/rubric`,
+      {
+        ...(await rubricFields()),
+        __intent__: JSON.stringify({
+          type: "insert",
+          payload: { name: "criteria", defaultValue: { max: 5 } },
+        }),
+      },
+      cookies.coordinator,
+    );
+    expect(added.status).toBe(200);
+    const html = await added.text();
+    expect(html).toContain("Criterion 6");
+    expect(html).not.toContain("There is a problem");
+    const removed = await post(
+      `${base()}/rubric`,
+      {
+        ...(await rubricFields()),
+        __intent__: JSON.stringify({ type: "remove", payload: { name: "criteria", index: 0 } }),
+      },
+      cookies.coordinator,
+    );
+    expect(removed.status).toBe(200);
+    const left = await removed.text();
+    expect(left).not.toContain("Criterion 5");
+    expect(left).not.toContain('value="Understanding of the problem"');
     expect(await rubric()).toEqual(before);
   });
 
@@ -328,7 +360,7 @@ describe("scoring", () => {
     );
     const unknown = await post(
       sheetUrl(1),
-      { intent: "save", version: "0", ...scores, "c-99999": "3" },
+      { intent: "save", version: "0", ...scores, "scores.99999": "3" },
       cookies.leader1,
     );
     expect(unknown.status).toBe(400);
@@ -378,7 +410,9 @@ describe("scoring", () => {
     );
     expect(stale.status).toBe(409);
     const staleHtml = await stale.text();
-    expect(staleHtml).toContain("This sheet was changed somewhere else");
+    expect(staleHtml).toContain(
+      "Someone else changed your sheet for this team while you were working on it. Your changes are kept below",
+    );
     expect(staleHtml).toContain("Tab two");
     const saved = await sheets();
     expect(saved).toHaveLength(1);

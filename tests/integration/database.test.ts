@@ -16,10 +16,14 @@ describe("values as stored", () => {
     const world = await makeWorld(db);
     const { eventId } = await makeWorldPitchDay(db, world);
     const [first, ...rest] = await listRubric(db, eventId);
-    await saveRubric(db, eventId, [
-      { ...first!, weight: 123.456789, levels: first!.levels },
-      ...rest.map((c) => ({ ...c, levels: c.levels })),
-    ]);
+    await db
+      .transaction()
+      .execute((tx) =>
+        saveRubric(tx, eventId, [
+          { ...first!, weight: 123.456789, levels: first!.levels },
+          ...rest.map((c) => ({ ...c, levels: c.levels })),
+        ]),
+      );
     expect((await listRubric(db, eventId))[0]?.weight).toBe(123.456789);
   });
 

@@ -246,17 +246,16 @@ export async function makeWorldPitchDay(db: Db, world: World) {
     .insertInto("team_members")
     .values({ team_id: team.id, cohort_id: world.cohortA.id, person_id: world.people.participant.id })
     .execute();
-  await db
-    .transaction()
-    .execute((tx) =>
-      replaceMentors(tx, world.cohortA.id, [
-        { teamId: team.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
-      ]),
-    );
-  const event = await createPitchEvent(db, world.cohortA.id, PITCH_DAY);
-  await replaceSlots(db, event.id, [team.id], null);
-  await addPanelMember(db, event.id, world.people.leader.id);
-  await setScoringState(db, event.id, "open");
+  const event = await db.transaction().execute(async (tx) => {
+    await replaceMentors(tx, world.cohortA.id, [
+      { teamId: team.id, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
+    ]);
+    const created = await createPitchEvent(tx, world.cohortA.id, PITCH_DAY);
+    await replaceSlots(tx, created.id, [team.id], null);
+    await addPanelMember(tx, created.id, world.people.leader.id);
+    await setScoringState(tx, created.id, "open");
+    return created;
+  });
   return { teamId: team.id, eventId: event.id };
 }
 

@@ -247,43 +247,46 @@ export async function fillReportCohort(db: Db, cohortId: number, prefix = "Repor
     .where("team_id", "=", teams[0]!.id)
     .execute();
 
-  const event = await createPitchEvent(db, cohortId, { ...PITCH_DAY, date: day(11 * 7 + 3) });
-  await replaceSlots(
-    db,
-    event.id,
-    teams.map((t) => t.id),
-    null,
-  );
-  const leaders = [];
-  for (const n of [1, 2, 3]) {
-    const leader = await makeMember(db, cohortId, "leader", {
-      name: `${prefix} Leader ${n}`,
-      // Leader 3 works where two of team 3's members work: in conflict with team 3.
-      organisationId: n === 3 ? companies[5]!.id : null,
-    });
-    await addPanelMember(db, event.id, leader.id);
-    leaders.push(leader);
-  }
-  const rubric = await listRubric(db, event.id);
-  for (const [l, leader] of leaders.entries()) {
-    for (const [t, team] of teams.entries()) {
-      await saveSheet(
-        db,
-        {
-          eventId: event.id,
-          personId: leader.id,
-          teamId: team.id,
-          // Leader 2's sheet for team 3 is left as a draft.
-          status: l === 1 && t === 2 ? "draft" : "submitted",
-          workedWell: `${prefix} Leader ${l + 1} liked it`,
-          couldBeBetter: "",
-          scores: new Map(rubric.map((c, i) => [c.id, 1 + ((l * 2 + t * 3 + i + next(3)) % c.max)])),
-        },
-        0,
-      );
+  const leaders: Array<Awaited<ReturnType<typeof makeMember>>> = [];
+  for (const n of [1, 2, 3])
+    leaders.push(
+      await makeMember(db, cohortId, "leader", {
+        name: `${prefix} Leader ${n}`,
+        // Leader 3 works where two of team 3's members work: in conflict with team 3.
+        organisationId: n === 3 ? companies[5]!.id : null,
+      }),
+    );
+  const event = await db.transaction().execute(async (tx) => {
+    const created = await createPitchEvent(tx, cohortId, { ...PITCH_DAY, date: day(11 * 7 + 3) });
+    await replaceSlots(
+      tx,
+      created.id,
+      teams.map((t) => t.id),
+      null,
+    );
+    for (const leader of leaders) await addPanelMember(tx, created.id, leader.id);
+    const rubric = await listRubric(tx, created.id);
+    for (const [l, leader] of leaders.entries()) {
+      for (const [t, team] of teams.entries()) {
+        await saveSheet(
+          tx,
+          {
+            eventId: created.id,
+            personId: leader.id,
+            teamId: team.id,
+            // Leader 2's sheet for team 3 is left as a draft.
+            status: l === 1 && t === 2 ? "draft" : "submitted",
+            workedWell: `${prefix} Leader ${l + 1} liked it`,
+            couldBeBetter: "",
+            scores: new Map(rubric.map((c, i) => [c.id, 1 + ((l * 2 + t * 3 + i + next(3)) % c.max)])),
+          },
+          0,
+        );
+      }
     }
-  }
-  await setScoringState(db, event.id, "closed");
-  await releaseResults(db, event.id);
+    await setScoringState(tx, created.id, "closed");
+    await releaseResults(tx, created.id);
+    return created;
+  });
   return { participants, visitIds, teams, eventId: event.id, leaders };
 }

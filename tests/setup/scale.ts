@@ -53,7 +53,7 @@ export async function smallWorld(db: Db) {
   const setup = await cohortSetupWorld(db, world);
   const mentoring = await makeMentoringTeams(db, world);
   const cohortId = world.cohortA.id;
-  const event = await createPitchEvent(db, cohortId, PITCH_DAY);
+  const event = await db.transaction().execute((tx) => createPitchEvent(tx, cohortId, PITCH_DAY));
   await db.transaction().execute(async (tx) => {
     await replaceSlots(tx, event.id, [mentoring.team1, mentoring.team2], null);
     await addPanelMember(tx, event.id, world.people.leader.id);
