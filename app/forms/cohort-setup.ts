@@ -1,9 +1,7 @@
 // The zod schemas of the cohort set-up forms (organisations, nominations, milestones, visits, attendance).
 import { z } from "zod";
-import { calendarDateFromParts, isTimeOfDay, parseDateList, weekOfDate } from "~/domain/calendar";
+import { parseDateList, weekOfDate } from "~/domain/calendar";
 import { REGIONS, RELEASE_STATUSES, SECTORS, valuesOf } from "~/domain/vocabulary";
-import type { FieldErrors, FormResult, FormValues } from "~/forms/parse";
-import { parseForm } from "~/forms/parse";
 import {
   version as formVersion,
   govukDate,
@@ -12,7 +10,7 @@ import {
   requiredText,
 } from "./fields";
 
-const optionalText = (max: number, label: string) =>
+const _optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
@@ -20,7 +18,7 @@ const optionalText = (max: number, label: string) =>
     .optional()
     .transform((v) => v || null);
 
-const optionalEmail = (label: string) =>
+const _optionalEmail = (label: string) =>
   z
     .string()
     .trim()
@@ -31,7 +29,7 @@ const optionalEmail = (label: string) =>
       `Enter ${label} in the correct format, like name@example.com`,
     );
 
-const version = z
+const _version = z
   .string()
   .optional()
   .transform((v) => (v && /^\d+$/.test(v) ? Number(v) : 0));
@@ -151,78 +149,6 @@ export function milestoneSchema(cohort: { start_date: string; weeks: number }) {
     }),
     version: formVersion,
   });
-}
-
-export const CancelVisitSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Enter why the visit is cancelled: everyone sees it in their calendar")
-    .max(500, "Reason must be 500 characters or fewer"),
-  version,
-});
-
-const VisitTextFields = z.object({
-  startTime: z.string().trim().refine(isTimeOfDay, "Enter the start time as hours and minutes, like 10:00"),
-  endTime: z.string().trim().refine(isTimeOfDay, "Enter the end time as hours and minutes, like 16:00"),
-  address: optionalText(500, "Address"),
-  agenda: optionalText(2000, "Agenda"),
-  contactName: optionalText(100, "Contact's name"),
-  contactEmail: optionalEmail("the contact's email address"),
-  version,
-});
-
-/** The day, month and year boxes of a date field; the field's error, or the date. */
-export function dateField(
-  formData: FormData,
-  name: string,
-  label: string,
-): { date: string | null; error: string | null } {
-  const part = (p: string) => String(formData.get(`${name}-${p}`) ?? "");
-  if (!part("day").trim() && !part("month").trim() && !part("year").trim())
-    return { date: null, error: `Enter the ${label}` };
-  const date = calendarDateFromParts(part("day"), part("month"), part("year"));
-  return date
-    ? { date, error: null }
-    : { date: null, error: `The ${label} must be a real date, like 17 2 2027` };
-}
-
-export type VisitForm = z.output<typeof VisitTextFields> & { date: string };
-
-export function parseVisitForm(formData: FormData): FormResult<VisitForm> {
-  const fields = parseForm(formData, VisitTextFields);
-  const date = dateField(formData, "date", "visit date");
-  const errors: FieldErrors = {};
-  if (date.error) errors.date = date.error;
-  if (!fields.ok) Object.assign(errors, fields.errors);
-  if (fields.ok && fields.data.endTime <= fields.data.startTime)
-    errors.endTime = "The end time must be after the start time";
-  if (!fields.ok || Object.keys(errors).length) return { ok: false, errors, values: fields.values };
-  return { ok: true, data: { ...fields.data, date: date.date! }, values: fields.values };
-}
-
-export const VisitSettingsSchema = z
-  .object({
-    weekday: z
-      .enum(["1", "2", "3", "4", "5"], { message: "Select the day of the week visits take place" })
-      .transform(Number),
-    startTime: z.string().trim().refine(isTimeOfDay, "Enter the start time as hours and minutes, like 10:00"),
-    endTime: z.string().trim().refine(isTimeOfDay, "Enter the end time as hours and minutes, like 16:00"),
-    version,
-  })
-  .refine((v) => v.endTime > v.startTime, {
-    path: ["endTime"],
-    message: "The end time must be after the start time",
-  });
-
-/** The three boxes of a date input, filled from YYYY-MM-DD. */
-export function dateParts(name: string, date: string): FormValues {
-  const [year = "", month = "", day = ""] = date.split("-");
-  return {
-    [`${name}-day`]: String(Number(day)),
-    [`${name}-month`]: String(Number(month)),
-    [`${name}-year`]: year,
-  };
 }
 
 /** Confirming an import: the checked file again, the organisations to create and each one's region. */

@@ -1,6 +1,7 @@
 // A whole cohort's calendar feed, for its coordinators, reached with their personal feed token.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam, notFound } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { buildCalendar } from "~/domain/icalendar";
 import { findFeedOwner } from "~/models/calendar-feed.server";
 import { pitchDayCalendar } from "~/models/pitch.server";
@@ -14,7 +15,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const cohortId = idParam(params.cohortId, "Calendar");
   // Not a coordinator of that cohort: the same answer as an unknown address, so nothing is revealed.
   const cohort = (await cohortsForCalendar(db, owner.id)).find(
-    (c) => c.id === cohortId && c.role === "coordinator",
+    (c) => c.id === cohortId && can({ roles: [c.role], user: { isAdmin: false } }, "cohort:manage"),
   );
   if (!cohort) notFound("Calendar");
   const events = await cohortCalendarEvents(db, cohort);

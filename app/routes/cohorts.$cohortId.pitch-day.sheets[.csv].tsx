@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     bom: true,
     header: true,
     columns: [
-      "leader",
+      "leader_name",
       "leader_organisation",
       "team_number",
       "team_name",

@@ -79,7 +79,7 @@ export default function ProgrammePage() {
             { text: c.coordinators.length ? c.coordinators.map((p) => p.name).join(", ") : "None yet" },
             {
               text: (
-                <Link className="govuk-link" to={paths.cohort(c.id).invite("coordinator")}>
+                <Link className="govuk-link" to={paths.cohort(c.id).appointCoordinator()}>
                   Appoint a coordinator<span className="govuk-visually-hidden"> for {c.name}</span>
                 </Link>
               ),

@@ -1,5 +1,7 @@
 // Every URL Tandem links to or redirects to, from one place: `paths.cohort(3).teams()` rather than a template
 // string, so a moved page is one edit here and a typo is a type error.
+import type { CohortRole } from "~/domain/vocabulary";
+
 type Id = number | string;
 
 const q = (params: Record<string, string | number | null | undefined>) => {
@@ -48,7 +50,8 @@ function cohort(cohortId: Id) {
     statements: () => `${base}/statements`,
     team: () => `${base}/team`,
     people: () => `${base}/people`,
-    invite: (role?: string) => `${base}/people/invite${q({ role })}`,
+    invite: (role?: CohortRole) => `${base}/people/invite${q({ role })}`,
+    appointCoordinator: () => `${base}/people/invite${q({ role: "coordinator" })}`,
     personLink: (personId: Id, purpose?: "invite" | "reset") =>
       `${base}/people/${personId}/link${q({ purpose })}`,
     nominations: (show?: "not-released") => `${base}/nominations${q({ show })}`,

@@ -504,7 +504,7 @@ describe("results and release", () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trim().split("\n");
     expect(lines[0]).toMatch(
-      /^leader,leader_organisation,team_number,team_name,status,"Understanding of the problem \(1-5, weight 20\)"/,
+      /^leader_name,leader_organisation,team_number,team_name,status,"Understanding of the problem \(1-5, weight 20\)"/,
     );
     expect(lines).toHaveLength(1 + 7);
     expect(text).toMatch(

@@ -14,8 +14,8 @@ import {
   setReveal,
   takeReveal,
 } from "~/models/account.server";
-import { recordAudit } from "~/models/audit.server";
 import type { Db } from "../../db/connection";
+import { recordAudit } from "../setup/audit";
 import { memoryDb } from "../setup/db";
 import { makePerson } from "../setup/factories";
 

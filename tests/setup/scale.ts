@@ -1,7 +1,6 @@
 // A world with one of everything a list page shows (for the query-discipline and index tests), and a way to
 // grow it: many more rows of every kind, in the same shapes, so a page's SQL should not change with it.
 import { todayInLondon } from "~/domain/calendar";
-import { recordAudit } from "~/models/audit.server";
 import { addOrganisationToCohort } from "~/models/cohort-organisation.server";
 import { createSession } from "~/models/mentoring.server";
 import { saveOutcome } from "~/models/outcome.server";
@@ -21,6 +20,7 @@ import { openPhase, saveAnswers } from "~/models/skills.server";
 import { addKeepApart, publishTeams, replaceMentors, saveTeams } from "~/models/team.server";
 import { moveMilestone, recordAttendance } from "~/models/visit.server";
 import type { Db, Tx } from "../../db/connection";
+import { recordAudit } from "./audit";
 import { cohortSetupWorld } from "./cohort-setup";
 import {
   makeCohort,

@@ -89,8 +89,12 @@ export default function ImportNominations() {
     <>
       <BackLink href={paths.cohort(cohort.id).nominations()}>Back to nominations</BackLink>
       <FormErrorSummary
-        form={answer?.result ? { allErrors: confirmationErrors(answer.result) } : undefined}
-        errors={answer?.fileError ? { file: answer.fileError } : undefined}
+        form={{
+          allErrors: {
+            ...(answer?.fileError ? { file: [answer.fileError] } : {}),
+            ...(answer?.result ? confirmationErrors(answer.result) : {}),
+          },
+        }}
       />
       <h1 className="govuk-heading-l">
         <span className="govuk-caption-l">{cohort.name}</span>

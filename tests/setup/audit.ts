@@ -1,8 +1,8 @@
-// The append-only audit log: who did what, to which record, when (UTC). Commands write it through the runner
-// (app/commands/runner.server.ts); recordAudit is for the writes not yet moved onto commands.
+// Audit events written straight into the table, for tests that need many of them or ones of any shape (the app
+// writes them only through the command runner, app/commands/runner.server.ts).
 
 import { nowIso } from "~/utils/time";
-import type { Db, Tx } from "../../db/connection";
+import type { Db } from "../../db/connection";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -14,7 +14,7 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_events")
     .values({
