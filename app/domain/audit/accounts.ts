@@ -3,7 +3,6 @@
 import { count, sentence } from "./define";
 
 /** Events written by the command line carry `via: "cli"`. */
-type ViaCli = { via?: "cli" };
 
 export const accountsAudit = {
   sign_in: sentence<Record<never, never>>((_, who) => `${who.actor} signed in`),
