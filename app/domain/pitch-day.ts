@@ -3,6 +3,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addMinutes, format } from "date-fns";
 import { PROGRAMME_TIME_ZONE, parseCalendarDate } from "./calendar";
+import type { CalendarVisit } from "./icalendar";
 import {
   type CriterionScore,
   type JudgeTeam,
@@ -10,6 +11,7 @@ import {
   type ScoringResult,
   scorePitches,
 } from "./pitch-scoring";
+import { seededRandom } from "./team-formation";
 
 // ---------------------------------------------------------------------------------------------------------
 // Timetable
@@ -101,18 +103,6 @@ export function pitchTimetable(settings: TimetableSettings, teamIds: readonly nu
 
 // ---------------------------------------------------------------------------------------------------------
 // Running order
-
-/** A small seeded generator (mulberry32): the same seed always gives the same draw. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The running order drawn at random by a Fisher–Yates shuffle from `seed`: reproducible from the stored seed. */
 export function drawRunningOrder<T>(items: readonly T[], seed: number): T[] {
@@ -245,17 +235,7 @@ export function pitchCalendarEvents(input: {
   labels: ReadonlyMap<number, string>;
   myTeamIds: readonly number[];
   location: string | null;
-}): Array<{
-  uid: string;
-  title: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  sequence: number;
-  cancelled: boolean;
-  location: string | null;
-  description: string | null;
-}> {
+}): Array<Required<CalendarVisit>> {
   const entries = pitchTimetable(input.settings, input.teamIds);
   const pitches = entries.filter((e) => e.kind === "pitch");
   if (pitches.length === 0) return [];
