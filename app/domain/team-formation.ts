@@ -485,6 +485,11 @@ function planShapes(
   return { sizes, governments };
 }
 
+/** Pairs of colleagues (people from one organisation) among `count` of them in one team. */
+function colleaguePairs(count: number): number {
+  return (count * (count - 1)) / 2;
+}
+
 /** The search state: who is where, with every count the cost needs kept up to date move by move. */
 class Engine {
   readonly n: number;
@@ -603,41 +608,23 @@ class Engine {
 
   /** Takes person p out of team t, leaving its size (for balance) unchanged. */
   private leave(p: number, t: number): void {
-    const o = this.orgOf[p]!;
-    if (o >= 0) {
-      const k = t * this.orgs + o;
-      this.orgCount[k]! -= 1;
-      this.c1 -= this.orgCount[k]!;
-    }
-    const size = this.size[t]!;
-    for (const b of this.balanced) {
-      const v = b.value[p]!;
-      if (v < 0) continue;
-      const k = t * b.values + v;
-      const before = b.count[k]!;
-      this.c2 +=
-        this.balanceTerm(size, before - 1, b.total[v]!) - this.balanceTerm(size, before, b.total[v]!);
-      b.count[k] = before - 1;
-    }
-    for (const a of this.alone) {
-      const v = a.value[p]!;
-      if (v < 0 || !a.shared[v]) continue;
-      const k = t * a.values + v;
-      const before = a.count[k]!;
-      this.c3 += (before - 1 === 1 ? 1 : 0) - (before === 1 ? 1 : 0);
-      a.count[k] = before - 1;
-    }
-    for (const q of this.partners[p]!) if (this.teamOf[q] === t) this.violations -= 1;
-    this.gov[t]! -= this.isGov[p]!;
+    this.count(p, t, -1);
     this.teamOf[p] = -1;
   }
 
   private join(p: number, t: number): void {
+    this.count(p, t, 1);
+    this.teamOf[p] = t;
+  }
+
+  /** Counts person p out of (step -1) or into (step +1) team t, updating every count the cost keeps. */
+  private count(p: number, t: number, step: 1 | -1): void {
     const o = this.orgOf[p]!;
     if (o >= 0) {
       const k = t * this.orgs + o;
-      this.c1 += this.orgCount[k]!;
-      this.orgCount[k]! += 1;
+      const before = this.orgCount[k]!;
+      this.c1 += colleaguePairs(before + step) - colleaguePairs(before);
+      this.orgCount[k] = before + step;
     }
     const size = this.size[t]!;
     for (const b of this.balanced) {
@@ -646,20 +633,19 @@ class Engine {
       const k = t * b.values + v;
       const before = b.count[k]!;
       this.c2 +=
-        this.balanceTerm(size, before + 1, b.total[v]!) - this.balanceTerm(size, before, b.total[v]!);
-      b.count[k] = before + 1;
+        this.balanceTerm(size, before + step, b.total[v]!) - this.balanceTerm(size, before, b.total[v]!);
+      b.count[k] = before + step;
     }
     for (const a of this.alone) {
       const v = a.value[p]!;
       if (v < 0 || !a.shared[v]) continue;
       const k = t * a.values + v;
       const before = a.count[k]!;
-      this.c3 += (before + 1 === 1 ? 1 : 0) - (before === 1 ? 1 : 0);
-      a.count[k] = before + 1;
+      this.c3 += (before + step === 1 ? 1 : 0) - (before === 1 ? 1 : 0);
+      a.count[k] = before + step;
     }
-    for (const q of this.partners[p]!) if (this.teamOf[q] === t) this.violations += 1;
-    this.gov[t]! += this.isGov[p]!;
-    this.teamOf[p] = t;
+    for (const q of this.partners[p]!) if (this.teamOf[q] === t) this.violations += step;
+    this.gov[t]! += step * this.isGov[p]!;
   }
 
   /** Changes a team's size, re-scoring its balance against the new proportional ideal. */
