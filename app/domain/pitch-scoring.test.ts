@@ -15,6 +15,7 @@ import {
 } from "./pitch-scoring";
 import { ScoringInputSchema, scoringReport } from "./pitch-scoring-input";
 import { DEFAULT_RUBRIC } from "./rubric";
+import { seededRandom } from "./team-formation";
 
 /*
  * Most hand-worked examples use this two-criterion rubric, chosen so totals are whole numbers:
@@ -613,18 +614,6 @@ describe("properties of the method", () => {
 // ---------------------------------------------------------------------------------------------------------
 // Simulation
 
-/** mulberry32: a tiny seeded PRNG, so the simulation is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Ranks 1..n with ties averaged, for Spearman's correlation. */
 function averageRanks(values: readonly number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]);
@@ -699,7 +688,8 @@ describe("simulation", () => {
   });
 
   it("recovers the true order better with the adjusted score than the raw mean when leaders differ and a third of sheets are missing", () => {
-    const random = mulberry32(20270601);
+    // Seeded, so the simulation is the same on every run.
+    const random = seededRandom(20270601);
     const trials = Array.from({ length: 300 }, () => simulatePitchDay(random));
     const meanOf = (pick: (t: (typeof trials)[number]) => number) =>
       trials.reduce((sum, t) => sum + pick(t), 0) / trials.length;
