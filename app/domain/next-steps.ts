@@ -49,29 +49,38 @@ export type MentoringFacts = {
   }>;
 };
 
+/** A mentor's or participant's team: a link once the teams are published, until then what will happen. */
+function yourTeam(facts: CohortFacts, see: string, untilPublished: string): NextStep {
+  return facts.teamsPublished
+    ? { text: see, href: `/cohorts/${facts.cohortId}/team` }
+    : { text: untilPublished };
+}
+
+function teamPath(facts: CohortFacts, teamId: number): string {
+  return `/cohorts/${facts.cohortId}/teams/${teamId}`;
+}
+
 function mentorTasks(facts: CohortFacts, m: MentoringFacts): NextStep[] {
-  const team = (id: number) => `/cohorts/${facts.cohortId}/teams/${id}`;
   return m.mentored.flatMap((t) => [
     ...(sessionDue(t.lastSessionDate, facts.startDate, m.today)
       ? [
           {
             text: `Log a session with ${t.label}: ${t.lastSessionDate ? `the last one was on ${formatUkDate(t.lastSessionDate)}` : "none logged yet"}`,
-            href: `${team(t.teamId)}/sessions/new`,
+            href: `${teamPath(facts, t.teamId)}/sessions/new`,
           },
         ]
       : []),
     ...(t.reviewWaiting
-      ? [{ text: `Review ${t.label}'s problem statement`, href: `${team(t.teamId)}/statement` }]
+      ? [{ text: `Review ${t.label}'s problem statement`, href: `${teamPath(facts, t.teamId)}/statement` }]
       : []),
   ]);
 }
 
 function participantTasks(facts: CohortFacts, m: MentoringFacts): NextStep[] {
-  const team = (id: number) => `/cohorts/${facts.cohortId}/teams/${id}`;
   return m.memberOf.flatMap((t) => [
     ...t.openActions.map((a) => ({
       text: `${a.dueDate < m.today ? "Overdue action" : "Your action"}: ${a.text} (due ${formatUkDate(a.dueDate)})`,
-      href: team(t.teamId),
+      href: teamPath(facts, t.teamId),
     })),
     ...(t.statementStatus === null ||
     t.statementStatus === "draft" ||
@@ -82,7 +91,7 @@ function participantTasks(facts: CohortFacts, m: MentoringFacts): NextStep[] {
               m.today > m.statementDeadline
                 ? `Submit your team's problem statement: it was due on ${formatUkDate(m.statementDeadline)}`
                 : `Submit your team's problem statement by ${formatUkDate(m.statementDeadline)}`,
-            href: `${team(t.teamId)}/statement`,
+            href: `${teamPath(facts, t.teamId)}/statement`,
           },
         ]
       : []),
@@ -120,21 +129,21 @@ export function nextSteps(role: CohortRole, facts: CohortFacts): NextStep[] {
     }
     case "mentor":
       steps.push(
-        facts.teamsPublished
-          ? { text: "See the team you mentor and your co-mentor", href: `${base}/team` }
-          : {
-              text: "Your coordinator will pair you with a team; you will see it here once teams are published.",
-            },
+        yourTeam(
+          facts,
+          "See the team you mentor and your co-mentor",
+          "Your coordinator will pair you with a team; you will see it here once teams are published.",
+        ),
       );
       if (facts.mentoring) steps.push(...mentorTasks(facts, facts.mentoring));
       break;
     case "participant":
       steps.push(
-        facts.teamsPublished
-          ? { text: "See your team and mentors", href: `${base}/team` }
-          : {
-              text: "Your coordinator will put you in a mixed team; you will see it here once teams are published.",
-            },
+        yourTeam(
+          facts,
+          "See your team and mentors",
+          "Your coordinator will put you in a mixed team; you will see it here once teams are published.",
+        ),
       );
       if (facts.mentoring) steps.push(...participantTasks(facts, facts.mentoring));
       break;
