@@ -1,6 +1,6 @@
 // Pitch day: the event, running order, panel and conflicts, rubric, scoring sheets, and what each person sees.
 
-import type { ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder, Updateable } from "kysely";
 import type { CalendarVisit } from "~/domain/icalendar";
 import {
   type Conflict,
@@ -15,7 +15,15 @@ import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { Database, FeedbackAttribution, PitchEvent, ScoringState, SheetStatus } from "../../db/types";
+import type {
+  Database,
+  FeedbackAttribution,
+  PitchEvent,
+  PitchEventsTable,
+  ScoringState,
+  SheetStatus,
+} from "../../db/types";
+import { membersOfTeam, mentorsOfTeam } from "./team.server";
 
 export type EventInput = {
   date: string;
@@ -84,13 +92,14 @@ export async function createPitchEvent(db: Tx, cohortId: number, input: EventInp
   return event;
 }
 
+/** Sets these columns of the event. */
+async function setEventColumns(db: Tx, eventId: number, columns: Updateable<PitchEventsTable>) {
+  await db.updateTable("pitch_events").set(columns).where("id", "=", eventId).execute();
+}
+
 /** Saves the details (the caller has claimed the event's version). */
 export async function updatePitchEvent(db: Tx, eventId: number, input: EventInput) {
-  await db
-    .updateTable("pitch_events")
-    .set({ ...eventColumns(input), updated_at: nowIso() })
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(db, eventId, { ...eventColumns(input), updated_at: nowIso() });
 }
 
 /** Claims the next version of the event (running order, panel, rubric, scoring window): false if stale. */
@@ -106,31 +115,21 @@ export async function claimEventVersion(db: Tx, eventId: number, version: number
 
 export async function setScoringState(db: Tx, eventId: number, state: ScoringState) {
   const at = nowIso();
-  await db
-    .updateTable("pitch_events")
-    .set(
-      state === "open"
-        ? { scoring_state: state, scoring_opened_at: at, scoring_closed_at: null }
-        : { scoring_state: state, scoring_closed_at: at },
-    )
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(
+    db,
+    eventId,
+    state === "open"
+      ? { scoring_state: state, scoring_opened_at: at, scoring_closed_at: null }
+      : { scoring_state: state, scoring_closed_at: at },
+  );
 }
 
 export async function releaseResults(db: Tx, eventId: number) {
-  await db
-    .updateTable("pitch_events")
-    .set({ results_released_at: nowIso() })
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(db, eventId, { results_released_at: nowIso() });
 }
 
 export async function publishRanking(db: Tx, eventId: number) {
-  await db
-    .updateTable("pitch_events")
-    .set({ ranking_published_at: nowIso() })
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(db, eventId, { ranking_published_at: nowIso() });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -159,19 +158,13 @@ export async function pitchTeamsOfCohorts(db: Db, cohortIds: number[]): Promise<
       "teams.name",
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_members")
-          .innerJoin("people", "people.id", "team_members.person_id")
-          .whereRef("team_members.team_id", "=", "teams.id")
+        membersOfTeam(eb)
           .select(["people.name", "people.organisation_id as organisationId"])
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_mentors")
-          .innerJoin("people", "people.id", "team_mentors.person_id")
-          .whereRef("team_mentors.team_id", "=", "teams.id")
+        mentorsOfTeam(eb)
           .select(["people.name", "people.organisation_id as organisationId"])
           .orderBy("team_mentors.sector"),
       ).as("mentors"),
@@ -219,7 +212,7 @@ export async function replaceSlots(db: Tx, eventId: number, teamIds: number[], s
       .insertInto("pitch_slots")
       .values(teamIds.map((teamId, index) => ({ event_id: eventId, team_id: teamId, position: index + 1 })))
       .execute();
-  await db.updateTable("pitch_events").set({ order_seed: seed }).where("id", "=", eventId).execute();
+  await setEventColumns(db, eventId, { order_seed: seed });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Teams of a cohort: members and locks, keep-apart choices, mentor pairs, publishing, and what each person sees.
 
+import type { ExpressionBuilder } from "kysely";
 import type { AuditAction } from "~/domain/audit";
 import { type PairingMentor, pairMentors } from "~/domain/mentor-pairing";
 import type { FormationInput } from "~/domain/team-formation";
@@ -7,7 +8,23 @@ import { type TeamSettings, teamPerson } from "~/domain/team-settings";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { Sector } from "../../db/types";
+import type { Database, Sector } from "../../db/types";
+
+/** The members of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
+export function membersOfTeam(eb: ExpressionBuilder<Database, "teams">) {
+  return eb
+    .selectFrom("team_members")
+    .innerJoin("people", "people.id", "team_members.person_id")
+    .whereRef("team_members.team_id", "=", "teams.id");
+}
+
+/** The mentors of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
+export function mentorsOfTeam(eb: ExpressionBuilder<Database, "teams">) {
+  return eb
+    .selectFrom("team_mentors")
+    .innerJoin("people", "people.id", "team_mentors.person_id")
+    .whereRef("team_mentors.team_id", "=", "teams.id");
+}
 
 /** Participants of a cohort with what team formation needs to know about them. */
 export async function listTeamCandidates(db: Db, cohortId: number) {
@@ -63,11 +80,8 @@ export async function listTeams(db: Db, cohortId: number) {
       "teams.name",
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_members")
-          .innerJoin("people", "people.id", "team_members.person_id")
+        membersOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_members.team_id", "=", "teams.id")
           .select([
             "people.id",
             "people.name",
@@ -82,11 +96,8 @@ export async function listTeams(db: Db, cohortId: number) {
       ).as("members"),
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_mentors")
-          .innerJoin("people", "people.id", "team_mentors.person_id")
+        mentorsOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_mentors.team_id", "=", "teams.id")
           .select([
             "people.id",
             "people.name",
@@ -422,21 +433,15 @@ export async function getTeamWithPeople(db: Db, cohortId: number, teamId: number
       "cohorts.teams_published_at",
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_members")
-          .innerJoin("people", "people.id", "team_members.person_id")
+        membersOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_members.team_id", "=", "teams.id")
           .select(["people.id", "people.name", "people.email", "organisations.name as organisation_name"])
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_mentors")
-          .innerJoin("people", "people.id", "team_mentors.person_id")
+        mentorsOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_mentors.team_id", "=", "teams.id")
           .select([
             "people.id",
             "people.name",
