@@ -395,6 +395,14 @@ function conflictOf(panel: PitchDayPanel, personId: number, teamId: number): str
 // ---------------------------------------------------------------------------------------------------------
 // Scoring sheets
 
+/** The scores of the sheet the outer query is on (`scoring_sheets`): a subquery for jsonArrayFrom. */
+function scoresOfSheet(eb: ExpressionBuilder<Database, "scoring_sheets">) {
+  return eb
+    .selectFrom("sheet_scores")
+    .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
+    .select(["sheet_scores.criterion_id", "sheet_scores.score"]);
+}
+
 /** One leader's sheets (with their scores) in this event. */
 export async function listSheetsOfLeader(db: Db, eventId: number, personId: number) {
   const rows = await db
@@ -409,13 +417,7 @@ export async function listSheetsOfLeader(db: Db, eventId: number, personId: numb
       "scoring_sheets.could_be_better",
       "scoring_sheets.version",
       "scoring_sheets.updated_at",
-      jsonArrayFrom(
-        db,
-        eb
-          .selectFrom("sheet_scores")
-          .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
-          .select(["sheet_scores.criterion_id", "sheet_scores.score"]),
-      ).as("scores"),
+      jsonArrayFrom(db, scoresOfSheet(eb)).as("scores"),
     ])
     .execute();
   return rows.map((row) => ({ ...row, scores: childRows(row.scores) }));
@@ -439,13 +441,7 @@ export async function listAllSheets(db: Db, eventId: number) {
       "scoring_sheets.submitted_at",
       "people.name as leader_name",
       "organisations.name as leader_organisation",
-      jsonArrayFrom(
-        db,
-        eb
-          .selectFrom("sheet_scores")
-          .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
-          .select(["sheet_scores.criterion_id", "sheet_scores.score"]),
-      ).as("scores"),
+      jsonArrayFrom(db, scoresOfSheet(eb)).as("scores"),
     ])
     .orderBy("people.name")
     .orderBy("scoring_sheets.team_id")
