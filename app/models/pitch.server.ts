@@ -67,6 +67,18 @@ function eventColumns(input: EventInput) {
   };
 }
 
+/** A rubric criterion's row, at `index` (from 0) in the rubric. */
+function criterionColumns(c: Omit<CriterionInput, "id">, index: number) {
+  return {
+    position: index + 1,
+    name: c.name,
+    description: c.description,
+    weight: c.weight,
+    max: c.max,
+    levels: JSON.stringify(c.levels),
+  };
+}
+
 /** Creates the cohort's pitch day with the default rubric. */
 export async function createPitchEvent(db: Tx, cohortId: number, input: EventInput) {
   const at = nowIso();
@@ -77,17 +89,7 @@ export async function createPitchEvent(db: Tx, cohortId: number, input: EventInp
     .executeTakeFirstOrThrow();
   await db
     .insertInto("rubric_criteria")
-    .values(
-      DEFAULT_RUBRIC.map((c, index) => ({
-        event_id: event.id,
-        position: index + 1,
-        name: c.name,
-        description: c.description,
-        weight: c.weight,
-        max: c.max,
-        levels: JSON.stringify(c.levels),
-      })),
-    )
+    .values(DEFAULT_RUBRIC.map((c, index) => ({ event_id: event.id, ...criterionColumns(c, index) })))
     .execute();
   return event;
 }
@@ -245,14 +247,7 @@ export async function saveRubric(db: Tx, eventId: number, criteria: CriterionInp
   if (keep.length) removal = removal.where("id", "not in", keep);
   await removal.execute();
   for (const [index, c] of criteria.entries()) {
-    const columns = {
-      position: index + 1,
-      name: c.name,
-      description: c.description,
-      weight: c.weight,
-      max: c.max,
-      levels: JSON.stringify(c.levels),
-    };
+    const columns = criterionColumns(c, index);
     if (c.id === null)
       await db
         .insertInto("rubric_criteria")
