@@ -354,26 +354,36 @@ export async function participantAttendance(db: Db, cohortId: number) {
 }
 
 /**
- * What the home page needs about mentoring in these cohorts (published teams only): the teams the person
- * mentors (last session, statement, whether they still have to review it) and the teams they are in (with
- * their own open actions).
+ * The published teams in these cohorts that the person mentors or is in (through `link`, as `tm`), with their
+ * problem statement (`ps`) and its status.
  */
-export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: number[]) {
-  if (cohortIds.length === 0) return { mentored: [], memberOf: [] };
-  const mentored = await db
-    .selectFrom("team_mentors as tm")
+function publishedTeamsOfPerson(
+  db: Db,
+  link: "team_mentors as tm" | "team_members as tm",
+  personId: number,
+  cohortIds: number[],
+) {
+  // Both link tables have the two columns read here (team_id, person_id): typed as one of them.
+  return db
+    .selectFrom(link as "team_members as tm")
     .innerJoin("teams as t", "t.id", "tm.team_id")
     .innerJoin("cohorts as c", "c.id", "t.cohort_id")
     .leftJoin("problem_statements as ps", "ps.team_id", "t.id")
     .where("tm.person_id", "=", personId)
     .where("t.cohort_id", "in", cohortIds)
     .where("c.teams_published_at", "is not", null)
+    .select(["t.id", "t.number", "t.name", "t.cohort_id", "ps.status as statement_status"]);
+}
+
+/**
+ * What the home page needs about mentoring in these cohorts (published teams only): the teams the person
+ * mentors (last session, statement, whether they still have to review it) and the teams they are in (with
+ * their own open actions).
+ */
+export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: number[]) {
+  if (cohortIds.length === 0) return { mentored: [], memberOf: [] };
+  const mentored = await publishedTeamsOfPerson(db, "team_mentors as tm", personId, cohortIds)
     .select((eb) => [
-      "t.id",
-      "t.number",
-      "t.name",
-      "t.cohort_id",
-      "ps.status as statement_status",
       eb
         .selectFrom("mentoring_sessions as s")
         .whereRef("s.team_id", "=", "t.id")
@@ -389,20 +399,8 @@ export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: nu
     ])
     .orderBy("t.number")
     .execute();
-  const memberOf = await db
-    .selectFrom("team_members as tm")
-    .innerJoin("teams as t", "t.id", "tm.team_id")
-    .innerJoin("cohorts as c", "c.id", "t.cohort_id")
-    .leftJoin("problem_statements as ps", "ps.team_id", "t.id")
-    .where("tm.person_id", "=", personId)
-    .where("t.cohort_id", "in", cohortIds)
-    .where("c.teams_published_at", "is not", null)
+  const memberOf = await publishedTeamsOfPerson(db, "team_members as tm", personId, cohortIds)
     .select((eb) => [
-      "t.id",
-      "t.number",
-      "t.name",
-      "t.cohort_id",
-      "ps.status as statement_status",
       "ps.first_submitted_at",
       jsonArrayFrom(
         db,

@@ -199,26 +199,21 @@ function releaseNeeded(role: CohortRole) {
   return role === "participant";
 }
 
-/** Everyone nominated to the cohort, withdrawn people included (last), with their release status. */
-export async function listNominations(db: Db, cohortId: number) {
-  const rows = await db
+/** The cohort's nominations (memberships as participant, mentor or leader) with their person and organisation. */
+function nominationsOfCohort(db: Db, cohortId: number) {
+  return db
     .selectFrom("memberships as m")
     .innerJoin("people as p", "p.id", "m.person_id")
     .leftJoin("organisations as o", "o.id", "p.organisation_id")
     .where("m.cohort_id", "=", cohortId)
     .where("m.role", "in", ["participant", "mentor", "leader"])
-    .select([
-      "m.id as membershipId",
-      "m.role",
-      "m.release_status",
-      "m.line_manager_email",
-      "m.withdrawn_at",
-      "p.id",
-      "p.name",
-      "p.email",
-      "o.name as organisation_name",
-      "o.sector",
-    ])
+    .select(["m.id as membershipId", "m.role", "m.release_status", "m.line_manager_email", "m.withdrawn_at"]);
+}
+
+/** Everyone nominated to the cohort, withdrawn people included (last), with their release status. */
+export async function listNominations(db: Db, cohortId: number) {
+  const rows = await nominationsOfCohort(db, cohortId)
+    .select(["p.id", "p.name", "p.email", "o.name as organisation_name", "o.sector"])
     .orderBy("p.name")
     .execute();
   return rows.map((row) => ({
@@ -229,19 +224,9 @@ export async function listNominations(db: Db, cohortId: number) {
 }
 
 export async function getNomination(db: Db, cohortId: number, personId: number) {
-  const row = await db
-    .selectFrom("memberships as m")
-    .innerJoin("people as p", "p.id", "m.person_id")
-    .leftJoin("organisations as o", "o.id", "p.organisation_id")
-    .where("m.cohort_id", "=", cohortId)
+  const row = await nominationsOfCohort(db, cohortId)
     .where("m.person_id", "=", personId)
-    .where("m.role", "in", ["participant", "mentor", "leader"])
     .select([
-      "m.id as membershipId",
-      "m.role",
-      "m.release_status",
-      "m.line_manager_email",
-      "m.withdrawn_at",
       "m.withdrawal_reason",
       "m.version",
       "p.id",

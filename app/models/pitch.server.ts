@@ -1,6 +1,6 @@
 // Pitch day: the event, running order, panel and conflicts, rubric, scoring sheets, and what each person sees.
 
-import type { ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder, Updateable } from "kysely";
 import type { CalendarVisit } from "~/domain/icalendar";
 import {
   type Conflict,
@@ -15,7 +15,15 @@ import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { Database, FeedbackAttribution, PitchEvent, ScoringState, SheetStatus } from "../../db/types";
+import type {
+  Database,
+  FeedbackAttribution,
+  PitchEvent,
+  PitchEventsTable,
+  ScoringState,
+  SheetStatus,
+} from "../../db/types";
+import { membersOfTeam, mentorsOfTeam } from "./team.server";
 
 export type EventInput = {
   date: string;
@@ -59,6 +67,18 @@ function eventColumns(input: EventInput) {
   };
 }
 
+/** A rubric criterion's row, at `index` (from 0) in the rubric. */
+function criterionColumns(c: Omit<CriterionInput, "id">, index: number) {
+  return {
+    position: index + 1,
+    name: c.name,
+    description: c.description,
+    weight: c.weight,
+    max: c.max,
+    levels: JSON.stringify(c.levels),
+  };
+}
+
 /** Creates the cohort's pitch day with the default rubric. */
 export async function createPitchEvent(db: Tx, cohortId: number, input: EventInput) {
   const at = nowIso();
@@ -69,28 +89,19 @@ export async function createPitchEvent(db: Tx, cohortId: number, input: EventInp
     .executeTakeFirstOrThrow();
   await db
     .insertInto("rubric_criteria")
-    .values(
-      DEFAULT_RUBRIC.map((c, index) => ({
-        event_id: event.id,
-        position: index + 1,
-        name: c.name,
-        description: c.description,
-        weight: c.weight,
-        max: c.max,
-        levels: JSON.stringify(c.levels),
-      })),
-    )
+    .values(DEFAULT_RUBRIC.map((c, index) => ({ event_id: event.id, ...criterionColumns(c, index) })))
     .execute();
   return event;
 }
 
+/** Sets these columns of the event. */
+async function setEventColumns(db: Tx, eventId: number, columns: Updateable<PitchEventsTable>) {
+  await db.updateTable("pitch_events").set(columns).where("id", "=", eventId).execute();
+}
+
 /** Saves the details (the caller has claimed the event's version). */
 export async function updatePitchEvent(db: Tx, eventId: number, input: EventInput) {
-  await db
-    .updateTable("pitch_events")
-    .set({ ...eventColumns(input), updated_at: nowIso() })
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(db, eventId, { ...eventColumns(input), updated_at: nowIso() });
 }
 
 /** Claims the next version of the event (running order, panel, rubric, scoring window): false if stale. */
@@ -106,31 +117,21 @@ export async function claimEventVersion(db: Tx, eventId: number, version: number
 
 export async function setScoringState(db: Tx, eventId: number, state: ScoringState) {
   const at = nowIso();
-  await db
-    .updateTable("pitch_events")
-    .set(
-      state === "open"
-        ? { scoring_state: state, scoring_opened_at: at, scoring_closed_at: null }
-        : { scoring_state: state, scoring_closed_at: at },
-    )
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(
+    db,
+    eventId,
+    state === "open"
+      ? { scoring_state: state, scoring_opened_at: at, scoring_closed_at: null }
+      : { scoring_state: state, scoring_closed_at: at },
+  );
 }
 
 export async function releaseResults(db: Tx, eventId: number) {
-  await db
-    .updateTable("pitch_events")
-    .set({ results_released_at: nowIso() })
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(db, eventId, { results_released_at: nowIso() });
 }
 
 export async function publishRanking(db: Tx, eventId: number) {
-  await db
-    .updateTable("pitch_events")
-    .set({ ranking_published_at: nowIso() })
-    .where("id", "=", eventId)
-    .execute();
+  await setEventColumns(db, eventId, { ranking_published_at: nowIso() });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -159,19 +160,13 @@ export async function pitchTeamsOfCohorts(db: Db, cohortIds: number[]): Promise<
       "teams.name",
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_members")
-          .innerJoin("people", "people.id", "team_members.person_id")
-          .whereRef("team_members.team_id", "=", "teams.id")
+        membersOfTeam(eb)
           .select(["people.name", "people.organisation_id as organisationId"])
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_mentors")
-          .innerJoin("people", "people.id", "team_mentors.person_id")
-          .whereRef("team_mentors.team_id", "=", "teams.id")
+        mentorsOfTeam(eb)
           .select(["people.name", "people.organisation_id as organisationId"])
           .orderBy("team_mentors.sector"),
       ).as("mentors"),
@@ -219,7 +214,7 @@ export async function replaceSlots(db: Tx, eventId: number, teamIds: number[], s
       .insertInto("pitch_slots")
       .values(teamIds.map((teamId, index) => ({ event_id: eventId, team_id: teamId, position: index + 1 })))
       .execute();
-  await db.updateTable("pitch_events").set({ order_seed: seed }).where("id", "=", eventId).execute();
+  await setEventColumns(db, eventId, { order_seed: seed });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -252,14 +247,7 @@ export async function saveRubric(db: Tx, eventId: number, criteria: CriterionInp
   if (keep.length) removal = removal.where("id", "not in", keep);
   await removal.execute();
   for (const [index, c] of criteria.entries()) {
-    const columns = {
-      position: index + 1,
-      name: c.name,
-      description: c.description,
-      weight: c.weight,
-      max: c.max,
-      levels: JSON.stringify(c.levels),
-    };
+    const columns = criterionColumns(c, index);
     if (c.id === null)
       await db
         .insertInto("rubric_criteria")
@@ -402,6 +390,14 @@ function conflictOf(panel: PitchDayPanel, personId: number, teamId: number): str
 // ---------------------------------------------------------------------------------------------------------
 // Scoring sheets
 
+/** The scores of the sheet the outer query is on (`scoring_sheets`): a subquery for jsonArrayFrom. */
+function scoresOfSheet(eb: ExpressionBuilder<Database, "scoring_sheets">) {
+  return eb
+    .selectFrom("sheet_scores")
+    .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
+    .select(["sheet_scores.criterion_id", "sheet_scores.score"]);
+}
+
 /** One leader's sheets (with their scores) in this event. */
 export async function listSheetsOfLeader(db: Db, eventId: number, personId: number) {
   const rows = await db
@@ -416,13 +412,7 @@ export async function listSheetsOfLeader(db: Db, eventId: number, personId: numb
       "scoring_sheets.could_be_better",
       "scoring_sheets.version",
       "scoring_sheets.updated_at",
-      jsonArrayFrom(
-        db,
-        eb
-          .selectFrom("sheet_scores")
-          .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
-          .select(["sheet_scores.criterion_id", "sheet_scores.score"]),
-      ).as("scores"),
+      jsonArrayFrom(db, scoresOfSheet(eb)).as("scores"),
     ])
     .execute();
   return rows.map((row) => ({ ...row, scores: childRows(row.scores) }));
@@ -446,13 +436,7 @@ export async function listAllSheets(db: Db, eventId: number) {
       "scoring_sheets.submitted_at",
       "people.name as leader_name",
       "organisations.name as leader_organisation",
-      jsonArrayFrom(
-        db,
-        eb
-          .selectFrom("sheet_scores")
-          .whereRef("sheet_scores.sheet_id", "=", "scoring_sheets.id")
-          .select(["sheet_scores.criterion_id", "sheet_scores.score"]),
-      ).as("scores"),
+      jsonArrayFrom(db, scoresOfSheet(eb)).as("scores"),
     ])
     .orderBy("people.name")
     .orderBy("scoring_sheets.team_id")

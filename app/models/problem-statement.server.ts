@@ -12,9 +12,8 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { ReviewDecision } from "../../db/types";
 
-const VERSION_FIELDS = [
-  "v.number",
-  "v.created_at",
+/** The statement's text, as a version (`v`) holds it. */
+const TEXT_FIELDS = [
   "v.title",
   "v.category",
   "v.department",
@@ -23,8 +22,9 @@ const VERSION_FIELDS = [
   "v.evidence",
   "v.approach",
   "v.success_measures",
-  "author.name as author_name",
 ] as const;
+
+const VERSION_FIELDS = ["v.number", "v.created_at", ...TEXT_FIELDS, "author.name as author_name"] as const;
 
 export function versionText(v: StatementText): StatementText {
   return {
@@ -227,21 +227,7 @@ export async function listCohortStatements(db: Db, cohortId: number) {
       join.onRef("v.statement_id", "=", "ps.id").onRef("v.number", "=", "ps.version"),
     )
     .where("t.cohort_id", "=", cohortId)
-    .select([
-      "t.id as team_id",
-      "t.number",
-      "t.name",
-      "ps.status",
-      "ps.first_submitted_at",
-      "v.title",
-      "v.category",
-      "v.department",
-      "v.problem",
-      "v.affected",
-      "v.evidence",
-      "v.approach",
-      "v.success_measures",
-    ])
+    .select(["t.id as team_id", "t.number", "t.name", "ps.status", "ps.first_submitted_at", ...TEXT_FIELDS])
     .orderBy("t.number")
     .execute();
   return rows.map((row) => ({

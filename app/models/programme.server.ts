@@ -55,17 +55,19 @@ export type ProgrammeInput = {
   sponsorOrganisationId: number | null;
 };
 
+function programmeColumns(input: ProgrammeInput) {
+  return {
+    name: input.name,
+    description: input.description,
+    sponsor_organisation_id: input.sponsorOrganisationId,
+  };
+}
+
 export async function createProgramme(tx: Tx, input: ProgrammeInput) {
   const at = nowIso();
   return tx
     .insertInto("programmes")
-    .values({
-      name: input.name,
-      description: input.description,
-      sponsor_organisation_id: input.sponsorOrganisationId,
-      created_at: at,
-      updated_at: at,
-    })
+    .values({ ...programmeColumns(input), created_at: at, updated_at: at })
     .returning(["id", "name"])
     .executeTakeFirstOrThrow();
 }
@@ -85,15 +87,7 @@ export async function claimProgramme(tx: Tx, programmeId: number, updatedAt: str
 }
 
 export async function updateProgramme(tx: Tx, programmeId: number, input: ProgrammeInput) {
-  await tx
-    .updateTable("programmes")
-    .set({
-      name: input.name,
-      description: input.description,
-      sponsor_organisation_id: input.sponsorOrganisationId,
-    })
-    .where("id", "=", programmeId)
-    .execute();
+  await tx.updateTable("programmes").set(programmeColumns(input)).where("id", "=", programmeId).execute();
 }
 
 export async function setRetentionMonths(tx: Tx, programmeId: number, months: number) {
@@ -112,20 +106,21 @@ export type CohortInput = {
   status: CohortStatus;
 };
 
+function cohortColumns(input: CohortInput) {
+  return {
+    name: input.name,
+    start_date: input.startDate,
+    weeks: input.weeks,
+    team_count: input.teamCount,
+    status: input.status,
+  };
+}
+
 export async function createCohort(db: Db | Tx, programmeId: number, input: CohortInput) {
   const at = nowIso();
   return db
     .insertInto("cohorts")
-    .values({
-      programme_id: programmeId,
-      name: input.name,
-      start_date: input.startDate,
-      weeks: input.weeks,
-      team_count: input.teamCount,
-      status: input.status,
-      created_at: at,
-      updated_at: at,
-    })
+    .values({ programme_id: programmeId, ...cohortColumns(input), created_at: at, updated_at: at })
     .returning(["id", "name"])
     .executeTakeFirstOrThrow();
 }
@@ -173,17 +168,7 @@ export async function claimCohortVersion(tx: Tx, cohortId: number, version: numb
 }
 
 export async function updateCohort(tx: Tx, cohortId: number, input: CohortInput) {
-  await tx
-    .updateTable("cohorts")
-    .set({
-      name: input.name,
-      start_date: input.startDate,
-      weeks: input.weeks,
-      team_count: input.teamCount,
-      status: input.status,
-    })
-    .where("id", "=", cohortId)
-    .execute();
+  await tx.updateTable("cohorts").set(cohortColumns(input)).where("id", "=", cohortId).execute();
 }
 
 /** The cohorts a person belongs to, each with that person's roles in it. */

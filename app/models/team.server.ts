@@ -1,5 +1,6 @@
 // Teams of a cohort: members and locks, keep-apart choices, mentor pairs, publishing, and what each person sees.
 
+import type { ExpressionBuilder } from "kysely";
 import type { AuditAction } from "~/domain/audit";
 import { type PairingMentor, pairMentors } from "~/domain/mentor-pairing";
 import type { FormationInput } from "~/domain/team-formation";
@@ -7,16 +8,37 @@ import { type TeamSettings, teamPerson } from "~/domain/team-settings";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { Sector } from "../../db/types";
+import type { CohortRole, Database, Sector } from "../../db/types";
 
-/** Participants of a cohort with what team formation needs to know about them. */
-export async function listTeamCandidates(db: Db, cohortId: number) {
+/** The members of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
+export function membersOfTeam(eb: ExpressionBuilder<Database, "teams">) {
+  return eb
+    .selectFrom("team_members")
+    .innerJoin("people", "people.id", "team_members.person_id")
+    .whereRef("team_members.team_id", "=", "teams.id");
+}
+
+/** The mentors of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
+export function mentorsOfTeam(eb: ExpressionBuilder<Database, "teams">) {
+  return eb
+    .selectFrom("team_mentors")
+    .innerJoin("people", "people.id", "team_mentors.person_id")
+    .whereRef("team_mentors.team_id", "=", "teams.id");
+}
+
+/** The people of a cohort in one role, with their organisation. */
+function cohortPeopleInRole(db: Db, cohortId: number, role: CohortRole) {
   return db
     .selectFrom("memberships")
     .innerJoin("people", "people.id", "memberships.person_id")
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
     .where("memberships.cohort_id", "=", cohortId)
-    .where("memberships.role", "=", "participant")
+    .where("memberships.role", "=", role);
+}
+
+/** Participants of a cohort with what team formation needs to know about them. */
+export async function listTeamCandidates(db: Db, cohortId: number) {
+  return cohortPeopleInRole(db, cohortId, "participant")
     .select([
       "people.id",
       "people.name",
@@ -32,12 +54,7 @@ export async function listTeamCandidates(db: Db, cohortId: number) {
 
 /** Mentors of a cohort with their organisation and sector. */
 export async function listCohortMentors(db: Db, cohortId: number) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .leftJoin("organisations", "organisations.id", "people.organisation_id")
-    .where("memberships.cohort_id", "=", cohortId)
-    .where("memberships.role", "=", "mentor")
+  return cohortPeopleInRole(db, cohortId, "mentor")
     .select(["people.id", "people.name", "organisations.name as organisation_name", "organisations.sector"])
     .orderBy("people.name")
     .execute();
@@ -63,11 +80,8 @@ export async function listTeams(db: Db, cohortId: number) {
       "teams.name",
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_members")
-          .innerJoin("people", "people.id", "team_members.person_id")
+        membersOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_members.team_id", "=", "teams.id")
           .select([
             "people.id",
             "people.name",
@@ -82,11 +96,8 @@ export async function listTeams(db: Db, cohortId: number) {
       ).as("members"),
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_mentors")
-          .innerJoin("people", "people.id", "team_mentors.person_id")
+        mentorsOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_mentors.team_id", "=", "teams.id")
           .select([
             "people.id",
             "people.name",
@@ -110,13 +121,18 @@ export async function listTeams(db: Db, cohortId: number) {
 
 export type TeamsList = Awaited<ReturnType<typeof listTeams>>;
 
-export async function listKeepApart(db: Db, cohortId: number) {
+/** The cohort's keep-apart pairs, with both people as `a` and `b`. */
+function keepApartPairs(db: Db, cohortId: number) {
   return db
     .selectFrom("team_constraints")
     .innerJoin("people as a", "a.id", "team_constraints.person_a")
     .innerJoin("people as b", "b.id", "team_constraints.person_b")
     .where("team_constraints.cohort_id", "=", cohortId)
-    .where("team_constraints.kind", "=", "keep_apart")
+    .where("team_constraints.kind", "=", "keep_apart");
+}
+
+export async function listKeepApart(db: Db, cohortId: number) {
+  return keepApartPairs(db, cohortId)
     .select([
       "team_constraints.id",
       "team_constraints.person_a",
@@ -130,12 +146,7 @@ export async function listKeepApart(db: Db, cohortId: number) {
 
 /** One keep-apart pair of the cohort with both names, or undefined. */
 export async function findKeepApart(db: Db, cohortId: number, pairId: number) {
-  return db
-    .selectFrom("team_constraints")
-    .innerJoin("people as a", "a.id", "team_constraints.person_a")
-    .innerJoin("people as b", "b.id", "team_constraints.person_b")
-    .where("team_constraints.cohort_id", "=", cohortId)
-    .where("team_constraints.kind", "=", "keep_apart")
+  return keepApartPairs(db, cohortId)
     .where("team_constraints.id", "=", pairId)
     .select(["team_constraints.id", "a.name as name_a", "b.name as name_b"])
     .executeTakeFirst();
@@ -422,21 +433,15 @@ export async function getTeamWithPeople(db: Db, cohortId: number, teamId: number
       "cohorts.teams_published_at",
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_members")
-          .innerJoin("people", "people.id", "team_members.person_id")
+        membersOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_members.team_id", "=", "teams.id")
           .select(["people.id", "people.name", "people.email", "organisations.name as organisation_name"])
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
         db,
-        eb
-          .selectFrom("team_mentors")
-          .innerJoin("people", "people.id", "team_mentors.person_id")
+        mentorsOfTeam(eb)
           .leftJoin("organisations", "organisations.id", "people.organisation_id")
-          .whereRef("team_mentors.team_id", "=", "teams.id")
           .select([
             "people.id",
             "people.name",
