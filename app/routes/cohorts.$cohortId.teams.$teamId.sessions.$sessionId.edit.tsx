@@ -12,9 +12,9 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
-import { SessionFields } from "~/components/SessionFields";
+import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
-import { changeSessionSchema, MAX_ACTION_ROWS, sessionErrorIds, sessionFormValues } from "~/forms/mentoring";
+import { changeSessionSchema, sessionErrorIds, sessionFormValues } from "~/forms/mentoring";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { getSession, teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
@@ -41,8 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sessionId: session.id,
     date: session.date,
     version: session.version,
-    members: team.members.map((m) => ({ id: m.id, name: m.name })),
-    mentors: team.mentors.map((m) => ({ id: m.id, name: m.name })),
+    ...sessionPeople(team),
     values: sessionFormValues(session),
   };
 }
@@ -90,14 +89,7 @@ export default function EditSession() {
         </h1>
         <Form method="post" {...formProps(form)} key={loaded.version}>
           <input type="hidden" name="version" value={loaded.version} />
-          <SessionFields
-            fields={fields}
-            members={loaded.members}
-            mentors={loaded.mentors}
-            addAction={
-              rows < MAX_ACTION_ROWS ? form.insert.getButtonProps({ name: fields.actions.name }) : null
-            }
-          />
+          <SessionFields form={form} fields={fields} members={loaded.members} mentors={loaded.mentors} />
           <Button>Save changes</Button>
         </Form>
       </div>

@@ -12,10 +12,10 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
-import { SessionFields } from "~/components/SessionFields";
+import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { todayInLondon } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
-import { DEFAULT_ACTION_ROWS, logSessionSchema, MAX_ACTION_ROWS, sessionErrorIds } from "~/forms/mentoring";
+import { DEFAULT_ACTION_ROWS, logSessionSchema, sessionErrorIds } from "~/forms/mentoring";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
@@ -39,8 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     cohortId: cohort.id,
     teamId: team.id,
     teamName: teamLabel(team),
-    members: team.members.map((m) => ({ id: m.id, name: m.name })),
-    mentors: team.mentors.map((m) => ({ id: m.id, name: m.name })),
+    ...sessionPeople(team),
     today: todayInLondon(),
   };
 }
@@ -88,14 +87,7 @@ export default function LogSession() {
           Log a mentoring session
         </h1>
         <Form method="post" {...formProps(form)}>
-          <SessionFields
-            fields={fields}
-            members={loaded.members}
-            mentors={loaded.mentors}
-            addAction={
-              rows < MAX_ACTION_ROWS ? form.insert.getButtonProps({ name: fields.actions.name }) : null
-            }
-          />
+          <SessionFields form={form} fields={fields} members={loaded.members} mentors={loaded.mentors} />
           <Button>Save session</Button>
         </Form>
       </div>
