@@ -8,7 +8,7 @@ import { redirectWithBanner, safeRedirectPath } from "~/auth/session.server";
 import { requireTeam } from "~/auth/team-access.server";
 import { addSessionNote, markAction } from "~/commands/mentoring.server";
 import { run } from "~/commands/runner.server";
-import { ActionList } from "~/components/ActionList";
+import { ActionList, actionItemOf } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -48,15 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     session: {
       ...session,
       actions: orderActions(
-        session.actions.map((a) => ({
-          id: a.id,
-          text: a.text,
-          ownerId: a.owner_id,
-          ownerName: a.owner_name,
-          dueDate: a.due_date,
-          doneAt: a.done_at,
-          sessionId: session.id,
-        })),
+        session.actions.map((a) => actionItemOf(a, session.id)),
         today,
       ),
     },
