@@ -15,6 +15,29 @@ export type ActionItem = {
   state: ActionState;
 };
 
+/** An agreed action as the mentoring model reads it. */
+type ActionRow = {
+  id: number;
+  text: string;
+  owner_id: number;
+  owner_name: string;
+  due_date: string;
+  done_at: string | null;
+};
+
+/** A session's action in the list's terms, before `orderActions` gives it its state. */
+export function actionItemOf(a: ActionRow, sessionId: number) {
+  return {
+    id: a.id,
+    text: a.text,
+    ownerId: a.owner_id,
+    ownerName: a.owner_name,
+    dueDate: a.due_date,
+    doneAt: a.done_at,
+    sessionId,
+  };
+}
+
 type Props = {
   actions: ActionItem[];
   personId: number;

@@ -1,6 +1,7 @@
 // The fields of the mentoring session form (log and change): short enough to fill in on a phone after a session.
 import type { FieldMetadata } from "@conform-to/react";
 import { SESSION_FORMATS } from "~/domain/mentoring";
+import { MAX_ACTION_ROWS } from "~/forms/mentoring";
 import {
   Button,
   Checkboxes,
@@ -24,15 +25,31 @@ type Fields = Record<"date" | "duration" | "format" | "attendees" | "summary" | 
   actions: FieldMetadata<ActionRow[] | undefined>;
 };
 
+/** The form's insert intent, which the "Add another action" button posts (it works without JavaScript). */
+type InsertIntent = {
+  insert: { getButtonProps(options: { name: string }): { name: string; value: string; form: string } };
+};
+
 type Props = {
+  form: InsertIntent;
   fields: Fields;
   members: Person[];
   mentors: Person[];
-  /** The "Add another action" button's props (Conform's insert intent), or none when the rows are full. */
-  addAction: { name: string; value: string; form: string } | null;
 };
 
-export function SessionFields({ fields, members, mentors, addAction }: Props) {
+/** The team's members and mentors as the form lists them (attendees, action owners). */
+export function sessionPeople(team: { members: Person[]; mentors: Person[] }) {
+  return {
+    members: team.members.map((m) => ({ id: m.id, name: m.name })),
+    mentors: team.mentors.map((m) => ({ id: m.id, name: m.name })),
+  };
+}
+
+export function SessionFields({ form, fields, members, mentors }: Props) {
+  const addAction =
+    fields.actions.getFieldList().length < MAX_ACTION_ROWS
+      ? form.insert.getButtonProps({ name: fields.actions.name })
+      : null;
   return (
     <>
       <DateInput

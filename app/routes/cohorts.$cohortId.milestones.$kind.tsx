@@ -8,9 +8,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { moveMilestone } from "~/commands/milestones.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, DateInput, SummaryList } from "~/components/govuk";
+import { Button, DateInput, SummaryList } from "~/components/govuk";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { MILESTONE_KINDS } from "~/domain/vocabulary";
 import { milestoneSchema } from "~/forms/cohort-setup";
@@ -63,41 +63,39 @@ export default function MilestonePage() {
     defaultValue: { date: dateParts(milestone.date) },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).schedule()}>Back to the schedule</BackLink>
-        <FormErrorSummary form={form} ids={{ date: "date-day" }} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          {milestone.title}
-        </h1>
-        <SummaryList
-          rows={[
-            { key: "Date", value: formatUkDateWithDay(milestone.date) },
-            {
-              key: "Week",
-              value: milestone.week ? `Week ${milestone.week} of ${cohort.weeks}` : "Outside the cohort",
-            },
-          ]}
-        />
-        <p className="govuk-body">
-          <a className="govuk-link" href={paths.cohort(cohort.id).milestoneCalendar(milestone.kind)}>
-            Add {milestone.title.toLowerCase()} to your calendar (.ics)
-          </a>
-        </p>
-        {manages ? (
-          <Form method="post" {...formProps(form)} key={milestone.version}>
-            <input type="hidden" name="version" value={milestone.version} />
-            <DateInput
-              field={fields.date}
-              legend="Move to another date"
-              legendSize="m"
-              hint={`By default, ${formatUkDateWithDay(milestone.defaultDate)}. For example, 27 1 2027`}
-            />
-            <Button>Move milestone</Button>
-          </Form>
-        ) : null}
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).schedule(), text: "Back to the schedule" }}
+      form={form}
+      errorIds={{ date: "date-day" }}
+      caption={cohort.name}
+      heading={milestone.title}
+    >
+      <SummaryList
+        rows={[
+          { key: "Date", value: formatUkDateWithDay(milestone.date) },
+          {
+            key: "Week",
+            value: milestone.week ? `Week ${milestone.week} of ${cohort.weeks}` : "Outside the cohort",
+          },
+        ]}
+      />
+      <p className="govuk-body">
+        <a className="govuk-link" href={paths.cohort(cohort.id).milestoneCalendar(milestone.kind)}>
+          Add {milestone.title.toLowerCase()} to your calendar (.ics)
+        </a>
+      </p>
+      {manages ? (
+        <Form method="post" {...formProps(form)} key={milestone.version}>
+          <input type="hidden" name="version" value={milestone.version} />
+          <DateInput
+            field={fields.date}
+            legend="Move to another date"
+            legendSize="m"
+            hint={`By default, ${formatUkDateWithDay(milestone.defaultDate)}. For example, 27 1 2027`}
+          />
+          <Button>Move milestone</Button>
+        </Form>
+      ) : null}
+    </FormPage>
   );
 }

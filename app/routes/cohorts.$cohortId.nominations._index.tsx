@@ -29,9 +29,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+type Nomination = Awaited<ReturnType<typeof loader>>["active"][number];
+
 export default function Nominations() {
   const { cohort, active, notReleased, withdrawn, onlyNotReleased } = useLoaderData<typeof loader>();
   const links = paths.cohort(cohort.id);
+  /** The columns both tables begin with: the name (to the nomination's page), organisation and role. */
+  const nominationCells = (n: Nomination) => [
+    {
+      text: (
+        <Link className="govuk-link" to={links.nomination(n.id)}>
+          {n.name}
+        </Link>
+      ),
+    },
+    { text: n.organisation_name ?? "None" },
+    { text: COHORT_ROLES[n.role] },
+  ];
   const shown = onlyNotReleased ? notReleased : active;
   return (
     <>
@@ -75,15 +89,7 @@ export default function Nominations() {
           { text: "Line manager release" },
         ]}
         rows={shown.map((n) => [
-          {
-            text: (
-              <Link className="govuk-link" to={links.nomination(n.id)}>
-                {n.name}
-              </Link>
-            ),
-          },
-          { text: n.organisation_name ?? "None" },
-          { text: COHORT_ROLES[n.role] },
+          ...nominationCells(n),
           {
             text: n.releaseNeeded ? <ReleaseTag status={n.release_status} /> : "Not needed",
           },
@@ -94,17 +100,7 @@ export default function Nominations() {
           caption={`Withdrawn (${withdrawn.length})`}
           captionSize="m"
           head={[{ text: "Name" }, { text: "Organisation" }, { text: "Role" }]}
-          rows={withdrawn.map((n) => [
-            {
-              text: (
-                <Link className="govuk-link" to={links.nomination(n.id)}>
-                  {n.name}
-                </Link>
-              ),
-            },
-            { text: n.organisation_name ?? "None" },
-            { text: COHORT_ROLES[n.role] },
-          ])}
+          rows={withdrawn.map(nominationCells)}
         />
       ) : null}
     </>

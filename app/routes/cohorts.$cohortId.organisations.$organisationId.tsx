@@ -7,9 +7,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { editCohortOrganisation } from "~/commands/organisations.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button } from "~/components/govuk";
+import { Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
 import { formatShortUkDate } from "~/domain/calendar";
 import { EditOrganisationSchema } from "~/forms/cohort-setup";
@@ -80,21 +80,18 @@ export default function ChangeOrganisation() {
     },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).organisations()}>Back to organisations</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          {organisation.name}
-        </h1>
-        <Form method="post" {...formProps(form)} key={`${organisation.version}-${organisationVersion}`}>
-          <input type="hidden" name="version" value={organisation.version} />
-          <input type="hidden" name="organisationVersion" value={organisationVersion} />
-          <OrganisationFields fields={fields} />
-          <Button>Save changes</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).organisations(), text: "Back to organisations" }}
+      form={form}
+      caption={cohort.name}
+      heading={organisation.name}
+    >
+      <Form method="post" {...formProps(form)} key={`${organisation.version}-${organisationVersion}`}>
+        <input type="hidden" name="version" value={organisation.version} />
+        <input type="hidden" name="organisationVersion" value={organisationVersion} />
+        <OrganisationFields fields={fields} />
+        <Button>Save changes</Button>
+      </Form>
+    </FormPage>
   );
 }

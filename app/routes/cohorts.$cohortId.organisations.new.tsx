@@ -8,9 +8,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { addCohortOrganisation } from "~/commands/organisations.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button } from "~/components/govuk";
+import { Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
 import { OrganisationSchema } from "~/forms/cohort-setup";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -50,29 +50,26 @@ export default function AddOrganisation() {
     defaultValue: { kind: "company", region: "england-and-wales" },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).organisations()}>Back to organisations</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Add an organisation
-        </h1>
-        {known.length > 0 ? (
-          <p className="govuk-body">
-            Tandem already knows {known.length} other organisations, such as{" "}
-            {known
-              .slice(0, 3)
-              .map((o) => o.name)
-              .join(", ")}
-            . Type a name exactly to add one of them.
-          </p>
-        ) : null}
-        <Form method="post" {...formProps(form)}>
-          <OrganisationFields fields={fields} />
-          <Button>Add organisation</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).organisations(), text: "Back to organisations" }}
+      form={form}
+      caption={cohort.name}
+      heading="Add an organisation"
+    >
+      {known.length > 0 ? (
+        <p className="govuk-body">
+          Tandem already knows {known.length} other organisations, such as{" "}
+          {known
+            .slice(0, 3)
+            .map((o) => o.name)
+            .join(", ")}
+          . Type a name exactly to add one of them.
+        </p>
+      ) : null}
+      <Form method="post" {...formProps(form)}>
+        <OrganisationFields fields={fields} />
+        <Button>Add organisation</Button>
+      </Form>
+    </FormPage>
   );
 }

@@ -8,9 +8,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { recordOutcomes } from "~/commands/outcomes.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, Radios, Textarea } from "~/components/govuk";
+import { Button, Radios, Textarea } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
 import { teamLabel } from "~/domain/report";
 import { FOLLOW_UPS, OUTCOME_STATUSES, valuesOf } from "~/domain/vocabulary";
@@ -68,45 +68,42 @@ export default function TeamOutcomes() {
     ),
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).outcomes()}>Back to outcomes</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Outcomes: {team}
-        </h1>
-        <Form method="post" {...formProps(form)}>
-          {valuesOf(FOLLOW_UPS).map((followUp) => {
-            const current = recorded(followUp);
-            const fieldset = fields[followUp].getFieldset();
-            return (
-              <div key={followUp}>
-                {/* What the form was drawn from: a follow-up recorded since then refuses the save. */}
-                <input type="hidden" name={fieldset.recordedAt.name} value={current?.recorded_at ?? ""} />
-                <Radios
-                  field={fieldset.status}
-                  legend={`${FOLLOW_UPS[followUp]} the programme`}
-                  legendSize="m"
-                  hint={
-                    current
-                      ? `Recorded ${formatUkDateTime(current.recorded_at)}${current.recorded_by_name ? ` by ${current.recorded_by_name}` : ""}`
-                      : "Not recorded yet"
-                  }
-                  items={valuesOf(OUTCOME_STATUSES).map((s) => ({ value: s, text: OUTCOME_STATUSES[s] }))}
-                />
-                <Textarea
-                  field={fieldset.note}
-                  label="Note (optional)"
-                  hint="For example, who took it forward and what happened"
-                  rows={3}
-                />
-              </div>
-            );
-          })}
-          <Button>Save outcomes</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).outcomes(), text: "Back to outcomes" }}
+      form={form}
+      caption={cohort.name}
+      heading={<>Outcomes: {team}</>}
+    >
+      <Form method="post" {...formProps(form)}>
+        {valuesOf(FOLLOW_UPS).map((followUp) => {
+          const current = recorded(followUp);
+          const fieldset = fields[followUp].getFieldset();
+          return (
+            <div key={followUp}>
+              {/* What the form was drawn from: a follow-up recorded since then refuses the save. */}
+              <input type="hidden" name={fieldset.recordedAt.name} value={current?.recorded_at ?? ""} />
+              <Radios
+                field={fieldset.status}
+                legend={`${FOLLOW_UPS[followUp]} the programme`}
+                legendSize="m"
+                hint={
+                  current
+                    ? `Recorded ${formatUkDateTime(current.recorded_at)}${current.recorded_by_name ? ` by ${current.recorded_by_name}` : ""}`
+                    : "Not recorded yet"
+                }
+                items={valuesOf(OUTCOME_STATUSES).map((s) => ({ value: s, text: OUTCOME_STATUSES[s] }))}
+              />
+              <Textarea
+                field={fieldset.note}
+                label="Note (optional)"
+                hint="For example, who took it forward and what happened"
+                rows={3}
+              />
+            </div>
+          );
+        })}
+        <Button>Save outcomes</Button>
+      </Form>
+    </FormPage>
   );
 }

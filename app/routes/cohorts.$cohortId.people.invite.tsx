@@ -8,9 +8,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { invitePerson } from "~/commands/invitations.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, Input, Radios, Select } from "~/components/govuk";
+import { Button, Input, Radios, Select } from "~/components/govuk";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { InviteSchema, rolesAppointableBy } from "~/forms/people";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -70,51 +70,48 @@ export default function InvitePerson() {
     defaultValue: { role: params.get("role") ?? undefined },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).people()}>Back to people</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Invite a person
-        </h1>
-        <p className="govuk-body">
-          Tandem will give you a link for them to set their password. Send it to them yourself: it works once
-          and for 7 days.
-        </p>
-        <Form method="post" {...formProps(form)}>
-          <Input field={fields.name} label="Full name" autoComplete="off" />
-          <Input
-            field={fields.email}
-            type="email"
-            label="Email address"
-            hint="Their work email. If they already use Tandem, they are added with the account they have."
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <Radios
-            field={fields.role}
-            legend="Role in this cohort"
-            legendSize="s"
-            items={roles.map((role) => ({ value: role, text: COHORT_ROLES[role] }))}
-          />
-          <Select
-            field={fields.organisationId}
-            label="Organisation (optional)"
-            items={[
-              { value: "", text: "Not listed" },
-              ...organisations.map((o) => ({ value: String(o.id), text: `${o.name} (${o.sector})` })),
-            ]}
-          />
-          <Input field={fields.jobTitle} label="Job title (optional)" />
-          <Input
-            field={fields.profession}
-            label="Profession (optional)"
-            hint="For example, Data or Software development"
-          />
-          <Button>Invite</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).people(), text: "Back to people" }}
+      form={form}
+      caption={cohort.name}
+      heading="Invite a person"
+    >
+      <p className="govuk-body">
+        Tandem will give you a link for them to set their password. Send it to them yourself: it works once
+        and for 7 days.
+      </p>
+      <Form method="post" {...formProps(form)}>
+        <Input field={fields.name} label="Full name" autoComplete="off" />
+        <Input
+          field={fields.email}
+          type="email"
+          label="Email address"
+          hint="Their work email. If they already use Tandem, they are added with the account they have."
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <Radios
+          field={fields.role}
+          legend="Role in this cohort"
+          legendSize="s"
+          items={roles.map((role) => ({ value: role, text: COHORT_ROLES[role] }))}
+        />
+        <Select
+          field={fields.organisationId}
+          label="Organisation (optional)"
+          items={[
+            { value: "", text: "Not listed" },
+            ...organisations.map((o) => ({ value: String(o.id), text: `${o.name} (${o.sector})` })),
+          ]}
+        />
+        <Input field={fields.jobTitle} label="Job title (optional)" />
+        <Input
+          field={fields.profession}
+          label="Profession (optional)"
+          hint="For example, Data or Software development"
+        />
+        <Button>Invite</Button>
+      </Form>
+    </FormPage>
   );
 }

@@ -9,9 +9,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { savePitchDayDetails } from "~/commands/pitch-day.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, DateInput, Input, Radios } from "~/components/govuk";
+import { Button, DateInput, Input, Radios } from "~/components/govuk";
 import { dateParts } from "~/forms/fields";
 import { EventSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -80,48 +80,46 @@ export default function PitchDayDetails() {
   });
   const minutes = { inputMode: "numeric", width: "3", suffix: "minutes" } as const;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>
-        <FormErrorSummary form={form} ids={{ date: "date-day" }} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Pitch day details
-        </h1>
-        <Form method="post" {...formProps(form)} key={event?.version ?? 0}>
-          <input type="hidden" name="version" value={event?.version ?? 0} />
-          <DateInput field={fields.date} legend="Date" legendSize="s" hint="For example, 25 3 2027" />
-          <Input
-            field={fields.startTime}
-            label="Start time"
-            hint="24-hour clock, London time, for example 10:00"
-            width="5"
-          />
-          <Input field={fields.venue} label="Venue" hint="Leave empty if the pitches are online only" />
-          <Input field={fields.onlineLink} label="Online link (optional)" type="url" spellCheck={false} />
-          <Input field={fields.pitchMinutes} label="Length of each pitch" {...minutes} />
-          <Input field={fields.questionsMinutes} label="Questions after each pitch" {...minutes} />
-          <Input field={fields.changeoverMinutes} label="Changeover between teams" {...minutes} />
-          <Input
-            field={fields.breakAfter}
-            label="Break after slot (optional)"
-            hint="The number of the slot the break follows, for example 3. Leave empty for no break."
-            inputMode="numeric"
-            width="3"
-          />
-          <Input field={fields.breakMinutes} label="Length of the break" {...minutes} />
-          <Radios
-            field={fields.feedbackAttribution}
-            legend="When feedback is released, do teams see who wrote it?"
-            legendSize="s"
-            items={[
-              { value: "attributed", text: "Yes, with each leader's name and organisation" },
-              { value: "anonymous", text: "No, feedback is anonymous" },
-            ]}
-          />
-          <Button>Save pitch day details</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).pitchDay.home(), text: "Back to the pitch day" }}
+      form={form}
+      errorIds={{ date: "date-day" }}
+      caption={cohort.name}
+      heading="Pitch day details"
+    >
+      <Form method="post" {...formProps(form)} key={event?.version ?? 0}>
+        <input type="hidden" name="version" value={event?.version ?? 0} />
+        <DateInput field={fields.date} legend="Date" legendSize="s" hint="For example, 25 3 2027" />
+        <Input
+          field={fields.startTime}
+          label="Start time"
+          hint="24-hour clock, London time, for example 10:00"
+          width="5"
+        />
+        <Input field={fields.venue} label="Venue" hint="Leave empty if the pitches are online only" />
+        <Input field={fields.onlineLink} label="Online link (optional)" type="url" spellCheck={false} />
+        <Input field={fields.pitchMinutes} label="Length of each pitch" {...minutes} />
+        <Input field={fields.questionsMinutes} label="Questions after each pitch" {...minutes} />
+        <Input field={fields.changeoverMinutes} label="Changeover between teams" {...minutes} />
+        <Input
+          field={fields.breakAfter}
+          label="Break after slot (optional)"
+          hint="The number of the slot the break follows, for example 3. Leave empty for no break."
+          inputMode="numeric"
+          width="3"
+        />
+        <Input field={fields.breakMinutes} label="Length of the break" {...minutes} />
+        <Radios
+          field={fields.feedbackAttribution}
+          legend="When feedback is released, do teams see who wrote it?"
+          legendSize="s"
+          items={[
+            { value: "attributed", text: "Yes, with each leader's name and organisation" },
+            { value: "anonymous", text: "No, feedback is anonymous" },
+          ]}
+        />
+        <Button>Save pitch day details</Button>
+      </Form>
+    </FormPage>
   );
 }

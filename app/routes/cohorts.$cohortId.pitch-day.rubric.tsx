@@ -18,6 +18,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, ErrorMessage, Input, InsetText, Textarea } from "~/components/govuk";
+import { RubricCriterion } from "~/components/RubricCriterion";
 import { formatUkDateTime } from "~/domain/calendar";
 import { RubricSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -112,15 +113,11 @@ function LockedRubric({ lockedSince, rubric }: { lockedSince: string; rubric: Lo
     <>
       <InsetText>The rubric is locked: scoring opened on {lockedSince}.</InsetText>
       {rubric.map((c) => (
-        <div key={c.id}>
-          <h2 className="govuk-heading-m">{`${c.name} (weight ${c.weight})`}</h2>
-          <p className="govuk-body">{c.description}</p>
-          <ol className="govuk-list govuk-list--number">
-            {c.levels.map((level) => (
-              <li key={level}>{level}</li>
-            ))}
-          </ol>
-        </div>
+        <RubricCriterion
+          key={c.id}
+          heading={<h2 className="govuk-heading-m">{`${c.name} (weight ${c.weight})`}</h2>}
+          criterion={c}
+        />
       ))}
     </>
   );

@@ -7,9 +7,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { run } from "~/commands/runner.server";
 import { answerSkillsQuestionnaire } from "~/commands/skills.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, InsetText, Radios } from "~/components/govuk";
+import { Button, InsetText, Radios } from "~/components/govuk";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { CONFIDENCE_LABELS, phaseState } from "~/domain/skills";
 import { SKILLS_PHASES, type SkillsPhase } from "~/domain/vocabulary";
@@ -83,47 +83,44 @@ export default function Questionnaire() {
     defaultValue: answers,
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.home()}>Back to home</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          {SKILLS_PHASES[phase]} skills questionnaire
-        </h1>
-        <p className="govuk-body">
-          How confident are you in each of these areas today? There are no right answers: the programme uses
-          the change between the start and the end to see whether it helped. Only you and your coordinators
-          see your answers; the sponsor sees figures for the whole cohort.
+    <FormPage
+      back={{ href: paths.home(), text: "Back to home" }}
+      form={form}
+      caption={cohort.name}
+      heading={<>{SKILLS_PHASES[phase]} skills questionnaire</>}
+    >
+      <p className="govuk-body">
+        How confident are you in each of these areas today? There are no right answers: the programme uses the
+        change between the start and the end to see whether it helped. Only you and your coordinators see your
+        answers; the sponsor sees figures for the whole cohort.
+      </p>
+      {submittedAt ? (
+        <InsetText>
+          You answered on {formatUkDateTime(submittedAt)}.{" "}
+          {state === "open"
+            ? `Sending it again replaces those answers (until ${formatUkDate(deadline)}).`
+            : null}
+        </InsetText>
+      ) : null}
+      {state === "open" ? (
+        <Form method="post" {...formProps(form)}>
+          {questions.map((q) => (
+            <Radios
+              key={q.id}
+              field={fields[`q${q.id}`]}
+              legend={q.text}
+              legendSize="s"
+              items={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), text: CONFIDENCE_LABELS[n] }))}
+              small
+            />
+          ))}
+          <Button>Send your answers</Button>
+        </Form>
+      ) : (
+        <p className="govuk-body" id="questionnaire">
+          This questionnaire closed on {formatUkDate(deadline)}: answers are no longer taken.
         </p>
-        {submittedAt ? (
-          <InsetText>
-            You answered on {formatUkDateTime(submittedAt)}.{" "}
-            {state === "open"
-              ? `Sending it again replaces those answers (until ${formatUkDate(deadline)}).`
-              : null}
-          </InsetText>
-        ) : null}
-        {state === "open" ? (
-          <Form method="post" {...formProps(form)}>
-            {questions.map((q) => (
-              <Radios
-                key={q.id}
-                field={fields[`q${q.id}`]}
-                legend={q.text}
-                legendSize="s"
-                items={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), text: CONFIDENCE_LABELS[n] }))}
-                small
-              />
-            ))}
-            <Button>Send your answers</Button>
-          </Form>
-        ) : (
-          <p className="govuk-body" id="questionnaire">
-            This questionnaire closed on {formatUkDate(deadline)}: answers are no longer taken.
-          </p>
-        )}
-      </div>
-    </div>
+      )}
+    </FormPage>
   );
 }

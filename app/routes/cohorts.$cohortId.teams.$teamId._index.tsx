@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeam } from "~/auth/team-access.server";
-import { ActionList } from "~/components/ActionList";
+import { ActionList, actionItemOf } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, SummaryList } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
@@ -51,17 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       deadlineState: deadlineState(statement?.first_submitted_at ?? null, deadline, today),
     },
     actions: orderActions(
-      sessions.flatMap((s) =>
-        s.actions.map((a) => ({
-          id: a.id,
-          text: a.text,
-          ownerId: a.owner_id,
-          ownerName: a.owner_name,
-          dueDate: a.due_date,
-          doneAt: a.done_at,
-          sessionId: s.id,
-        })),
-      ),
+      sessions.flatMap((s) => s.actions.map((a) => actionItemOf(a, s.id))),
       today,
     ),
     sessions: sessions.map((s) => ({

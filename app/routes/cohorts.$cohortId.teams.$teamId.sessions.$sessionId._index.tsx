@@ -8,11 +8,11 @@ import { redirectWithBanner, safeRedirectPath } from "~/auth/session.server";
 import { requireTeam } from "~/auth/team-access.server";
 import { addSessionNote, markAction } from "~/commands/mentoring.server";
 import { run } from "~/commands/runner.server";
-import { ActionList } from "~/components/ActionList";
+import { ActionList, actionItemOf } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, SummaryList, Textarea } from "~/components/govuk";
+import { Button, SummaryList, Textarea } from "~/components/govuk";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
 import { SessionPageSchema } from "~/forms/mentoring";
@@ -48,15 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     session: {
       ...session,
       actions: orderActions(
-        session.actions.map((a) => ({
-          id: a.id,
-          text: a.text,
-          ownerId: a.owner_id,
-          ownerName: a.owner_name,
-          dueDate: a.due_date,
-          doneAt: a.done_at,
-          sessionId: session.id,
-        })),
+        session.actions.map((a) => actionItemOf(a, session.id)),
         today,
       ),
     },
@@ -119,77 +111,74 @@ export default function SessionPage() {
   const members = session.attendees.filter((a) => a.role === "member").map((a) => a.name);
   const mentors = session.attendees.filter((a) => a.role !== "member").map((a) => a.name);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={team.home()}>Back to {teamName}</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{teamName}</span>
-          Session on {formatUkDate(session.date)}
-        </h1>
-        <SummaryList
-          rows={[
-            {
-              key: "How",
-              value: `${SESSION_FORMATS[session.format]}, ${formatDuration(session.duration_minutes)}`,
-            },
-            { key: "Team members there", value: members.length ? members.join(", ") : "None" },
-            { key: "Mentors there", value: mentors.length ? mentors.join(", ") : "None" },
-            { key: "Logged by", value: `${session.author_name}, ${formatUkDateTime(session.created_at)}` },
-            {
-              key: "Next session",
-              value: session.follow_up_date ? formatUkDate(session.follow_up_date) : "Not agreed",
-            },
-          ]}
-        />
-        <h2 className="govuk-heading-m">Summary</h2>
-        <p className="govuk-body tandem-pre-line">{session.summary}</p>
-        <h2 className="govuk-heading-m">Agreed actions</h2>
-        <ActionList
-          actions={session.actions}
-          personId={personId}
-          mayTickAll={mayTickAll}
-          sessionPath={team.sessions.session}
-          returnTo={here}
-        />
-        {mayEdit ? (
-          <p className="govuk-body">
-            <a className="govuk-link" href={team.sessions.edit(session.id)}>
-              Change this session
-            </a>
-          </p>
-        ) : null}
-        {notes ? (
-          <section aria-labelledby="private-notes">
-            <h2 className="govuk-heading-m" id="private-notes">
-              Private notes
-            </h2>
-            <p className="govuk-body">Only the team's mentors and the coordinators can read these.</p>
-            {notes.length ? (
-              notes.map((note) => (
-                <div key={note.id} className="govuk-inset-text">
-                  <p className="govuk-body tandem-pre-line">{note.text}</p>
-                  <p className="govuk-body-s govuk-!-margin-bottom-0">
-                    {note.author_name}, {formatUkDateTime(note.created_at)}
-                  </p>
-                </div>
-              ))
-            ) : (
-              <p className="govuk-body">No private notes yet.</p>
-            )}
-            <Form method="post" {...formProps(form)} key={notes.length}>
-              <input type="hidden" name="intent" value="note" />
-              <Textarea
-                field={fields.note}
-                label="Add a private note"
-                labelClassName="govuk-label--s"
-                rows={3}
-              />
-              <Button variant="secondary">Add note</Button>
-            </Form>
-          </section>
-        ) : null}
-      </div>
-    </div>
+    <FormPage
+      back={{ href: team.home(), text: <>Back to {teamName}</> }}
+      form={form}
+      caption={teamName}
+      heading={<>Session on {formatUkDate(session.date)}</>}
+    >
+      <SummaryList
+        rows={[
+          {
+            key: "How",
+            value: `${SESSION_FORMATS[session.format]}, ${formatDuration(session.duration_minutes)}`,
+          },
+          { key: "Team members there", value: members.length ? members.join(", ") : "None" },
+          { key: "Mentors there", value: mentors.length ? mentors.join(", ") : "None" },
+          { key: "Logged by", value: `${session.author_name}, ${formatUkDateTime(session.created_at)}` },
+          {
+            key: "Next session",
+            value: session.follow_up_date ? formatUkDate(session.follow_up_date) : "Not agreed",
+          },
+        ]}
+      />
+      <h2 className="govuk-heading-m">Summary</h2>
+      <p className="govuk-body tandem-pre-line">{session.summary}</p>
+      <h2 className="govuk-heading-m">Agreed actions</h2>
+      <ActionList
+        actions={session.actions}
+        personId={personId}
+        mayTickAll={mayTickAll}
+        sessionPath={team.sessions.session}
+        returnTo={here}
+      />
+      {mayEdit ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={team.sessions.edit(session.id)}>
+            Change this session
+          </a>
+        </p>
+      ) : null}
+      {notes ? (
+        <section aria-labelledby="private-notes">
+          <h2 className="govuk-heading-m" id="private-notes">
+            Private notes
+          </h2>
+          <p className="govuk-body">Only the team's mentors and the coordinators can read these.</p>
+          {notes.length ? (
+            notes.map((note) => (
+              <div key={note.id} className="govuk-inset-text">
+                <p className="govuk-body tandem-pre-line">{note.text}</p>
+                <p className="govuk-body-s govuk-!-margin-bottom-0">
+                  {note.author_name}, {formatUkDateTime(note.created_at)}
+                </p>
+              </div>
+            ))
+          ) : (
+            <p className="govuk-body">No private notes yet.</p>
+          )}
+          <Form method="post" {...formProps(form)} key={notes.length}>
+            <input type="hidden" name="intent" value="note" />
+            <Textarea
+              field={fields.note}
+              label="Add a private note"
+              labelClassName="govuk-label--s"
+              rows={3}
+            />
+            <Button variant="secondary">Add note</Button>
+          </Form>
+        </section>
+      ) : null}
+    </FormPage>
   );
 }

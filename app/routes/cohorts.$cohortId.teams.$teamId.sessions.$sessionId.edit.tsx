@@ -9,12 +9,12 @@ import { requireTeam } from "~/auth/team-access.server";
 import { changeSession } from "~/commands/mentoring.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button } from "~/components/govuk";
-import { SessionFields } from "~/components/SessionFields";
+import { Button } from "~/components/govuk";
+import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
-import { changeSessionSchema, MAX_ACTION_ROWS, sessionErrorIds, sessionFormValues } from "~/forms/mentoring";
+import { changeSessionSchema, sessionErrorIds, sessionFormValues } from "~/forms/mentoring";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { getSession, teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
@@ -41,8 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sessionId: session.id,
     date: session.date,
     version: session.version,
-    members: team.members.map((m) => ({ id: m.id, name: m.name })),
-    mentors: team.mentors.map((m) => ({ id: m.id, name: m.name })),
+    ...sessionPeople(team),
     values: sessionFormValues(session),
   };
 }
@@ -76,31 +75,21 @@ export default function EditSession() {
   });
   const rows = fields.actions.getFieldList().length;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink
-          href={paths.cohort(loaded.cohortId).teamOf(loaded.teamId).sessions.session(loaded.sessionId)}
-        >
-          Back to the session
-        </BackLink>
-        <FormErrorSummary form={form} ids={sessionErrorIds(rows)} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{loaded.teamName}</span>
-          Change the session on {formatUkDate(loaded.date)}
-        </h1>
-        <Form method="post" {...formProps(form)} key={loaded.version}>
-          <input type="hidden" name="version" value={loaded.version} />
-          <SessionFields
-            fields={fields}
-            members={loaded.members}
-            mentors={loaded.mentors}
-            addAction={
-              rows < MAX_ACTION_ROWS ? form.insert.getButtonProps({ name: fields.actions.name }) : null
-            }
-          />
-          <Button>Save changes</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{
+        href: paths.cohort(loaded.cohortId).teamOf(loaded.teamId).sessions.session(loaded.sessionId),
+        text: "Back to the session",
+      }}
+      form={form}
+      errorIds={sessionErrorIds(rows)}
+      caption={loaded.teamName}
+      heading={<>Change the session on {formatUkDate(loaded.date)}</>}
+    >
+      <Form method="post" {...formProps(form)} key={loaded.version}>
+        <input type="hidden" name="version" value={loaded.version} />
+        <SessionFields form={form} fields={fields} members={loaded.members} mentors={loaded.mentors} />
+        <Button>Save changes</Button>
+      </Form>
+    </FormPage>
   );
 }

@@ -9,13 +9,13 @@ import { requireTeam } from "~/auth/team-access.server";
 import { logSession } from "~/commands/mentoring.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button } from "~/components/govuk";
-import { SessionFields } from "~/components/SessionFields";
+import { Button } from "~/components/govuk";
+import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { todayInLondon } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
-import { DEFAULT_ACTION_ROWS, logSessionSchema, MAX_ACTION_ROWS, sessionErrorIds } from "~/forms/mentoring";
+import { DEFAULT_ACTION_ROWS, logSessionSchema, sessionErrorIds } from "~/forms/mentoring";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
@@ -39,8 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     cohortId: cohort.id,
     teamId: team.id,
     teamName: teamLabel(team),
-    members: team.members.map((m) => ({ id: m.id, name: m.name })),
-    mentors: team.mentors.map((m) => ({ id: m.id, name: m.name })),
+    ...sessionPeople(team),
     today: todayInLondon(),
   };
 }
@@ -77,28 +76,20 @@ export default function LogSession() {
   });
   const rows = fields.actions.getFieldList().length;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(loaded.cohortId).teamOf(loaded.teamId).home()}>
-          Back to {loaded.teamName}
-        </BackLink>
-        <FormErrorSummary form={form} ids={sessionErrorIds(rows)} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{loaded.teamName}</span>
-          Log a mentoring session
-        </h1>
-        <Form method="post" {...formProps(form)}>
-          <SessionFields
-            fields={fields}
-            members={loaded.members}
-            mentors={loaded.mentors}
-            addAction={
-              rows < MAX_ACTION_ROWS ? form.insert.getButtonProps({ name: fields.actions.name }) : null
-            }
-          />
-          <Button>Save session</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{
+        href: paths.cohort(loaded.cohortId).teamOf(loaded.teamId).home(),
+        text: <>Back to {loaded.teamName}</>,
+      }}
+      form={form}
+      errorIds={sessionErrorIds(rows)}
+      caption={loaded.teamName}
+      heading="Log a mentoring session"
+    >
+      <Form method="post" {...formProps(form)}>
+        <SessionFields form={form} fields={fields} members={loaded.members} mentors={loaded.mentors} />
+        <Button>Save session</Button>
+      </Form>
+    </FormPage>
   );
 }

@@ -8,9 +8,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { run } from "~/commands/runner.server";
 import { addKeepApartPair, removeKeepApartPair } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, Select, Table } from "~/components/govuk";
+import { Button, Select, Table } from "~/components/govuk";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { KeepApartSchema } from "~/forms/teams";
 import { getTeamsStatus, listKeepApart, listTeamCandidates } from "~/models/team.server";
@@ -106,33 +106,30 @@ export default function KeepApart() {
     ...people.map((p) => ({ value: String(p.id), text: p.name })),
   ];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).teams()}>Back to teams</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          People to keep apart
-        </h1>
-        <p className="govuk-body">
-          Two people kept apart are never put in the same team (rule H3). The next time you regenerate the
-          teams, these pairs are kept.
-        </p>
-        {pairs.length ? (
-          <PairsTable pairs={pairs} version={version} />
-        ) : (
-          <p className="govuk-body">No pairs yet.</p>
-        )}
-        <h2 className="govuk-heading-m">Add a pair</h2>
-        <Form method="post" {...formProps(form)} key={version}>
-          <input type="hidden" name="version" value={version} />
-          <Select field={fields.personA} label="Person" items={items} />
-          <Select field={fields.personB} label="Keep apart from" items={items} />
-          <Button name="intent" value="add">
-            Keep apart
-          </Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).teams(), text: "Back to teams" }}
+      form={form}
+      caption={cohort.name}
+      heading="People to keep apart"
+    >
+      <p className="govuk-body">
+        Two people kept apart are never put in the same team (rule H3). The next time you regenerate the
+        teams, these pairs are kept.
+      </p>
+      {pairs.length ? (
+        <PairsTable pairs={pairs} version={version} />
+      ) : (
+        <p className="govuk-body">No pairs yet.</p>
+      )}
+      <h2 className="govuk-heading-m">Add a pair</h2>
+      <Form method="post" {...formProps(form)} key={version}>
+        <input type="hidden" name="version" value={version} />
+        <Select field={fields.personA} label="Person" items={items} />
+        <Select field={fields.personB} label="Keep apart from" items={items} />
+        <Button name="intent" value="add">
+          Keep apart
+        </Button>
+      </Form>
+    </FormPage>
   );
 }

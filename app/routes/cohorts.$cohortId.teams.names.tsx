@@ -7,9 +7,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { run } from "~/commands/runner.server";
 import { renameTeams } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, Input } from "~/components/govuk";
+import { Button, Input } from "~/components/govuk";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { TeamNamesSchema } from "~/forms/teams";
 import { getTeamsStatus, listTeams } from "~/models/team.server";
@@ -49,38 +49,35 @@ export default function NameTeams() {
     defaultValue: { teams: teams.map((t) => ({ number: String(t.number), name: t.name ?? "" })) },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).teams()}>Back to teams</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Name the teams
-        </h1>
-        {teams.length === 0 ? (
-          <p className="govuk-body">Form the teams first.</p>
-        ) : (
-          <Form method="post" {...formProps(form)} key={version}>
-            <input type="hidden" name="version" value={version} />
-            {fields.teams.getFieldList().map((row) => {
-              const team = row.getFieldset();
-              const number = String(team.number.initialValue ?? "");
-              return (
-                <div key={row.key}>
-                  <input type="hidden" name={team.number.name} value={number} />
-                  <Input
-                    field={team.name}
-                    label={`Name of team ${number} (optional)`}
-                    width="20"
-                    maxLength={60}
-                  />
-                </div>
-              );
-            })}
-            <Button>Save names</Button>
-          </Form>
-        )}
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).teams(), text: "Back to teams" }}
+      form={form}
+      caption={cohort.name}
+      heading="Name the teams"
+    >
+      {teams.length === 0 ? (
+        <p className="govuk-body">Form the teams first.</p>
+      ) : (
+        <Form method="post" {...formProps(form)} key={version}>
+          <input type="hidden" name="version" value={version} />
+          {fields.teams.getFieldList().map((row) => {
+            const team = row.getFieldset();
+            const number = String(team.number.initialValue ?? "");
+            return (
+              <div key={row.key}>
+                <input type="hidden" name={team.number.name} value={number} />
+                <Input
+                  field={team.name}
+                  label={`Name of team ${number} (optional)`}
+                  width="20"
+                  maxLength={60}
+                />
+              </div>
+            );
+          })}
+          <Button>Save names</Button>
+        </Form>
+      )}
+    </FormPage>
   );
 }

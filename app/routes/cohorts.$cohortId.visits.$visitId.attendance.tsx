@@ -8,9 +8,9 @@ import { requireAttendanceRecorder } from "~/auth/visit-access.server";
 import { run } from "~/commands/runner.server";
 import { recordVisitAttendance } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, Radios } from "~/components/govuk";
+import { Button, Radios } from "~/components/govuk";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { ATTENDANCE_STATUSES } from "~/domain/vocabulary";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -59,40 +59,39 @@ export default function Attendance() {
   });
   const rows = fields.attendance.getFieldList();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).visit(visit.id).home()}>Back to the visit</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">
-            {visit.host_name}, {formatUkDateWithDay(visit.date)}
-          </span>
-          Record attendance
-        </h1>
-        {participants.length === 0 ? (
-          <p className="govuk-body">The cohort has no participants yet.</p>
-        ) : (
-          <Form method="post" {...formProps(form)}>
-            {participants.map((p, i) => {
-              const row = rows[i]?.getFieldset();
-              return row ? (
-                <div key={p.id}>
-                  <input type="hidden" name={row.personId.name} value={p.id} />
-                  <Radios
-                    field={row.status}
-                    legend={`${p.name}${p.organisation_name ? `, ${p.organisation_name}` : ""}`}
-                    legendSize="s"
-                    inline
-                    small
-                    items={STATUS_ITEMS}
-                  />
-                </div>
-              ) : null;
-            })}
-            <Button>Save attendance</Button>
-          </Form>
-        )}
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).visit(visit.id).home(), text: "Back to the visit" }}
+      form={form}
+      caption={
+        <>
+          {visit.host_name}, {formatUkDateWithDay(visit.date)}
+        </>
+      }
+      heading="Record attendance"
+    >
+      {participants.length === 0 ? (
+        <p className="govuk-body">The cohort has no participants yet.</p>
+      ) : (
+        <Form method="post" {...formProps(form)}>
+          {participants.map((p, i) => {
+            const row = rows[i]?.getFieldset();
+            return row ? (
+              <div key={p.id}>
+                <input type="hidden" name={row.personId.name} value={p.id} />
+                <Radios
+                  field={row.status}
+                  legend={`${p.name}${p.organisation_name ? `, ${p.organisation_name}` : ""}`}
+                  legendSize="s"
+                  inline
+                  small
+                  items={STATUS_ITEMS}
+                />
+              </div>
+            ) : null;
+          })}
+          <Button>Save attendance</Button>
+        </Form>
+      )}
+    </FormPage>
   );
 }

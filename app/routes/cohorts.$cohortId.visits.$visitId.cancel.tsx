@@ -9,9 +9,9 @@ import { requireVisit } from "~/auth/visit-access.server";
 import { run } from "~/commands/runner.server";
 import { cancelVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, Textarea } from "~/components/govuk";
+import { Button, Textarea } from "~/components/govuk";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { CancelVisitSchema } from "~/forms/visits";
@@ -52,23 +52,20 @@ export default function CancelVisit() {
     lastResult: useActionData<typeof action>(),
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).visit(visit.id).home()}>Back to the visit</BackLink>
-        <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Cancel the visit to {visit.host_name}
-        </h1>
-        <p className="govuk-body">
-          {formatUkDateWithDay(visit.date)}. The visit stays in everyone's calendar, marked as cancelled.
-        </p>
-        <Form method="post" {...formProps(form)} key={visit.version}>
-          <input type="hidden" name="version" value={visit.version} />
-          <Textarea field={fields.reason} label="Why is the visit cancelled?" rows={3} />
-          <Button variant="warning">Cancel the visit</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).visit(visit.id).home(), text: "Back to the visit" }}
+      form={form}
+      caption={cohort.name}
+      heading={<>Cancel the visit to {visit.host_name}</>}
+    >
+      <p className="govuk-body">
+        {formatUkDateWithDay(visit.date)}. The visit stays in everyone's calendar, marked as cancelled.
+      </p>
+      <Form method="post" {...formProps(form)} key={visit.version}>
+        <input type="hidden" name="version" value={visit.version} />
+        <Textarea field={fields.reason} label="Why is the visit cancelled?" rows={3} />
+        <Button variant="warning">Cancel the visit</Button>
+      </Form>
+    </FormPage>
   );
 }

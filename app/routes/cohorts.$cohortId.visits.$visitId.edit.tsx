@@ -8,9 +8,9 @@ import { requireVisit } from "~/auth/visit-access.server";
 import { run } from "~/commands/runner.server";
 import { editVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
+import { Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
 import { HostContactFields } from "~/components/HostContactFields";
 import { formatUkDate } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
@@ -66,33 +66,31 @@ export default function EditVisit() {
     },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).visit(visit.id).home()}>Back to the visit</BackLink>
-        <FormErrorSummary form={form} ids={{ date: "date-day" }} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Change the visit to {visit.host_name}
-        </h1>
-        {visit.recorded > 0 ? (
-          <WarningText>Attendance has already been recorded for this visit.</WarningText>
-        ) : null}
-        <Form method="post" {...formProps(form)} key={visit.version}>
-          <input type="hidden" name="version" value={visit.version} />
-          <DateInput
-            field={fields.date}
-            legend="Date"
-            legendSize="s"
-            hint="Moving the visit updates everyone's calendar. For example, 17 2 2027"
-          />
-          <Input field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
-          <Input field={fields.endTime} label="End time" hint="For example, 16:00" width="5" />
-          <Textarea field={fields.address} label="Address (optional)" rows={3} />
-          <Textarea field={fields.agenda} label="Agenda (optional)" rows={5} />
-          <HostContactFields fields={fields} />
-          <Button>Save changes</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).visit(visit.id).home(), text: "Back to the visit" }}
+      form={form}
+      errorIds={{ date: "date-day" }}
+      caption={cohort.name}
+      heading={<>Change the visit to {visit.host_name}</>}
+    >
+      {visit.recorded > 0 ? (
+        <WarningText>Attendance has already been recorded for this visit.</WarningText>
+      ) : null}
+      <Form method="post" {...formProps(form)} key={visit.version}>
+        <input type="hidden" name="version" value={visit.version} />
+        <DateInput
+          field={fields.date}
+          legend="Date"
+          legendSize="s"
+          hint="Moving the visit updates everyone's calendar. For example, 17 2 2027"
+        />
+        <Input field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
+        <Input field={fields.endTime} label="End time" hint="For example, 16:00" width="5" />
+        <Textarea field={fields.address} label="Address (optional)" rows={3} />
+        <Textarea field={fields.agenda} label="Agenda (optional)" rows={5} />
+        <HostContactFields fields={fields} />
+        <Button>Save changes</Button>
+      </Form>
+    </FormPage>
   );
 }

@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Details, InsetText, Table } from "~/components/govuk";
+import { RubricCriterion } from "~/components/RubricCriterion";
 import { round2 } from "~/domain/pitch-scoring";
 import {
   EXAMPLE_ABSENCES,
@@ -109,15 +110,11 @@ export default function PitchScoring() {
         />
         <Details summary="What each level means">
           {data.rubric.map((c) => (
-            <div key={c.id}>
-              <h3 className="govuk-heading-s">{c.name}</h3>
-              <p className="govuk-body">{c.description}</p>
-              <ol className="govuk-list govuk-list--number">
-                {c.levels.map((level) => (
-                  <li key={level}>{level}</li>
-                ))}
-              </ol>
-            </div>
+            <RubricCriterion
+              key={c.id}
+              heading={<h3 className="govuk-heading-s">{c.name}</h3>}
+              criterion={c}
+            />
           ))}
         </Details>
 

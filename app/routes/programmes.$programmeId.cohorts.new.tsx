@@ -9,9 +9,9 @@ import { addCohort } from "~/commands/cohorts.server";
 import { run } from "~/commands/runner.server";
 import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button } from "~/components/govuk";
+import { Button } from "~/components/govuk";
 import { CohortSchema } from "~/forms/cohort";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { getProgramme } from "~/models/programme.server";
@@ -57,19 +57,17 @@ export default function NewCohort() {
     defaultValue: { weeks: 12, teamCount: 6, status: "planning" },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.programme(programme.id).home()}>Back to {programme.name}</BackLink>
-        <FormErrorSummary form={form} ids={{ startDate: "startDate-day" }} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{programme.name}</span>
-          Add a cohort
-        </h1>
-        <Form method="post" {...formProps(form)}>
-          <CohortFields fields={fields} />
-          <Button>Add cohort</Button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.programme(programme.id).home(), text: <>Back to {programme.name}</> }}
+      form={form}
+      errorIds={{ startDate: "startDate-day" }}
+      caption={programme.name}
+      heading="Add a cohort"
+    >
+      <Form method="post" {...formProps(form)}>
+        <CohortFields fields={fields} />
+        <Button>Add cohort</Button>
+      </Form>
+    </FormPage>
   );
 }

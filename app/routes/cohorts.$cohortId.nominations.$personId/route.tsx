@@ -8,9 +8,9 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { editNomination, reinstateNomination, withdrawNomination } from "~/commands/nominations.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
+import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button, SummaryList, WarningText } from "~/components/govuk";
+import { Button, SummaryList, WarningText } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { NominationActionSchema, type WithdrawFields } from "~/forms/cohort-setup";
@@ -86,41 +86,40 @@ export default function NominationPage() {
     lastResult: saving ? undefined : result,
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={paths.cohort(cohort.id).nominations()}>Back to nominations</BackLink>
-        <FormErrorSummary form={saving ? detailsForm : withdrawForm} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">
-            {COHORT_ROLES[nomination.role]} in {cohort.name}
-          </span>
-          {nomination.name}
-        </h1>
-        <SummaryList rows={[{ key: "Email address", value: nomination.email }]} />
-        {nomination.withdrawn_at ? (
-          <>
-            <WarningText>
-              Withdrawn on {formatUkDateTime(nomination.withdrawn_at)}: {nomination.withdrawal_reason}
-            </WarningText>
-            <Form method="post" {...formProps(withdrawForm)}>
-              <input type="hidden" name="version" value={nomination.version} />
-              <Button name="intent" value="reinstate" variant="secondary">
-                Bring {nomination.name} back into the cohort
-              </Button>
-            </Form>
-          </>
-        ) : (
-          <>
-            <NominationForm
-              form={detailsForm}
-              fields={detailsFields}
-              nomination={nomination}
-              organisations={organisations}
-            />
-            <WithdrawForm form={withdrawForm} fields={withdrawFields} nomination={nomination} />
-          </>
-        )}
-      </div>
-    </div>
+    <FormPage
+      back={{ href: paths.cohort(cohort.id).nominations(), text: "Back to nominations" }}
+      form={saving ? detailsForm : withdrawForm}
+      caption={
+        <>
+          {COHORT_ROLES[nomination.role]} in {cohort.name}
+        </>
+      }
+      heading={nomination.name}
+    >
+      <SummaryList rows={[{ key: "Email address", value: nomination.email }]} />
+      {nomination.withdrawn_at ? (
+        <>
+          <WarningText>
+            Withdrawn on {formatUkDateTime(nomination.withdrawn_at)}: {nomination.withdrawal_reason}
+          </WarningText>
+          <Form method="post" {...formProps(withdrawForm)}>
+            <input type="hidden" name="version" value={nomination.version} />
+            <Button name="intent" value="reinstate" variant="secondary">
+              Bring {nomination.name} back into the cohort
+            </Button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <NominationForm
+            form={detailsForm}
+            fields={detailsFields}
+            nomination={nomination}
+            organisations={organisations}
+          />
+          <WithdrawForm form={withdrawForm} fields={withdrawFields} nomination={nomination} />
+        </>
+      )}
+    </FormPage>
   );
 }

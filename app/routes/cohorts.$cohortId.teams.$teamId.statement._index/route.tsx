@@ -13,8 +13,8 @@ import {
   submitStatementForReview,
 } from "~/commands/statements.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { BackLink, Button, InsetText, SummaryList } from "~/components/govuk";
+import { FormPage } from "~/components/FormPage";
+import { Button, InsetText, SummaryList } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { StatementView } from "~/components/StatementView";
 import { formatUkDate } from "~/domain/calendar";
@@ -94,60 +94,58 @@ export default function StatementPage() {
   const team = paths.cohort(d.cohortId).teamOf(d.teamId);
   const reviewFields = { decision: fields.decision, comment: fields.comment, reason: fields.reason };
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink href={team.home()}>Back to {d.teamName}</BackLink>
-        <FormErrorSummary form={form} ids={{ submit: "submit-statement" }} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{d.teamName}</span>
-          Problem statement
-        </h1>
-        <SummaryList
-          rows={[
-            {
-              key: "Status",
-              value: <StatementStatusTag status={d.status} deadlineState={d.deadlineState} />,
-            },
-            { key: "Due", value: formatUkDate(d.deadline) },
-            ...(d.savedBy ? [{ key: "Last saved", value: `Version ${d.version} by ${d.savedBy}` }] : []),
-            ...(d.status === "submitted" && d.waitingFor.length
-              ? [{ key: "Waiting for", value: d.waitingFor.join(" and ") }]
-              : []),
-          ]}
-        />
-        <p className="govuk-body">
-          {d.isMember && mayEdit(d.status) ? (
-            <>
-              <Link className="govuk-link" to={team.statementEdit()}>
-                {d.current ? "Edit the statement" : "Start writing the statement"}
-              </Link>
-              {d.current ? " · " : null}
-            </>
-          ) : null}
-          {d.current ? (
-            <Link className="govuk-link" to={team.statementHistory()}>
-              Version history
+    <FormPage
+      back={{ href: team.home(), text: <>Back to {d.teamName}</> }}
+      form={form}
+      errorIds={{ submit: "submit-statement" }}
+      caption={d.teamName}
+      heading="Problem statement"
+    >
+      <SummaryList
+        rows={[
+          {
+            key: "Status",
+            value: <StatementStatusTag status={d.status} deadlineState={d.deadlineState} />,
+          },
+          { key: "Due", value: formatUkDate(d.deadline) },
+          ...(d.savedBy ? [{ key: "Last saved", value: `Version ${d.version} by ${d.savedBy}` }] : []),
+          ...(d.status === "submitted" && d.waitingFor.length
+            ? [{ key: "Waiting for", value: d.waitingFor.join(" and ") }]
+            : []),
+        ]}
+      />
+      <p className="govuk-body">
+        {d.isMember && mayEdit(d.status) ? (
+          <>
+            <Link className="govuk-link" to={team.statementEdit()}>
+              {d.current ? "Edit the statement" : "Start writing the statement"}
             </Link>
-          ) : null}
-        </p>
+            {d.current ? " · " : null}
+          </>
+        ) : null}
         {d.current ? (
-          <StatementView text={d.current} headingLevel={2} idPrefix="statement" />
-        ) : (
-          <InsetText>The team has not started its problem statement yet.</InsetText>
-        )}
-        {d.isMember && maySubmit(d.status, d.version) ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="submit" />
-            <input type="hidden" name="version" value={d.version} />
-            <Button id="submit-statement">Submit to your mentors</Button>
-          </Form>
+          <Link className="govuk-link" to={team.statementHistory()}>
+            Version history
+          </Link>
         ) : null}
-        {d.mayReview ? <ReviewForm version={d.submittedVersion} fields={reviewFields} /> : null}
-        {d.mayApproveOnBehalf ? (
-          <ApproveOnBehalfForm version={d.submittedVersion} fields={reviewFields} />
-        ) : null}
-        <ReviewHistory reviews={d.reviews} />
-      </div>
-    </div>
+      </p>
+      {d.current ? (
+        <StatementView text={d.current} headingLevel={2} idPrefix="statement" />
+      ) : (
+        <InsetText>The team has not started its problem statement yet.</InsetText>
+      )}
+      {d.isMember && maySubmit(d.status, d.version) ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="submit" />
+          <input type="hidden" name="version" value={d.version} />
+          <Button id="submit-statement">Submit to your mentors</Button>
+        </Form>
+      ) : null}
+      {d.mayReview ? <ReviewForm version={d.submittedVersion} fields={reviewFields} /> : null}
+      {d.mayApproveOnBehalf ? (
+        <ApproveOnBehalfForm version={d.submittedVersion} fields={reviewFields} />
+      ) : null}
+      <ReviewHistory reviews={d.reviews} />
+    </FormPage>
   );
 }
