@@ -13,6 +13,14 @@ import { paths } from "~/utils/paths";
 export const meta = pageMeta("Your team");
 export const ErrorBoundary = RouteErrorBoundary;
 
+/**
+ * The people a change affects read what changed, not the coordinator's reasons for it: a mentor conflict the
+ * coordinator accepted, and why, stay in the audit log.
+ */
+function withoutCoordinatorsReasons(details: Record<string, unknown>) {
+  return { ...details, conflicts: [], overrideReason: null };
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "team:own");
   const db = context.db;
@@ -53,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     changes: changes.map((c) => ({
       id: c.id,
       at: formatUkDateTime(c.at),
-      text: auditSentence(c.action, JSON.parse(c.details), {
+      text: auditSentence(c.action, withoutCoordinatorsReasons(JSON.parse(c.details)), {
         actor: c.actor_name ?? "Tandem",
         subject: null,
       }),
