@@ -6,26 +6,9 @@ import munkres from "munkres";
 import { type BankHolidays, REGIONS, UK_BANK_HOLIDAYS } from "./bank-holidays";
 import { formatUkDate, isMondayDate, parseCalendarDate, programmeWeeks } from "./calendar";
 import type { Region } from "./vocabulary";
+import { weekdayName } from "./weekdays";
 
-export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"] as const;
-export type WeekdayName = (typeof WEEKDAYS)[number];
-
-/** 1 (Monday) .. 5 (Friday) */
-export function weekdayNumber(name: WeekdayName): number {
-  return WEEKDAYS.indexOf(name) + 1;
-}
-
-/** "Monday" .. "Friday", for 1 .. 5 */
-export function weekdayLabel(day: number): string {
-  const name = weekdayName(day);
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-}
-
-export function weekdayName(day: number): WeekdayName {
-  const name = WEEKDAYS[day - 1];
-  if (!name) throw new Error(`Not a weekday: ${day}`);
-  return name;
-}
+export { WEEKDAYS, type WeekdayName, weekdayLabel, weekdayName, weekdayNumber } from "./weekdays";
 
 export type RotaHost = { key: string; name: string; region: Region; unavailable: string[] };
 

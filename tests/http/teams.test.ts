@@ -1,5 +1,7 @@
 // Team formation over real HTTP: who sees what before and after publishing, bad input, concurrent edits.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "../setup/audit";
 import { makeMember, makeTeamCohort, makeWorld, type World } from "../setup/factories";
 import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
@@ -301,6 +303,40 @@ describe("mentors and publishing", () => {
       )
     ).text();
     expect(unaffected).not.toContain(moverName);
+  });
+
+  it("tells a team its new mentors without the coordinator's reason for accepting a conflict", async () => {
+    const member = (await memberships()).find((r) => r.number === 2)!;
+    const team = await server.db
+      .selectFrom("teams")
+      .where("cohort_id", "=", world.cohortA.id)
+      .where("number", "=", 2)
+      .select("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(server.db, {
+      actorId: world.people.coordinator.id,
+      action: "team.mentors_paired",
+      subjectType: "team",
+      subjectId: team.id,
+      cohortId: world.cohortA.id,
+      details: {
+        team: 2,
+        industry: "Ivy Industry",
+        government: "Gus Government",
+        conflicts: ["Ivy Industry"],
+        overrideReason: "No other industry mentor is free this quarter",
+        afterPublishing: true,
+      },
+    });
+    const html = await (
+      await get(
+        `${server.url}/cohorts/${world.cohortA.id}/team`,
+        await sessionCookieFor(server.db, member.person_id),
+      )
+    ).text();
+    expect(html).toContain("paired team 2 with the mentors Ivy Industry and Gus Government");
+    expect(html).not.toContain("No other industry mentor is free this quarter");
+    expect(html).not.toContain("accepting the conflict");
   });
 
   it("names the teams from a list of fields, refusing a long name by its team's number", async () => {

@@ -1,6 +1,6 @@
 // The audit actions of company visits: each action's details and its sentence in the audit log.
 import { formatTime, formatUkDate } from "../calendar";
-import { weekdayLabel } from "../visit-rota";
+import { weekdayLabel } from "../weekdays";
 import { count, sentence } from "./define";
 
 /** Events recorded before the host was stored in the details read "a visit". */
