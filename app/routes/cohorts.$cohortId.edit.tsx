@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { EditCohortSchema } from "~/forms/cohort";
 import { dateParts } from "~/forms/fields";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditCohort() {
   const { cohort } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(cohort.version, {
     lastResult: useActionData<typeof action>(),
     defaultValue: {
       name: cohort.name,

@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Table } from "~/components/govuk";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { attendanceRate, teamHealthFlags } from "~/domain/mentoring";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
@@ -95,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Health() {
   const d = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(d.quietDays, {
     id: `quiet-days-${d.quietDays}`,
     lastResult: useActionData<typeof action>(),
     defaultValue: { quietDays: String(d.quietDays) },

@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, DateInput, SummaryList } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { MILESTONE_KINDS } from "~/domain/vocabulary";
 import { milestoneSchema } from "~/forms/cohort-setup";
@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function MilestonePage() {
   const { cohort, milestone, manages } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(milestone.version, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { date: dateParts(milestone.date) },
   });

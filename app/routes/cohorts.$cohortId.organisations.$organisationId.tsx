@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatShortUkDate } from "~/domain/calendar";
 import { EditOrganisationSchema } from "~/forms/cohort-setup";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ChangeOrganisation() {
   const { cohort, organisation, organisationVersion } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(`${organisation.version}-${organisationVersion}`, {
     lastResult: useActionData<typeof action>(),
     defaultValue: {
       name: organisation.name,

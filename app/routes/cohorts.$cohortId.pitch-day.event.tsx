@@ -1,5 +1,3 @@
-// The pitch day's details: date, start time, where, how long each slot lasts, a break, and feedback attribution.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, DateInput, Input, Radios } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { dateParts } from "~/forms/fields";
 import { EventSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -74,7 +73,7 @@ function defaultValue(event: SavedEvent): Partial<z.input<typeof EventSchema>> {
 
 export default function PitchDayDetails() {
   const { cohort, event } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<typeof EventSchema>>({
+  const [form, fields] = useVersionedForm<z.input<typeof EventSchema>>(event?.version ?? 0, {
     lastResult: useActionData<typeof action>(),
     defaultValue: defaultValue(event),
   });

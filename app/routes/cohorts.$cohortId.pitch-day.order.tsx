@@ -1,5 +1,3 @@
-// The running order: drawn at random (from a stored seed, so the draw can be checked) or set by hand.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -17,6 +15,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { OrderSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -89,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function RunningOrder() {
   const { cohort, version, seed, teams, order } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<typeof OrderSchema>>({
+  const [form, fields] = useVersionedForm<z.input<typeof OrderSchema>>(`set-${version}`, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { positions: teams.map((_, index) => order[index]?.teamId) },
   });

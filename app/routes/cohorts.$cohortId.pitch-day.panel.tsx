@@ -1,5 +1,3 @@
-// The panel: which of the cohort's senior leaders score the pitches, and every conflict with a team.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -17,6 +15,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { PanelSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { getPitchEvent, pitchDayPanel } from "~/models/pitch.server";
@@ -79,7 +78,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Panel() {
   const { cohort, version, leaders, conflicts } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<typeof PanelSchema>>({ lastResult: useActionData<typeof action>() });
+  const [form, fields] = useVersionedForm<z.input<typeof PanelSchema>>(version, {
+    lastResult: useActionData<typeof action>(),
+  });
   const onPanel = leaders.filter((l) => l.onPanel);
   const available = leaders.filter((l) => !l.onPanel);
   return (

@@ -1,5 +1,5 @@
 // The rubric: criteria with weights and a scale with a descriptor per level. Locked once scoring opens.
-import { type FieldMetadata, useForm } from "@conform-to/react";
+import type { FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -19,6 +19,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, ErrorMessage, Input, InsetText, Textarea } from "~/components/govuk";
 import { RubricCriterion } from "~/components/RubricCriterion";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
 import { RubricSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -125,7 +126,7 @@ function LockedRubric({ lockedSince, rubric }: { lockedSince: string; rubric: Lo
 
 export default function Rubric() {
   const { cohort, version, lockedSince, rubric } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<RubricForm>({
+  const [form, fields] = useVersionedForm<RubricForm>(version, {
     lastResult: useActionData<typeof action>(),
     defaultValue: {
       criteria: rubric.map((c) => ({

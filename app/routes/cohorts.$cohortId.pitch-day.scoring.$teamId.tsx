@@ -1,5 +1,3 @@
-// One leader's scoring sheet for one team: a radio group per criterion, written feedback, draft or submit.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Radios, Textarea, WarningText } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { sheetSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { getPitchEvent, leaderScoring, listRubric } from "~/models/pitch.server";
@@ -101,7 +100,7 @@ type SheetForm = z.input<ReturnType<typeof sheetSchema>>;
 export default function ScoringSheet() {
   const loaded = useLoaderData<typeof loader>();
   const sheet = loaded.refusal === null ? loaded.sheet : null;
-  const [form, fields] = useForm<SheetForm>({
+  const [form, fields] = useVersionedForm<SheetForm>(sheet?.version ?? 0, {
     lastResult: useActionData<typeof action>(),
     defaultValue: {
       scores: sheet?.scores,

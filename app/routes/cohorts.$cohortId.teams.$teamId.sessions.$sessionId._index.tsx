@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,6 +12,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, SummaryList, Textarea } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
 import { SessionPageSchema } from "~/forms/mentoring";
@@ -102,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function SessionPage() {
   const { cohortId, teamId, teamName, personId, session, mayEdit, mayTickAll, notes } =
     useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<typeof SessionPageSchema>>({
+  const [form, fields] = useVersionedForm<z.input<typeof SessionPageSchema>>(notes?.length ?? 0, {
     lastResult: useActionData<typeof action>(),
   });
   const team = paths.cohort(cohortId).teamOf(teamId);

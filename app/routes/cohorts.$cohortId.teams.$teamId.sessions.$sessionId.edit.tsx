@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,6 +12,7 @@ import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { SessionFields, sessionPeople } from "~/components/SessionFields";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { changeSessionSchema, sessionErrorIds, sessionFormValues } from "~/forms/mentoring";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditSession() {
   const loaded = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<ReturnType<typeof changeSessionSchema>>>({
+  const [form, fields] = useVersionedForm<z.input<ReturnType<typeof changeSessionSchema>>>(loaded.version, {
     lastResult: useActionData<typeof action>(),
     defaultValue: loaded.values,
   });

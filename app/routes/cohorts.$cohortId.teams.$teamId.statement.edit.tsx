@@ -1,4 +1,4 @@
-import { useForm } from "@conform-to/react";
+import type { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,8 +12,8 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, InsetText, Radios, Textarea } from "~/components/govuk";
-import { textOf } from "~/components/govuk/utils";
 import { StatementView } from "~/components/StatementView";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
 import {
   CATEGORY_LABELS,
@@ -86,12 +86,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return refused(submission, outcome);
 }
 
-type Fields = ReturnType<typeof useForm<z.input<typeof StatementDraftSchema>>>[1];
-
-/** The text as the user typed it, from the form's fields. */
-function typedText(fields: Fields): StatementText {
+/** The text as the user sent it, from the refused submission (Conform's reply carries what was posted). */
+function typedText(sent: Record<string, unknown> | null | undefined): StatementText {
   const text = Object.fromEntries(
-    STATEMENT_FIELDS.map((f) => [f.name, textOf(fields[f.name].initialValue) ?? ""]),
+    STATEMENT_FIELDS.map((f) => [f.name, typeof sent?.[f.name] === "string" ? (sent[f.name] as string) : ""]),
   );
   return { ...(text as StatementText), category: (text.category || null) as StatementText["category"] };
 }
@@ -100,7 +98,7 @@ export default function EditStatement() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const saved = loaded.saved?.text ?? EMPTY_STATEMENT;
-  const [form, fields] = useForm<z.input<typeof StatementDraftSchema>>({
+  const [form, fields] = useVersionedForm<z.input<typeof StatementDraftSchema>>(loaded.version, {
     lastResult: actionData,
     defaultValue: { ...saved, category: saved.category ?? undefined },
   });
@@ -125,7 +123,7 @@ export default function EditStatement() {
             <div className="govuk-grid-row">
               <div className="govuk-grid-column-one-half">
                 <h3 className="govuk-heading-m">Your text (not saved yet)</h3>
-                <StatementView text={typedText(fields)} headingLevel={4} />
+                <StatementView text={typedText(actionData?.initialValue)} headingLevel={4} />
               </div>
               <div className="govuk-grid-column-one-half">
                 <h3 className="govuk-heading-m">Version {loaded.version}, saved meanwhile</h3>
@@ -151,6 +149,8 @@ export default function EditStatement() {
     </div>
   );
 }
+
+type Fields = ReturnType<typeof useForm<z.input<typeof StatementDraftSchema>>>[1];
 
 function StatementFields({ fields }: { fields: Fields }) {
   return STATEMENT_FIELDS.map((field) =>

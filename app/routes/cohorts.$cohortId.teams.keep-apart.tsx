@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Select, Table } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { KeepApartSchema } from "~/forms/teams";
 import { getTeamsStatus, listKeepApart, listTeamCandidates } from "~/models/team.server";
@@ -98,7 +98,7 @@ function PairsTable({ pairs, version }: { pairs: Pair[]; version: number }) {
 
 export default function KeepApart() {
   const { cohort, pairs, people, version } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<typeof KeepApartSchema>>({
+  const [form, fields] = useVersionedForm<z.input<typeof KeepApartSchema>>(version, {
     lastResult: useActionData<typeof action>(),
   });
   const items = [

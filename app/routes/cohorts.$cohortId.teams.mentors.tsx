@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Table, Tag, Textarea, WarningText } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { PairMentorsSchema } from "~/forms/teams";
 import { mentorPairingProposal, type TeamsList } from "~/models/team.server";
@@ -92,7 +92,7 @@ function PairsTable({ teams }: { teams: Array<{ number: number; name: string | n
 
 export default function PairMentors() {
   const { cohort, version, formed, teams, mentorCount, pairing } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<typeof PairMentorsSchema>>({
+  const [form, fields] = useVersionedForm<z.input<typeof PairMentorsSchema>>(version, {
     lastResult: useActionData<typeof action>(),
   });
   const paired = teams.some((t) => t.mentors.length > 0);

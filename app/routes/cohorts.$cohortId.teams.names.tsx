@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,6 +9,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Input } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { TeamNamesSchema } from "~/forms/teams";
 import { getTeamsStatus, listTeams } from "~/models/team.server";
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NameTeams() {
   const { cohort, teams, version } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(version, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { teams: teams.map((t) => ({ number: String(t.number), name: t.name ?? "" })) },
   });

@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +11,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Textarea } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { CancelVisitSchema } from "~/forms/visits";
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CancelVisit() {
   const { cohort, visit } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm<z.input<typeof CancelVisitSchema>>({
+  const [form, fields] = useVersionedForm<z.input<typeof CancelVisitSchema>>(visit.version, {
     lastResult: useActionData<typeof action>(),
   });
   return (

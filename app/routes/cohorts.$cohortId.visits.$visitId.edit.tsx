@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +11,7 @@ import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
 import { HostContactFields } from "~/components/HostContactFields";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditVisit() {
   const { cohort, visit } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(visit.version, {
     lastResult: useActionData<typeof action>(),
     defaultValue: {
       date: dateParts(visit.date),

@@ -10,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Radios, Table, WarningText } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
 import type { RotaResult } from "~/domain/visit-rota";
 import { WEEKDAYS, weekdayLabel } from "~/domain/weekdays";
@@ -58,7 +59,7 @@ export default function PlanVisits() {
   const result = useActionData<typeof action>();
   const intent = result?.initialValue?.intent;
   const [planForm] = useForm({ id: "plan", lastResult: intent === "settings" ? undefined : result });
-  const [settingsForm, fields] = useForm({
+  const [settingsForm, fields] = useVersionedForm(cohort.version, {
     id: "settings",
     lastResult: intent === "settings" ? result : undefined,
     defaultValue: {

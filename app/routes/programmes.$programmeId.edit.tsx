@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +11,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
 import { ProgrammeFields } from "~/components/ProgrammeFields";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { EditProgrammeSchema } from "~/forms/programme";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { listOrganisations } from "~/models/person.server";
@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditProgramme() {
   const { programme, organisations } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(programme.updated_at, {
     lastResult: useActionData<typeof action>(),
     defaultValue: {
       name: programme.name,

@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { RetentionSchema } from "~/forms/programme";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { pageMeta } from "~/utils/meta";
@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Retention() {
   const { programme } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useVersionedForm(programme.updated_at, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { months: String(programme.retention_months) },
   });
