@@ -57,7 +57,7 @@ export default function EditCohort() {
         <BackLink href={paths.cohort(cohort.id).home()}>Back to {cohort.name}</BackLink>
         <FormErrorSummary form={form} ids={{ startDate: "startDate-day" }} />
         <h1 className="govuk-heading-l">Edit cohort details</h1>
-        <Form method="post" {...formProps(form)} key={cohort.version}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="version" value={cohort.version} />
           <CohortFields fields={fields} />
           <Button>Save changes</Button>

@@ -211,7 +211,7 @@ export default function Health() {
         />
       )}
       <h2 className="govuk-heading-m">When to flag a quiet team</h2>
-      <Form method="post" {...formProps(form)} key={d.quietDays}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="expected" value={d.quietDays} />
         <Input
           field={fields.quietDays}

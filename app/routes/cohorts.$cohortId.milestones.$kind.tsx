@@ -85,7 +85,7 @@ export default function MilestonePage() {
         </a>
       </p>
       {manages ? (
-        <Form method="post" {...formProps(form)} key={milestone.version}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="version" value={milestone.version} />
           <DateInput
             field={fields.date}

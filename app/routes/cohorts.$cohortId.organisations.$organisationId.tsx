@@ -86,7 +86,7 @@ export default function ChangeOrganisation() {
       caption={cohort.name}
       heading={organisation.name}
     >
-      <Form method="post" {...formProps(form)} key={`${organisation.version}-${organisationVersion}`}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={organisation.version} />
         <input type="hidden" name="organisationVersion" value={organisationVersion} />
         <OrganisationFields fields={fields} />

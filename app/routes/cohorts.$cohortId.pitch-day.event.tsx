@@ -86,7 +86,7 @@ export default function PitchDayDetails() {
       caption={cohort.name}
       heading="Pitch day details"
     >
-      <Form method="post" {...formProps(form)} key={event?.version ?? 0}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={event?.version ?? 0} />
         <DateInput field={fields.date} legend="Date" legendSize="s" hint="For example, 25 3 2027" />
         <Input

@@ -131,7 +131,7 @@ export default function RunningOrder() {
             </Button>
           </Form>
           <h2 className="govuk-heading-m">Set by hand</h2>
-          <Form method="post" {...formProps(form)} key={`set-${version}`}>
+          <Form method="post" {...formProps(form)} key={form.id}>
             <input type="hidden" name="version" value={version} />
             {/* One slot per team. */}
             {teams.map((slotOf, index) => (

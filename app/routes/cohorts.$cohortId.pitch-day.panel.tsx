@@ -133,7 +133,7 @@ export default function Panel() {
         <InsetText>No senior leaders are on the panel yet.</InsetText>
       )}
       {available.length ? (
-        <Form method="post" {...formProps(form)} key={version}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="version" value={version} />
           <Select
             field={fields.personId}

@@ -165,7 +165,7 @@ export default function Rubric() {
           The leaders score each team on each criterion. You can change the criteria until scoring opens; then
           the rubric locks.
         </p>
-        <Form method="post" {...formProps(form)} key={version}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="version" value={version} />
           {/* Enter in a field saves: the first submit button is the default, not "Remove criterion 1". */}
           <button type="submit" hidden aria-hidden="true" tabIndex={-1} />

@@ -139,7 +139,7 @@ export default function ScoringSheet() {
           {state === "closed" ? "Scoring has closed." : "Scoring has not opened yet."}
         </WarningText>
       ) : null}
-      <Form method="post" {...formProps(form)} key={sheet?.version ?? 0}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={sheet?.version ?? 0} />
         <div id={fields.scores.name}>
           {criteria.map((c) => (

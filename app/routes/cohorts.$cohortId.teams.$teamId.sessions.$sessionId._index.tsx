@@ -167,7 +167,7 @@ export default function SessionPage() {
           ) : (
             <p className="govuk-body">No private notes yet.</p>
           )}
-          <Form method="post" {...formProps(form)} key={notes.length}>
+          <Form method="post" {...formProps(form)} key={form.id}>
             <input type="hidden" name="intent" value="note" />
             <Textarea
               field={fields.note}

@@ -85,7 +85,7 @@ export default function EditSession() {
       caption={loaded.teamName}
       heading={<>Change the session on {formatUkDate(loaded.date)}</>}
     >
-      <Form method="post" {...formProps(form)} key={loaded.version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={loaded.version} />
         <SessionFields form={form} fields={fields} members={loaded.members} mentors={loaded.mentors} />
         <Button>Save changes</Button>

@@ -139,7 +139,7 @@ export default function EditStatement() {
             changes, you can edit it again.
           </InsetText>
         ) : (
-          <Form method="post" {...formProps(form)} key={loaded.version}>
+          <Form method="post" {...formProps(form)} key={form.id}>
             <input type="hidden" name="baseVersion" value={loaded.version} />
             <StatementFields fields={fields} />
             <Button>Save draft</Button>

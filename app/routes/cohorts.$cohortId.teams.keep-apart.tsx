@@ -122,7 +122,7 @@ export default function KeepApart() {
         <p className="govuk-body">No pairs yet.</p>
       )}
       <h2 className="govuk-heading-m">Add a pair</h2>
-      <Form method="post" {...formProps(form)} key={version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={version} />
         <Select field={fields.personA} label="Person" items={items} />
         <Select field={fields.personB} label="Keep apart from" items={items} />

@@ -116,7 +116,7 @@ export default function PairMentors() {
         ))}
       </div>
       {formed && pairing.complete ? (
-        <Form method="post" {...formProps(form)} key={version}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="version" value={version} />
           {pairing.conflicts === 0 ? (
             <>

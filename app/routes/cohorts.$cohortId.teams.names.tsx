@@ -58,7 +58,7 @@ export default function NameTeams() {
       {teams.length === 0 ? (
         <p className="govuk-body">Form the teams first.</p>
       ) : (
-        <Form method="post" {...formProps(form)} key={version}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="version" value={version} />
           {fields.teams.getFieldList().map((row) => {
             const team = row.getFieldset();

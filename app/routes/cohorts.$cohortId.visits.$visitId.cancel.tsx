@@ -61,7 +61,7 @@ export default function CancelVisit() {
       <p className="govuk-body">
         {formatUkDateWithDay(visit.date)}. The visit stays in everyone's calendar, marked as cancelled.
       </p>
-      <Form method="post" {...formProps(form)} key={visit.version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={visit.version} />
         <Textarea field={fields.reason} label="Why is the visit cancelled?" rows={3} />
         <Button variant="warning">Cancel the visit</Button>

@@ -76,7 +76,7 @@ export default function EditVisit() {
       {visit.recorded > 0 ? (
         <WarningText>Attendance has already been recorded for this visit.</WarningText>
       ) : null}
-      <Form method="post" {...formProps(form)} key={visit.version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={visit.version} />
         <DateInput
           field={fields.date}

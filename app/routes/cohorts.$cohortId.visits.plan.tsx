@@ -96,7 +96,7 @@ export default function PlanVisits() {
             Visits are on {weekdayLabel(cohort.visit_weekday)}s, {formatTime(cohort.visit_start_time)} to{" "}
             {formatTime(cohort.visit_end_time)}, London time.
           </p>
-          <Form method="post" {...formProps(settingsForm)} key={cohort.version}>
+          <Form method="post" {...formProps(settingsForm)} key={settingsForm.id}>
             <input type="hidden" name="version" value={cohort.version} />
             <Radios field={fields.weekday} legend="Day of the week" legendSize="s" items={DAYS} />
             <Input field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />

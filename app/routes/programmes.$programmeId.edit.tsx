@@ -61,7 +61,7 @@ export default function EditProgramme() {
         <BackLink href={paths.programme(programme.id).home()}>Back to {programme.name}</BackLink>
         <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">Edit programme</h1>
-        <Form method="post" {...formProps(form)} key={programme.updated_at}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="updatedAt" value={programme.updated_at} />
           <ProgrammeFields fields={fields} organisations={organisations} />
           <Button>Save changes</Button>

@@ -54,7 +54,7 @@ export default function Retention() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={paths.programme(programme.id).home()}>Back to {programme.name}</BackLink>
         <FormErrorSummary form={form} />
-        <Form method="post" {...formProps(form)} key={programme.updated_at}>
+        <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="updatedAt" value={programme.updated_at} />
           <Input
             field={fields.months}
