@@ -23,28 +23,7 @@ import type {
   VisitStatus,
 } from "../app/domain/vocabulary";
 
-export type {
-  AttendanceStatus,
-  AttendeeRole,
-  CohortRole,
-  CohortStatus,
-  FeedbackAttribution,
-  FollowUp,
-  LinkPurpose,
-  MilestoneKind,
-  OutcomeStatus,
-  Region,
-  ReleaseStatus,
-  ReviewDecision,
-  ScoringState,
-  Sector,
-  SessionFormat,
-  SheetStatus,
-  SkillsPhase,
-  StatementCategory,
-  StatementStatus,
-  VisitStatus,
-};
+export type * from "../app/domain/vocabulary";
 
 /** ISO-8601 UTC instant, e.g. 2026-11-23T19:08:24.000Z */
 export type Instant = string;
