@@ -21,11 +21,12 @@ import {
   removePanelMember,
   replaceSlots,
   saveRubric,
+  scoringRefusal,
   setScoringState,
   updatePitchEvent,
   writeSheet,
 } from "~/models/pitch.server";
-import { command, type Invalid, invalid, ok, type Tx } from "./runner.server";
+import { command, forbidden, type Invalid, invalid, ok, type Tx } from "./runner.server";
 
 /** A change to a pitch day the form was drawn at `version` of. */
 type EventChange = { cohortId: number; eventId: number; version: number };
@@ -307,13 +308,8 @@ export const saveScoringSheet = command({
     if (!event) return invalid("", "The pitch day has not been set up yet");
     const scoring = await leaderScoring(c.tx, input.cohortId, event.id, input.personId);
     const team = scoring.teams.find((t) => t.id === input.teamId);
-    if (!team || !scoring.onPanel)
-      return invalid("", "You are not on the panel for this pitch day, so you cannot score its teams.");
-    if (team.conflict)
-      return invalid(
-        "",
-        `You cannot score ${team.label} because you are in conflict with it: ${team.conflict.join("; ")}.`,
-      );
+    const refusal = scoringRefusal(scoring, team);
+    if (refusal || !team) return forbidden(refusal ?? "");
     if (event.scoring_state !== "open") return invalid("", SCORING_SHUT[event.scoring_state]);
     const submitting = input.intent === "submit";
     const status = submitting || team.sheet?.status === "submitted" ? "submitted" : "draft";

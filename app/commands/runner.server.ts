@@ -1,6 +1,7 @@
 // The one way data changes: run(db, actor, command, input) opens the transaction, claims the record's version,
 // runs the command, and applies the side effects it declared (audit events now; outgoing messages later) in the
-// same transaction. A command that answers "invalid" or "conflict" changes nothing: the transaction rolls back.
+// same transaction. A command that answers "invalid", "conflict" or "forbidden" changes nothing: the transaction
+// rolls back.
 import type { Transaction } from "kysely";
 import type { AuditEvent } from "~/domain/audit";
 import { nowIso } from "~/utils/time";
@@ -19,7 +20,11 @@ export type Ok<T> = { ok: true } & T;
 export type Conflict = { ok: false; conflict: string };
 /** The input breaks a rule only the database can check (a name already taken): messages by field name. */
 export type Invalid = { ok: false; invalid: Record<string, string[]> };
-export type Outcome<T> = Ok<T> | Conflict | Invalid;
+/** The actor may not make this change to this record (not on the panel, in conflict with the team): 403. */
+export type Forbidden = { ok: false; forbidden: string };
+export type Outcome<T> = Ok<T> | Conflict | Invalid | Forbidden;
+/** Why a command changed nothing. */
+export type Refusal = Conflict | Invalid | Forbidden;
 
 /** What a command sees: the transaction, who acts, and how to declare side effects. */
 export type CommandContext = {
@@ -53,6 +58,10 @@ export function invalid(field: string, message: string): Invalid {
   return { ok: false, invalid: { [field]: [message] } };
 }
 
+export function forbidden(message: string): Forbidden {
+  return { ok: false, forbidden: message };
+}
+
 export function conflict(record: string): Conflict {
   return {
     ok: false,
@@ -61,7 +70,7 @@ export function conflict(record: string): Conflict {
 }
 
 class Rollback extends Error {
-  constructor(readonly outcome: Conflict | Invalid) {
+  constructor(readonly outcome: Refusal) {
     super("rolled back");
   }
 }

@@ -209,11 +209,32 @@ function score(criterion: SheetCriterion) {
     .max(criterion.max, outside);
 }
 
+const sheetFeedback = {
+  version,
+  workedWell: optionalText(5000, "What worked well must be 5,000 characters or fewer"),
+  couldBeBetter: optionalText(5000, "What could be better must be 5,000 characters or fewer"),
+};
+
+/** Sheet schemas by rubric: building one costs more than checking a sheet, and leaders post many sheets. */
+const sheetSchemas = new Map<string, ReturnType<typeof buildSheetSchema>>();
+const SHEET_SCHEMAS_KEPT = 100;
+
 /**
  * A scoring sheet over this rubric: `scores.<criterion id>` for each criterion (all of them to submit, any to save
  * a draft), and the written feedback.
  */
 export function sheetSchema(criteria: readonly SheetCriterion[]) {
+  const key = JSON.stringify(criteria.map((c) => [c.id, c.name, c.max]));
+  let schema = sheetSchemas.get(key);
+  if (!schema) {
+    schema = buildSheetSchema(criteria);
+    if (sheetSchemas.size >= SHEET_SCHEMAS_KEPT) sheetSchemas.delete(sheetSchemas.keys().next().value!);
+    sheetSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+function buildSheetSchema(criteria: readonly SheetCriterion[]) {
   const scores = (required: boolean) =>
     z
       .strictObject(
@@ -235,16 +256,11 @@ export function sheetSchema(criteria: readonly SheetCriterion[]) {
             ),
           ),
       );
-  const feedback = {
-    version,
-    workedWell: optionalText(5000, "What worked well must be 5,000 characters or fewer"),
-    couldBeBetter: optionalText(5000, "What could be better must be 5,000 characters or fewer"),
-  };
   return z.discriminatedUnion(
     "intent",
     [
-      z.object({ intent: z.literal("save"), ...feedback, scores: scores(false) }),
-      z.object({ intent: z.literal("submit"), ...feedback, scores: scores(true) }),
+      z.object({ intent: z.literal("save"), ...sheetFeedback, scores: scores(false) }),
+      z.object({ intent: z.literal("submit"), ...sheetFeedback, scores: scores(true) }),
     ],
     { error: "Choose Save draft or Submit sheet" },
   );

@@ -642,6 +642,18 @@ export async function leaderScoring(db: Db, cohortId: number, eventId: number, p
   };
 }
 
+/** Why a leader may not score a team of their pitch day (not on the panel, or in conflict with it), or null. */
+export function scoringRefusal(
+  scoring: Awaited<ReturnType<typeof leaderScoring>>,
+  team: { label: string; conflict: string[] | null } | undefined,
+): string | null {
+  if (!team || !scoring.onPanel)
+    return "You are not on the panel for this pitch day, so you cannot score its teams.";
+  if (team.conflict)
+    return `You cannot score ${team.label} because you are in conflict with it: ${team.conflict.join("; ")}.`;
+  return null;
+}
+
 /**
  * For the home page: how many teams one leader may score at each of these pitch days (those they have no
  * conflict with), by event id, by the rules of leaderScoring. The same few queries for any number of events.

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
@@ -13,7 +13,7 @@ import { BackLink, Button, InsetText, Radios, Textarea, WarningText } from "~/co
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { sheetSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
-import { getPitchEvent, leaderScoring, listRubric } from "~/models/pitch.server";
+import { getPitchEvent, leaderScoring, listRubric, scoringRefusal } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -23,32 +23,18 @@ export const meta = pageMeta<typeof loader>(({ data }) =>
 export const ErrorBoundary = RouteErrorBoundary;
 
 /** The sheet the signed-in leader may fill in for this team, or why not. */
-async function sheetState(
-  context: AppLoadContext,
-  request: Request,
-  params: { cohortId?: string; teamId?: string },
-) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
   const teamId = idParam(params.teamId, "Team");
-  const db = context.db;
-  const event = await getPitchEvent(db, cohort.id);
+  const event = await getPitchEvent(context.db, cohort.id);
   if (!event) notFound("Pitch day");
   const [scoring, rubric] = await Promise.all([
-    leaderScoring(db, cohort.id, event.id, user.personId),
-    listRubric(db, event.id),
+    leaderScoring(context.db, cohort.id, event.id, user.personId),
+    listRubric(context.db, event.id),
   ]);
   const team = scoring.teams.find((t) => t.id === teamId);
   if (!team) notFound("Team");
-  let refusal: string | null = null;
-  if (!scoring.onPanel)
-    refusal = "You are not on the panel for this pitch day, so you cannot score its teams.";
-  else if (team.conflict)
-    refusal = `You cannot score ${team.label} because you are in conflict with it: ${team.conflict.join("; ")}.`;
-  return { user, cohort, event, rubric, team, refusal, scoring };
-}
-
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, event, rubric, team, refusal, scoring } = await sheetState(context, request, params);
+  const refusal = scoringRefusal(scoring, team);
   if (refusal) return data({ cohort, refusal }, { status: 403 });
   const sheet = team.sheet;
   return {
@@ -76,22 +62,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+/** The sheet is checked against the rubric here; the command checks, in its transaction, that this leader may
+ * score this team now (on the panel, no conflict, scoring open). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, cohort, event, rubric, team, refusal } = await sheetState(context, request, params);
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
+  const teamId = idParam(params.teamId, "Team");
+  const event = await getPitchEvent(context.db, cohort.id);
+  if (!event) notFound("Pitch day");
+  const rubric = await listRubric(context.db, event.id);
   const submission = parseWithZod(await request.formData(), { schema: sheetSchema(rubric) });
-  if (refusal) return data(submission.reply({ formErrors: [refusal] }), { status: 403 });
   if (submission.status !== "success") return invalidForm(submission);
   const outcome = await run(context.db, actorOf(context, user), saveScoringSheet, {
     ...submission.value,
     cohortId: cohort.id,
     eventId: event.id,
     personId: user.personId,
-    teamId: team.id,
+    teamId,
   });
   if (!outcome.ok) return refused(submission, outcome);
   const sheets = paths.cohort(cohort.id).pitchDay;
   return outcome.status === "draft"
-    ? redirectWithBanner(context, request, sheets.sheet(team.id), `Draft saved for ${outcome.team}`)
+    ? redirectWithBanner(context, request, sheets.sheet(teamId), `Draft saved for ${outcome.team}`)
     : redirectWithBanner(context, request, sheets.scoring(), `Sheet for ${outcome.team} submitted`);
 }
 

@@ -39,7 +39,7 @@ export async function benchRoutes(db: Db, data: Dataset): Promise<Route[]> {
   const sheetForm = (version: number) =>
     new URLSearchParams([
       ["version", String(version)],
-      ...data.criterionIds.slice(0, 4).map((id, i) => [`c-${id}`, String(1 + ((version + i) % 5))]),
+      ...data.criterionIds.slice(0, 4).map((id, i) => [`scores.${id}`, String(1 + ((version + i) % 5))]),
       ["workedWell", WORKED_WELL],
       ["couldBeBetter", COULD_BE_BETTER],
       ["intent", "save"],

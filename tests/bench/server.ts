@@ -42,7 +42,10 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
   if (!existsSync("build/index.js"))
     throw new Error("No build: run `npm run build` first (npm run bench does).");
-  const child: ChildProcess = spawn(process.execPath, ["build/index.js"], {
+  // BENCH_CPU_PROFILE=<folder>: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const args = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`, "build/index.js"] : ["build/index.js"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -101,4 +101,27 @@ describe("saveScoringSheet", () => {
     expect(saved.map((s) => [s.worked_well, s.version])).toEqual([["A clear problem", 1]]);
     expect(await auditActions()).toEqual(["pitch_day.sheet_submitted"]);
   });
+
+  it("forbids a sheet from someone not on the panel, saving nothing", async () => {
+    const { eventId, teamId } = await makeWorldPitchDay(db, world);
+    const rubric = await listRubric(db, eventId);
+    const mentor = world.people.mentor.id;
+    const outcome = await run(db, { personId: mentor, address: null }, saveScoringSheet, {
+      cohortId: world.cohortA.id,
+      eventId,
+      personId: mentor,
+      teamId,
+      intent: "submit",
+      version: 0,
+      workedWell: "Not mine to score",
+      couldBeBetter: null,
+      scores: new Map(rubric.map((c) => [c.id, 5])),
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      forbidden: "You are not on the panel for this pitch day, so you cannot score its teams.",
+    });
+    expect(await db.selectFrom("scoring_sheets").selectAll().execute()).toEqual([]);
+    expect(await auditActions()).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Details } from "~/components/govuk";
 import { ConfirmImportSchema } from "~/forms/cohort-setup";
 import { readUpload } from "~/forms/nominations-upload.server";
+import { refusalOf } from "~/forms/reply.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 import { ConfirmForm } from "./ConfirmForm";
@@ -60,9 +61,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     regions,
   });
   if (!outcome.ok) {
-    const errors =
-      "conflict" in outcome ? { formErrors: [outcome.conflict] } : { fieldErrors: outcome.invalid };
-    return data<Answer>({ ...checked.answer, result: submission.reply(errors) }, { status: 400 });
+    const { errors, status } = refusalOf(outcome);
+    return data<Answer>({ ...checked.answer, result: submission.reply(errors) }, { status });
   }
   const { summary } = outcome;
   const parts = [
