@@ -4,6 +4,7 @@
 // rolls back.
 import type { Transaction } from "kysely";
 import type { AuditEvent } from "~/domain/audit";
+import { conflict, type Outcome, type Refusal } from "~/domain/outcome";
 import { nowIso } from "~/utils/time";
 import type { Db } from "../../db/connection";
 import type { Database } from "../../db/types";
@@ -15,16 +16,18 @@ export type Actor = { personId: number | null; address: string | null };
 
 export const SYSTEM: Actor = { personId: null, address: null };
 
-export type Ok<T> = { ok: true } & T;
-/** Someone else changed the record since the form was drawn; the message says so in plain words. */
-export type Conflict = { ok: false; conflict: string };
-/** The input breaks a rule only the database can check (a name already taken): messages by field name. */
-export type Invalid = { ok: false; invalid: Record<string, string[]> };
-/** The actor may not make this change to this record (not on the panel, in conflict with the team): 403. */
-export type Forbidden = { ok: false; forbidden: string };
-export type Outcome<T> = Ok<T> | Conflict | Invalid | Forbidden;
-/** Why a command changed nothing. */
-export type Refusal = Conflict | Invalid | Forbidden;
+export {
+  type Conflict,
+  conflict,
+  type Forbidden,
+  forbidden,
+  type Invalid,
+  invalid,
+  type Ok,
+  type Outcome,
+  ok,
+  type Refusal,
+} from "~/domain/outcome";
 
 /** What a command sees: the transaction, who acts, and how to declare side effects. */
 export type CommandContext = {
@@ -46,27 +49,6 @@ export type Command<I, T> = {
 /** Declares a command (the identity, for the types). */
 export function command<I, T>(spec: Command<I, T>): Command<I, T> {
   return spec;
-}
-
-export function ok(): Ok<Record<never, never>>;
-export function ok<T extends object>(value: T): Ok<T>;
-export function ok<T extends object>(value?: T): Ok<T> {
-  return { ok: true, ...(value as T) };
-}
-
-export function invalid(field: string, message: string): Invalid {
-  return { ok: false, invalid: { [field]: [message] } };
-}
-
-export function forbidden(message: string): Forbidden {
-  return { ok: false, forbidden: message };
-}
-
-export function conflict(record: string): Conflict {
-  return {
-    ok: false,
-    conflict: `Someone else changed ${record} while you were working on it. Your changes are kept below: check them and save again.`,
-  };
 }
 
 class Rollback extends Error {

@@ -3,7 +3,7 @@
 // not make this change (403).
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import type { Refusal } from "~/commands/runner.server";
+import type { Refusal } from "~/domain/outcome";
 
 type Submission = {
   reply(options?: {
