@@ -8,6 +8,8 @@ import type {
   FeedbackAttribution,
   FollowUp,
   LinkPurpose,
+  MessageKind,
+  MessageStatus,
   MilestoneKind,
   OutcomeStatus,
   Region,
@@ -478,6 +480,32 @@ export interface StatementReviewsTable {
   created_at: Instant;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: MessageKind;
+  person_id: number | null;
+  cohort_id: number | null;
+  to_address: string;
+  to_name: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON object: extra headers (List-Unsubscribe). */
+  headers: ColumnType<string, string | undefined, string>;
+  /** JSON array of { filename, contentType, content } (an .ics invitation). */
+  attachments: ColumnType<string, string | undefined, string>;
+  dedupe_key: string | null;
+  status: ColumnType<MessageStatus, MessageStatus | undefined, MessageStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Instant;
+  lease_owner: string | null;
+  lease_until: Instant | null;
+  last_error: string | null;
+  smtp_response: string | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -517,6 +545,7 @@ export interface Database {
   skills_phases: SkillsPhasesTable;
   skills_answers: SkillsAnswersTable;
   team_outcomes: TeamOutcomesTable;
+  outbox: OutboxTable;
 }
 
 export type Milestone = Selectable<MilestonesTable>;

@@ -9,6 +9,7 @@ import { DEFAULT_DATABASE_URL, describeDatabaseUrl, openDatabase } from "../db/c
 import { migrateToLatest } from "../db/migrate";
 import { createApp, listen } from "./app";
 import { welcome } from "./demo";
+import { startMailDelivery } from "./mail-delivery";
 
 /**
  * Opens the database (DATABASE_URL) once, migrates it, listens on PORT (default 3000; 0 picks a free port) and
@@ -25,11 +26,19 @@ export async function start({ demo = false }: { demo?: boolean } = {}) {
     Number(process.env.PORT ?? 3000),
     process.env.HOST,
   );
+  const delivery = process.env.SMTP_URL
+    ? startMailDelivery(db, {
+        smtpUrl: process.env.SMTP_URL,
+        retryBaseMs: optionalNumber("MAIL_RETRY_BASE_MS"),
+        pollMs: optionalNumber("MAIL_POLL_MS"),
+      })
+    : null;
   // Under `remix dev`, tell the dev server the new build is being served.
   if (serverBuild.mode === "development") await broadcastDevReady(serverBuild);
   // SIGTERM: stop accepting connections, let requests in flight finish, close the database, exit.
   const shutdown = () => {
     server.close(async () => {
+      await delivery?.stop();
       await db.destroy();
       process.exit(0);
     });
@@ -39,10 +48,20 @@ export async function start({ demo = false }: { demo?: boolean } = {}) {
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
   if (message) console.log(message);
+  if (!delivery)
+    console.log("No SMTP_URL: emails wait in the outbox, where administrators can read them (Outbox page).");
   console.log(
     `Tandem is listening on http://localhost:${port}  (database: ${describeDatabaseUrl(databaseUrl)})`,
   );
   return { server, port };
+}
+
+function optionalNumber(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new Error(`${name} must be a number of milliseconds`);
+  return number;
 }
 
 /** Whether this module is the program node was asked to run (not imported by scripts/start.mjs). */

@@ -1,5 +1,6 @@
 // Bringing people in: inviting a person into a cohort with a role, issuing the one-time link that lets someone set
 // (or reset) their password, and appointing a system administrator from the command line.
+import { invitationMail, passwordResetMail } from "~/domain/mail/templates";
 import { COHORT_ROLES, type LinkPurpose } from "~/domain/vocabulary";
 import { type InviteInput, rolesAppointableBy } from "~/forms/people";
 import { createOneTimeLink } from "~/models/account.server";
@@ -10,7 +11,8 @@ import {
   mayIssueLinkFor,
   setAdmin,
 } from "~/models/person.server";
-import { addMembership } from "~/models/programme.server";
+import { addMembership, getCohort } from "~/models/programme.server";
+import { paths } from "~/utils/paths";
 import { type CommandContext, command, invalid, ok } from "./runner.server";
 
 /** Who gives the role: a coordinator or a system administrator. */
@@ -39,7 +41,12 @@ export const invitePerson = command({
     const link =
       account?.password_set_at || !(await mayIssueLinkFor(c.tx, input.appointer, person.id))
         ? null
-        : await issueLink(c, { personId: person.id, purpose: "invite", cohortId: input.cohortId });
+        : await issueLink(c, {
+            personId: person.id,
+            purpose: "invite",
+            cohortId: input.cohortId,
+            role: roleLabel,
+          });
     return ok({ personId: person.id, name: person.name, roleLabel, link });
   },
 });
@@ -80,9 +87,13 @@ export const appointAdministrator = command({
   },
 });
 
+/**
+ * A new one-time link, audited, and emailed to the person: an invitation (into the cohort, with the role) or a
+ * password reset.
+ */
 async function issueLink(
   c: CommandContext,
-  input: { personId: number; purpose: LinkPurpose; cohortId: number | null },
+  input: { personId: number; purpose: LinkPurpose; cohortId: number | null; role?: string },
 ) {
   const link = await createOneTimeLink(c.tx, {
     personId: input.personId,
@@ -96,5 +107,35 @@ async function issueLink(
     cohortId: input.cohortId,
     details: { expiresAt: link.expiresAt },
   });
+  const [person, sender, cohort] = await Promise.all([
+    getPerson(c.tx, input.personId),
+    c.actor.personId === null || c.actor.personId === input.personId
+      ? null
+      : getPerson(c.tx, c.actor.personId),
+    input.cohortId === null ? null : getCohort(c.tx, input.cohortId),
+  ]);
+  if (person) {
+    const url = c.link(paths.setPassword(link.token));
+    c.send({
+      kind: input.purpose === "invite" ? "invitation" : "password_reset",
+      to: { personId: person.id, address: person.email, name: person.name },
+      cohortId: input.cohortId,
+      ...(input.purpose === "invite"
+        ? invitationMail({
+            name: person.name,
+            invitedBy: sender?.name ?? null,
+            cohort: cohort?.name ?? null,
+            role: input.role ?? null,
+            link: url,
+            expiresAt: link.expiresAt,
+          })
+        : passwordResetMail({
+            name: person.name,
+            requestedBy: sender?.name ?? null,
+            link: url,
+            expiresAt: link.expiresAt,
+          })),
+    });
+  }
   return link;
 }

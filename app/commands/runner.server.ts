@@ -1,18 +1,24 @@
 // The one way data changes: run(db, actor, command, input) opens the transaction, claims the record's version,
-// runs the command, and applies the side effects it declared (audit events now; outgoing messages later) in the
-// same transaction. A command that answers "invalid", "conflict" or "forbidden" changes nothing: the transaction
+// runs the command, and applies the side effects it declared (audit events, emails to the outbox) in the same
+// transaction. A command that answers "invalid", "conflict" or "forbidden" changes nothing: the transaction
 // rolls back.
 import type { Transaction } from "kysely";
 import type { AuditEvent } from "~/domain/audit";
+import type { OutgoingMessage } from "~/domain/mail/message";
 import { conflict, type Outcome, type Refusal } from "~/domain/outcome";
+import { enqueueMessages, outboxNudge } from "~/models/outbox.server";
+import { appUrl } from "~/utils/env.server";
 import { nowIso } from "~/utils/time";
 import type { Db } from "../../db/connection";
 import type { Database } from "../../db/types";
 
 export type Tx = Transaction<Database>;
 
-/** Who asks for the change: a signed-in person and where from, or Tandem itself (the command line, a job). */
-export type Actor = { personId: number | null; address: string | null };
+/**
+ * Who asks for the change: a signed-in person and where from, or Tandem itself (the command line, a job); and the
+ * address Tandem is served at, for links in emails (APP_URL when unset).
+ */
+export type Actor = { personId: number | null; address: string | null; appUrl?: string };
 
 export const SYSTEM: Actor = { personId: null, address: null };
 
@@ -35,6 +41,10 @@ export type CommandContext = {
   actor: Actor;
   /** Records an audit event, written when the command succeeds. */
   audit(event: AuditEvent): void;
+  /** Declares an email, written to the outbox when the command succeeds (and sent after it commits). */
+  send(message: OutgoingMessage): void;
+  /** An absolute link to a path of Tandem, for an email. */
+  link(path: string): string;
 };
 
 export type Command<I, T> = {
@@ -58,16 +68,33 @@ class Rollback extends Error {
 }
 
 /** Runs `cmd` in one transaction; its audit events are written in that transaction when it succeeds. */
+/** Runs `cmd` in one transaction; its audit events and emails are written in that transaction when it succeeds. */
 export async function run<I, T>(db: Db, actor: Actor, cmd: Command<I, T>, input: I): Promise<Outcome<T>> {
+  let enqueued = 0;
   try {
-    return await db.transaction().execute(async (tx) => {
+    const outcome = await db.transaction().execute(async (tx) => {
       if (cmd.claims && !(await cmd.claims.claim(tx, input))) throw new Rollback(conflict(cmd.claims.record));
       const events: AuditEvent[] = [];
-      const outcome = await cmd.execute({ tx, actor, audit: (event) => events.push(event) }, input);
+      const messages: OutgoingMessage[] = [];
+      const base = (actor.appUrl ?? appUrl()).replace(/\/$/, "");
+      const outcome = await cmd.execute(
+        {
+          tx,
+          actor,
+          audit: (event) => events.push(event),
+          send: (message) => messages.push(message),
+          link: (path) => `${base}${path}`,
+        },
+        input,
+      );
       if (!outcome.ok) throw new Rollback(outcome);
       await writeAuditEvents(tx, actor, events);
+      enqueued = await enqueueMessages(tx, messages);
       return outcome;
     });
+    // Committed: the delivery worker in this process need not wait for its next look at the outbox.
+    if (enqueued > 0) outboxNudge.emit("enqueued");
+    return outcome;
   } catch (error) {
     if (error instanceof Rollback) return error.outcome;
     throw error;

@@ -109,3 +109,22 @@ export type StatementCategory = keyof typeof STATEMENT_CATEGORIES;
 
 export const REVIEW_DECISIONS = { approved: "Approved", changes_requested: "Changes requested" } as const;
 export type ReviewDecision = keyof typeof REVIEW_DECISIONS;
+
+/** Where an outgoing email stands in the outbox. */
+export const MESSAGE_STATUSES = {
+  pending: "Waiting to send",
+  sending: "Sending",
+  sent: "Sent",
+  failed: "Failed",
+} as const;
+export type MessageStatus = keyof typeof MESSAGE_STATUSES;
+
+/**
+ * The kinds of email Tandem sends. Essential ones (sign-in and invitations) always go; people can turn the others
+ * off in their profile.
+ */
+export const MESSAGE_KINDS = {
+  invitation: "Invitation to a cohort",
+  password_reset: "Password reset",
+} as const;
+export type MessageKind = keyof typeof MESSAGE_KINDS;

@@ -5,3 +5,8 @@ const env: Record<string, string | undefined> = process.env;
 export function isProduction(): boolean {
   return env.NODE_ENV === "production";
 }
+
+/** Where Tandem is served, for links in emails: APP_URL, or this machine's port for development and the demo. */
+export function appUrl(): string {
+  return (env.APP_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");
+}
