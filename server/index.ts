@@ -26,6 +26,8 @@ export async function start({ demo = false }: { demo?: boolean } = {}) {
     Number(process.env.PORT ?? 3000),
     process.env.HOST,
   );
+  // Links in emails go to APP_URL; without it (development, the demo) to where this server now listens.
+  if (!process.env.APP_URL) process.env.APP_URL = `http://localhost:${port}`;
   const delivery = process.env.SMTP_URL
     ? startMailDelivery(db, {
         smtpUrl: process.env.SMTP_URL,
