@@ -506,6 +506,12 @@ export interface OutboxTable {
   sent_at: Instant | null;
 }
 
+export interface EmailOptOutsTable {
+  person_id: number;
+  kind: MessageKind;
+  created_at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -546,6 +552,7 @@ export interface Database {
   skills_answers: SkillsAnswersTable;
   team_outcomes: TeamOutcomesTable;
   outbox: OutboxTable;
+  email_opt_outs: EmailOptOutsTable;
 }
 
 export type Milestone = Selectable<MilestonesTable>;

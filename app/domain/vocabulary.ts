@@ -121,10 +121,23 @@ export type MessageStatus = keyof typeof MESSAGE_STATUSES;
 
 /**
  * The kinds of email Tandem sends. Essential ones (sign-in and invitations) always go; people can turn the others
- * off in their profile.
+ * off in their profile, or with the link at the foot of each.
  */
 export const MESSAGE_KINDS = {
   invitation: "Invitation to a cohort",
   password_reset: "Password reset",
+  team_published: "Your team is published",
+  visit_reminder: "Reminder of a company visit the day before",
+  session_overdue: "Mentors: no session logged with your team for a while",
+  action_due: "An action of yours is due tomorrow",
+  statement_submitted: "Mentors: your team submitted its problem statement",
+  statement_reviewed: "Your mentors reviewed your team's problem statement",
+  panel_added: "You were added to a pitch-day panel",
+  scoring_open: "Scoring is open",
+  results_released: "Your team's pitch feedback is released",
+  health_digest: "Coordinators: weekly digest of team health",
 } as const;
 export type MessageKind = keyof typeof MESSAGE_KINDS;
+
+/** Mail that always goes: people cannot turn it off (it is how they sign in). */
+export const ESSENTIAL_MESSAGE_KINDS: readonly MessageKind[] = ["invitation", "password_reset"];

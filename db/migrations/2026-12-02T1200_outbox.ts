@@ -33,8 +33,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
   await db.schema.createIndex("outbox_person_id").on("outbox").column("person_id").execute();
   await db.schema.createIndex("outbox_cohort_id").on("outbox").column("cohort_id").execute();
+
+  // The kinds of mail a person has turned off (none: everything goes).
+  await db.schema
+    .createTable("email_opt_outs")
+    .addColumn("person_id", "integer", (c) => c.notNull().references("people.id").onDelete("cascade"))
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("email_opt_outs_pk", ["person_id", "kind"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("email_opt_outs").execute();
   await db.schema.dropTable("outbox").execute();
 }
