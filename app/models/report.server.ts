@@ -4,6 +4,7 @@ import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
 import { allOf } from "~/utils/promise";
 import type { Db } from "../../db/connection";
+import { teamsOfCohort } from "./team.server";
 
 export async function cohortReportRows(
   db: Db,
@@ -56,12 +57,7 @@ export async function cohortReportRows(
       .where("cohort_id", "=", cohortId)
       .select(["person_id as personId", "question_id as questionId", "phase", "confidence"])
       .execute(),
-    teams: db
-      .selectFrom("teams")
-      .where("cohort_id", "=", cohortId)
-      .select(["id", "number", "name"])
-      .orderBy("number")
-      .execute(),
+    teams: teamsOfCohort(db, cohortId).orderBy("number").execute(),
     outcomes: db
       .selectFrom("team_outcomes as t")
       .innerJoin("teams", "teams.id", "t.team_id")

@@ -16,6 +16,7 @@ import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { AttendanceStatus, Milestone, Region } from "../../db/types";
+import { claimVersion } from "./claim.server";
 import { listCohortOrganisations } from "./cohort-organisation.server";
 
 type CohortDates = { id: number; start_date: string; weeks: number; version: number };
@@ -181,13 +182,7 @@ export async function createPlannedVisits(
 
 /** Bumps the visit's version if nobody changed it since `version` was read; false when someone did. */
 export async function claimVisitVersion(tx: Tx, visitId: number, version: number) {
-  const result = await tx
-    .updateTable("visits")
-    .set({ version: version + 1, updated_at: nowIso() })
-    .where("id", "=", visitId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return claimVersion(tx, "visits", visitId, version);
 }
 
 /** Saves a visit's details; moving it (date or times) raises its SEQUENCE so calendars take the change. */
