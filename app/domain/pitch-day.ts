@@ -12,6 +12,21 @@ import {
   scorePitches,
 } from "./pitch-scoring";
 import { seededRandom } from "./team-formation";
+import type { FeedbackAttribution } from "./vocabulary";
+
+/** A pitch day's details as a coordinator sets them: when and where, the timetable's lengths, how feedback is shown. */
+export type PitchDayDetails = {
+  date: string;
+  startTime: string;
+  venue: string | null;
+  onlineLink: string | null;
+  pitchMinutes: number;
+  questionsMinutes: number;
+  changeoverMinutes: number;
+  breakAfter: number | null;
+  breakMinutes: number;
+  feedbackAttribution: FeedbackAttribution;
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Timetable

@@ -13,6 +13,7 @@ import {
   mentoringSummary,
   outcomeSummary,
   type PitchRows,
+  type ProgrammeCohortRows,
   pitchSummary,
   programmeFigures,
   programmePitchFigures,
@@ -201,6 +202,14 @@ describe("mentoring, problem statements and pitch results", () => {
     expect(s.byStatus).toEqual({ draft: 1, submitted: 0, changes_requested: 0, approved: 1 });
   });
 
+  /** A judge's sheet for a team, with its scores for criterion 1, 2, … in order. */
+  const sheet = (personId: number, teamId: number, scores: number[], { submitted = true } = {}) => ({
+    personId,
+    teamId,
+    submitted,
+    scores: scores.map((score, i) => ({ criterionId: i + 1, score })),
+  });
+
   const pitch: PitchRows = {
     cohortId: 1,
     date: "2027-03-25",
@@ -224,35 +233,11 @@ describe("mentoring, problem statements and pitch results", () => {
     ],
     declared: [],
     sheets: [
-      {
-        personId: 7,
-        teamId: 10,
-        submitted: true,
-        scores: [
-          { criterionId: 1, score: 5 },
-          { criterionId: 2, score: 4 },
-        ],
-      },
-      {
-        personId: 7,
-        teamId: 20,
-        submitted: true,
-        scores: [
-          { criterionId: 1, score: 3 },
-          { criterionId: 2, score: 3 },
-        ],
-      },
+      sheet(7, 10, [5, 4]),
+      sheet(7, 20, [3, 3]),
       // In conflict with team 1 (same organisation as a member): ignored.
-      {
-        personId: 8,
-        teamId: 10,
-        submitted: true,
-        scores: [
-          { criterionId: 1, score: 1 },
-          { criterionId: 2, score: 1 },
-        ],
-      },
-      { personId: 8, teamId: 20, submitted: false, scores: [{ criterionId: 1, score: 5 }] },
+      sheet(8, 10, [1, 1]),
+      sheet(8, 20, [5], { submitted: false }),
     ],
   };
 
@@ -294,13 +279,23 @@ describe("mentoring, problem statements and pitch results", () => {
 });
 
 describe("the programme view", () => {
+  /** A twelve-week cohort starting on 4 January 2027, with nothing recorded but what `over` gives. */
+  const cohortRows = (over: Partial<ProgrammeCohortRows>): ProgrammeCohortRows => ({
+    cohortId: 1,
+    name: "2027",
+    startDate: "2027-01-04",
+    weeks: 12,
+    participants: [],
+    attendance: { attended: 0, recorded: 0 },
+    teams: [],
+    pitch: null,
+    outcomes: [],
+    ...over,
+  });
+
   it("counts as completed everyone not withdrawn by the cohort's end", () => {
     const [f] = programmeFigures([
-      {
-        cohortId: 1,
-        name: "2027",
-        startDate: "2027-01-04",
-        weeks: 12,
+      cohortRows({
         participants: [
           { withdrawnAt: null },
           { withdrawnAt: "2027-02-01T10:00:00Z" },
@@ -311,13 +306,12 @@ describe("the programme view", () => {
           { id: 1, number: 1, name: null },
           { id: 2, number: 2, name: null },
         ],
-        pitch: null,
         outcomes: [
           { teamId: 1, followUp: "3-months", status: "under-consideration" },
           { teamId: 1, followUp: "6-months", status: "taken-forward" },
           { teamId: 2, followUp: "3-months", status: "not-taken-forward" },
         ],
-      },
+      }),
     ]);
     expect(f).toMatchObject({
       participants: 3,
@@ -330,19 +324,7 @@ describe("the programme view", () => {
   });
 
   it("has no rates for a cohort without participants", () => {
-    const [f] = programmeFigures([
-      {
-        cohortId: 1,
-        name: "Empty",
-        startDate: "2027-01-04",
-        weeks: 12,
-        participants: [],
-        attendance: { attended: 0, recorded: 0 },
-        teams: [],
-        pitch: null,
-        outcomes: [],
-      },
-    ]);
+    const [f] = programmeFigures([cohortRows({ name: "Empty" })]);
     expect(f!.completionRate).toBeNull();
     expect(f!.attendanceRate).toBeNull();
   });

@@ -4,14 +4,8 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { FollowUp, OutcomeStatus } from "../../db/types";
 
-export async function getTeam(db: Db, cohortId: number, teamId: number) {
-  return db
-    .selectFrom("teams")
-    .where("cohort_id", "=", cohortId)
-    .where("id", "=", teamId)
-    .select(["id", "number", "name"])
-    .executeTakeFirst();
-}
+/** The team an outcomes page is about (the outcomes route imports it from here). */
+export { teamById as getTeam } from "./team.server";
 
 export async function listOutcomesOfTeam(db: Db, teamId: number) {
   return db

@@ -4,6 +4,7 @@ import type { ExpressionBuilder, Updateable } from "kysely";
 import type { CalendarVisit } from "~/domain/icalendar";
 import {
   type Conflict,
+  type PitchDayDetails,
   type PitchTeam,
   panelConflicts,
   pitchCalendarEvents,
@@ -15,28 +16,9 @@ import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type {
-  Database,
-  FeedbackAttribution,
-  PitchEvent,
-  PitchEventsTable,
-  ScoringState,
-  SheetStatus,
-} from "../../db/types";
+import type { Database, PitchEvent, PitchEventsTable, ScoringState, SheetStatus } from "../../db/types";
+import { claimVersion } from "./claim.server";
 import { membersOfTeam, mentorsOfTeam } from "./team.server";
-
-export type EventInput = {
-  date: string;
-  startTime: string;
-  venue: string | null;
-  onlineLink: string | null;
-  pitchMinutes: number;
-  questionsMinutes: number;
-  changeoverMinutes: number;
-  breakAfter: number | null;
-  breakMinutes: number;
-  feedbackAttribution: FeedbackAttribution;
-};
 
 export type PitchEventRow = PitchEvent;
 
@@ -52,7 +34,7 @@ export async function getPitchEvent(db: Db, cohortId: number) {
   return (await pitchEventsOfCohorts(db, [cohortId])).get(cohortId);
 }
 
-function eventColumns(input: EventInput) {
+function eventColumns(input: PitchDayDetails) {
   return {
     date: input.date,
     start_time: input.startTime,
@@ -80,7 +62,7 @@ function criterionColumns(c: Omit<CriterionInput, "id">, index: number) {
 }
 
 /** Creates the cohort's pitch day with the default rubric. */
-export async function createPitchEvent(db: Tx, cohortId: number, input: EventInput) {
+export async function createPitchEvent(db: Tx, cohortId: number, input: PitchDayDetails) {
   const at = nowIso();
   const event = await db
     .insertInto("pitch_events")
@@ -100,19 +82,13 @@ async function setEventColumns(db: Tx, eventId: number, columns: Updateable<Pitc
 }
 
 /** Saves the details (the caller has claimed the event's version). */
-export async function updatePitchEvent(db: Tx, eventId: number, input: EventInput) {
+export async function updatePitchEvent(db: Tx, eventId: number, input: PitchDayDetails) {
   await setEventColumns(db, eventId, { ...eventColumns(input), updated_at: nowIso() });
 }
 
 /** Claims the next version of the event (running order, panel, rubric, scoring window): false if stale. */
 export async function claimEventVersion(db: Tx, eventId: number, version: number) {
-  const result = await db
-    .updateTable("pitch_events")
-    .set({ version: version + 1, updated_at: nowIso() })
-    .where("id", "=", eventId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return claimVersion(db, "pitch_events", eventId, version);
 }
 
 export async function setScoringState(db: Tx, eventId: number, state: ScoringState) {

@@ -4,6 +4,7 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { CohortRole, CohortStatus } from "../../db/types";
+import { claimVersion } from "./claim.server";
 
 export async function listProgrammes(db: Db) {
   const rows = await db
@@ -158,13 +159,7 @@ export async function findCohortByName(db: Db, programmeId: number, name: string
 
 /** Moves the cohort on from `version`; false when someone else saved first (the optimistic check). */
 export async function claimCohortVersion(tx: Tx, cohortId: number, version: number) {
-  const result = await tx
-    .updateTable("cohorts")
-    .set({ version: version + 1, updated_at: nowIso() })
-    .where("id", "=", cohortId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return claimVersion(tx, "cohorts", cohortId, version);
 }
 
 export async function updateCohort(tx: Tx, cohortId: number, input: CohortInput) {

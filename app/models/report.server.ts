@@ -2,32 +2,22 @@
 
 import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
+import { allOf } from "~/utils/promise";
 import type { Db } from "../../db/connection";
+import { teamsOfCohort } from "./team.server";
 
 export async function cohortReportRows(
   db: Db,
   cohortId: number,
   today = todayInLondon(),
 ): Promise<CohortReportRows> {
-  const [
-    cohort,
-    participants,
-    visits,
-    attendance,
-    questions,
-    answers,
-    teams,
-    outcomes,
-    sessions,
-    statements,
-    pitch,
-  ] = await Promise.all([
-    db
+  const { cohort, pitch, ...rows } = await allOf({
+    cohort: db
       .selectFrom("cohorts")
       .where("id", "=", cohortId)
       .select(["start_date", "weeks"])
       .executeTakeFirstOrThrow(),
-    db
+    participants: db
       .selectFrom("memberships as m")
       .innerJoin("people as p", "p.id", "m.person_id")
       .leftJoin("organisations as o", "o.id", "p.organisation_id")
@@ -43,37 +33,32 @@ export async function cohortReportRows(
       ])
       .orderBy("p.name")
       .execute(),
-    db
+    visits: db
       .selectFrom("visits as v")
       .innerJoin("organisations as o", "o.id", "v.organisation_id")
       .where("v.cohort_id", "=", cohortId)
       .select(["v.id", "v.date", "o.name as hostName", "v.status"])
       .orderBy("v.date")
       .execute(),
-    db
+    attendance: db
       .selectFrom("attendance as a")
       .innerJoin("visits as v", "v.id", "a.visit_id")
       .where("v.cohort_id", "=", cohortId)
       .select(["a.visit_id as visitId", "a.person_id as personId", "a.status"])
       .execute(),
-    db
+    questions: db
       .selectFrom("skills_questions")
       .where("cohort_id", "=", cohortId)
       .select(["id", "position", "text"])
       .orderBy("position")
       .execute(),
-    db
+    answers: db
       .selectFrom("skills_answers")
       .where("cohort_id", "=", cohortId)
       .select(["person_id as personId", "question_id as questionId", "phase", "confidence"])
       .execute(),
-    db
-      .selectFrom("teams")
-      .where("cohort_id", "=", cohortId)
-      .select(["id", "number", "name"])
-      .orderBy("number")
-      .execute(),
-    db
+    teams: teamsOfCohort(db, cohortId).orderBy("number").execute(),
+    outcomes: db
       .selectFrom("team_outcomes as t")
       .innerJoin("teams", "teams.id", "t.team_id")
       .where("teams.cohort_id", "=", cohortId)
@@ -85,7 +70,7 @@ export async function cohortReportRows(
         "t.recorded_at as recordedAt",
       ])
       .execute(),
-    db
+    sessions: db
       .selectFrom("mentoring_sessions as s")
       .innerJoin("teams", "teams.id", "s.team_id")
       .where("teams.cohort_id", "=", cohortId)
@@ -93,7 +78,7 @@ export async function cohortReportRows(
       .orderBy("s.date")
       .orderBy("s.id")
       .execute(),
-    db
+    statements: db
       .selectFrom("problem_statements as ps")
       .innerJoin("teams", "teams.id", "ps.team_id")
       .leftJoin("problem_statement_versions as v", (join) =>
@@ -102,27 +87,83 @@ export async function cohortReportRows(
       .where("teams.cohort_id", "=", cohortId)
       .select(["ps.team_id as teamId", "ps.status", "v.category"])
       .execute(),
-    pitchReportRows(db, { cohortId }),
-  ]);
+    pitch: pitchReportRows(db, { cohortId }),
+  });
   return {
     calendar: { startDate: cohort.start_date, weeks: cohort.weeks, today },
-    participants,
-    visits,
-    attendance,
-    questions,
-    answers,
-    teams,
-    outcomes,
-    sessions,
-    statements,
+    ...rows,
     pitch: pitch[0] ?? null,
   };
 }
 
-/** Runs `query` over `ids`, or gives no rows without asking the database when there are none (`in ()` is not SQL). */
-function ifAny<T>(ids: number[], query: (ids: number[]) => Promise<T[]>): Promise<T[]> {
-  return ids.length ? query(ids) : Promise.resolve([]);
+/**
+ * What released results are computed from, for these events and their cohorts: rubrics, running orders, panels,
+ * declared conflicts, submitted scores, and the organisations of each cohort's team members and mentors.
+ */
+function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
+  return allOf({
+    criteria: db
+      .selectFrom("rubric_criteria")
+      .where("event_id", "in", eventIds)
+      .select(["event_id", "id", "weight", "max"])
+      .orderBy("event_id")
+      .orderBy("position")
+      .execute(),
+    slots: db
+      .selectFrom("pitch_slots")
+      .where("event_id", "in", eventIds)
+      .select(["event_id", "team_id", "position"])
+      .execute(),
+    panel: db
+      .selectFrom("panel_members as pm")
+      .innerJoin("people as p", "p.id", "pm.person_id")
+      .where("pm.event_id", "in", eventIds)
+      .select(["pm.event_id", "pm.person_id", "p.organisation_id"])
+      .execute(),
+    declared: db
+      .selectFrom("declared_conflicts")
+      .where("event_id", "in", eventIds)
+      .select(["event_id", "person_id", "team_id"])
+      .execute(),
+    sheets: db
+      .selectFrom("scoring_sheets")
+      .where("event_id", "in", eventIds)
+      .select(["id", "event_id", "person_id", "team_id", "status"])
+      .execute(),
+    scores: db
+      .selectFrom("sheet_scores as x")
+      .innerJoin("scoring_sheets as s", "s.id", "x.sheet_id")
+      .where("s.event_id", "in", eventIds)
+      .where("s.status", "=", "submitted")
+      .select(["x.sheet_id", "x.criterion_id", "x.score"])
+      .execute(),
+    members: db
+      .selectFrom("team_members as tm")
+      .innerJoin("people as p", "p.id", "tm.person_id")
+      .where("tm.cohort_id", "in", cohortIds)
+      .select(["tm.cohort_id", "tm.team_id", "p.organisation_id"])
+      .execute(),
+    mentors: db
+      .selectFrom("team_mentors as tm")
+      .innerJoin("teams as t", "t.id", "tm.team_id")
+      .innerJoin("people as p", "p.id", "tm.person_id")
+      .where("t.cohort_id", "in", cohortIds)
+      .select(["t.cohort_id", "tm.team_id", "p.organisation_id"])
+      .execute(),
+  });
 }
+
+/** The result rows when no event's results are released, read without asking the database (`in ()` is not SQL). */
+const NO_RESULT_ROWS: Awaited<ReturnType<typeof resultRows>> = {
+  criteria: [],
+  slots: [],
+  panel: [],
+  declared: [],
+  sheets: [],
+  scores: [],
+  members: [],
+  mentors: [],
+};
 
 /**
  * The pitch days of one cohort or of every cohort of a programme, with what their results are computed from.
@@ -141,104 +182,38 @@ export async function pitchReportRows(
     .select(["e.id", "e.cohort_id", "e.date", "e.results_released_at", "e.ranking_published_at"])
     .orderBy("e.id")
     .execute();
-  const eventIds = events.filter((e) => e.results_released_at !== null).map((e) => e.id);
-  const cohortIds = events.filter((e) => e.results_released_at !== null).map((e) => e.cohort_id);
-  const [criteria, slots, panel, declared, sheets, scores, members, mentors] = await Promise.all([
-    ifAny(eventIds, (ids) =>
-      db
-        .selectFrom("rubric_criteria")
-        .where("event_id", "in", ids)
-        .select(["event_id", "id", "weight", "max"])
-        .orderBy("event_id")
-        .orderBy("position")
-        .execute(),
-    ),
-    ifAny(eventIds, (ids) =>
-      db
-        .selectFrom("pitch_slots")
-        .where("event_id", "in", ids)
-        .select(["event_id", "team_id", "position"])
-        .execute(),
-    ),
-    ifAny(eventIds, (ids) =>
-      db
-        .selectFrom("panel_members as pm")
-        .innerJoin("people as p", "p.id", "pm.person_id")
-        .where("pm.event_id", "in", ids)
-        .select(["pm.event_id", "pm.person_id", "p.organisation_id"])
-        .execute(),
-    ),
-    ifAny(eventIds, (ids) =>
-      db
-        .selectFrom("declared_conflicts")
-        .where("event_id", "in", ids)
-        .select(["event_id", "person_id", "team_id"])
-        .execute(),
-    ),
-    ifAny(eventIds, (ids) =>
-      db
-        .selectFrom("scoring_sheets")
-        .where("event_id", "in", ids)
-        .select(["id", "event_id", "person_id", "team_id", "status"])
-        .execute(),
-    ),
-    ifAny(eventIds, (ids) =>
-      db
-        .selectFrom("sheet_scores as x")
-        .innerJoin("scoring_sheets as s", "s.id", "x.sheet_id")
-        .where("s.event_id", "in", ids)
-        .where("s.status", "=", "submitted")
-        .select(["x.sheet_id", "x.criterion_id", "x.score"])
-        .execute(),
-    ),
-    ifAny(cohortIds, (ids) =>
-      db
-        .selectFrom("team_members as tm")
-        .innerJoin("people as p", "p.id", "tm.person_id")
-        .where("tm.cohort_id", "in", ids)
-        .select(["tm.cohort_id", "tm.team_id", "p.organisation_id"])
-        .execute(),
-    ),
-    ifAny(cohortIds, (ids) =>
-      db
-        .selectFrom("team_mentors as tm")
-        .innerJoin("teams as t", "t.id", "tm.team_id")
-        .innerJoin("people as p", "p.id", "tm.person_id")
-        .where("t.cohort_id", "in", ids)
-        .select(["t.cohort_id", "tm.team_id", "p.organisation_id"])
-        .execute(),
-    ),
-  ]);
+  const released = events.filter((e) => e.results_released_at !== null);
+  const rows =
+    released.length === 0
+      ? NO_RESULT_ROWS
+      : await resultRows(
+          db,
+          released.map((e) => e.id),
+          released.map((e) => e.cohort_id),
+        );
   return events.map((e) => {
     const own = <T extends { event_id: number }>(list: T[]) => list.filter((row) => row.event_id === e.id);
-    const ofCohort = <T extends { cohort_id: number }>(list: T[]) =>
-      e.results_released_at === null ? [] : list.filter((row) => row.cohort_id === e.cohort_id);
+    const teamPeople = (list: typeof rows.members, kind: "member" | "mentor") =>
+      e.results_released_at === null
+        ? []
+        : list
+            .filter((row) => row.cohort_id === e.cohort_id)
+            .map((row) => ({ teamId: row.team_id, organisationId: row.organisation_id, kind }));
     return {
       cohortId: e.cohort_id,
       date: e.date,
       releasedAt: e.results_released_at,
       rankingPublishedAt: e.ranking_published_at,
-      criteria: own(criteria).map((c) => ({ id: c.id, weight: c.weight, max: c.max })),
-      slots: own(slots).map((s) => ({ teamId: s.team_id, position: s.position })),
-      panel: own(panel).map((p) => ({ personId: p.person_id, organisationId: p.organisation_id })),
-      teamPeople: [
-        ...ofCohort(members).map((m) => ({
-          teamId: m.team_id,
-          organisationId: m.organisation_id,
-          kind: "member" as const,
-        })),
-        ...ofCohort(mentors).map((m) => ({
-          teamId: m.team_id,
-          organisationId: m.organisation_id,
-          kind: "mentor" as const,
-        })),
-      ],
-      declared: own(declared).map((d) => ({ personId: d.person_id, teamId: d.team_id })),
-      sheets: own(sheets).map((s) => ({
+      criteria: own(rows.criteria).map((c) => ({ id: c.id, weight: c.weight, max: c.max })),
+      slots: own(rows.slots).map((s) => ({ teamId: s.team_id, position: s.position })),
+      panel: own(rows.panel).map((p) => ({ personId: p.person_id, organisationId: p.organisation_id })),
+      teamPeople: [...teamPeople(rows.members, "member"), ...teamPeople(rows.mentors, "mentor")],
+      declared: own(rows.declared).map((d) => ({ personId: d.person_id, teamId: d.team_id })),
+      sheets: own(rows.sheets).map((s) => ({
         personId: s.person_id,
         teamId: s.team_id,
         submitted: s.status === "submitted",
-        scores: scores
+        scores: rows.scores
           .filter((x) => x.sheet_id === s.id)
           .map((x) => ({ criterionId: x.criterion_id, score: x.score })),
       })),

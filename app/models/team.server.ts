@@ -229,13 +229,17 @@ export async function findMembership(db: Db, cohortId: number, personId: number)
     .executeTakeFirst();
 }
 
+/** The teams of a cohort, each as its id, number and name. */
+export function teamsOfCohort(db: Db, cohortId: number) {
+  return db.selectFrom("teams").where("cohort_id", "=", cohortId).select(["id", "number", "name"]);
+}
+
+export async function teamById(db: Db, cohortId: number, teamId: number) {
+  return teamsOfCohort(db, cohortId).where("id", "=", teamId).executeTakeFirst();
+}
+
 export async function teamByNumber(db: Db, cohortId: number, number: number) {
-  return db
-    .selectFrom("teams")
-    .where("cohort_id", "=", cohortId)
-    .where("number", "=", number)
-    .select(["id", "number", "name"])
-    .executeTakeFirst();
+  return teamsOfCohort(db, cohortId).where("number", "=", number).executeTakeFirst();
 }
 
 export async function moveMember(tx: Tx, cohortId: number, personId: number, teamId: number) {

@@ -11,11 +11,11 @@ import {
 } from "~/domain/calendar";
 import { type CalendarMilestone, type CalendarVisit, milestoneUid, visitUid } from "~/domain/icalendar";
 import { planVisitRota, type RotaResult } from "~/domain/visit-rota";
-import type { VisitInput, VisitSettings } from "~/forms/visits";
 import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { AttendanceStatus, Milestone, Region } from "../../db/types";
+import { claimVersion } from "./claim.server";
 import { listCohortOrganisations } from "./cohort-organisation.server";
 
 type CohortDates = { id: number; start_date: string; weeks: number; version: number };
@@ -181,17 +181,22 @@ export async function createPlannedVisits(
 
 /** Bumps the visit's version if nobody changed it since `version` was read; false when someone did. */
 export async function claimVisitVersion(tx: Tx, visitId: number, version: number) {
-  const result = await tx
-    .updateTable("visits")
-    .set({ version: version + 1, updated_at: nowIso() })
-    .where("id", "=", visitId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return claimVersion(tx, "visits", visitId, version);
 }
 
+/** A visit's details as a coordinator changes them. */
+export type VisitDetails = {
+  date: string;
+  startTime: string;
+  endTime: string;
+  address: string | null;
+  agenda: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+};
+
 /** Saves a visit's details; moving it (date or times) raises its SEQUENCE so calendars take the change. */
-export async function updateVisit(tx: Tx, visit: VisitRow, input: Omit<VisitInput, "version">) {
+export async function updateVisit(tx: Tx, visit: VisitRow, input: VisitDetails) {
   const moved =
     visit.date !== input.date || visit.start_time !== input.startTime || visit.end_time !== input.endTime;
   await tx
@@ -231,8 +236,11 @@ export async function confirmPlannedVisits(tx: Tx, cohortId: number) {
   return Number(result.numUpdatedRows);
 }
 
+/** The day of the week new visits take (1 for Monday to 5 for Friday) and their times. */
+export type VisitDaySettings = { weekday: number; startTime: string; endTime: string };
+
 /** The day of the week and the times new visits take; the cohort's version is claimed first. */
-export async function saveVisitSettings(tx: Tx, cohortId: number, settings: Omit<VisitSettings, "version">) {
+export async function saveVisitSettings(tx: Tx, cohortId: number, settings: VisitDaySettings) {
   await tx
     .updateTable("cohorts")
     .set({

@@ -1,13 +1,8 @@
 // Builds rows for tests through the same model functions the app uses.
 import { hashPassword } from "~/auth/passwords.server";
+import type { PitchDayDetails } from "~/domain/pitch-day";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
-import {
-  addPanelMember,
-  createPitchEvent,
-  type EventInput,
-  replaceSlots,
-  setScoringState,
-} from "~/models/pitch.server";
+import { addPanelMember, createPitchEvent, replaceSlots, setScoringState } from "~/models/pitch.server";
 import { addMembership, createCohort, createProgramme } from "~/models/programme.server";
 import { replaceMentors } from "~/models/team.server";
 import type { Db, Tx } from "../../db/connection";
@@ -218,7 +213,7 @@ export async function makeTeamCohort(
 }
 
 /** Pitch-day settings for tests: 25 March 2027 at 10:00, 10 + 5 + 5 minutes a slot, a break after slot 3. */
-export const PITCH_DAY: EventInput = {
+export const PITCH_DAY: PitchDayDetails = {
   date: "2027-03-25",
   startTime: "10:00",
   venue: "HMRC, 100 Parliament Street",

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { PitchDayDetails } from "../pitch-day";
 import { type AuditEvent, auditSentence } from ".";
 import type { pitchDayAudit } from "./pitch-day";
 
 const who = { actor: "Fiona Marsden", subject: null };
-const details = {
+const details: PitchDayDetails = {
   date: "2027-03-25",
   startTime: "10:00",
   venue: null,

@@ -1,21 +1,9 @@
 // The audit actions of pitch day: each action's details and its sentence in the audit log.
+import type { PitchDayDetails } from "../pitch-day";
 import { count, sentence } from "./define";
 
-type EventDetails = {
-  date: string;
-  startTime: string;
-  venue: string | null;
-  onlineLink: string | null;
-  pitchMinutes: number;
-  questionsMinutes: number;
-  changeoverMinutes: number;
-  breakAfter: number | null;
-  breakMinutes: number;
-  feedbackAttribution: string;
-};
-
 /** "25 March 2027 at 10:00 at HMRC and online, 10-minute pitches with 5 minutes of questions" */
-function eventSummary(d: EventDetails): string {
+function eventSummary(d: PitchDayDetails): string {
   const where = [d.venue ? `at ${d.venue}` : null, d.onlineLink ? "online" : null]
     .filter(Boolean)
     .join(" and ");
@@ -31,10 +19,10 @@ type Order = { order: Array<string | null> };
 const orderList = (d: Order) => d.order.map((team) => team ?? "a team since removed").join(", ");
 
 export const pitchDayAudit = {
-  "pitch_day.created": sentence<EventDetails>(
+  "pitch_day.created": sentence<PitchDayDetails>(
     (d, who) => `${who.actor} set up the pitch day: ${eventSummary(d)}`,
   ),
-  "pitch_day.updated": sentence<EventDetails>(
+  "pitch_day.updated": sentence<PitchDayDetails>(
     (d, who) => `${who.actor} changed the pitch day details: ${eventSummary(d)}`,
   ),
   "pitch_day.rubric_saved": sentence<{ criteria: Array<{ name: string; weight: number; max: number }> }>(
