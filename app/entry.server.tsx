@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { logError } from "../server/error-log";
+import { logError } from "~/utils/error-log.server";
 import { actionDataHasErrors, formErrorsStore } from "./forms/form-errors.server";
 import { NonceProvider } from "./utils/nonce";
 

@@ -7,8 +7,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 
 import { databaseReachable } from "../app/models/health.server";
 import { isProduction } from "../app/utils/env.server";
+import { logError } from "../app/utils/error-log.server";
 import type { Db } from "../db/connection";
-import { logError } from "./error-log";
 import { assignRequestId, requestLog } from "./request-log";
 
 export function contentSecurityPolicy(nonce: string): string {

@@ -2,19 +2,8 @@
 // queries run and the signed-in person's id.
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { maskedPath } from "../app/utils/error-log.server";
 import { type QueryCounter, withQueryCounter } from "../db/query-count";
-
-/** Long random path segments are secrets (set-password links, calendar feed addresses): never log them. */
-export function maskedPath(path: string): string {
-  return path
-    .split("/")
-    .map((segment) =>
-      /^[A-Za-z0-9_-]{20,}(\.ics)?$/.test(segment)
-        ? `:token${segment.endsWith(".ics") ? ".ics" : ""}`
-        : segment,
-    )
-    .join("/");
-}
 
 /**
  * Gives each request an id (12 hex digits: short enough to read out over the phone), which its request-log

@@ -1,7 +1,7 @@
 // No per-row queries: every page runs as many SQL queries over a grown world as over a small one. Each page is
 // real HTTP to the built server, as someone who may see it; the counts come from the server's request log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maskedPath } from "../../server/request-log";
+import { maskedPath } from "~/utils/error-log.server";
 import { PAGES, routeIds, WITHOUT_ROWS } from "../setup/pages";
 import { growWorld, type SmallWorld, smallWorld } from "../setup/scale";
 import { sessionCookieFor, startServer, type TestServer } from "../setup/server";

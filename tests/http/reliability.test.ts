@@ -1,9 +1,9 @@
 // The server under stress: health check, request logs, SIGTERM, SIGKILL mid-write (on SQLite and PostgreSQL).
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
+import { maskedPath } from "~/utils/error-log.server";
 import { openDatabase } from "../../db/connection";
 import { integrityProblems } from "../../db/integrity";
-import { maskedPath } from "../../server/request-log";
 import { fileDb } from "../setup/db";
 import { makeWorld } from "../setup/factories";
 import { serveProcess } from "../setup/serve-process";

@@ -1,7 +1,18 @@
 // Unexpected errors, one JSON line each on standard error, carrying the id of the request that met them (the id
 // its request-log line and its error page show). Thrown Responses (404, 403) are answers, not errors: never here.
 import { inspect } from "node:util";
-import { maskedPath } from "./request-log";
+
+/** Long random path segments are secrets (set-password links, calendar feed addresses): never log them. */
+export function maskedPath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) =>
+      /^[A-Za-z0-9_-]{20,}(\.ics)?$/.test(segment)
+        ? `:token${segment.endsWith(".ics") ? ".ics" : ""}`
+        : segment,
+    )
+    .join("/");
+}
 
 export type FailedRequest = { requestId: string | null; method: string; path: string };
 
