@@ -1,8 +1,7 @@
 // Sign-in throttling over real HTTP, from several client addresses: the server trusts the loopback proxy, so each
 // request says where it comes from in X-Forwarded-For.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_PASSWORD } from "../setup/factories";
-import { makeWorld, type World } from "../setup/factories";
+import { makeWorld, TEST_PASSWORD, type World } from "../setup/factories";
 import { post, startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
