@@ -76,9 +76,26 @@ export async function takeBanner(context: AppLoadContext, request: Request): Pro
   return user.flash;
 }
 
-/** Only local paths, so a crafted link cannot send someone to another site after signing in. */
+// Any origin will do: only a path that stays on it is kept. `.invalid` can never be a real host.
+const HOME_ORIGIN = "http://tandem.invalid";
+// Control, format and separator characters (tab, CR, LF, U+3000 ideographic space, U+200B, …) and any other white
+// space: browsers strip or reinterpret some of them (`/\t/evil.example` is `//evil.example`), and a header cannot
+// carry others, so a target holding one is never honoured.
+const UNSAFE_CHARACTERS = /[\p{C}\p{Z}\s]/u;
+
+/**
+ * Where to send someone after signing in or an action (`redirectTo`, `returnTo`): the target resolved with the URL
+ * parser against the app's origin, kept only when it is a path on that same origin with no control or space
+ * characters; anything else goes to `fallback`. Never throws, so a crafted target cannot cause a 500.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+  if (typeof to !== "string" || !to.startsWith("/") || UNSAFE_CHARACTERS.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, HOME_ORIGIN);
+  } catch {
     return fallback;
-  return to;
+  }
+  if (url.origin !== HOME_ORIGIN || url.username || url.password) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

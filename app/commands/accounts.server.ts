@@ -5,16 +5,19 @@ import { clearSignInFailures, recordSignInFailure, redeemOneTimeLink } from "~/m
 import { resetCalendarFeed } from "~/models/calendar-feed.server";
 import { command, invalid, ok, type Tx } from "./runner.server";
 
-/** The right password: earlier failures for the email are forgotten. The actor is the person signing in. */
+/**
+ * The right password: earlier failures of this email from this address are forgotten (those from elsewhere still
+ * count). The actor is the person signing in.
+ */
 export const signIn = command({
-  async execute(c, input: { personId: number; email: string }) {
-    await clearSignInFailures(c.tx, input.email);
+  async execute(c, input: { personId: number; email: string; address: string }) {
+    await clearSignInFailures(c.tx, input.email, input.address);
     c.audit({ action: "sign_in", subjectType: "person", subjectId: input.personId, details: {} });
     return ok();
   },
 });
 
-/** A wrong password or an unknown email: counted towards the lock, for the email and for the address. */
+/** A wrong password or an unknown email: counted by the sign-in throttle, for the pair, the email and the address. */
 export const failSignIn = command({
   async execute(c, input: { email: string; address: string; personId: number | null }) {
     await recordSignInFailure(c.tx, input.email, input.address);

@@ -1,10 +1,14 @@
 // The account forms: signing in, and choosing a password from a one-time link.
 import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, passwordLength, TOO_LONG } from "~/auth/password-rules";
 import { emailAddress } from "./fields";
 
 export const SignInSchema = z.object({
   email: emailAddress("Enter your email address"),
-  password: z.string({ error: "Enter your password" }),
+  // Refused before it is hashed: no password that long can be right.
+  password: z
+    .string({ error: "Enter your password" })
+    .refine((password) => passwordLength(password) <= MAX_PASSWORD_LENGTH, TOO_LONG),
   redirectTo: z.string().optional(),
 });
 

@@ -1,5 +1,6 @@
 // Accounts: sign-in sessions, one-time set-password links and the record of failed sign-ins.
 import { hashToken, randomToken } from "~/auth/tokens.server";
+import { type FailureCount, THROTTLE_RULES, type ThrottleScope } from "~/domain/sign-in-throttle";
 import { addMinutesIso, nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { LinkPurpose } from "../../db/types";
@@ -8,9 +9,7 @@ import { emailKey } from "./person.server";
 export const SESSION_IDLE_MINUTES = 120;
 export const SESSION_ABSOLUTE_MINUTES = 12 * 60;
 export const LINK_VALID_MINUTES = 7 * 24 * 60;
-export const FAILURE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
+const LONGEST_FAILURE_WINDOW_MINUTES = Math.max(...Object.values(THROTTLE_RULES).map((r) => r.windowMinutes));
 
 export async function findAccountByEmail(db: Db, email: string) {
   return db
@@ -197,33 +196,75 @@ export async function redeemOneTimeLink(tx: Tx, linkId: number, personId: number
   return true;
 }
 
+/** Records a failed sign-in, and forgets this email's and this address's failures too old to count any more. */
 export async function recordSignInFailure(tx: Tx, email: string, address: string) {
+  const at = nowIso();
+  const key = emailKey(email);
   await tx
-    .insertInto("sign_in_failures")
-    .values({ email_key: emailKey(email), address, at: nowIso() })
+    .deleteFrom("sign_in_failures")
+    .where((eb) => eb.or([eb("email_key", "=", key), eb("address", "=", address)]))
+    .where("at", "<=", addMinutesIso(at, -LONGEST_FAILURE_WINDOW_MINUTES))
     .execute();
+  await tx.insertInto("sign_in_failures").values({ email_key: key, address, at }).execute();
 }
 
-/** True when recent failures for this email or this address have reached their limit. */
-export async function isSignInLocked(db: Db, email: string, address: string): Promise<boolean> {
-  const since = addMinutesIso(nowIso(), -FAILURE_WINDOW_MINUTES);
-  const counts = await db
+/**
+ * Recent failed sign-ins for the pair (email, address), for the email from anywhere and for the address with any
+ * email, each counted over its own window (`since`), with the latest of each. Without an email (before the form is
+ * read) only the address is counted.
+ */
+export async function countSignInFailures(
+  db: Db,
+  input: { email?: string; address: string; since: Record<ThrottleScope, string> },
+): Promise<Partial<Record<ThrottleScope, FailureCount>>> {
+  const { address, since } = input;
+  const earliest = [since.pair, since.email, since.address].sort()[0]!;
+  if (input.email === undefined) {
+    const row = await db
+      .selectFrom("sign_in_failures")
+      .where("address", "=", address)
+      .where("at", ">", since.address)
+      .select((eb) => [eb.fn.countAll<number | string>().as("failures"), eb.fn.max("at").as("latestAt")])
+      .executeTakeFirst();
+    return { address: { failures: Number(row?.failures ?? 0), latestAt: row?.latestAt ?? null } };
+  }
+  const key = emailKey(input.email);
+  const row = await db
     .selectFrom("sign_in_failures")
-    .where("at", ">", since)
-    .select((eb) => [
-      eb.fn
-        .sum<number>(eb.case().when("email_key", "=", emailKey(email)).then(1).else(0).end())
-        .as("forEmail"),
-      eb.fn.sum<number>(eb.case().when("address", "=", address).then(1).else(0).end()).as("forAddress"),
-    ])
-    .where((eb) => eb.or([eb("email_key", "=", emailKey(email)), eb("address", "=", address)]))
+    .where((eb) => eb.or([eb("email_key", "=", key), eb("address", "=", address)]))
+    .where("at", ">", earliest)
+    .select((eb) => {
+      const inScope = {
+        pair: eb.and([eb("email_key", "=", key), eb("address", "=", address), eb("at", ">", since.pair)]),
+        email: eb.and([eb("email_key", "=", key), eb("at", ">", since.email)]),
+        address: eb.and([eb("address", "=", address), eb("at", ">", since.address)]),
+      };
+      const count = (scope: ThrottleScope) =>
+        eb.fn.sum<number | string>(eb.case().when(inScope[scope]).then(1).else(0).end());
+      const latest = (scope: ThrottleScope) =>
+        eb.fn.max(eb.case().when(inScope[scope]).then(eb.ref("at")).else(null).end());
+      return [
+        count("pair").as("pairFailures"),
+        latest("pair").as("pairLatest"),
+        count("email").as("emailFailures"),
+        latest("email").as("emailLatest"),
+        count("address").as("addressFailures"),
+        latest("address").as("addressLatest"),
+      ];
+    })
     .executeTakeFirst();
-  return (
-    Number(counts?.forEmail ?? 0) >= MAX_FAILURES_PER_ACCOUNT ||
-    Number(counts?.forAddress ?? 0) >= MAX_FAILURES_PER_ADDRESS
-  );
+  return {
+    pair: { failures: Number(row?.pairFailures ?? 0), latestAt: row?.pairLatest ?? null },
+    email: { failures: Number(row?.emailFailures ?? 0), latestAt: row?.emailLatest ?? null },
+    address: { failures: Number(row?.addressFailures ?? 0), latestAt: row?.addressLatest ?? null },
+  };
 }
 
-export async function clearSignInFailures(tx: Tx, email: string) {
-  await tx.deleteFrom("sign_in_failures").where("email_key", "=", emailKey(email)).execute();
+/** The right password: this pair's failures are forgotten (not those from elsewhere, which may be an attacker's). */
+export async function clearSignInFailures(tx: Tx, email: string, address: string) {
+  await tx
+    .deleteFrom("sign_in_failures")
+    .where("email_key", "=", emailKey(email))
+    .where("address", "=", address)
+    .execute();
 }

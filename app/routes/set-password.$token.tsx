@@ -43,8 +43,9 @@ function answer(submission: Submission, status: number, passwordError?: string) 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const link = await checkOneTimeLink(context.db, params.token ?? "");
   const formData = await request.formData();
+  // The rules (and the strength estimate, which costs CPU) are checked only for a link that can be used.
   const schema = setPasswordSchema((password) =>
-    passwordProblem(password, link.state === "valid" ? link.email : undefined),
+    link.state === "valid" ? passwordProblem(password, link.email, link.name) : null,
   );
   const submission = parseWithZod(formData, { schema });
   if (link.state !== "valid") return answer(submission, 410, "This link can no longer be used");

@@ -1,11 +1,18 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
 import { verifyPassword } from "~/auth/passwords.server";
 import { getSessionUser, safeRedirectPath, startSession } from "~/auth/session.server";
+import { signInAllowed, waitMessage } from "~/auth/sign-in-throttle.server";
 import { failSignIn, signIn } from "~/commands/accounts.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -13,15 +20,20 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button, Input, NotificationBanner } from "~/components/govuk";
 import { SignInSchema } from "~/forms/account";
-import { findAccountByEmail, isSignInLocked } from "~/models/account.server";
+import { findAccountByEmail } from "~/models/account.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Sign in");
 export const ErrorBoundary = RouteErrorBoundary;
 
+/** A slowed attempt says when to try again (Retry-After), for people and for well-behaved clients. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 const WRONG = "The email address or password is not right. Check them and try again.";
-const LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSessionUser(context, request)) throw redirect(paths.home());
@@ -36,9 +48,9 @@ type Submission = {
 };
 
 /** The form again, with the email kept and the password never sent back. */
-function answer(submission: Submission, status: number, emailError?: string) {
+function answer(submission: Submission, status: number, emailError?: string, headers?: HeadersInit) {
   const fieldErrors = emailError ? { email: [emailError] } : undefined;
-  return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status });
+  return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status, headers });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,8 +58,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return answer(submission, 400);
   const { email, password, redirectTo } = submission.value;
   const address = clientAddress(context);
-  // The same answer whether or not the email exists, and locking counts attempts for any email.
-  if (await isSignInLocked(context.db, email, address)) return answer(submission, 429, LOCKED);
+  // The same answer whether or not the email exists: the throttle counts attempts for any email.
+  const throttle = await signInAllowed(context.db, { email, address });
+  if (!throttle.allowed) {
+    return answer(submission, 429, waitMessage(throttle.retryAfterSeconds), {
+      "Retry-After": String(throttle.retryAfterSeconds),
+    });
+  }
   const account = await findAccountByEmail(context.db, email);
   const valid = await verifyPassword(account?.password_hash ?? null, password);
   const actor = { personId: account?.id ?? null, address };
@@ -55,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await run(context.db, actor, failSignIn, { email, address, personId: account?.id ?? null });
     return answer(submission, 400, WRONG);
   }
-  await run(context.db, actor, signIn, { personId: account.id, email });
+  await run(context.db, actor, signIn, { personId: account.id, email, address });
   return startSession(context, account.id, safeRedirectPath(redirectTo));
 }
 

@@ -33,6 +33,39 @@ describe("signing in", () => {
     }
   });
 
+  it("sends a redirectTo with control or space characters home, never to another site and never a 500", async () => {
+    const hostile = [
+      "/\t/evil.example/phish",
+      "/\n/evil.example/",
+      "/\r\n/evil.example/",
+      "/cohorts\r\nSet-Cookie: x=1",
+      "/\u3000/evil.example/",
+      "/\u00a0/evil.example/",
+      "/\u200b/evil.example/",
+      " //evil.example/",
+      "/%09/evil.example/",
+      "https:evil.example",
+      "/\\/evil.example/",
+    ];
+    for (const redirectTo of hostile) {
+      const response = await post(`${ctx.server.url}/sign-in`, {
+        email: ctx.world.people.leader.email,
+        password: TEST_PASSWORD,
+        redirectTo,
+      });
+      expect(response.status, JSON.stringify(redirectTo)).toBe(302);
+      const location = response.headers.get("location") ?? "";
+      expect(new URL(location, ctx.server.url).origin, JSON.stringify(redirectTo)).toBe(ctx.server.url);
+      expect(location, JSON.stringify(redirectTo)).not.toMatch(/[\s\p{C}\p{Z}]/u);
+    }
+    const plain = await post(`${ctx.server.url}/sign-in`, {
+      email: ctx.world.people.leader.email,
+      password: TEST_PASSWORD,
+      redirectTo: "/\t/evil.example/phish",
+    });
+    expect(plain.headers.get("location")).toBe("/");
+  });
+
   it("gives the same answer for a wrong password and an unknown email, keeping the email typed", async () => {
     const wrong = await post(`${ctx.server.url}/sign-in`, {
       email: ctx.world.people.mentor.email,
@@ -55,6 +88,15 @@ describe("signing in", () => {
     expect((await auditActions("sign_in.failed")).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("refuses a password over 256 characters before checking it", async () => {
+    const response = await post(`${ctx.server.url}/sign-in`, {
+      email: ctx.world.people.mentor.email,
+      password: "x".repeat(10_000),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Password must be 256 characters or fewer");
+  });
+
   it("validates the form before checking anything", async () => {
     const response = await post(`${ctx.server.url}/sign-in`, { email: "not-an-email", password: "" });
     const html = await response.text();
@@ -63,7 +105,7 @@ describe("signing in", () => {
     expect(html).toContain("Enter your password");
   });
 
-  it("locks an account after 5 failures, even for the right password, without saying whether it exists", async () => {
+  it("slows an email after 5 failures from one address, even for the right password, whether or not it exists", async () => {
     for (let i = 0; i < 5; i++) {
       await post(`${ctx.server.url}/sign-in`, {
         email: ctx.world.people.participant.email,
@@ -118,6 +160,42 @@ describe("setting a password from a one-time link", () => {
       .selectAll()
       .executeTakeFirst();
     expect(after).toEqual(before);
+  });
+
+  it("refuses all-space and guessable passwords, saying why beside the field, and counts characters not code units", async () => {
+    const url = await newLink();
+    const errorFor = async (password: string) => {
+      const response = await post(url, { password, confirm: password });
+      const html = await response.text();
+      expect(response.status, JSON.stringify(password)).toBe(400);
+      expect(html).toContain("govuk-error-summary");
+      const message =
+        /<p id="password-error" class="govuk-error-message">(?:<span[^>]*>Error:<\/span>\s*)?(.*?)<\/p>/s.exec(
+          html,
+        )?.[1] ?? "";
+      return message.replace(/<!-- -->/g, "").trim();
+    };
+    expect(await errorFor(" ".repeat(12))).toBe("Enter a password that is not only spaces");
+    expect(await errorFor("\u3000".repeat(12))).toBe("Enter a password that is not only spaces");
+    const guessable = await errorFor("abcabcabcabc");
+    expect(guessable).toMatch(/^Password is too easy to guess\. /);
+    expect(guessable).toMatch(/abcabcabc/);
+    // Eleven tree emoji are 22 UTF-16 code units; eleven "e" + combining acute accent are 11 characters once composed.
+    expect(await errorFor("\u{1F333}".repeat(11))).toBe("Password must be 12 characters or more");
+    expect(await errorFor("e\u0301".repeat(11))).toBe("Password must be 12 characters or more");
+    expect(await errorFor("x".repeat(257))).toBe("Password must be 256 characters or fewer");
+  });
+
+  it("hashes the password as normalised (NFC), so the same characters typed either way sign in", async () => {
+    const url = await newLink();
+    const decomposed = "Cafe\u0301 de\u0301ja\u0300 vu, grand-me\u0300re \u{1F333} 1987";
+    const set = await post(url, { password: decomposed, confirm: decomposed });
+    expect(set.status).toBe(302);
+    const signIn = await post(`${ctx.server.url}/sign-in`, {
+      email: ctx.world.otherParticipant.email,
+      password: decomposed.normalize("NFC"),
+    });
+    expect(signIn.status).toBe(302);
   });
 
   it("sets the password once; the link then says it has been used", async () => {

@@ -1,13 +1,13 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { signInAllowed } from "~/auth/sign-in-throttle.server";
 import { hashToken } from "~/auth/tokens.server";
 import {
   checkOneTimeLink,
+  clearSignInFailures,
   createOneTimeLink,
   createSession,
   findSessionUser,
-  isSignInLocked,
-  MAX_FAILURES_PER_ACCOUNT,
   recordSignInFailure,
   redeemOneTimeLink,
   SESSION_IDLE_MINUTES,
@@ -133,29 +133,118 @@ describe("one-time links", () => {
 });
 
 describe("failed sign-ins", () => {
-  it("locks an email after five failures, whoever's address they came from, and whether or not it exists", async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++)
-      await db.transaction().execute((tx) => recordSignInFailure(tx, "Nobody@Example.test", `10.0.0.${i}`));
-    expect(await isSignInLocked(db, "nobody@example.test", "10.0.0.99")).toBe(false);
-    await db.transaction().execute((tx) => recordSignInFailure(tx, "nobody@example.test", "10.0.0.50"));
-    expect(await isSignInLocked(db, "NOBODY@example.test", "10.0.0.99")).toBe(true);
-    expect(await isSignInLocked(db, "somebody@example.test", "10.0.0.99")).toBe(false);
+  const start = Date.parse("2027-01-04T09:00:00Z");
+  const at = (seconds: number) => new Date(start + seconds * 1000);
+  const fail = (email: string, address: string) =>
+    db.transaction().execute((tx) => recordSignInFailure(tx, email, address));
+  const failAt = async (seconds: number, email: string, address: string) => {
+    vi.setSystemTime(at(seconds));
+    await fail(email, address);
+  };
+  beforeEach(() => {
+    vi.useFakeTimers({ now: at(0), toFake: ["Date"] });
   });
 
-  it("locks an address that tries many emails", async () => {
-    for (let i = 0; i < 30; i++)
-      await db.transaction().execute((tx) => recordSignInFailure(tx, `guess${i}@example.test`, "192.0.2.1"));
-    expect(await isSignInLocked(db, "fresh@example.test", "192.0.2.1")).toBe(true);
-    expect(await isSignInLocked(db, "fresh@example.test", "192.0.2.2")).toBe(false);
+  it("slows a pair after five failures with delays that double up to 15 minutes, never locking it", async () => {
+    for (let i = 0; i < 4; i++) await failAt(i, "Nobody@Example.test", "203.0.113.1");
+    expect(
+      await signInAllowed(db, { email: "nobody@example.test", address: "203.0.113.1", now: at(4) }),
+    ).toEqual({
+      allowed: true,
+    });
+    await failAt(4, "nobody@example.test", "203.0.113.1");
+    expect(
+      await signInAllowed(db, { email: "NOBODY@example.test", address: "203.0.113.1", now: at(5) }),
+    ).toEqual({
+      allowed: false,
+      scope: "pair",
+      retryAt: at(64).toISOString(),
+      retryAfterSeconds: 59,
+    });
+    // Each failure once the wait is over doubles the next wait: 1, 2, 4, 8, then 15 minutes at most.
+    let last = 4;
+    let wait = 60;
+    for (const next of [120, 240, 480, 900, 900]) {
+      const pair = (seconds: number) =>
+        signInAllowed(db, { email: "nobody@example.test", address: "203.0.113.1", now: at(seconds) });
+      expect((await pair(last + wait - 1)).allowed).toBe(false);
+      expect((await pair(last + wait)).allowed).toBe(true);
+      last += wait;
+      await failAt(last, "nobody@example.test", "203.0.113.1");
+      expect(await pair(last)).toMatchObject({ allowed: false, retryAfterSeconds: next });
+      wait = next;
+    }
   });
 
-  it("forgets failures after 15 minutes", async () => {
-    vi.useFakeTimers({ now: new Date("2027-01-04T09:00:00Z"), toFake: ["Date"] });
-    for (let i = 0; i < 5; i++)
-      await db.transaction().execute((tx) => recordSignInFailure(tx, "a@example.test", "192.0.2.1"));
-    expect(await isSignInLocked(db, "a@example.test", "192.0.2.9")).toBe(true);
-    vi.setSystemTime(new Date("2027-01-04T09:15:01Z"));
-    expect(await isSignInLocked(db, "a@example.test", "192.0.2.9")).toBe(false);
+  it("does not slow the same email from another address, until the per-email ceiling, which slows rather than locks", async () => {
+    for (let i = 0; i < 19; i++) await failAt(i, "victim@example.test", `198.51.100.${i % 4}`);
+    expect(
+      (await signInAllowed(db, { email: "victim@example.test", address: "192.0.2.77", now: at(20) })).allowed,
+    ).toBe(true);
+    await failAt(20, "victim@example.test", "198.51.100.9");
+    expect(
+      await signInAllowed(db, { email: "victim@example.test", address: "192.0.2.77", now: at(21) }),
+    ).toMatchObject({
+      allowed: false,
+      scope: "email",
+      retryAfterSeconds: 59,
+    });
+    expect(
+      (await signInAllowed(db, { email: "victim@example.test", address: "192.0.2.77", now: at(80) })).allowed,
+    ).toBe(true);
+    expect(
+      (await signInAllowed(db, { email: "somebody@example.test", address: "192.0.2.77", now: at(21) }))
+        .allowed,
+    ).toBe(true);
+  });
+
+  it("slows an address that tries many emails, for any email and before the email is known, with growing delays", async () => {
+    for (let i = 0; i < 30; i++) await failAt(i, `guess${i}@example.test`, "192.0.2.1");
+    expect(
+      await signInAllowed(db, { email: "fresh@example.test", address: "192.0.2.1", now: at(30) }),
+    ).toMatchObject({
+      allowed: false,
+      scope: "address",
+      retryAfterSeconds: 59,
+    });
+    expect(await signInAllowed(db, { address: "192.0.2.1", now: at(30) })).toMatchObject({
+      allowed: false,
+      scope: "address",
+    });
+    expect((await signInAllowed(db, { address: "192.0.2.2", now: at(30) })).allowed).toBe(true);
+    expect(
+      (await signInAllowed(db, { email: "fresh@example.test", address: "192.0.2.2", now: at(30) })).allowed,
+    ).toBe(true);
+    expect((await signInAllowed(db, { address: "192.0.2.1", now: at(89) })).allowed).toBe(true);
+    await failAt(89, "guess-more@example.test", "192.0.2.1");
+    expect(await signInAllowed(db, { address: "192.0.2.1", now: at(89) })).toMatchObject({
+      retryAfterSeconds: 120,
+    });
+  });
+
+  it("forgets failures once they are older than the window, and a right password forgets only its own pair's", async () => {
+    for (let i = 0; i < 5; i++) await failAt(i, "a@example.test", "192.0.2.1");
+    for (let i = 0; i < 5; i++) await failAt(i, "a@example.test", "192.0.2.9");
+    expect(
+      (await signInAllowed(db, { email: "a@example.test", address: "192.0.2.1", now: at(10) })).allowed,
+    ).toBe(false);
+    vi.setSystemTime(at(10));
+    await db.transaction().execute((tx) => clearSignInFailures(tx, "A@example.test", "192.0.2.1"));
+    expect(
+      (await signInAllowed(db, { email: "a@example.test", address: "192.0.2.1", now: at(10) })).allowed,
+    ).toBe(true);
+    expect(
+      (await signInAllowed(db, { email: "a@example.test", address: "192.0.2.9", now: at(10) })).allowed,
+    ).toBe(false);
+    const day = 24 * 60 * 60;
+    expect(
+      (await signInAllowed(db, { email: "a@example.test", address: "192.0.2.9", now: at(day + 5) })).allowed,
+    ).toBe(true);
+    // Recording a failure a day later deletes the ones too old to count.
+    await failAt(day + 5, "a@example.test", "192.0.2.9");
+    expect(await db.selectFrom("sign_in_failures").select("address").execute()).toEqual([
+      { address: "192.0.2.9" },
+    ]);
   });
 });
 
