@@ -25,7 +25,7 @@ type Props = {
 
 export function NominationForm({ form, fields, nomination, organisations }: Props) {
   return (
-    <Form method="post" {...formProps(form)} key={nomination.version}>
+    <Form method="post" {...formProps(form)} key={form.id}>
       <input type="hidden" name="version" value={nomination.version} />
       <Input field={fields.name} label="Full name" />
       <Select

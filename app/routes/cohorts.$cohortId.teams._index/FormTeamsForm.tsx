@@ -33,7 +33,7 @@ export function FormTeamsForm({
         {formed ? "Regenerate around the locks" : "Propose teams"}
       </h2>
       {refusal ? <WarningText>{refusal}</WarningText> : null}
-      <Form method="post" {...formProps(form)} key={version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={version} />
         <Checkboxes
           field={fields.balance}

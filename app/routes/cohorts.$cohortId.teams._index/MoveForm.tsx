@@ -17,7 +17,7 @@ export function MoveForm({ form, fields, version, participants, teams }: Props) 
   return (
     <>
       <h2 className="govuk-heading-m">Move a person</h2>
-      <Form method="post" {...formProps(form)} key={version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={version} />
         <Select
           field={fields.personId}
