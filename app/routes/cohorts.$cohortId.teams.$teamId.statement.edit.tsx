@@ -12,6 +12,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, InsetText, Radios, Textarea } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 import { StatementView } from "~/components/StatementView";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -160,7 +161,7 @@ function StatementFields({ fields }: { fields: Fields }) {
         field={fields[field.name]}
         legend={field.label}
         legendSize="s"
-        items={Object.entries(CATEGORY_LABELS).map(([value, text]) => ({ value, text }))}
+        items={labelItems(CATEGORY_LABELS)}
       />
     ) : field.kind === "input" ? (
       <Input

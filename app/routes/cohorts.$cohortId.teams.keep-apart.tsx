@@ -10,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Select, Table } from "~/components/govuk";
+import { recordItems } from "~/components/items";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { KeepApartSchema } from "~/forms/teams";
@@ -101,10 +102,7 @@ export default function KeepApart() {
   const [form, fields] = useVersionedForm<z.input<typeof KeepApartSchema>>(version, {
     lastResult: useActionData<typeof action>(),
   });
-  const items = [
-    { value: "", text: "Choose a person" },
-    ...people.map((p) => ({ value: String(p.id), text: p.name })),
-  ];
+  const items = recordItems("Choose a person", people, (p) => p.name);
   return (
     <FormPage
       back={{ href: paths.cohort(cohort.id).teams(), text: "Back to teams" }}

@@ -1,6 +1,7 @@
 // A mentor's review of the submitted version, and a coordinator's approval on the mentors' behalf.
 import { Form } from "@remix-run/react";
 import { Button, type FieldLike, Radios, Textarea } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 
 const DECISIONS = { approved: "Approve it", changes_requested: "Ask for changes" } as const;
 
@@ -19,7 +20,7 @@ export function ReviewForm({ version, fields }: { version: number | null; fields
           field={fields.decision}
           legend="Do you approve this problem statement?"
           legendSize="s"
-          items={Object.entries(DECISIONS).map(([value, text]) => ({ value, text }))}
+          items={labelItems(DECISIONS)}
         />
         <Textarea
           field={fields.comment}

@@ -3,6 +3,7 @@ import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { formProps } from "~/components/form-props";
 import { Button, Select } from "~/components/govuk";
+import { recordItems } from "~/components/items";
 import { teamTitle } from "./TeamTables";
 
 type Props = {
@@ -22,10 +23,7 @@ export function MoveForm({ form, fields, version, participants, teams }: Props) 
         <Select
           field={fields.personId}
           label="Person"
-          items={[
-            { value: "", text: "Choose a person" },
-            ...participants.map((p) => ({ value: String(p.id), text: p.name })),
-          ]}
+          items={recordItems("Choose a person", participants, (p) => p.name)}
         />
         <Select
           field={fields.team}
