@@ -154,32 +154,27 @@ export default function EditStatement() {
 type Fields = ReturnType<typeof useForm<z.input<typeof StatementDraftSchema>>>[1];
 
 function StatementFields({ fields }: { fields: Fields }) {
-  return STATEMENT_FIELDS.map((field) =>
-    field.kind === "radios" ? (
-      <Radios
-        key={field.name}
-        field={fields[field.name]}
-        legend={field.label}
-        legendSize="s"
-        items={labelItems(CATEGORY_LABELS)}
-      />
-    ) : field.kind === "input" ? (
-      <Input
-        key={field.name}
-        field={fields[field.name]}
-        label={field.label}
-        labelClassName="govuk-label--s"
-        hint={field.hint}
-      />
+  return STATEMENT_FIELDS.map((field) => {
+    if (field.kind === "radios")
+      return (
+        <Radios
+          key={field.name}
+          field={fields[field.name]}
+          legend={field.label}
+          legendSize="s"
+          items={labelItems(CATEGORY_LABELS)}
+        />
+      );
+    const text = {
+      field: fields[field.name],
+      label: field.label,
+      labelClassName: "govuk-label--s",
+      hint: field.hint,
+    };
+    return field.kind === "input" ? (
+      <Input key={field.name} {...text} />
     ) : (
-      <Textarea
-        key={field.name}
-        field={fields[field.name]}
-        label={field.label}
-        labelClassName="govuk-label--s"
-        hint={field.hint}
-        rows={5}
-      />
-    ),
-  );
+      <Textarea key={field.name} {...text} rows={5} />
+    );
+  });
 }
