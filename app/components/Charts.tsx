@@ -118,19 +118,22 @@ export function BarChart({
   );
 }
 
+/** A chart's small print (what an axis or a column measures), centred on `x`. */
+function Caption({ x, y, children }: { x: number; y: number; children: string }) {
+  return (
+    <text x={x} y={y} textAnchor="middle" fill={TEXT} fontSize="12">
+      {children}
+    </text>
+  );
+}
+
 /** What the bars measure, centred under the value axis. */
 function UnitLabel({ unit, height }: { unit?: string; height: number }) {
   if (!unit) return null;
   return (
-    <text
-      x={(LABEL_WIDTH + WIDTH - VALUE_WIDTH) / 2}
-      y={height - 1}
-      textAnchor="middle"
-      fill={TEXT}
-      fontSize="12"
-    >
+    <Caption x={(LABEL_WIDTH + WIDTH - VALUE_WIDTH) / 2} y={height - 1}>
       {unit}
-    </text>
+    </Caption>
   );
 }
 
@@ -255,20 +258,13 @@ export function HeatmapChart({
   const height = keyTop + 40;
   return (
     <ChartFrame title={title} height={height}>
-      <text x={(LABEL_WIDTH + right) / 2} y={10} textAnchor="middle" fill={TEXT} fontSize="12">
+      <Caption x={(LABEL_WIDTH + right) / 2} y={10}>
         {columnTitle}
-      </text>
+      </Caption>
       {columns.map((column, i) => (
-        <text
-          key={column}
-          x={(x(i) ?? 0) + x.bandwidth() / 2}
-          y={top - 2}
-          textAnchor="middle"
-          fill={TEXT}
-          fontSize="12"
-        >
+        <Caption key={column} x={(x(i) ?? 0) + x.bandwidth() / 2} y={top - 2}>
           {column}
-        </text>
+        </Caption>
       ))}
       {rows.map((row, r) => {
         const y = top + 4 + r * cellHeight;

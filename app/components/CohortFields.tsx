@@ -1,6 +1,7 @@
 // The fields of the cohort form, shared by "add a cohort" and "edit cohort details".
 import { COHORT_STATUSES } from "~/domain/vocabulary";
 import { DateInput, type FieldLike, Input, Radios } from "./govuk";
+import { labelItems } from "./items";
 
 type Fields = Record<"name" | "startDate" | "weeks" | "teamCount" | "status", FieldLike>;
 
@@ -36,11 +37,7 @@ export function CohortFields({ fields }: { fields: Fields }) {
         field={fields.status}
         legend="Status"
         legendSize="s"
-        items={Object.entries(COHORT_STATUSES).map(([value, text]) => ({
-          value,
-          text,
-          hint: STATUS_HINTS[value as keyof typeof COHORT_STATUSES],
-        }))}
+        items={labelItems(COHORT_STATUSES, STATUS_HINTS)}
       />
     </>
   );

@@ -2,6 +2,7 @@
 import { REGIONS, SECTORS } from "~/domain/vocabulary";
 import { Checkboxes, type FieldLike, Input, Radios, Textarea } from "./govuk";
 import { HostContactFields } from "./HostContactFields";
+import { labelItems } from "./items";
 
 type Fields = Record<
   | "name"
@@ -17,7 +18,7 @@ type Fields = Record<
   FieldLike
 >;
 
-export const REGION_ITEMS = Object.entries(REGIONS).map(([value, text]) => ({ value, text }));
+export const REGION_ITEMS = labelItems(REGIONS);
 
 const SECTOR_HINTS: Record<keyof typeof SECTORS, string> = {
   government: "A department or agency",
@@ -32,11 +33,7 @@ export function OrganisationFields({ fields }: { fields: Fields }) {
         field={fields.sector}
         legend="Sector"
         legendSize="s"
-        items={Object.entries(SECTORS).map(([value, text]) => ({
-          value,
-          text,
-          hint: SECTOR_HINTS[value as keyof typeof SECTORS],
-        }))}
+        items={labelItems(SECTORS, SECTOR_HINTS)}
       />
       <Input
         field={fields.kind}

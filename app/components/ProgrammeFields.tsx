@@ -1,5 +1,6 @@
 // The fields of the programme form, shared by "create" and "edit".
 import { type FieldLike, Input, Select, Textarea } from "./govuk";
+import { recordItems } from "./items";
 
 type Fields = Record<"name" | "description" | "sponsorOrganisationId", FieldLike>;
 
@@ -18,10 +19,7 @@ export function ProgrammeFields({ fields, organisations }: Props) {
         field={fields.sponsorOrganisationId}
         label="Sponsor organisation (optional)"
         hint="The organisation that funds the programme"
-        items={[
-          { value: "", text: "No sponsor" },
-          ...organisations.map((o) => ({ value: String(o.id), text: o.name })),
-        ]}
+        items={recordItems("No sponsor", organisations, (o) => o.name)}
       />
     </>
   );

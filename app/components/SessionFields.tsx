@@ -14,6 +14,7 @@ import {
   Textarea,
 } from "./govuk";
 import { textOf } from "./govuk/utils";
+import { labelItems, recordItems } from "./items";
 
 type Person = { id: number; name: string };
 
@@ -71,7 +72,7 @@ export function SessionFields({ form, fields, members, mentors }: Props) {
         legend="How did you meet?"
         legendSize="s"
         small
-        items={Object.entries(SESSION_FORMATS).map(([value, text]) => ({ value, text }))}
+        items={labelItems(SESSION_FORMATS)}
       />
       <Checkboxes
         field={fields.attendees}
@@ -131,10 +132,7 @@ function ActionRows({ rows, members }: { rows: Fields["actions"]; members: Perso
               <Select
                 field={action.owner}
                 label="Owner"
-                items={[
-                  { value: "", text: "Choose a team member" },
-                  ...members.map((p) => ({ value: String(p.id), text: p.name })),
-                ]}
+                items={recordItems("Choose a team member", members, (p) => p.name)}
               />
               <DateInput field={action.due} legend="Due date" />
             </Fieldset>

@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button, DateInput, Pagination, type PaginationItem, Select, Table } from "~/components/govuk";
+import { recordItems } from "~/components/items";
 import { auditSentence, SUBJECT_TYPES } from "~/domain/audit";
 import { formatUkDateTime } from "~/domain/calendar";
 import { AuditDatesSchema, AuditScopeSchema } from "~/forms/audit-filter";
@@ -101,10 +102,7 @@ function AuditFilter() {
               id="person"
               name="person"
               label="Person"
-              items={[
-                { value: "", text: "Anyone" },
-                ...options.people.map((p) => ({ value: String(p.id), text: p.name })),
-              ]}
+              items={recordItems("Anyone", options.people, (p) => p.name)}
               defaultValue={asked.person ?? ""}
             />
           </div>

@@ -11,6 +11,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Input, Radios, Select } from "~/components/govuk";
+import { recordItems } from "~/components/items";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { InviteSchema, rolesAppointableBy } from "~/forms/people";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -99,10 +100,7 @@ export default function InvitePerson() {
         <Select
           field={fields.organisationId}
           label="Organisation (optional)"
-          items={[
-            { value: "", text: "Not listed" },
-            ...organisations.map((o) => ({ value: String(o.id), text: `${o.name} (${o.sector})` })),
-          ]}
+          items={recordItems("Not listed", organisations, (o) => `${o.name} (${o.sector})`)}
         />
         <Input field={fields.jobTitle} label="Job title (optional)" />
         <Input

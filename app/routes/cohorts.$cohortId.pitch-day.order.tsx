@@ -15,6 +15,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
+import { recordItems } from "~/components/items";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { OrderSchema } from "~/forms/pitch-day";
@@ -140,10 +141,7 @@ export default function RunningOrder() {
                 field={slots[index]}
                 name={`${fields.positions.name}[${index}]`}
                 label={`Slot ${index + 1}`}
-                items={[
-                  { value: "", text: "Choose a team" },
-                  ...teams.map((t) => ({ value: String(t.id), text: t.label })),
-                ]}
+                items={recordItems("Choose a team", teams, (t) => t.label)}
               />
             ))}
             <Button name="intent" value="set">

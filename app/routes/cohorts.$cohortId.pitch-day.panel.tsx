@@ -15,6 +15,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
+import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { PanelSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -113,18 +114,13 @@ export default function Panel() {
             { text: String(l.conflicts), format: "numeric" },
             {
               text: (
-                <Form method="post" noValidate className="tandem-inline-form">
-                  <input type="hidden" name="version" value={version} />
-                  <input type="hidden" name="personId" value={l.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="remove"
-                    className="tandem-link-button govuk-body-s"
-                  >
-                    Remove<span className="govuk-visually-hidden"> {l.name} from the panel</span>
-                  </button>
-                </Form>
+                <RowActionForm
+                  inputs={{ version, personId: l.id }}
+                  intent="remove"
+                  label="Remove"
+                  hiddenLabel={`${l.name} from the panel`}
+                  look="link"
+                />
               ),
             },
           ])}

@@ -12,6 +12,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Tag, TaskList, Textarea } from "~/components/govuk";
+import { recordItems } from "~/components/items";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { ConflictSchema } from "~/forms/pitch-day";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -150,10 +151,7 @@ export default function ScoreThePitches() {
               <Select
                 field={fields.teamId}
                 label="Team"
-                items={[
-                  { value: "", text: "Choose a team" },
-                  ...scorable.map((t) => ({ value: String(t.id), text: t.label })),
-                ]}
+                items={recordItems("Choose a team", scorable, (t) => t.label)}
               />
               <Textarea field={fields.reason} label="Why you cannot score this team fairly" rows={3} />
               <Button variant="secondary">Declare conflict</Button>

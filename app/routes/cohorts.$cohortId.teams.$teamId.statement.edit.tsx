@@ -12,6 +12,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, InsetText, Radios, Textarea } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 import { StatementView } from "~/components/StatementView";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -153,32 +154,27 @@ export default function EditStatement() {
 type Fields = ReturnType<typeof useForm<z.input<typeof StatementDraftSchema>>>[1];
 
 function StatementFields({ fields }: { fields: Fields }) {
-  return STATEMENT_FIELDS.map((field) =>
-    field.kind === "radios" ? (
-      <Radios
-        key={field.name}
-        field={fields[field.name]}
-        legend={field.label}
-        legendSize="s"
-        items={Object.entries(CATEGORY_LABELS).map(([value, text]) => ({ value, text }))}
-      />
-    ) : field.kind === "input" ? (
-      <Input
-        key={field.name}
-        field={fields[field.name]}
-        label={field.label}
-        labelClassName="govuk-label--s"
-        hint={field.hint}
-      />
+  return STATEMENT_FIELDS.map((field) => {
+    if (field.kind === "radios")
+      return (
+        <Radios
+          key={field.name}
+          field={fields[field.name]}
+          legend={field.label}
+          legendSize="s"
+          items={labelItems(CATEGORY_LABELS)}
+        />
+      );
+    const text = {
+      field: fields[field.name],
+      label: field.label,
+      labelClassName: "govuk-label--s",
+      hint: field.hint,
+    };
+    return field.kind === "input" ? (
+      <Input key={field.name} {...text} />
     ) : (
-      <Textarea
-        key={field.name}
-        field={fields[field.name]}
-        label={field.label}
-        labelClassName="govuk-label--s"
-        hint={field.hint}
-        rows={5}
-      />
-    ),
-  );
+      <Textarea key={field.name} {...text} rows={5} />
+    );
+  });
 }

@@ -10,6 +10,8 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Select, Table } from "~/components/govuk";
+import { recordItems } from "~/components/items";
+import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { KeepApartSchema } from "~/forms/teams";
@@ -76,19 +78,12 @@ function PairsTable({ pairs, version }: { pairs: Pair[]; version: number }) {
         { text: pair.name_b },
         {
           text: (
-            <Form method="post" className="tandem-inline-form">
-              <input type="hidden" name="version" value={version} />
-              <input type="hidden" name="pairId" value={pair.id} />
-              <button
-                type="submit"
-                name="intent"
-                value="remove"
-                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-              >
-                Remove
-                <span className="govuk-visually-hidden"> {`${pair.name_a} and ${pair.name_b}`}</span>
-              </button>
-            </Form>
+            <RowActionForm
+              inputs={{ version, pairId: pair.id }}
+              intent="remove"
+              label="Remove"
+              hiddenLabel={`${pair.name_a} and ${pair.name_b}`}
+            />
           ),
         },
       ])}
@@ -101,10 +96,7 @@ export default function KeepApart() {
   const [form, fields] = useVersionedForm<z.input<typeof KeepApartSchema>>(version, {
     lastResult: useActionData<typeof action>(),
   });
-  const items = [
-    { value: "", text: "Choose a person" },
-    ...people.map((p) => ({ value: String(p.id), text: p.name })),
-  ];
+  const items = recordItems("Choose a person", people, (p) => p.name);
   return (
     <FormPage
       back={{ href: paths.cohort(cohort.id).teams(), text: "Back to teams" }}

@@ -11,6 +11,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Radios } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { ATTENDANCE_STATUSES } from "~/domain/vocabulary";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -24,7 +25,7 @@ export const meta = pageMeta<typeof loader>(
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-const STATUS_ITEMS = Object.entries(ATTENDANCE_STATUSES).map(([value, text]) => ({ value, text }));
+const STATUS_ITEMS = labelItems(ATTENDANCE_STATUSES);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort, visit } = await requireAttendanceRecorder(context, request, params);

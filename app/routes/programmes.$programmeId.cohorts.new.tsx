@@ -1,9 +1,10 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, idParam, notFound, requireAdmin } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requireProgrammeAdmin } from "~/auth/programme-access.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { addCohort } from "~/commands/cohorts.server";
 import { run } from "~/commands/runner.server";
@@ -14,27 +15,19 @@ import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { CohortSchema } from "~/forms/cohort";
 import { invalidForm, refused } from "~/forms/reply.server";
-import { getProgramme } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Add a cohort");
 export const ErrorBoundary = RouteErrorBoundary;
 
-async function programmeFrom(context: AppLoadContext, params: { programmeId?: string }) {
-  const programme = await getProgramme(context.db, idParam(params.programmeId, "Programme"));
-  if (!programme) notFound("Programme");
-  return programme;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireAdmin(context, request);
-  return { programme: await programmeFrom(context, params) };
+  const { programme } = await requireProgrammeAdmin(context, request, params.programmeId);
+  return { programme };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireAdmin(context, request);
-  const programme = await programmeFrom(context, params);
+  const { user, programme } = await requireProgrammeAdmin(context, request, params.programmeId);
   const submission = parseWithZod(await request.formData(), { schema: CohortSchema });
   if (submission.status !== "success") return invalidForm(submission);
   const outcome = await run(context.db, actorOf(context, user), addCohort, {

@@ -2,6 +2,7 @@
 import { Form } from "@remix-run/react";
 import { formProps } from "~/components/form-props";
 import { Button, type FieldLike, Input, Radios, Select } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 import type { RELEASE_ANSWERS } from "~/forms/cohort-setup";
 
 type Fields = Record<
@@ -25,7 +26,7 @@ type Props = {
 
 export function NominationForm({ form, fields, nomination, organisations }: Props) {
   return (
-    <Form method="post" {...formProps(form)} key={nomination.version}>
+    <Form method="post" {...formProps(form)} key={form.id}>
       <input type="hidden" name="version" value={nomination.version} />
       <Input field={fields.name} label="Full name" />
       <Select
@@ -49,7 +50,7 @@ export function NominationForm({ form, fields, nomination, organisations }: Prop
           field={fields.releaseStatus}
           legend="Has their line manager released them for the programme?"
           legendSize="s"
-          items={Object.entries(RELEASE_QUESTION).map(([value, text]) => ({ value, text }))}
+          items={labelItems(RELEASE_QUESTION)}
         />
       ) : (
         <input type="hidden" name="releaseStatus" value="none" />

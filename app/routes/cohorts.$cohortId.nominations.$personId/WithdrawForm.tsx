@@ -14,7 +14,7 @@ export function WithdrawForm({ form, fields, nomination }: Props) {
     <>
       <h2 className="govuk-heading-m">Withdraw from the cohort</h2>
       <p className="govuk-body">Their attendance and history stay; they can no longer see the cohort.</p>
-      <Form method="post" {...formProps(form)}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={nomination.version} />
         <Textarea field={fields.reason} label="Why are they withdrawing?" rows={2} />
         <Button name="intent" value="withdraw" variant="warning">

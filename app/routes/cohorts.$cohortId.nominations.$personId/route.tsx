@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, SummaryList, WarningText } from "~/components/govuk";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { NominationActionSchema, type WithdrawFields } from "~/forms/cohort-setup";
@@ -69,8 +69,7 @@ export default function NominationPage() {
   const result = useActionData<typeof action>();
   // The page has two forms; the answer belongs to the one whose button was pressed.
   const saving = result?.initialValue?.intent === "save";
-  const [detailsForm, detailsFields] = useForm({
-    id: "nomination",
+  const [detailsForm, detailsFields] = useVersionedForm(nomination.version, {
     lastResult: saving ? result : undefined,
     defaultValue: {
       name: nomination.name,
@@ -81,10 +80,12 @@ export default function NominationPage() {
       lineManagerEmail: nomination.line_manager_email ?? undefined,
     },
   });
-  const [withdrawForm, withdrawFields] = useForm<z.input<typeof WithdrawFields>>({
-    id: "withdraw",
-    lastResult: saving ? undefined : result,
-  });
+  const [withdrawForm, withdrawFields] = useVersionedForm<z.input<typeof WithdrawFields>>(
+    nomination.version,
+    {
+      lastResult: saving ? undefined : result,
+    },
+  );
   return (
     <FormPage
       back={{ href: paths.cohort(cohort.id).nominations(), text: "Back to nominations" }}

@@ -3,6 +3,7 @@ import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { formProps } from "~/components/form-props";
 import { Button, Checkboxes, Details, Input, WarningText } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 import { TEAM_ATTRIBUTES } from "~/domain/team-settings";
 
 type Fields = Record<
@@ -10,7 +11,7 @@ type Fields = Record<
   FieldMetadata
 >;
 
-const attributeItems = Object.entries(TEAM_ATTRIBUTES).map(([value, text]) => ({ value, text }));
+const attributeItems = labelItems(TEAM_ATTRIBUTES);
 
 export function FormTeamsForm({
   form,
@@ -33,7 +34,7 @@ export function FormTeamsForm({
         {formed ? "Regenerate around the locks" : "Propose teams"}
       </h2>
       {refusal ? <WarningText>{refusal}</WarningText> : null}
-      <Form method="post" {...formProps(form)} key={version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={version} />
         <Checkboxes
           field={fields.balance}

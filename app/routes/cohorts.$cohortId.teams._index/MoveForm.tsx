@@ -3,6 +3,7 @@ import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { formProps } from "~/components/form-props";
 import { Button, Select } from "~/components/govuk";
+import { recordItems } from "~/components/items";
 import { teamTitle } from "./TeamTables";
 
 type Props = {
@@ -17,15 +18,12 @@ export function MoveForm({ form, fields, version, participants, teams }: Props) 
   return (
     <>
       <h2 className="govuk-heading-m">Move a person</h2>
-      <Form method="post" {...formProps(form)} key={version}>
+      <Form method="post" {...formProps(form)} key={form.id}>
         <input type="hidden" name="version" value={version} />
         <Select
           field={fields.personId}
           label="Person"
-          items={[
-            { value: "", text: "Choose a person" },
-            ...participants.map((p) => ({ value: String(p.id), text: p.name })),
-          ]}
+          items={recordItems("Choose a person", participants, (p) => p.name)}
         />
         <Select
           field={fields.team}

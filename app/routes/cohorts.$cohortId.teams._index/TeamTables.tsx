@@ -1,6 +1,6 @@
 // Each team's members, with a button to lock a person to their team or remove the lock, and its mentors.
-import { Form } from "@remix-run/react";
 import { Table, Tag } from "~/components/govuk";
+import { RowActionForm } from "~/components/RowActionForm";
 import { SECTORS } from "~/domain/vocabulary";
 import type { TeamsList } from "~/models/team.server";
 
@@ -9,19 +9,12 @@ export const teamTitle = (team: { number: number; name: string | null }) =>
 
 function LockButton({ person, version }: { person: TeamsList[number]["members"][number]; version: number }) {
   return (
-    <Form method="post" className="tandem-inline-form">
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="personId" value={person.id} />
-      <button
-        type="submit"
-        name="intent"
-        value={person.locked ? "unlock" : "lock"}
-        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-      >
-        {person.locked ? "Unlock" : "Lock"}
-        <span className="govuk-visually-hidden"> {person.name}</span>
-      </button>
-    </Form>
+    <RowActionForm
+      inputs={{ version, personId: person.id }}
+      intent={person.locked ? "unlock" : "lock"}
+      label={person.locked ? "Unlock" : "Lock"}
+      hiddenLabel={person.name}
+    />
   );
 }
 

@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, InsetText, Tag } from "~/components/govuk";
 import { TeamQualityTable, TeamTotals } from "~/components/TeamReport";
+import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { pageMeta } from "~/utils/meta";
@@ -86,13 +86,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 /** The answer to the last button pressed goes to that button's form only. */
 function useTeamsForms() {
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, version } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const intent = lastResult?.initialValue?.intent as TeamsIntent | undefined;
   const resultFor = (...intents: Array<TeamsIntent | undefined>) =>
     intents.includes(intent) ? lastResult : undefined;
-  const [formTeams, formTeamsFields] = useForm({
-    id: "form-teams-form",
+  const [formTeams, formTeamsFields] = useVersionedForm(version, {
     lastResult: resultFor("form"),
     defaultValue: {
       balance: settings.balance,
@@ -102,12 +101,10 @@ function useTeamsForms() {
       weightBalance: String(settings.weights.balance),
     },
   });
-  const [move, moveFields] = useForm<z.input<typeof TeamsActionSchema>>({
-    id: "move-form",
+  const [move, moveFields] = useVersionedForm<z.input<typeof TeamsActionSchema>>(version, {
     lastResult: resultFor("move"),
   });
-  const [others] = useForm({
-    id: "teams-actions",
+  const [others] = useVersionedForm(version, {
     lastResult: resultFor("lock", "unlock", "publish", undefined),
   });
   const answered = intent === "form" ? formTeams : intent === "move" ? move : others;
