@@ -1,7 +1,7 @@
 // Request guards: every loader and action starts with one of these.
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import type { Actor } from "~/commands/runner.server";
+import type { Actor } from "~/domain/actor";
 import type { CohortRole } from "~/domain/vocabulary";
 import type { SessionUser } from "~/models/account.server";
 import { getCohort, rolesInCohort } from "~/models/programme.server";

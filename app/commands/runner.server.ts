@@ -3,6 +3,7 @@
 // transaction. A command that answers "invalid", "conflict" or "forbidden" changes nothing: the transaction
 // rolls back.
 import type { Transaction } from "kysely";
+import type { Actor } from "~/domain/actor";
 import type { AuditEvent } from "~/domain/audit";
 import type { OutgoingMessage } from "~/domain/mail/message";
 import { conflict, type Outcome, type Refusal } from "~/domain/outcome";
@@ -14,11 +15,7 @@ import type { Database } from "../../db/types";
 
 export type Tx = Transaction<Database>;
 
-/**
- * Who asks for the change: a signed-in person and where from, or Tandem itself (the command line, a job); and the
- * address Tandem is served at, for links in emails (APP_URL when unset).
- */
-export type Actor = { personId: number | null; address: string | null; appUrl?: string };
+export type { Actor } from "~/domain/actor";
 
 export const SYSTEM: Actor = { personId: null, address: null };
 
