@@ -5,7 +5,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logError } from "~/utils/error-log.server";
-import { actionDataHasErrors, formErrorsStore } from "./forms/form-errors.server";
+import { actionDataHasErrors, formErrorsStore } from "./utils/form-errors.server";
 import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;

@@ -7,7 +7,7 @@ import {
   normalisePassword,
   passwordLength,
   TOO_LONG,
-} from "./password-rules";
+} from "~/domain/password-rules";
 import { guessablePasswordProblem } from "./password-strength.server";
 
 let commonPasswords: Set<string> | undefined;

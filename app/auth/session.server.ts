@@ -9,7 +9,7 @@ import {
   setFlash,
 } from "~/models/account.server";
 import { isProduction } from "~/utils/env.server";
-import { randomToken } from "./tokens.server";
+import { randomToken } from "~/utils/tokens.server";
 
 function sessionSecret(): string {
   const secret = process.env.SESSION_SECRET;

@@ -1,6 +1,6 @@
 // The account forms: signing in, and choosing a password from a one-time link.
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, passwordLength, TOO_LONG } from "~/auth/password-rules";
+import { MAX_PASSWORD_LENGTH, passwordLength, TOO_LONG } from "~/domain/password-rules";
 import { emailAddress } from "./fields";
 
 export const SignInSchema = z.object({

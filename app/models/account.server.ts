@@ -1,7 +1,8 @@
 // Accounts: sign-in sessions, one-time set-password links and the record of failed sign-ins.
-import { hashToken, randomToken } from "~/auth/tokens.server";
+
 import { type FailureCount, THROTTLE_RULES, type ThrottleScope } from "~/domain/sign-in-throttle";
 import { addMinutesIso, nowIso } from "~/utils/time";
+import { hashToken, randomToken } from "~/utils/tokens.server";
 import type { Db, Tx } from "../../db/connection";
 import type { LinkPurpose } from "../../db/types";
 import { emailKey } from "./person.server";

@@ -1,6 +1,7 @@
 // Personal calendar feeds: a random token in the URL (only its hash is stored) that the person can reset.
-import { hashToken, randomToken } from "~/auth/tokens.server";
+
 import { nowIso } from "~/utils/time";
+import { hashToken, randomToken } from "~/utils/tokens.server";
 import type { Db, Tx } from "../../db/connection";
 
 /** Makes a new token for the person, replacing (and so turning off) any earlier one. */

@@ -1,8 +1,8 @@
 // Page titles: "Page – Tandem", "Error: Page – Tandem" while a form shows errors, or the error page's title.
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
-// A .server module is an empty module in the browser bundle, so this is read only where it exists.
-import * as formErrors from "~/forms/form-errors.server";
 import { errorTitle } from "~/utils/error-pages";
+// A .server module is an empty module in the browser bundle, so this is read only where it exists.
+import * as formErrors from "~/utils/form-errors.server";
 
 type TitleSource<Loader> = string | ((args: MetaArgs<Loader>) => string);
 

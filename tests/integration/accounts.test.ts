@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAllowed } from "~/auth/sign-in-throttle.server";
-import { hashToken } from "~/auth/tokens.server";
 import {
   checkOneTimeLink,
   clearSignInFailures,
@@ -14,6 +13,7 @@ import {
   setReveal,
   takeReveal,
 } from "~/models/account.server";
+import { hashToken } from "~/utils/tokens.server";
 import type { Db } from "../../db/connection";
 import { recordAudit } from "../setup/audit";
 import { memoryDb } from "../setup/db";
