@@ -1,5 +1,5 @@
 // Pitch-day results: leaders' totals, raw and adjusted scores, ranking and flags. The method is published on the
-// "How scores are calculated" page (routes/pitch-scoring.tsx), which runs this code on its worked example.
+// "How scores are calculated" page (routes/pitch-scoring/route.tsx), which runs this code on its worked example.
 
 /** A criterion as far as scoring is concerned: scores run from 1 to `max`, weighted by `weight`. */
 export type ScoringCriterion = { id: string; weight: number; max: number };
