@@ -1,5 +1,7 @@
 // Bringing people in: inviting a person into a cohort with a role, issuing the one-time link that lets someone set
 // (or reset) their password, and appointing a system administrator from the command line.
+import { mayEditProfile } from "~/auth/profile-access.server";
+import { type NotApplied, type ProfileDifference, profileDifferences } from "~/domain/profile";
 import { COHORT_ROLES, type LinkPurpose } from "~/domain/vocabulary";
 import { type InviteInput, rolesAppointableBy } from "~/forms/people";
 import { createOneTimeLink } from "~/models/account.server";
@@ -7,8 +9,10 @@ import {
   createPerson,
   findPersonByEmail,
   getPerson,
+  listOrganisations,
   mayIssueLinkFor,
   setAdmin,
+  updateProfile,
 } from "~/models/person.server";
 import { addMembership } from "~/models/programme.server";
 import { type CommandContext, command, invalid, ok } from "./runner.server";
@@ -16,6 +20,12 @@ import { type CommandContext, command, invalid, ok } from "./runner.server";
 /** Who gives the role: a coordinator or a system administrator. */
 type Appointer = { personId: number; isAdmin: boolean };
 
+/**
+ * Invites a person into the cohort with a role. Someone Tandem already knows keeps their account; the details
+ * typed for them (those left blank keep theirs) replace their own only when the inviter may change them
+ * (mayEditProfile): otherwise the answer lists the differences as not applied, and why. They represent the
+ * organisation of their profile (after any change) in the cohort.
+ */
 export const invitePerson = command({
   async execute(c, input: InviteInput & { cohortId: number; appointer: Appointer }) {
     if (!rolesAppointableBy(input.appointer).includes(input.role))
@@ -24,9 +34,48 @@ export const invitePerson = command({
         `Only a system administrator can appoint ${COHORT_ROLES[input.role].toLowerCase()}s`,
       );
     const existing = await findPersonByEmail(c.tx, input.email);
-    const person = existing ?? (await createPerson(c.tx, input));
+    let notApplied: NotApplied | null = null;
+    let applied: ProfileDifference[] = [];
+    let organisationId = input.organisationId;
+    if (existing) {
+      const held = (await getPerson(c.tx, existing.id))!;
+      const named =
+        input.organisationId === null
+          ? undefined
+          : (await listOrganisations(c.tx)).find((o) => o.id === input.organisationId);
+      const heldDetails = {
+        name: held.name,
+        organisation: held.organisation_name,
+        jobTitle: held.job_title,
+        profession: held.profession,
+      };
+      const brought = {
+        name: input.name,
+        organisation: named ? named.name : held.organisation_name,
+        jobTitle: input.jobTitle ?? held.job_title,
+        profession: input.profession ?? held.profession,
+      };
+      const differences = profileDifferences(heldDetails, brought);
+      organisationId = held.organisation_id;
+      if (differences.length) {
+        const may = await mayEditProfile(c.tx, c.actor, existing.id);
+        if (may.ok) {
+          organisationId = named ? named.id : held.organisation_id;
+          await updateProfile(c.tx, existing.id, {
+            name: brought.name,
+            organisationId,
+            jobTitle: brought.jobTitle,
+            profession: brought.profession,
+          });
+          applied = differences;
+        } else notApplied = { reason: may.reason, differences };
+      }
+    }
+    const person = existing
+      ? { id: existing.id, name: applied.length ? input.name : existing.name }
+      : await createPerson(c.tx, input);
     const roleLabel = COHORT_ROLES[input.role].toLowerCase();
-    if (!(await addMembership(c.tx, input.cohortId, person.id, input.role)))
+    if (!(await addMembership(c.tx, input.cohortId, person.id, input.role, organisationId)))
       return invalid("email", `${person.name} is already a ${roleLabel} in this cohort`);
     c.audit({
       action: "role.granted",
@@ -40,7 +89,7 @@ export const invitePerson = command({
       account?.password_set_at || !(await mayIssueLinkFor(c.tx, input.appointer, person.id))
         ? null
         : await issueLink(c, { personId: person.id, purpose: "invite", cohortId: input.cohortId });
-    return ok({ personId: person.id, name: person.name, roleLabel, link });
+    return ok({ personId: person.id, name: person.name, roleLabel, link, applied, notApplied });
   },
 });
 

@@ -163,9 +163,16 @@ export async function pitchReportRows(
     ifAny(eventIds, (ids) =>
       db
         .selectFrom("panel_members as pm")
-        .innerJoin("people as p", "p.id", "pm.person_id")
+        .innerJoin("pitch_events as pe", "pe.id", "pm.event_id")
+        // Conflicts: the organisation each person represents in the cohort, not their profile's.
+        .leftJoin("memberships as m", (join) =>
+          join
+            .onRef("m.person_id", "=", "pm.person_id")
+            .onRef("m.cohort_id", "=", "pe.cohort_id")
+            .on("m.role", "=", "leader"),
+        )
         .where("pm.event_id", "in", ids)
-        .select(["pm.event_id", "pm.person_id", "p.organisation_id"])
+        .select(["pm.event_id", "pm.person_id", "m.organisation_id"])
         .execute(),
     ),
     ifAny(eventIds, (ids) =>
@@ -194,18 +201,28 @@ export async function pitchReportRows(
     ifAny(cohortIds, (ids) =>
       db
         .selectFrom("team_members as tm")
-        .innerJoin("people as p", "p.id", "tm.person_id")
+        .leftJoin("memberships as m", (join) =>
+          join
+            .onRef("m.person_id", "=", "tm.person_id")
+            .onRef("m.cohort_id", "=", "tm.cohort_id")
+            .on("m.role", "=", "participant"),
+        )
         .where("tm.cohort_id", "in", ids)
-        .select(["tm.cohort_id", "tm.team_id", "p.organisation_id"])
+        .select(["tm.cohort_id", "tm.team_id", "m.organisation_id"])
         .execute(),
     ),
     ifAny(cohortIds, (ids) =>
       db
         .selectFrom("team_mentors as tm")
         .innerJoin("teams as t", "t.id", "tm.team_id")
-        .innerJoin("people as p", "p.id", "tm.person_id")
+        .leftJoin("memberships as m", (join) =>
+          join
+            .onRef("m.person_id", "=", "tm.person_id")
+            .onRef("m.cohort_id", "=", "t.cohort_id")
+            .on("m.role", "=", "mentor"),
+        )
         .where("t.cohort_id", "in", ids)
-        .select(["t.cohort_id", "tm.team_id", "p.organisation_id"])
+        .select(["t.cohort_id", "tm.team_id", "m.organisation_id"])
         .execute(),
     ),
   ]);

@@ -11,6 +11,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Input, Radios, Select } from "~/components/govuk";
+import { describeDifferences } from "~/domain/profile";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { InviteSchema, rolesAppointableBy } from "~/forms/people";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -42,13 +43,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     appointer: user,
   });
   if (!outcome.ok) return refused(submission, outcome);
-  const added = `${outcome.name} added as a ${outcome.roleLabel}`;
+  // Someone already in Tandem: which of the details typed replaced theirs, or why none did.
+  const details = outcome.notApplied
+    ? ` ${outcome.notApplied.reason} (${describeDifferences(outcome.notApplied.differences)}).`
+    : outcome.applied.length
+      ? ` Their details were updated (${describeDifferences(outcome.applied)}).`
+      : "";
+  const added = `${outcome.name} added as a ${outcome.roleLabel}.${details}`;
   if (!outcome.link)
     return redirectWithBanner(
       context,
       request,
       paths.cohort(cohort.id).people(),
-      `${added}. They already have a Tandem account and can sign in.`,
+      `${added} They already have a Tandem account and can sign in.`,
     );
   await setReveal(
     context.db,
@@ -86,7 +93,7 @@ export default function InvitePerson() {
           field={fields.email}
           type="email"
           label="Email address"
-          hint="Their work email. If they already use Tandem, they are added with the account they have."
+          hint="Their work email. If they already use Tandem, they are added with the account they have; their details change only if you run every cohort they are in."
           spellCheck={false}
           autoComplete="off"
         />

@@ -81,7 +81,11 @@ describe("importing a member of another cohort", () => {
     const html = (await preview.text()).replaceAll("&#x27;", "'");
     expect(html).toContain(SAM_NOT_APPLIED);
     expect(html).toContain("Sam Takeover");
-    const done = await post(`${base()}/nominations/import`, { csv, fileName: "nominations.csv" }, coordinator);
+    const done = await post(
+      `${base()}/nominations/import`,
+      { csv, fileName: "nominations.csv" },
+      coordinator,
+    );
     expect(await follow(done, coordinator)).toContain("1 joined without their details changing");
     expect(await profile(sam.id)).toEqual(before);
   });
@@ -117,7 +121,10 @@ describe("importing a member of another cohort", () => {
       expect(response.status, path).toBe(403);
       expect(await response.text(), path).not.toContain("Cohort B");
     }
-    const own = await get(`${server.url}/people/${sam.id}/data.json`, await sessionCookieFor(server.db, sam.id));
+    const own = await get(
+      `${server.url}/people/${sam.id}/data.json`,
+      await sessionCookieFor(server.db, sam.id),
+    );
     expect(own.status).toBe(200);
   });
 });

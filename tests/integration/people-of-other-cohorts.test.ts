@@ -3,6 +3,7 @@
 // personal data is for themselves and administrators; and conflicts of interest are decided by the organisation
 // a person represented in the cohort, which a later change of their profile cannot remove.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { lockedProfiles } from "~/auth/profile-access.server";
 import { invitePerson } from "~/commands/invitations.server";
 import { editNomination, importNominations } from "~/commands/nominations.server";
 import { exportPersonData } from "~/commands/people.server";
@@ -90,17 +91,19 @@ describe("importing someone who is also in a cohort the coordinator does not run
   });
 
   it("previews the differences as not applied, saying why in plain words", async () => {
+    const imported = rows(takeover("other-participant@example.test"));
     const preview = await previewNominations(
       db,
       world.cohortA.id,
-      rows(takeover("other-participant@example.test")),
+      imported,
       [],
-      coordinator,
+      await lockedProfiles(db, coordinator, imported),
     );
     expect(preview.rows[0]).toMatchObject({
       outcome: "joins the cohort",
       notApplied: {
-        reason: "Not applied: Opal Other is also in other cohorts, so only Opal or an administrator can change their details",
+        reason:
+          "Not applied: Opal Other is also in other cohorts, so only Opal or an administrator can change their details",
         differences: [
           { field: "Name", from: "Opal Other", to: "Taken Over" },
           { field: "Organisation", from: "None", to: world.industry.name },
@@ -114,12 +117,13 @@ describe("importing someone who is also in a cohort the coordinator does not run
     const oli = world.people.otherCohort;
     const ada = world.people.admin;
     const before = { oli: await profile(oli.id), ada: await profile(ada.id) };
+    const imported = rows(takeover("other@example.test"), takeover("admin@example.test"));
     const preview = await previewNominations(
       db,
       world.cohortA.id,
-      rows(takeover("other@example.test"), takeover("admin@example.test")),
+      imported,
       [],
-      coordinator,
+      await lockedProfiles(db, coordinator, imported),
     );
     expect(preview.rows.map((r) => r.notApplied?.reason)).toEqual([
       "Not applied: Oli Other is also in other cohorts, so only Oli or an administrator can change their details",
@@ -137,12 +141,13 @@ describe("importing someone who is also in a cohort the coordinator does not run
 
   it("still changes the details of someone whose every cohort the coordinator runs", async () => {
     const pat = world.people.participant;
+    const imported = rows(takeover("participant@example.test"));
     const preview = await previewNominations(
       db,
       world.cohortA.id,
-      rows(takeover("participant@example.test")),
+      imported,
       [],
-      coordinator,
+      await lockedProfiles(db, coordinator, imported),
     );
     expect(preview.rows[0]).toMatchObject({ outcome: "updated" });
     expect(preview.rows[0]?.notApplied).toBeUndefined();
@@ -182,7 +187,8 @@ describe("inviting someone who is also in a cohort the coordinator does not run"
       ok: true,
       personId: opal.id,
       notApplied: {
-        reason: "Not applied: Opal Other is also in other cohorts, so only Opal or an administrator can change their details",
+        reason:
+          "Not applied: Opal Other is also in other cohorts, so only Opal or an administrator can change their details",
         differences: [
           { field: "Name", from: "Opal Other", to: "Taken Over" },
           { field: "Organisation", from: "None", to: world.industry.name },
@@ -213,7 +219,8 @@ describe("changing a nomination", () => {
       name: changes.name ?? nomination.name,
       jobTitle: nomination.job_title,
       profession: nomination.profession,
-      organisationId: changes.organisationId === undefined ? nomination.organisation_id : changes.organisationId,
+      organisationId:
+        changes.organisationId === undefined ? nomination.organisation_id : changes.organisationId,
       releaseStatus: "approved",
       lineManagerEmail: null,
     });
@@ -239,7 +246,9 @@ describe("changing a nomination", () => {
   it("records a change of the organisation the person represents in the cohort, which decides conflicts", async () => {
     const pat = world.people.participant;
     expect(await edit(pat.id, { organisationId: world.industry.id })).toEqual({ ok: true });
-    expect(await membershipOrganisations(world.cohortA.id, pat.id)).toEqual({ participant: world.industry.id });
+    expect(await membershipOrganisations(world.cohortA.id, pat.id)).toEqual({
+      participant: world.industry.id,
+    });
     const events = await db
       .selectFrom("audit_events")
       .where("action", "=", "membership.organisation_changed")
@@ -288,7 +297,9 @@ describe("conflicts of interest", () => {
     });
     await db
       .insertInto("panel_members")
-      .values(pc.leaders.map((l) => ({ event_id: event.id, person_id: l.id, created_at: "2027-01-01T00:00:00Z" })))
+      .values(
+        pc.leaders.map((l) => ({ event_id: event.id, person_id: l.id, created_at: "2027-01-01T00:00:00Z" })),
+      )
       .execute();
     const conflictsOf = async () =>
       (await pitchDayPanel(db, pc.cohort.id, event.id)).conflicts.map((c) => [c.leaderId, c.teamId]);
