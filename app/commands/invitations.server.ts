@@ -1,7 +1,7 @@
 // Bringing people in: inviting a person into a cohort with a role, issuing the one-time link that lets someone set
 // (or reset) their password, and appointing a system administrator from the command line.
 import { mayEditProfile } from "~/auth/profile-access.server";
-import { type NotApplied, type ProfileDifference, profileDifferences } from "~/domain/profile";
+import { type NotApplied, profileDifferences } from "~/domain/profile";
 import { COHORT_ROLES, type LinkPurpose } from "~/domain/vocabulary";
 import { type InviteInput, rolesAppointableBy } from "~/forms/people";
 import { createOneTimeLink } from "~/models/account.server";
@@ -12,7 +12,6 @@ import {
   listOrganisations,
   mayIssueLinkFor,
   setAdmin,
-  updateProfile,
 } from "~/models/person.server";
 import { addMembership } from "~/models/programme.server";
 import { type CommandContext, command, invalid, ok } from "./runner.server";
@@ -21,10 +20,10 @@ import { type CommandContext, command, invalid, ok } from "./runner.server";
 type Appointer = { personId: number; isAdmin: boolean };
 
 /**
- * Invites a person into the cohort with a role. Someone Tandem already knows keeps their account; the details
- * typed for them (those left blank keep theirs) replace their own only when the inviter may change them
- * (mayEditProfile): otherwise the answer lists the differences as not applied, and why. They represent the
- * organisation of their profile (after any change) in the cohort.
+ * Invites a person into the cohort with a role. Someone Tandem already knows is added with the account and the
+ * details they have, representing their own organisation in the cohort: an invitation never changes a person's
+ * details. When the details typed differ and the inviter may not change them (mayEditProfile), the answer lists
+ * the differences as not applied, and why, so the inviter knows the person's details stay theirs.
  */
 export const invitePerson = command({
   async execute(c, input: InviteInput & { cohortId: number; appointer: Appointer }) {
@@ -34,46 +33,9 @@ export const invitePerson = command({
         `Only a system administrator can appoint ${COHORT_ROLES[input.role].toLowerCase()}s`,
       );
     const existing = await findPersonByEmail(c.tx, input.email);
-    let notApplied: NotApplied | null = null;
-    let applied: ProfileDifference[] = [];
-    let organisationId = input.organisationId;
-    if (existing) {
-      const held = (await getPerson(c.tx, existing.id))!;
-      const named =
-        input.organisationId === null
-          ? undefined
-          : (await listOrganisations(c.tx)).find((o) => o.id === input.organisationId);
-      const heldDetails = {
-        name: held.name,
-        organisation: held.organisation_name,
-        jobTitle: held.job_title,
-        profession: held.profession,
-      };
-      const brought = {
-        name: input.name,
-        organisation: named ? named.name : held.organisation_name,
-        jobTitle: input.jobTitle ?? held.job_title,
-        profession: input.profession ?? held.profession,
-      };
-      const differences = profileDifferences(heldDetails, brought);
-      organisationId = held.organisation_id;
-      if (differences.length) {
-        const may = await mayEditProfile(c.tx, c.actor, existing.id);
-        if (may.ok) {
-          organisationId = named ? named.id : held.organisation_id;
-          await updateProfile(c.tx, existing.id, {
-            name: brought.name,
-            organisationId,
-            jobTitle: brought.jobTitle,
-            profession: brought.profession,
-          });
-          applied = differences;
-        } else notApplied = { reason: may.reason, differences };
-      }
-    }
-    const person = existing
-      ? { id: existing.id, name: applied.length ? input.name : existing.name }
-      : await createPerson(c.tx, input);
+    const notApplied = existing ? await differencesNotApplied(c, existing.id, input) : null;
+    const person = existing ?? (await createPerson(c.tx, input));
+    const organisationId = existing ? existing.organisation_id : input.organisationId;
     const roleLabel = COHORT_ROLES[input.role].toLowerCase();
     if (!(await addMembership(c.tx, input.cohortId, person.id, input.role, organisationId)))
       return invalid("email", `${person.name} is already a ${roleLabel} in this cohort`);
@@ -89,9 +51,41 @@ export const invitePerson = command({
       account?.password_set_at || !(await mayIssueLinkFor(c.tx, input.appointer, person.id))
         ? null
         : await issueLink(c, { personId: person.id, purpose: "invite", cohortId: input.cohortId });
-    return ok({ personId: person.id, name: person.name, roleLabel, link, applied, notApplied });
+    return ok({ personId: person.id, name: person.name, roleLabel, link, notApplied });
   },
 });
+
+/** The details typed for someone already in Tandem that differ from theirs, when the inviter may not change them. */
+async function differencesNotApplied(
+  c: CommandContext,
+  personId: number,
+  input: Pick<InviteInput, "name" | "organisationId" | "jobTitle" | "profession">,
+): Promise<NotApplied | null> {
+  const held = await getPerson(c.tx, personId);
+  if (!held) return null;
+  const named =
+    input.organisationId === null
+      ? undefined
+      : (await listOrganisations(c.tx)).find((o) => o.id === input.organisationId);
+  // Fields left blank are not differences: the inviter did not ask for them to change.
+  const differences = profileDifferences(
+    {
+      name: held.name,
+      organisation: held.organisation_name,
+      jobTitle: held.job_title,
+      profession: held.profession,
+    },
+    {
+      name: input.name,
+      organisation: named ? named.name : held.organisation_name,
+      jobTitle: input.jobTitle ?? held.job_title,
+      profession: input.profession ?? held.profession,
+    },
+  );
+  if (differences.length === 0) return null;
+  const may = await mayEditProfile(c.tx, c.actor, personId);
+  return may.ok ? null : { reason: may.reason, differences };
+}
 
 type IssueLink = {
   person: { id: number; name: string; password_set_at?: string | null };

@@ -43,12 +43,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     appointer: user,
   });
   if (!outcome.ok) return refused(submission, outcome);
-  // Someone already in Tandem: which of the details typed replaced theirs, or why none did.
+  // Someone already in Tandem whose details the coordinator may not change: which were not applied, and why.
   const details = outcome.notApplied
     ? ` ${outcome.notApplied.reason} (${describeDifferences(outcome.notApplied.differences)}).`
-    : outcome.applied.length
-      ? ` Their details were updated (${describeDifferences(outcome.applied)}).`
-      : "";
+    : "";
   const added = `${outcome.name} added as a ${outcome.roleLabel}.${details}`;
   if (!outcome.link)
     return redirectWithBanner(
@@ -93,7 +91,7 @@ export default function InvitePerson() {
           field={fields.email}
           type="email"
           label="Email address"
-          hint="Their work email. If they already use Tandem, they are added with the account they have; their details change only if you run every cohort they are in."
+          hint="Their work email. If they already use Tandem, they are added with the account and details they have."
           spellCheck={false}
           autoComplete="off"
         />
