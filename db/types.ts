@@ -140,6 +140,13 @@ export interface MembershipsTable {
   cohort_id: number;
   person_id: number;
   role: CohortRole;
+  /**
+   * The organisation the person represents in this cohort: set when they join (from their profile, or the
+   * import's row when the importer may change their details), changed only with their details in this cohort.
+   * Conflicts of interest are decided from it, never from the profile, so a later profile change cannot remove
+   * one. Null when they represent no organisation.
+   */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Instant;
   /** Participants only: whether their line manager has released them for the programme. */
   release_status: ColumnType<ReleaseStatus | null, ReleaseStatus | null | undefined, ReleaseStatus | null>;

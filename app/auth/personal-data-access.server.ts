@@ -1,8 +1,18 @@
-// Who may see a person's personal data: the person themself, an administrator, or a coordinator of a cohort the
-// person is (or was) in.
+// Who may see a person's personal data in full (their page and the download of everything Tandem holds about
+// them): the person themself and site administrators, nobody else. A coordinator reads what belongs to the
+// cohorts they run on those cohorts' own pages: the full record reaches into cohorts they do not run (issue 13).
 import type { AppLoadContext } from "@remix-run/node";
 import { forbidden, idParam, notFound, requireAdmin, requireUser } from "~/auth/guards.server";
-import { coordinatesPerson, getPersonSummary } from "~/models/personal-data.server";
+import type { Actor } from "~/commands/runner.server";
+import { isAdministrator } from "~/models/person.server";
+import { getPersonSummary } from "~/models/personal-data.server";
+import type { Db } from "../../db/connection";
+
+/** Whether `actor` may read everything Tandem holds about the person (the command line may). */
+export async function mayReadPersonalData(db: Db, actor: Pick<Actor, "personId">, personId: number) {
+  if (actor.personId === null || actor.personId === personId) return true;
+  return isAdministrator(db, actor.personId);
+}
 
 export async function requirePersonalDataAccess(
   context: AppLoadContext,
@@ -13,7 +23,7 @@ export async function requirePersonalDataAccess(
   const personId = idParam(personIdParam, "Person");
   const db = context.db;
   const self = user.personId === personId;
-  if (!self && !user.isAdmin && !(await coordinatesPerson(db, user.personId, personId))) forbidden();
+  if (!self && !user.isAdmin) forbidden();
   const person = await getPersonSummary(db, personId);
   if (!person) notFound("Person");
   return { user, person, self };

@@ -1,6 +1,8 @@
 // Bringing people in: inviting a person into a cohort with a role, issuing the one-time link that lets someone set
 // (or reset) their password, and appointing a system administrator from the command line.
+import { mayEditProfile } from "~/auth/profile-access.server";
 import { invitationMail, passwordResetMail } from "~/domain/mail/templates";
+import { type NotApplied, profileDifferences } from "~/domain/profile";
 import { COHORT_ROLES, type LinkPurpose } from "~/domain/vocabulary";
 import { type InviteInput, rolesAppointableBy } from "~/forms/people";
 import { createOneTimeLink } from "~/models/account.server";
@@ -8,6 +10,7 @@ import {
   createPerson,
   findPersonByEmail,
   getPerson,
+  listOrganisations,
   mayIssueLinkFor,
   setAdmin,
 } from "~/models/person.server";
@@ -18,6 +21,12 @@ import { type CommandContext, command, invalid, ok } from "./runner.server";
 /** Who gives the role: a coordinator or a system administrator. */
 type Appointer = { personId: number; isAdmin: boolean };
 
+/**
+ * Invites a person into the cohort with a role. Someone Tandem already knows is added with the account and the
+ * details they have, representing their own organisation in the cohort: an invitation never changes a person's
+ * details. When the details typed differ and the inviter may not change them (mayEditProfile), the answer lists
+ * the differences as not applied, and why, so the inviter knows the person's details stay theirs.
+ */
 export const invitePerson = command({
   async execute(c, input: InviteInput & { cohortId: number; appointer: Appointer }) {
     if (!rolesAppointableBy(input.appointer).includes(input.role))
@@ -26,9 +35,11 @@ export const invitePerson = command({
         `Only a system administrator can appoint ${COHORT_ROLES[input.role].toLowerCase()}s`,
       );
     const existing = await findPersonByEmail(c.tx, input.email);
+    const notApplied = existing ? await differencesNotApplied(c, existing.id, input) : null;
     const person = existing ?? (await createPerson(c.tx, input));
+    const organisationId = existing ? existing.organisation_id : input.organisationId;
     const roleLabel = COHORT_ROLES[input.role].toLowerCase();
-    if (!(await addMembership(c.tx, input.cohortId, person.id, input.role)))
+    if (!(await addMembership(c.tx, input.cohortId, person.id, input.role, organisationId)))
       return invalid("email", `${person.name} is already a ${roleLabel} in this cohort`);
     c.audit({
       action: "role.granted",
@@ -47,9 +58,41 @@ export const invitePerson = command({
             cohortId: input.cohortId,
             role: roleLabel,
           });
-    return ok({ personId: person.id, name: person.name, roleLabel, link });
+    return ok({ personId: person.id, name: person.name, roleLabel, link, notApplied });
   },
 });
+
+/** The details typed for someone already in Tandem that differ from theirs, when the inviter may not change them. */
+async function differencesNotApplied(
+  c: CommandContext,
+  personId: number,
+  input: Pick<InviteInput, "name" | "organisationId" | "jobTitle" | "profession">,
+): Promise<NotApplied | null> {
+  const held = await getPerson(c.tx, personId);
+  if (!held) return null;
+  const named =
+    input.organisationId === null
+      ? undefined
+      : (await listOrganisations(c.tx)).find((o) => o.id === input.organisationId);
+  // Fields left blank are not differences: the inviter did not ask for them to change.
+  const differences = profileDifferences(
+    {
+      name: held.name,
+      organisation: held.organisation_name,
+      jobTitle: held.job_title,
+      profession: held.profession,
+    },
+    {
+      name: input.name,
+      organisation: named ? named.name : held.organisation_name,
+      jobTitle: input.jobTitle ?? held.job_title,
+      profession: input.profession ?? held.profession,
+    },
+  );
+  if (differences.length === 0) return null;
+  const may = await mayEditProfile(c.tx, c.actor, personId);
+  return may.ok ? null : { reason: may.reason, differences };
+}
 
 type IssueLink = {
   person: { id: number; name: string; password_set_at?: string | null };

@@ -1,7 +1,8 @@
 // A person's own data: anonymising them (on request, or when the retention period ends) and the record of a
 // download of everything held about them.
+import { mayReadPersonalData } from "~/auth/personal-data-access.server";
 import { anonymisePerson, exportPersonalData } from "~/models/personal-data.server";
-import { type Conflict, command, ok } from "./runner.server";
+import { type Conflict, command, forbidden, ok } from "./runner.server";
 
 const ALREADY_ANONYMISED: Conflict = {
   ok: false,
@@ -23,9 +24,16 @@ export const anonymise = command({
   },
 });
 
-/** Reading someone's whole record changes nothing, but is worth tracing: the export and its audit entry go together. */
+/**
+ * Reading someone's whole record changes nothing, but is worth tracing: the export and its audit entry go together.
+ * Only the person themself and administrators may: the record reaches into every cohort they are in.
+ */
 export const exportPersonData = command({
   async execute(c, input: { personId: number }) {
+    if (!(await mayReadPersonalData(c.tx, c.actor, input.personId)))
+      return forbidden(
+        "Only the person themself or an administrator can download everything Tandem holds about them",
+      );
     const exported = await exportPersonalData(c.tx, input.personId);
     c.audit({
       action: "person.data_exported",

@@ -11,7 +11,10 @@ export function defaultQuota(sector: Sector): number | null {
   return sector === "industry" ? 2 : null;
 }
 
-/** Every organisation in the cohort with how many active participants it has nominated. */
+/**
+ * Every organisation in the cohort with how many active participants it has nominated (those representing it in
+ * the cohort).
+ */
 export async function listCohortOrganisations(db: Db, cohortId: number) {
   const rows = await db
     .selectFrom("cohort_organisations as co")
@@ -32,8 +35,7 @@ export async function listCohortOrganisations(db: Db, cohortId: number) {
       "o.region",
       eb
         .selectFrom("memberships as m")
-        .innerJoin("people as p", "p.id", "m.person_id")
-        .whereRef("p.organisation_id", "=", "co.organisation_id")
+        .whereRef("m.organisation_id", "=", "co.organisation_id")
         .whereRef("m.cohort_id", "=", "co.cohort_id")
         .where("m.role", "=", "participant")
         .where("m.withdrawn_at", "is", null)

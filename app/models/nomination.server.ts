@@ -7,6 +7,7 @@ import {
   type NominationRow,
   type RowProblem,
 } from "~/domain/csv-nominations";
+import { type NotApplied, type ProfileDetails, profileDifferences } from "~/domain/profile";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { CohortRole, Region, ReleaseStatus, Sector } from "../../db/types";
@@ -16,36 +17,65 @@ import { createOrganisation, emailKey } from "./person.server";
 export type RowOutcome = "new person" | "joins the cohort" | "already in the cohort" | "updated";
 
 export type NominationPreview = {
-  rows: Array<NominationRow & { outcome: RowOutcome }>;
+  /** `notApplied`: the differences from the details Tandem holds that importing will leave alone, and why. */
+  rows: Array<NominationRow & { outcome: RowOutcome; notApplied?: NotApplied }>;
   problems: RowProblem[];
   missingOrganisations: Array<{ name: string; sector: Sector; rows: number[] }>;
 };
 
-/** What importing the rows would do, without writing anything. */
+/** The details a row brings, as a profile. */
+function rowDetails(row: NominationRow): ProfileDetails {
+  return {
+    name: row.name,
+    organisation: row.organisation,
+    jobTitle: row.jobTitle,
+    profession: row.profession,
+  };
+}
+
+/** The people the rows name who are already in Tandem, with their details and the organisation's name. */
+export async function peopleOfRows(db: Db, rows: NominationRow[]) {
+  const keys = rows.map((r) => emailKey(r.email)).filter(Boolean);
+  if (keys.length === 0) return [];
+  const people = await db
+    .selectFrom("people")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .where("people.email_key", "in", keys)
+    .select([
+      "people.id",
+      "people.email_key",
+      "people.name",
+      "people.job_title",
+      "people.profession",
+      "people.organisation_id",
+      "organisations.name as organisation",
+    ])
+    .execute();
+  return people.map((p) => ({
+    ...p,
+    details: {
+      name: p.name,
+      organisation: p.organisation,
+      jobTitle: p.job_title,
+      profession: p.profession,
+    } satisfies ProfileDetails,
+  }));
+}
+
+/**
+ * What importing the rows would do, without writing anything. `locked` holds, by person id, why the importer may
+ * not change the details of people already in Tandem (see mayEditProfile); their differences are not applied.
+ */
 export async function previewNominations(
   db: Db,
   cohortId: number,
   rows: NominationRow[],
   problems: RowProblem[],
+  locked: ReadonlyMap<number, string> = new Map(),
 ): Promise<NominationPreview> {
   const organisations = await db.selectFrom("organisations").select(["id", "name", "sector"]).execute();
   const check = checkOrganisations(rows, organisations);
-  const keys = rows.map((r) => emailKey(r.email)).filter(Boolean);
-  const people = keys.length
-    ? await db
-        .selectFrom("people")
-        .leftJoin("organisations", "organisations.id", "people.organisation_id")
-        .where("people.email_key", "in", keys)
-        .select([
-          "people.id",
-          "people.email_key",
-          "people.name",
-          "people.job_title",
-          "people.profession",
-          "organisations.name as organisation",
-        ])
-        .execute()
-    : [];
+  const people = await peopleOfRows(db, rows);
   const memberships = people.length
     ? await db
         .selectFrom("memberships")
@@ -60,17 +90,18 @@ export async function previewNominations(
     : [];
   const previewRows = rows.map((row) => {
     const person = people.find((p) => p.email_key === emailKey(row.email));
-    let outcome: RowOutcome = "new person";
-    if (person) {
-      const member = memberships.some((m) => m.person_id === person.id && m.role === row.role);
-      const same =
-        person.name === row.name &&
-        (person.job_title ?? null) === row.jobTitle &&
-        (person.profession ?? null) === row.profession &&
-        (person.organisation ?? "").toLowerCase() === row.organisation.toLowerCase();
-      outcome = !member ? "joins the cohort" : same ? "already in the cohort" : "updated";
-    }
-    return { ...row, outcome };
+    if (!person) return { ...row, outcome: "new person" as RowOutcome };
+    const member = memberships.some((m) => m.person_id === person.id && m.role === row.role);
+    const differences = profileDifferences(person.details, rowDetails(row));
+    const reason = locked.get(person.id);
+    const outcome: RowOutcome = !member
+      ? "joins the cohort"
+      : differences.length === 0 || reason
+        ? "already in the cohort"
+        : "updated";
+    return reason && differences.length
+      ? { ...row, outcome, notApplied: { reason, differences } }
+      : { ...row, outcome };
   });
   return {
     rows: previewRows,
@@ -85,11 +116,22 @@ export type ImportSummary = {
   updated: number;
   unchanged: number;
   organisations: number;
+  /** People already in Tandem whose details the importer may not change: they joined or stayed as they were. */
+  notApplied: number;
+};
+
+/** The organisation a person represents in the cohort changed: conflicts of interest may change with it. */
+export type OrganisationChange = {
+  personId: number;
+  from: string | null;
+  to: string | null;
 };
 
 /**
  * Imports checked rows: creates the organisations the coordinator agreed to create, matches people by email
- * (creating those Tandem does not know), and adds them to the cohort. Importing the same rows again changes
+ * (creating those Tandem does not know), and adds them to the cohort, representing the row's organisation there.
+ * The details of the people in `locked` (by id: the importer may not change them, see mayEditProfile) stay as
+ * they are: they join representing the organisation of their profile. Importing the same rows again changes
  * nothing. Answers the first row whose organisation is still unknown instead, and the command rolls back.
  */
 export async function importNominationRows(
@@ -97,8 +139,20 @@ export async function importNominationRows(
   cohortId: number,
   rows: NominationRow[],
   create: Array<{ name: string; sector: Sector; region: Region }>,
-): Promise<{ summary: ImportSummary } | { unknownOrganisation: NominationRow }> {
-  const summary: ImportSummary = { added: 0, joined: 0, updated: 0, unchanged: 0, organisations: 0 };
+  locked: ReadonlySet<number>,
+): Promise<
+  | { summary: ImportSummary; organisationChanges: OrganisationChange[] }
+  | { unknownOrganisation: NominationRow }
+> {
+  const summary: ImportSummary = {
+    added: 0,
+    joined: 0,
+    updated: 0,
+    unchanged: 0,
+    organisations: 0,
+    notApplied: 0,
+  };
+  const organisationChanges: OrganisationChange[] = [];
   for (const org of create) {
     const existing = matchOrganisation(
       org.name,
@@ -114,14 +168,14 @@ export async function importNominationRows(
     summary.organisations += 1;
   }
   const organisations = await tx.selectFrom("organisations").select(["id", "name", "sector"]).execute();
+  const nameOf = (id: number | null) => organisations.find((o) => o.id === id)?.name ?? null;
   const at = nowIso();
   for (const row of rows) {
-    const organisation = matchOrganisation(row.organisation, organisations);
-    if (!organisation) return { unknownOrganisation: row };
-    await addOrganisationToCohort(tx, cohortId, organisation);
+    const named = matchOrganisation(row.organisation, organisations);
+    if (!named) return { unknownOrganisation: row };
     const values = {
       name: row.name,
-      organisation_id: organisation.id,
+      organisation_id: named.id,
       job_title: row.jobTitle,
       profession: row.profession,
     };
@@ -132,6 +186,7 @@ export async function importNominationRows(
       .executeTakeFirst();
     let changed = false;
     const created = !person;
+    const keeps = person !== undefined && locked.has(person.id);
     if (!person) {
       person = await tx
         .insertInto("people")
@@ -152,12 +207,25 @@ export async function importNominationRows(
       person.job_title !== values.job_title ||
       person.profession !== values.profession
     ) {
-      await tx
-        .updateTable("people")
-        .set({ ...values, updated_at: at })
-        .where("id", "=", person.id)
-        .execute();
-      changed = true;
+      if (keeps) summary.notApplied += 1;
+      else {
+        await tx
+          .updateTable("people")
+          .set({ ...values, updated_at: at })
+          .where("id", "=", person.id)
+          .execute();
+        changed = true;
+      }
+    }
+    // The organisation the person represents in this cohort: the row's, or their own when it is not applied.
+    const organisationId = keeps ? person.organisation_id : named.id;
+    const organisation = organisations.find((o) => o.id === organisationId);
+    if (organisation) await addOrganisationToCohort(tx, cohortId, organisation);
+    if (!keeps) {
+      const moved = await setMembershipOrganisation(tx, cohortId, person.id, organisationId);
+      for (const from of moved)
+        organisationChanges.push({ personId: person.id, from: nameOf(from), to: nameOf(organisationId) });
+      if (moved.length) changed = true;
     }
     const role = row.role as NominationRole;
     const joined = await tx
@@ -166,6 +234,7 @@ export async function importNominationRows(
         cohort_id: cohortId,
         person_id: person.id,
         role,
+        organisation_id: organisationId,
         created_at: at,
         release_status: role === "participant" ? "requested" : null,
         line_manager_email: row.lineManagerEmail,
@@ -191,7 +260,41 @@ export async function importNominationRows(
     else if (changed) summary.updated += 1;
     else summary.unchanged += 1;
   }
-  return { summary };
+  return { summary, organisationChanges };
+}
+
+/**
+ * Sets the organisation the person represents in the cohort on each of their memberships of it; answers the
+ * organisation ids it replaced (one per distinct earlier value; empty when nothing changed).
+ */
+export async function setMembershipOrganisation(
+  tx: Tx,
+  cohortId: number,
+  personId: number,
+  organisationId: number | null,
+): Promise<Array<number | null>> {
+  const differing = await tx
+    .selectFrom("memberships")
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "=", personId)
+    .where((eb) =>
+      organisationId === null
+        ? eb("organisation_id", "is not", null)
+        : eb.or([eb("organisation_id", "is", null), eb("organisation_id", "!=", organisationId)]),
+    )
+    .select(["id", "organisation_id"])
+    .execute();
+  if (differing.length === 0) return [];
+  await tx
+    .updateTable("memberships")
+    .set({ organisation_id: organisationId })
+    .where(
+      "id",
+      "in",
+      differing.map((m) => m.id),
+    )
+    .execute();
+  return [...new Set(differing.map((m) => m.organisation_id))];
 }
 
 /** Only participants need their line manager to release them for the programme. */
@@ -199,12 +302,15 @@ function releaseNeeded(role: CohortRole) {
   return role === "participant";
 }
 
-/** The cohort's nominations (memberships as participant, mentor or leader) with their person and organisation. */
+/**
+ * The cohort's nominations (memberships as participant, mentor or leader) with their person and the organisation
+ * they represent in the cohort.
+ */
 function nominationsOfCohort(db: Db, cohortId: number) {
   return db
     .selectFrom("memberships as m")
     .innerJoin("people as p", "p.id", "m.person_id")
-    .leftJoin("organisations as o", "o.id", "p.organisation_id")
+    .leftJoin("organisations as o", "o.id", "m.organisation_id")
     .where("m.cohort_id", "=", cohortId)
     .where("m.role", "in", ["participant", "mentor", "leader"])
     .select(["m.id as membershipId", "m.role", "m.release_status", "m.line_manager_email", "m.withdrawn_at"]);
@@ -234,7 +340,7 @@ export async function getNomination(db: Db, cohortId: number, personId: number) 
       "p.email",
       "p.job_title",
       "p.profession",
-      "p.organisation_id",
+      "m.organisation_id",
       "o.name as organisation_name",
     ])
     .orderBy("m.role", "desc")
@@ -253,36 +359,16 @@ export async function claimNominationVersion(tx: Tx, membershipId: number, versi
   return Number(claimed.numUpdatedRows) === 1;
 }
 
-export type NominationInput = {
-  name: string;
-  jobTitle: string | null;
-  profession: string | null;
-  organisationId: number | null;
-  releaseStatus: ReleaseStatus | null;
-  lineManagerEmail: string | null;
-};
-
-/** Saves the person's details and their line manager's release. */
-export async function updateNomination(
+/** Saves the line manager's release of the nomination (the person's details are saved by updateProfile). */
+export async function updateRelease(
   tx: Tx,
-  nomination: { membershipId: number; personId: number },
-  input: NominationInput,
+  membershipId: number,
+  input: { releaseStatus: ReleaseStatus | null; lineManagerEmail: string | null },
 ) {
   await tx
     .updateTable("memberships")
     .set({ release_status: input.releaseStatus, line_manager_email: input.lineManagerEmail })
-    .where("id", "=", nomination.membershipId)
-    .execute();
-  await tx
-    .updateTable("people")
-    .set({
-      name: input.name,
-      job_title: input.jobTitle,
-      profession: input.profession,
-      organisation_id: input.organisationId,
-      updated_at: nowIso(),
-    })
-    .where("id", "=", nomination.personId)
+    .where("id", "=", membershipId)
     .execute();
 }
 

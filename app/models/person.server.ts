@@ -130,3 +130,90 @@ export async function mayIssueLinkFor(
     .executeTakeFirst();
   return uncovered === undefined;
 }
+
+/** Whether the person administers the site. */
+export async function isAdministrator(db: Db, personId: number) {
+  const row = await db
+    .selectFrom("accounts")
+    .where("person_id", "=", personId)
+    .select("is_admin")
+    .executeTakeFirst();
+  return row?.is_admin === 1;
+}
+
+/**
+ * What deciding who may change these people's details needs to know: each person's name, whether they administer
+ * the site, and whether they are (or were) in a cohort `actorId` does not coordinate now. Two queries for any
+ * number of people.
+ */
+export async function profileEditFacts(db: Db, actorId: number, personIds: number[]) {
+  const actorIsAdmin = await isAdministrator(db, actorId);
+  if (personIds.length === 0) return { actorIsAdmin, people: [] };
+  const rows = await db
+    .selectFrom("people as p")
+    .leftJoin("accounts as a", "a.person_id", "p.id")
+    .where("p.id", "in", personIds)
+    .select((eb) => [
+      "p.id",
+      "p.name",
+      "a.is_admin",
+      eb
+        .exists(
+          eb
+            .selectFrom("memberships as theirs")
+            .whereRef("theirs.person_id", "=", "p.id")
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom("memberships as mine")
+                    .whereRef("mine.cohort_id", "=", "theirs.cohort_id")
+                    .where("mine.person_id", "=", actorId)
+                    .where("mine.role", "=", "coordinator")
+                    .where("mine.withdrawn_at", "is", null)
+                    .select("mine.id"),
+                ),
+              ),
+            )
+            .select("theirs.id"),
+        )
+        .as("elsewhere"),
+    ])
+    .execute();
+  return {
+    actorIsAdmin,
+    people: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      isAdmin: row.is_admin === 1,
+      // SQLite answers 0 or 1, PostgreSQL false or true.
+      inCohortsOfOthers: Boolean(Number(row.elsewhere)),
+    })),
+  };
+}
+
+/**
+ * Saves the person's shared details (the caller has checked the actor may change them: mayEditProfile); an
+ * organisation left undefined stays as it is.
+ */
+export async function updateProfile(
+  tx: Tx,
+  personId: number,
+  details: {
+    name: string;
+    organisationId?: number | null;
+    jobTitle: string | null;
+    profession: string | null;
+  },
+) {
+  await tx
+    .updateTable("people")
+    .set({
+      name: details.name,
+      ...(details.organisationId === undefined ? {} : { organisation_id: details.organisationId }),
+      job_title: details.jobTitle,
+      profession: details.profession,
+      updated_at: nowIso(),
+    })
+    .where("id", "=", personId)
+    .execute();
+}

@@ -155,20 +155,6 @@ export async function exportPersonalData(db: Db, personId: number) {
   };
 }
 
-/** Whether `coordinatorId` coordinates a cohort the person is (or was) in. */
-export async function coordinatesPerson(db: Db, coordinatorId: number, personId: number) {
-  const row = await db
-    .selectFrom("memberships as mine")
-    .innerJoin("memberships as theirs", "theirs.cohort_id", "mine.cohort_id")
-    .where("mine.person_id", "=", coordinatorId)
-    .where("mine.role", "=", "coordinator")
-    .where("mine.withdrawn_at", "is", null)
-    .where("theirs.person_id", "=", personId)
-    .select("mine.id")
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * Replaces the person's name and email, removes what identifies them beyond the figures (job title, line manager,
  * reasons, sign-in records) and ends their sessions. Returns false if they were anonymised already.

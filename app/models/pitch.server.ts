@@ -137,13 +137,13 @@ export async function pitchTeamsOfCohorts(db: Db, cohortIds: number[]): Promise<
       jsonArrayFrom(
         db,
         membersOfTeam(eb)
-          .select(["people.name", "people.organisation_id as organisationId"])
+          .select(["people.name", "memberships.organisation_id as organisationId"])
           .orderBy("people.name"),
       ).as("members"),
       jsonArrayFrom(
         db,
         mentorsOfTeam(eb)
-          .select(["people.name", "people.organisation_id as organisationId"])
+          .select(["people.name", "memberships.organisation_id as organisationId"])
           .orderBy("team_mentors.sector"),
       ).as("mentors"),
     ])
@@ -249,7 +249,8 @@ export async function leadersOfEvents(db: Db, eventIds: number[]) {
         .selectFrom("pitch_events")
         .innerJoin("memberships", "memberships.cohort_id", "pitch_events.cohort_id")
         .innerJoin("people", "people.id", "memberships.person_id")
-        .leftJoin("organisations", "organisations.id", "people.organisation_id")
+        // The organisation the leader represents in the cohort decides their conflicts, not their profile's.
+        .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
         .leftJoin("panel_members", (join) =>
           join
             .onRef("panel_members.person_id", "=", "people.id")
@@ -261,7 +262,7 @@ export async function leadersOfEvents(db: Db, eventIds: number[]) {
           "pitch_events.id as eventId",
           "people.id",
           "people.name",
-          "people.organisation_id as organisationId",
+          "memberships.organisation_id as organisationId",
           "organisations.name as organisation",
           "panel_members.id as panelId",
         ])

@@ -208,10 +208,29 @@ export async function rolesInCohort(db: Db, cohortId: number, personId: number):
   return rows.map((r) => r.role);
 }
 
-export async function addMembership(db: Db | Tx, cohortId: number, personId: number, role: CohortRole) {
+/**
+ * Adds the person to the cohort in `role`, representing `organisationId` there (by default, their profile's
+ * organisation now); false when they already hold the role.
+ */
+export async function addMembership(
+  db: Db | Tx,
+  cohortId: number,
+  personId: number,
+  role: CohortRole,
+  organisationId?: number | null,
+) {
   const result = await db
     .insertInto("memberships")
-    .values({ cohort_id: cohortId, person_id: personId, role, created_at: nowIso() })
+    .values((eb) => ({
+      cohort_id: cohortId,
+      person_id: personId,
+      role,
+      created_at: nowIso(),
+      organisation_id:
+        organisationId !== undefined
+          ? organisationId
+          : eb.selectFrom("people").where("people.id", "=", personId).select("people.organisation_id"),
+    }))
     .onConflict((oc) => oc.columns(["cohort_id", "person_id", "role"]).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;

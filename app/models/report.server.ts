@@ -114,11 +114,18 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
       .where("event_id", "in", eventIds)
       .select(["event_id", "team_id", "position"])
       .execute(),
+    // Conflicts: the organisation each person represents in the cohort, not their profile's.
     panel: db
       .selectFrom("panel_members as pm")
-      .innerJoin("people as p", "p.id", "pm.person_id")
+      .innerJoin("pitch_events as pe", "pe.id", "pm.event_id")
+      .leftJoin("memberships as m", (join) =>
+        join
+          .onRef("m.person_id", "=", "pm.person_id")
+          .onRef("m.cohort_id", "=", "pe.cohort_id")
+          .on("m.role", "=", "leader"),
+      )
       .where("pm.event_id", "in", eventIds)
-      .select(["pm.event_id", "pm.person_id", "p.organisation_id"])
+      .select(["pm.event_id", "pm.person_id", "m.organisation_id"])
       .execute(),
     declared: db
       .selectFrom("declared_conflicts")
@@ -139,16 +146,26 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
       .execute(),
     members: db
       .selectFrom("team_members as tm")
-      .innerJoin("people as p", "p.id", "tm.person_id")
+      .leftJoin("memberships as m", (join) =>
+        join
+          .onRef("m.person_id", "=", "tm.person_id")
+          .onRef("m.cohort_id", "=", "tm.cohort_id")
+          .on("m.role", "=", "participant"),
+      )
       .where("tm.cohort_id", "in", cohortIds)
-      .select(["tm.cohort_id", "tm.team_id", "p.organisation_id"])
+      .select(["tm.cohort_id", "tm.team_id", "m.organisation_id"])
       .execute(),
     mentors: db
       .selectFrom("team_mentors as tm")
       .innerJoin("teams as t", "t.id", "tm.team_id")
-      .innerJoin("people as p", "p.id", "tm.person_id")
+      .leftJoin("memberships as m", (join) =>
+        join
+          .onRef("m.person_id", "=", "tm.person_id")
+          .onRef("m.cohort_id", "=", "t.cohort_id")
+          .on("m.role", "=", "mentor"),
+      )
       .where("t.cohort_id", "in", cohortIds)
-      .select(["t.cohort_id", "tm.team_id", "p.organisation_id"])
+      .select(["t.cohort_id", "tm.team_id", "m.organisation_id"])
       .execute(),
   });
 }

@@ -10,28 +10,46 @@ import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { CohortRole, Database, Sector } from "../../db/types";
 
-/** The members of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
+/**
+ * The members of the team the outer query is on (`teams`), with their people and their membership of the cohort
+ * (whose organisation decides conflicts): a subquery for jsonArrayFrom.
+ */
 export function membersOfTeam(eb: ExpressionBuilder<Database, "teams">) {
   return eb
     .selectFrom("team_members")
     .innerJoin("people", "people.id", "team_members.person_id")
+    .leftJoin("memberships", (join) =>
+      join
+        .onRef("memberships.person_id", "=", "team_members.person_id")
+        .onRef("memberships.cohort_id", "=", "team_members.cohort_id")
+        .on("memberships.role", "=", "participant"),
+    )
     .whereRef("team_members.team_id", "=", "teams.id");
 }
 
-/** The mentors of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
+/**
+ * The mentors of the team the outer query is on (`teams`), with their people and their membership of the cohort
+ * (whose organisation decides conflicts): a subquery for jsonArrayFrom.
+ */
 export function mentorsOfTeam(eb: ExpressionBuilder<Database, "teams">) {
   return eb
     .selectFrom("team_mentors")
     .innerJoin("people", "people.id", "team_mentors.person_id")
+    .leftJoin("memberships", (join) =>
+      join
+        .onRef("memberships.person_id", "=", "team_mentors.person_id")
+        .onRef("memberships.cohort_id", "=", "teams.cohort_id")
+        .on("memberships.role", "=", "mentor"),
+    )
     .whereRef("team_mentors.team_id", "=", "teams.id");
 }
 
-/** The people of a cohort in one role, with their organisation. */
+/** The people of a cohort in one role, with the organisation they represent in it. */
 function cohortPeopleInRole(db: Db, cohortId: number, role: CohortRole) {
   return db
     .selectFrom("memberships")
     .innerJoin("people", "people.id", "memberships.person_id")
-    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
     .where("memberships.cohort_id", "=", cohortId)
     .where("memberships.role", "=", role);
 }
@@ -81,7 +99,7 @@ export async function listTeams(db: Db, cohortId: number) {
       jsonArrayFrom(
         db,
         membersOfTeam(eb)
-          .leftJoin("organisations", "organisations.id", "people.organisation_id")
+          .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
           .select([
             "people.id",
             "people.name",
@@ -97,7 +115,7 @@ export async function listTeams(db: Db, cohortId: number) {
       jsonArrayFrom(
         db,
         mentorsOfTeam(eb)
-          .leftJoin("organisations", "organisations.id", "people.organisation_id")
+          .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
           .select([
             "people.id",
             "people.name",

@@ -12,6 +12,7 @@ import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Input, Radios, Select } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { describeDifferences } from "~/domain/profile";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { InviteSchema, rolesAppointableBy } from "~/forms/people";
 import { invalidForm, refused } from "~/forms/reply.server";
@@ -43,13 +44,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     appointer: user,
   });
   if (!outcome.ok) return refused(submission, outcome);
-  const added = `${outcome.name} added as a ${outcome.roleLabel}`;
+  // Someone already in Tandem whose details the coordinator may not change: which were not applied, and why.
+  const details = outcome.notApplied
+    ? ` ${outcome.notApplied.reason} (${describeDifferences(outcome.notApplied.differences)}).`
+    : "";
+  const added = `${outcome.name} added as a ${outcome.roleLabel}.${details}`;
   if (!outcome.link)
     return redirectWithBanner(
       context,
       request,
       paths.cohort(cohort.id).people(),
-      `${added}. They already have a Tandem account and can sign in.`,
+      `${added} They already have a Tandem account and can sign in.`,
     );
   await setReveal(
     context.db,
@@ -87,7 +92,7 @@ export default function InvitePerson() {
           field={fields.email}
           type="email"
           label="Email address"
-          hint="Their work email. If they already use Tandem, they are added with the account they have."
+          hint="Their work email. If they already use Tandem, they are added with the account and details they have."
           spellCheck={false}
           autoComplete="off"
         />

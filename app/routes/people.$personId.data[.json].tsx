@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { actorOf } from "~/auth/guards.server";
+import { actorOf, forbidden } from "~/auth/guards.server";
 import { requirePersonalDataAccess } from "~/auth/personal-data-access.server";
 import { exportPersonData } from "~/commands/people.server";
 import { run } from "~/commands/runner.server";
@@ -8,7 +8,10 @@ import { run } from "~/commands/runner.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, person } = await requirePersonalDataAccess(context, request, params.personId);
   const outcome = await run(context.db, actorOf(context, user), exportPersonData, { personId: person.id });
-  if (!outcome.ok) throw new Response("Personal data could not be exported", { status: 500 });
+  if (!outcome.ok) {
+    if ("forbidden" in outcome) forbidden();
+    throw new Response("Personal data could not be exported", { status: 500 });
+  }
   return new Response(JSON.stringify(outcome.exported, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

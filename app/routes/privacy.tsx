@@ -52,9 +52,10 @@ export default function Privacy() {
       <h2 className="govuk-heading-m">Your rights and how to ask</h2>
       <p className="govuk-body">
         You can download a copy of everything Tandem holds about you at any time from your profile page
-        ("Download everything Tandem holds about you"). You can also ask your cohort coordinator for a copy,
-        or ask for your data to be corrected, or to be anonymised before the retention period ends; a system
-        administrator can anonymise you on request. Requests are answered within one month.
+        ("Download everything Tandem holds about you"). You can also ask a system administrator for a copy, or
+        ask your cohort coordinator or an administrator for your data to be corrected, or to be anonymised
+        before the retention period ends; a system administrator can anonymise you on request. Requests are
+        answered within one month.
       </p>
     </StaticPage>
   );

@@ -7,6 +7,7 @@ import * as pitchDay from "./2026-11-23T2040_pitch_day";
 import * as reports from "./2026-11-23T2050_reports";
 import * as mentoring from "./2026-11-23T2100_mentoring";
 import * as indexes from "./2026-12-01T1900_indexes";
+import * as membershipOrganisation from "./2026-12-02T1100_membership_organisation";
 import * as outbox from "./2026-12-02T1200_outbox";
 
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T2050_reports": reports,
   "2026-11-23T2100_mentoring": mentoring,
   "2026-12-01T1900_indexes": indexes,
+  "2026-12-02T1100_membership_organisation": membershipOrganisation,
   "2026-12-02T1200_outbox": outbox,
 };

@@ -339,6 +339,8 @@ export async function generateDataset(db: Db, options: DatasetOptions): Promise<
         cohort_id: c.id,
         person_id: personId,
         role,
+        // The organisation the person represents in the cohort: their own (it decides conflicts).
+        organisation_id: orgOfPerson.get(personId) ? orgId(orgOfPerson.get(personId)!) : null,
         created_at: joined,
         release_status: role === "participant" ? ("approved" as const) : null,
         line_manager_email: role === "participant" ? `line.manager.${personId}@bench.example` : null,

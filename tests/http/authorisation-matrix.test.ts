@@ -323,17 +323,18 @@ const MATRIX: Record<string, Entry> = {
     GET: { path: (w) => `${programme(w)}/retention`, allowed: ADMIN },
     POST: { path: (w) => `${programme(w)}/retention`, allowed: ADMIN },
   },
-  // Personal data: the person themself, an administrator, or a coordinator of one of the person's cohorts.
+  // Personal data in full: the person themself and administrators only. The coordinator of the person's cohort
+  // reads what belongs to that cohort on its own pages, never the whole record (issue 13, finding 1).
   "people.$personId._index": {
     GET: {
       path: (w) => `/people/${w.people.participant.id}`,
-      allowed: ["admin", "coordinator", "participant"],
+      allowed: ["admin", "participant"],
     },
   },
   "people.$personId.data[.json]": {
     GET: {
       path: (w) => `/people/${w.people.participant.id}/data.json`,
-      allowed: ["admin", "coordinator", "participant"],
+      allowed: ["admin", "participant"],
     },
   },
   // An empty form is refused (400: not confirmed), so the matrix anonymises nobody.

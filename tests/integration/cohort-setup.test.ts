@@ -105,7 +105,7 @@ describe("importing nominations", () => {
     const first = await importCorrected();
     expect(first).toEqual({
       ok: true,
-      summary: { added: 12, joined: 0, updated: 0, unchanged: 0, organisations: 1 },
+      summary: { added: 12, joined: 0, updated: 0, unchanged: 0, organisations: 1, notApplied: 0 },
     });
     const afterFirst = await counts();
     expect(afterFirst.people).toBe(before.people + 12);
@@ -122,7 +122,7 @@ describe("importing nominations", () => {
     const second = await importCorrected();
     expect(second).toEqual({
       ok: true,
-      summary: { added: 0, joined: 0, updated: 0, unchanged: 12, organisations: 0 },
+      summary: { added: 0, joined: 0, updated: 0, unchanged: 12, organisations: 0, notApplied: 0 },
     });
     expect(await counts()).toEqual(afterFirst);
   });

@@ -19,10 +19,14 @@ afterEach(async () => {
   await db.destroy();
 });
 
-/** Saves the nomination from a form drawn at `version` (by default, the current one). */
-async function edit(version?: number, organisationId: number | null = null) {
+/**
+ * Saves the nomination from a form drawn at `version` (by default, the current one), with the organisation the
+ * person represents in the cohort as it is unless another is given.
+ */
+async function edit(version?: number, organisationId?: number | null) {
   const nomination = (await getNomination(db, world.cohortA.id, world.people.participant.id))!;
   version ??= nomination.version;
+  if (organisationId === undefined) organisationId = nomination.organisation_id;
   return run(db, actor, editNomination, {
     cohortId: world.cohortA.id,
     membershipId: nomination.membershipId,

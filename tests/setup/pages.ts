@@ -165,7 +165,8 @@ export const PAGES: Record<string, Page[]> = {
   ],
   "people.$personId._index": [
     { who: "admin", path: (w) => `/people/${w.people.participant.id}` },
-    { who: "coordinator", path: (w) => `/people/${w.people.participant.id}` },
+    // The person's own page (a coordinator may not see it: issue 13, finding 1).
+    { who: "participant", path: (w) => `/people/${w.people.participant.id}` },
   ],
   "people.$personId.data[.json]": [
     { who: "participant", path: (w) => `/people/${w.people.participant.id}/data.json` },

@@ -16,6 +16,7 @@ const EXAMPLES: { [A in keyof typeof cohortSetupAudit]: Parameters<(typeof cohor
   "cohort.organisation_added": { name: "Kestrel Systems", hostsVisit: true, quota: 2, created: false },
   "cohort.organisation_updated": { name: "Kestrel Systems", hostsVisit: false, quota: null, unavailable: [] },
   "milestone.moved": { kind: "mid-point", from: "2027-02-17", to: "2027-02-24" },
+  "membership.organisation_changed": { from: "HM Revenue & Customs", to: null },
 };
 
 describe("the audit sentences of cohort set-up", () => {
@@ -45,6 +46,26 @@ describe("the audit sentences of cohort set-up", () => {
     expect(
       auditSentence("password.reset_link_created", { via: "cli" }, { actor: "Tandem", subject: null }),
     ).toBe("Tandem created a password reset link for someone");
+  });
+
+  it("says which organisation a person represents in the cohort now, as it decides their conflicts", () => {
+    expect(
+      auditSentence("membership.organisation_changed", EXAMPLES["membership.organisation_changed"], who),
+    ).toBe(
+      "Fiona Marsden changed the organisation Priya Shah represents in the cohort from HM Revenue & Customs to none, which decides their conflicts of interest",
+    );
+  });
+
+  it("says whose details an import left as they were", () => {
+    expect(
+      auditSentence(
+        "nominations.imported",
+        { rows: 2, added: 0, joined: 2, updated: 0, unchanged: 0, organisations: 0, notApplied: 1 },
+        who,
+      ),
+    ).toBe(
+      "Fiona Marsden imported 2 nominations: 0 new to Tandem, 2 already in Tandem joined, 0 updated, 0 unchanged; the details of 1 person in other cohorts left as they were",
+    );
   });
 
   it("says what an import did", () => {

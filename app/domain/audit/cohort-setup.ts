@@ -48,9 +48,15 @@ export const cohortSetupAudit = {
     updated: number;
     unchanged: number;
     organisations: number;
+    /** Recorded since issue 13: people whose differing details the importer was not allowed to change. */
+    notApplied?: number;
   }>(
     (d, who) =>
-      `${who.actor} imported ${count(d.rows, "nomination")}: ${d.added} new to Tandem, ${d.joined} already in Tandem joined, ${d.updated} updated, ${d.unchanged} unchanged${d.organisations ? `; ${count(d.organisations, "organisation")} created` : ""}`,
+      `${who.actor} imported ${count(d.rows, "nomination")}: ${d.added} new to Tandem, ${d.joined} already in Tandem joined, ${d.updated} updated, ${d.unchanged} unchanged${d.notApplied ? `; the details of ${count(d.notApplied, "person", "people")} in other cohorts left as they were` : ""}${d.organisations ? `; ${count(d.organisations, "organisation")} created` : ""}`,
+  ),
+  "membership.organisation_changed": sentence<{ from: string | null; to: string | null }>(
+    (d, who) =>
+      `${who.actor} changed the organisation ${someone(who)} represents in the cohort from ${d.from ?? "none"} to ${d.to ?? "none"}, which decides their conflicts of interest`,
   ),
   "nomination.updated": sentence<{ releaseStatus: ReleaseStatus | null; lineManagerEmail: string | null }>(
     (d, who) =>

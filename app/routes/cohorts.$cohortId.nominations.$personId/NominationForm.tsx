@@ -1,7 +1,7 @@
 // The nomination's details and its line manager's release.
 import { Form } from "@remix-run/react";
 import { formProps } from "~/components/form-props";
-import { Button, type FieldLike, Input, Radios, Select } from "~/components/govuk";
+import { Button, type FieldLike, Input, InsetText, Radios, Select, SummaryList } from "~/components/govuk";
 import { labelItems } from "~/components/items";
 import type { RELEASE_ANSWERS } from "~/forms/cohort-setup";
 
@@ -20,25 +20,63 @@ const RELEASE_QUESTION: Record<(typeof RELEASE_ANSWERS)[number], string> = {
 type Props = {
   form: Parameters<typeof formProps>[0];
   fields: Fields;
-  nomination: { version: number; releaseNeeded: boolean };
+  nomination: {
+    version: number;
+    releaseNeeded: boolean;
+    name: string;
+    organisation_id: number | null;
+    organisation_name: string | null;
+    job_title: string | null;
+    profession: string | null;
+  };
   organisations: Array<{ organisation_id: number; name: string }>;
+  /** Why the coordinator may not change the person's details; null when they may. */
+  locked: string | null;
 };
 
-export function NominationForm({ form, fields, nomination, organisations }: Props) {
+/** The person's details as they stand, sent back unchanged, with why they cannot be changed here. */
+function LockedDetails({ nomination, locked }: Pick<Props, "nomination"> & { locked: string }) {
+  return (
+    <>
+      <SummaryList
+        rows={[
+          { key: "Full name", value: nomination.name },
+          { key: "Organisation", value: nomination.organisation_name ?? "None" },
+          { key: "Job title", value: nomination.job_title ?? "None" },
+          { key: "Profession", value: nomination.profession ?? "None" },
+        ]}
+      />
+      <InsetText>{locked.replace(/^Not applied: /, "")}.</InsetText>
+      <input type="hidden" name="name" value={nomination.name} />
+      <input type="hidden" name="organisationId" value={nomination.organisation_id ?? ""} />
+      <input type="hidden" name="jobTitle" value={nomination.job_title ?? ""} />
+      <input type="hidden" name="profession" value={nomination.profession ?? ""} />
+    </>
+  );
+}
+
+export function NominationForm({ form, fields, nomination, organisations, locked }: Props) {
   return (
     <Form method="post" {...formProps(form)} key={form.id}>
       <input type="hidden" name="version" value={nomination.version} />
-      <Input field={fields.name} label="Full name" />
-      <Select
-        field={fields.organisationId}
-        label="Organisation"
-        items={[
-          { value: "", text: "None" },
-          ...organisations.map((o) => ({ value: String(o.organisation_id), text: o.name })),
-        ]}
-      />
-      <Input field={fields.jobTitle} label="Job title (optional)" />
-      <Input field={fields.profession} label="Profession (optional)" />
+      {locked ? (
+        <LockedDetails nomination={nomination} locked={locked} />
+      ) : (
+        <>
+          <Input field={fields.name} label="Full name" />
+          <Select
+            field={fields.organisationId}
+            label="Organisation in this cohort"
+            hint="The organisation they represent in this cohort decides their conflicts of interest"
+            items={[
+              { value: "", text: "None" },
+              ...organisations.map((o) => ({ value: String(o.organisation_id), text: o.name })),
+            ]}
+          />
+          <Input field={fields.jobTitle} label="Job title (optional)" />
+          <Input field={fields.profession} label="Profession (optional)" />
+        </>
+      )}
       <Input
         field={fields.lineManagerEmail}
         type="email"

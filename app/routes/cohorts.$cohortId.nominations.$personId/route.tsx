@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@re
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { mayEditProfile } from "~/auth/profile-access.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { editNomination, reinstateNomination, withdrawNomination } from "~/commands/nominations.server";
 import { run } from "~/commands/runner.server";
@@ -33,8 +34,13 @@ async function load(context: AppLoadContext, request: Request, params: Record<st
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, nomination } = await load(context, request, params);
-  return { cohort, nomination, organisations: await listCohortOrganisations(context.db, cohort.id) };
+  const { cohort, nomination, user } = await load(context, request, params);
+  const [organisations, profile] = await Promise.all([
+    listCohortOrganisations(context.db, cohort.id),
+    mayEditProfile(context.db, user, nomination.id),
+  ]);
+  // Someone also in cohorts this coordinator does not run keeps their details: the page says why.
+  return { cohort, nomination, organisations, locked: profile.ok ? null : profile.reason };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -65,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NominationPage() {
-  const { cohort, nomination, organisations } = useLoaderData<typeof loader>();
+  const { cohort, nomination, organisations, locked } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // The page has two forms; the answer belongs to the one whose button was pressed.
   const saving = result?.initialValue?.intent === "save";
@@ -117,6 +123,7 @@ export default function NominationPage() {
             fields={detailsFields}
             nomination={nomination}
             organisations={organisations}
+            locked={locked}
           />
           <WithdrawForm form={withdrawForm} fields={withdrawFields} nomination={nomination} />
         </>

@@ -1,5 +1,6 @@
 // What the import would do, row by row, and the problems to correct first.
 import { Table, Tag } from "~/components/govuk";
+import type { NotApplied } from "~/domain/profile";
 import type { NominationPreview } from "~/models/nomination.server";
 
 export function ProblemsTable({ problems }: { problems: NominationPreview["problems"] }) {
@@ -11,6 +12,22 @@ export function ProblemsTable({ problems }: { problems: NominationPreview["probl
       rows={problems.map((p) => [{ text: String(p.row) }, { text: p.column }, { text: p.message }])}
       className="tandem-problems"
     />
+  );
+}
+
+/** The differences importing leaves alone, and why. */
+function NotAppliedNote({ notApplied }: { notApplied: NotApplied }) {
+  return (
+    <div className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+      <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-1">
+        {notApplied.differences.map((d) => (
+          <li key={d.field}>
+            {d.field}: {d.from} → <del>{d.to}</del>
+          </li>
+        ))}
+      </ul>
+      <strong>{notApplied.reason}</strong>
+    </div>
   );
 }
 
@@ -37,7 +54,10 @@ export function RowsTable({ preview }: { preview: NominationPreview }) {
           text: preview.problems.some((p) => p.row === r.row) ? (
             <Tag colour="red">Problem</Tag>
           ) : (
-            <Tag colour={r.outcome === "new person" ? "green" : "grey"}>{r.outcome}</Tag>
+            <>
+              <Tag colour={r.outcome === "new person" ? "green" : "grey"}>{r.outcome}</Tag>
+              {r.notApplied ? <NotAppliedNote notApplied={r.notApplied} /> : null}
+            </>
           ),
         },
       ])}

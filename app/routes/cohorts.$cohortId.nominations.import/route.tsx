@@ -41,20 +41,21 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const actor = actorOf(context, user);
   // Uploading a file only checks it; confirming posts the checked text back with the coordinator's choices.
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUpload(request);
     if (upload.text === null) return data<Answer>({ fileError: upload.error }, { status: 400 });
-    const checked = await checkNominations(context.db, cohort.id, upload.text, upload.fileName);
+    const checked = await checkNominations(context.db, actor, cohort.id, upload.text, upload.fileName);
     return data<Answer>(checked.answer, { status: checked.ok ? 200 : 400 });
   }
   const submission = parseWithZod(await request.formData(), { schema: ConfirmImportSchema });
   if (submission.status !== "success")
     return data<Answer>({ fileError: "Select a CSV file of nominations" }, { status: 400 });
   const { csv, fileName, create, regions } = submission.value;
-  const checked = await checkNominations(context.db, cohort.id, csv, fileName);
+  const checked = await checkNominations(context.db, actor, cohort.id, csv, fileName);
   if (!checked.ok) return data<Answer>(checked.answer, { status: 400 });
-  const outcome = await run(context.db, actorOf(context, user), importNominations, {
+  const outcome = await run(context.db, actor, importNominations, {
     cohortId: cohort.id,
     rows: checked.rows,
     create,
@@ -70,6 +71,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     `${summary.joined} already in Tandem joined`,
     `${summary.updated} updated`,
     `${summary.unchanged} unchanged`,
+    ...(summary.notApplied
+      ? [
+          `${summary.notApplied} joined without their details changing (they are also in other cohorts, or administer Tandem: only they or an administrator can change their details)`,
+        ]
+      : []),
   ];
   const created = summary.organisations ? `; ${plural(summary.organisations, "organisation")} created` : "";
   return redirectWithBanner(
