@@ -78,6 +78,14 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
     by: "author_id",
   },
   session_attendees: { anonymise: { action: "keep", why: "attendance figures stay unchanged" } },
+  outbox: {
+    secret: ["text_body", "html_body", "headers"],
+    anonymise: {
+      action: "delete",
+      why: "emails to the person hold their name and address (and one-time links, never exported)",
+    },
+  },
+  email_opt_outs: { anonymise: { action: "delete", why: "their email preferences go with their address" } },
   session_actions: {
     anonymise: { action: "keep", why: "team work: actions agreed by the team" },
     by: "owner_id",
