@@ -7,6 +7,7 @@ import * as build from "@remix-run/dev/server-build";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { DEFAULT_DATABASE_URL, describeDatabaseUrl, openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
+import { holdWhileServing } from "../db/server-lock";
 import { createApp, listen } from "./app";
 import { welcome } from "./demo";
 
@@ -16,6 +17,7 @@ import { welcome } from "./demo";
  */
 export async function start({ demo = false }: { demo?: boolean } = {}) {
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const serving = await holdWhileServing(databaseUrl);
   const db = openDatabase(databaseUrl);
   await migrateToLatest(db);
   const message = await welcome(db, { demo, databaseUrl });
@@ -31,6 +33,7 @@ export async function start({ demo = false }: { demo?: boolean } = {}) {
   const shutdown = () => {
     server.close(async () => {
       await db.destroy();
+      await serving.release();
       process.exit(0);
     });
     server.closeIdleConnections();

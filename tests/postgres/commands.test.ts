@@ -1,5 +1,5 @@
-// What only PostgreSQL can show: moving a deployment from SQLite to PostgreSQL and back with `copy-data`, and
-// `backup`/`restore` pointing to pg_dump on PostgreSQL.
+// What only PostgreSQL can show: moving a deployment from SQLite to PostgreSQL and back with `copy-data` (never
+// into or out of a database a server is running on), and `backup`/`restore` pointing to pg_dump on PostgreSQL.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
@@ -9,6 +9,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from "../../db/postgres"
 import { seedDemo } from "../../scripts/seed-demo";
 import { cliWorkspace, runTandem } from "../setup/cli";
 import { freshPostgresDatabase, testPostgresUrl } from "../setup/postgres";
+import { serveProcess } from "../setup/serve-process";
 
 const { dir, tandem } = cliWorkspace("copy-data");
 const sqliteUrl = () => `file:${join(dir, "demo.sqlite")}`;
@@ -87,6 +88,40 @@ describe("copy-data", () => {
     expect(again.status).toBe(2);
     expect(again.err).toMatch(/target already holds data \(table \w+\).*The target is unchanged/);
   });
+
+  it("refuses to copy into, or out of, a database a server is running on, and changes nothing", async () => {
+    const { url, drop } = await freshPostgresDatabase();
+    const people = async () => {
+      const db = openDatabase(url);
+      try {
+        return (await db.selectFrom("people").select("id").execute()).length;
+      } finally {
+        await db.destroy();
+      }
+    };
+    try {
+      const server = await serveProcess(url);
+      try {
+        const into = tandem("copy-data", "--from", sqliteUrl(), "--to", url);
+        expect(into.status).toBe(2);
+        expect(into.err).toMatch(
+          /Not copied: Tandem is running on the target, .* \(a server holds its advisory lock\): stop it, then run this again\. The target is unchanged\./,
+        );
+        expect(await people()).toBe(0);
+        const from = tandem("copy-data", "--from", url, "--to", `file:${join(dir, "from-running.sqlite")}`);
+        expect(from.status).toBe(2);
+        expect(from.err).toContain("Not copied: Tandem is running on the source");
+      } finally {
+        server.child.kill("SIGTERM");
+        await server.exited;
+      }
+      const copied = tandem("copy-data", "--from", sqliteUrl(), "--to", url);
+      expect(copied.status, copied.err).toBe(0);
+      expect(await people()).toBeGreaterThan(0);
+    } finally {
+      await drop();
+    }
+  }, 90_000);
 
   it("refuses a source that is not a Tandem database", async () => {
     const { url, drop } = await freshPostgresDatabase();
