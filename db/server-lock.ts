@@ -71,14 +71,22 @@ function claimSqlite(databaseUrl: string): Claim {
   return { ok: true, release: async () => void lock.close() };
 }
 
+/** A connection holding the advisory lock, or null when it is taken the other way. */
 async function advisoryLock(
   databaseUrl: string,
   take: "pg_try_advisory_lock_shared" | "pg_try_advisory_lock",
 ) {
   const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ held: boolean }>(`select ${take}($1) as held`, [ADVISORY_KEY]);
-  if (rows[0]?.held) return client;
+  // An error event with no listener would end the process; the server's lock adds one that acts on it.
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ held: boolean }>(`select ${take}($1) as held`, [ADVISORY_KEY]);
+    if (rows[0]?.held) return client;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
   await client.end();
   return null;
 }
@@ -93,8 +101,12 @@ async function holdPostgres(databaseUrl: string): Promise<HeldLock> {
   let released = false;
   let retry: NodeJS.Timeout | undefined;
   const watch = (held: pg.Client) => {
+    let lost = false;
+    // A dropped connection can report more than one error: take the lock again once.
     held.on("error", (error) => {
-      if (released || held !== client) return;
+      if (released || lost) return;
+      lost = true;
+      held.end().catch(() => undefined);
       process.stderr.write(
         `${JSON.stringify({
           at: new Date().toISOString(),
@@ -108,7 +120,7 @@ async function holdPostgres(databaseUrl: string): Promise<HeldLock> {
   const reacquire = async () => {
     const again = await advisoryLock(databaseUrl, "pg_try_advisory_lock_shared").catch(() => null);
     if (released) {
-      await again?.end();
+      await again?.end().catch(() => undefined);
       return;
     }
     if (!again) {
@@ -131,8 +143,7 @@ async function holdPostgres(databaseUrl: string): Promise<HeldLock> {
 async function claimPostgres(databaseUrl: string): Promise<Claim> {
   const client = await advisoryLock(databaseUrl, "pg_try_advisory_lock");
   if (!client) return { ok: false, holder: "a server holds its advisory lock" };
-  // A claim lasts one command; should its connection drop, the command's own queries fail too.
-  client.on("error", () => undefined);
+  // A claim lasts one command: should its connection drop, the command's own queries fail too.
   return { ok: true, release: () => client.end() };
 }
 

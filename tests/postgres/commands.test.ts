@@ -1,11 +1,13 @@
 // What only PostgreSQL can show: moving a deployment from SQLite to PostgreSQL and back with `copy-data` (never
 // into or out of a database a server is running on), and `backup`/`restore` pointing to pg_dump on PostgreSQL.
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { tableGraph } from "../../db/introspect";
 import { migrateToLatest } from "../../db/migrate";
 import { createPostgresDatabase, dropPostgresDatabase } from "../../db/postgres";
+import { claimWholeDatabase, holdWhileServing } from "../../db/server-lock";
 import { seedDemo } from "../../scripts/seed-demo";
 import { cliWorkspace, runTandem } from "../setup/cli";
 import { freshPostgresDatabase, testPostgresUrl } from "../setup/postgres";
@@ -144,5 +146,43 @@ describe("backups on PostgreSQL", () => {
     const restore = runTandem(["restore", join(dir, "x.sqlite")], env);
     expect(restore.status).toBe(2);
     expect(restore.err).toContain("pg_restore");
+  });
+});
+
+describe("the lock a server holds on PostgreSQL", () => {
+  it("is taken again when its connection drops, once, and let go entirely on release", async () => {
+    const { url, drop } = await freshPostgresDatabase();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    /** The sessions holding the server's shared lock. */
+    const holders = async () =>
+      (
+        await admin.query<{ pid: number }>(
+          "select pid from pg_locks where locktype = 'advisory' and mode = 'ShareLock'",
+        )
+      ).rows.map((r) => r.pid);
+    try {
+      const serving = await holdWhileServing(url);
+      const [first] = await holders();
+      await admin.query("select pg_terminate_backend($1)", [first]);
+      await expect
+        .poll(
+          async () => {
+            const now = await holders();
+            return now.length === 1 && now[0] !== first;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      expect((await claimWholeDatabase(url)).ok).toBe(false);
+      await serving.release();
+      expect(await holders()).toEqual([]);
+      const claim = await claimWholeDatabase(url);
+      expect(claim.ok).toBe(true);
+      if (claim.ok) await claim.release();
+    } finally {
+      await admin.end();
+      await drop();
+    }
   });
 });
