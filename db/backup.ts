@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { sqliteFilename } from "./connection";
 import { migrations } from "./migrations/index";
+import { claimWholeDatabase } from "./server-lock";
 
 /** Copies the live database (other processes may keep writing) to `target`, consistently. */
 export async function backupDatabase(databaseUrl: string, target: string): Promise<{ pages: number }> {
@@ -47,20 +48,33 @@ export function checkBackup(file: string): BackupCheck {
   }
 }
 
-/** Replaces the database with a checked backup. The app must be stopped while this runs. */
+/**
+ * Replaces the database with a checked backup. Refused while Tandem runs on the database: the server would go on
+ * writing to the file this replaces, and those writes would be lost.
+ */
 export async function restoreDatabase(backupFile: string, databaseUrl: string): Promise<BackupCheck> {
-  const check = checkBackup(backupFile);
-  if (!check.ok) return check;
-  const target = sqliteFilename(databaseUrl);
-  const staging = `${target}.restoring`;
-  rmSync(staging, { force: true });
-  const source = new SQLite(backupFile, { readonly: true });
+  const claim = await claimWholeDatabase(databaseUrl);
+  if (!claim.ok)
+    return {
+      ok: false,
+      problem: `Tandem is running on this database (${claim.holder}). Stop it, then run this again`,
+    };
   try {
-    await source.backup(staging);
+    const check = checkBackup(backupFile);
+    if (!check.ok) return check;
+    const target = sqliteFilename(databaseUrl);
+    const staging = `${target}.restoring`;
+    rmSync(staging, { force: true });
+    const source = new SQLite(backupFile, { readonly: true });
+    try {
+      await source.backup(staging);
+    } finally {
+      source.close();
+    }
+    for (const suffix of ["-wal", "-shm"]) rmSync(`${target}${suffix}`, { force: true });
+    renameSync(staging, target);
+    return check;
   } finally {
-    source.close();
+    await claim.release();
   }
-  for (const suffix of ["-wal", "-shm"]) rmSync(`${target}${suffix}`, { force: true });
-  renameSync(staging, target);
-  return check;
 }

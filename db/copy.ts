@@ -2,10 +2,11 @@
 // that already holds data, copies every table in foreign-key order inside one transaction, carries identity
 // counters across, and verifies the row count of every table.
 import { sql } from "kysely";
-import { openAnyDatabase } from "./connection";
+import { describeDatabaseUrl, openAnyDatabase } from "./connection";
 import { databaseKind } from "./dialect";
 import { type SchemaDb, tableGraph } from "./introspect";
 import { migrateToLatest } from "./migrate";
+import { claimWholeDatabase, type HeldLock } from "./server-lock";
 
 export type TableCount = { table: string; source: number; target: number };
 export type CopyResult = { ok: true; tables: TableCount[] } | { ok: false; problem: string };
@@ -67,8 +68,33 @@ async function copyTable(source: SchemaDb, target: SchemaDb, table: string): Pro
   }
 }
 
+/**
+ * Copies every table of `fromUrl` into the empty database `toUrl`. Refused while a server runs on either: on the
+ * target it would be writing beside the copy, and on the source its later writes would be missing from the copy.
+ */
 export async function copyData(fromUrl: string, toUrl: string): Promise<CopyResult> {
   if (fromUrl === toUrl) return { ok: false, problem: "the source and the target are the same database" };
+  const claims: HeldLock[] = [];
+  try {
+    for (const [side, url] of [
+      ["target", toUrl],
+      ["source", fromUrl],
+    ] as const) {
+      const claim = await claimWholeDatabase(url);
+      if (!claim.ok)
+        return {
+          ok: false,
+          problem: `Tandem is running on the ${side}, ${describeDatabaseUrl(url)} (${claim.holder}): stop it, then run this again`,
+        };
+      claims.push(claim);
+    }
+    return await copyClaimed(fromUrl, toUrl);
+  } finally {
+    for (const claim of claims) await claim.release();
+  }
+}
+
+async function copyClaimed(fromUrl: string, toUrl: string): Promise<CopyResult> {
   const source = openAnyDatabase(fromUrl);
   const target = openAnyDatabase(toUrl);
   try {

@@ -39,7 +39,7 @@ export const backupCommands: Record<string, Command> = {
     },
   },
   restore: {
-    summary: "Check a backup and put it in place of the database (stop Tandem first)",
+    summary: "Check a backup and put it in place of the database (refused while Tandem runs on it)",
     usage: "restore <file>",
     async run(args) {
       if (refusedOnPostgres("restore")) return 2;

@@ -7,6 +7,7 @@ import * as build from "@remix-run/dev/server-build";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { DEFAULT_DATABASE_URL, describeDatabaseUrl, openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
+import { holdWhileServing } from "../db/server-lock";
 import { createApp, listen } from "./app";
 import { welcome } from "./demo";
 import { startMailDelivery } from "./mail-delivery";
@@ -17,6 +18,7 @@ import { startMailDelivery } from "./mail-delivery";
  */
 export async function start({ demo = false }: { demo?: boolean } = {}) {
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const serving = await holdWhileServing(databaseUrl);
   const db = openDatabase(databaseUrl);
   await migrateToLatest(db);
   const message = await welcome(db, { demo, databaseUrl });
@@ -42,6 +44,7 @@ export async function start({ demo = false }: { demo?: boolean } = {}) {
     server.close(async () => {
       await delivery?.stop();
       await db.destroy();
+      await serving.release();
       process.exit(0);
     });
     server.closeIdleConnections();

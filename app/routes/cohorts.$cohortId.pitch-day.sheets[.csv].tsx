@@ -1,9 +1,9 @@
 // Every scoring sheet of the pitch day as CSV, one row per leader and team (UTF-8 with a BOM for spreadsheets).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { notFound, requireCohortAccess } from "~/auth/guards.server";
 import { weightedTotal } from "~/domain/pitch-scoring";
 import { getPitchEvent, resultsOf } from "~/models/pitch.server";
+import { csvDownload } from "~/utils/csv-response.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
@@ -31,28 +31,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       sheet.submitted_at ?? "",
     ];
   });
-  const csv = stringify(rows, {
-    bom: true,
-    header: true,
-    columns: [
-      "leader_name",
-      "leader_organisation",
-      "team_number",
-      "team_name",
-      "status",
-      ...rubric.map((c) => `${c.name} (1-${c.max}, weight ${c.weight})`),
-      "total",
-      "worked_well",
-      "could_be_better",
-      "updated_at",
-      "submitted_at",
-    ],
-  });
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="pitch-day-sheets-cohort-${cohort.id}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const header = [
+    "leader_name",
+    "leader_organisation",
+    "team_number",
+    "team_name",
+    "status",
+    ...rubric.map((c) => `${c.name} (1-${c.max}, weight ${c.weight})`),
+    "total",
+    "worked_well",
+    "could_be_better",
+    "updated_at",
+    "submitted_at",
+  ];
+  return csvDownload([header, ...rows], `pitch-day-sheets-cohort-${cohort.id}.csv`);
 }
