@@ -519,6 +519,14 @@ export interface EmailOptOutsTable {
   created_at: Instant;
 }
 
+export interface SubmissionsTable {
+  key: string;
+  person_id: number;
+  /** JSON: the command's outcome, answered again to a repeat. */
+  outcome: string;
+  created_at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -560,6 +568,7 @@ export interface Database {
   team_outcomes: TeamOutcomesTable;
   outbox: OutboxTable;
   email_opt_outs: EmailOptOutsTable;
+  submissions: SubmissionsTable;
 }
 
 export type Milestone = Selectable<MilestonesTable>;

@@ -8,6 +8,7 @@ import type { AuditEvent } from "~/domain/audit";
 import type { OutgoingMessage } from "~/domain/mail/message";
 import { conflict, type Outcome, type Refusal } from "~/domain/outcome";
 import { enqueueMessages, outboxNudge } from "~/models/outbox.server";
+import { findSubmission, recordSubmission } from "~/models/submission.server";
 import { appUrl } from "~/utils/env.server";
 import { nowIso } from "~/utils/time";
 import type { Db } from "../../db/connection";
@@ -64,12 +65,26 @@ class Rollback extends Error {
   }
 }
 
-/** Runs `cmd` in one transaction; its audit events are written in that transaction when it succeeds. */
-/** Runs `cmd` in one transaction; its audit events and emails are written in that transaction when it succeeds. */
-export async function run<I, T>(db: Db, actor: Actor, cmd: Command<I, T>, input: I): Promise<Outcome<T>> {
+/**
+ * Runs `cmd` in one transaction; its audit events and emails are written in that transaction when it succeeds.
+ * With `once` (a form's one-time key, for forms that create a record), a change already made with that key is not
+ * made again: the first outcome is answered, and nothing is created twice (double clicks, retried requests).
+ */
+export async function run<I, T>(
+  db: Db,
+  actor: Actor,
+  cmd: Command<I, T>,
+  input: I,
+  { once }: { once?: string | null } = {},
+): Promise<Outcome<T>> {
+  const key = once && actor.personId !== null ? { personId: actor.personId, key: once } : null;
   let enqueued = 0;
   try {
     const outcome = await db.transaction().execute(async (tx) => {
+      if (key) {
+        const earlier = await findSubmission(tx, key.personId, key.key);
+        if (earlier !== undefined) return earlier as Outcome<T>;
+      }
       if (cmd.claims && !(await cmd.claims.claim(tx, input))) throw new Rollback(conflict(cmd.claims.record));
       const events: AuditEvent[] = [];
       const messages: OutgoingMessage[] = [];
@@ -87,6 +102,7 @@ export async function run<I, T>(db: Db, actor: Actor, cmd: Command<I, T>, input:
       if (!outcome.ok) throw new Rollback(outcome);
       await writeAuditEvents(tx, actor, events);
       enqueued = await enqueueMessages(tx, messages);
+      if (key) await recordSubmission(tx, key.personId, key.key, outcome);
       return outcome;
     });
     // Committed: the delivery worker in this process need not wait for its next look at the outbox.
@@ -94,6 +110,11 @@ export async function run<I, T>(db: Db, actor: Actor, cmd: Command<I, T>, input:
     return outcome;
   } catch (error) {
     if (error instanceof Rollback) return error.outcome;
+    // Two copies of one submission at once (PostgreSQL lets both in): the one that lost answers the winner's outcome.
+    if (key) {
+      const earlier = await findSubmission(db, key.personId, key.key);
+      if (earlier !== undefined) return earlier as Outcome<T>;
+    }
     throw error;
   }
 }

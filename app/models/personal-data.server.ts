@@ -85,6 +85,10 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
       why: "emails to the person hold their name and address (and one-time links, never exported)",
     },
   },
+  submissions: {
+    secret: ["outcome"],
+    anonymise: { action: "delete", why: "one-time form keys, kept for a day, go" },
+  },
   email_opt_outs: { anonymise: { action: "delete", why: "their email preferences go with their address" } },
   session_actions: {
     anonymise: { action: "keep", why: "team work: actions agreed by the team" },

@@ -12,10 +12,12 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { todayInLondon } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
 import { DEFAULT_ACTION_ROWS, logSessionSchema, sessionErrorIds } from "~/forms/mentoring";
+import { onceKey } from "~/forms/once";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
@@ -47,14 +49,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team } = await load(context, request, params);
   const schema = logSessionSchema({ team, cohortStartDate: cohort.start_date, today: todayInLondon() });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema });
   // "Add another action" (Conform's insert intent, posted when JavaScript is off) shows the form again.
   if (!submission.status) return submission.reply();
   if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), logSession, {
-    ...submission.value,
-    team: { id: team.id, number: team.number, cohortId: cohort.id },
-  });
+  const outcome = await run(
+    context.db,
+    actorOf(context, user),
+    logSession,
+    { ...submission.value, team: { id: team.id, number: team.number, cohortId: cohort.id } },
+    { once: onceKey(form) },
+  );
   if (!outcome.ok) return refused(submission, outcome);
   return redirectWithBanner(
     context,
@@ -87,6 +93,7 @@ export default function LogSession() {
       heading="Log a mentoring session"
     >
       <Form method="post" {...formProps(form)}>
+        <OnceOnly />
         <SessionFields form={form} fields={fields} members={loaded.members} mentors={loaded.mentors} />
         <Button>Save session</Button>
       </Form>

@@ -275,6 +275,26 @@ describe("logging a session: bad input", () => {
     expect(await count("mentoring_sessions")).toBe(before);
   });
 
+  it("creates one session when the same form is sent three times at once, answering each with it", async () => {
+    const mentor = await as(world.people.mentor.id);
+    const page = await (await get(`${teamUrl(m.team1)}/sessions/new`, mentor)).text();
+    const once = /name="once" value="([0-9a-f]+)"/.exec(page)?.[1];
+    expect(once).toBeDefined();
+    const before = await count("mentoring_sessions");
+    const sent = await Promise.all(
+      [1, 2, 3].map(() => post(`${teamUrl(m.team1)}/sessions/new`, sessionFields({ once: once! }), mentor)),
+    );
+    expect(sent.map((r) => r.status)).toEqual([302, 302, 302]);
+    expect(new Set(sent.map((r) => r.headers.get("location"))).size).toBe(1);
+    expect(await count("mentoring_sessions")).toBe(before + 1);
+    // A new page carries a new key: the same session sent from it is a second session, as meant.
+    const next = await (await get(`${teamUrl(m.team1)}/sessions/new`, mentor)).text();
+    const nextOnce = /name="once" value="([0-9a-f]+)"/.exec(next)?.[1];
+    expect(nextOnce).not.toBe(once);
+    await post(`${teamUrl(m.team1)}/sessions/new`, sessionFields({ once: nextOnce! }), mentor);
+    expect(await count("mentoring_sessions")).toBe(before + 2);
+  });
+
   it("logs a good session with its actions, and the author can change it (audited)", async () => {
     const mentor = await as(world.people.mentor.id);
     const response = await post(
