@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOneTimeLink } from "~/models/account.server";
+import { enqueueMessages, listMessages } from "~/models/outbox.server";
 import { cohortSetupWorld } from "../setup/cohort-setup";
 import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/factories";
 import { type MentoringWorld, makeMentoringTeams } from "../setup/mentoring";
@@ -38,6 +39,7 @@ type MatrixWorld = World & {
   pitchTeamId: number;
   teamId: number;
   mentoring: MentoringWorld;
+  messageId: number;
 };
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
@@ -342,6 +344,15 @@ const MATRIX: Record<string, Entry> = {
     POST: { path: (w) => `/people/${w.otherParticipant.id}/anonymise`, allowed: ADMIN },
   },
   audit: { GET: { path: () => "/audit", allowed: ["admin", "coordinator", "otherCohort"] } },
+  // The outbox: administrators only. An empty form sends nothing again (400: no button pressed).
+  "admin.outbox._index": { GET: { path: () => "/admin/outbox", allowed: ADMIN } },
+  "admin.outbox.$messageId._index": {
+    GET: { path: (w) => `/admin/outbox/${w.messageId}`, allowed: ADMIN },
+    POST: { path: (w) => `/admin/outbox/${w.messageId}`, allowed: ADMIN, status: { admin: 400 } },
+  },
+  "admin.outbox.$messageId.html": {
+    GET: { path: (w) => `/admin/outbox/${w.messageId}/html`, allowed: ADMIN },
+  },
 };
 
 /** Route modules: `name.tsx`, or a folder `name/` whose route is `name/route.tsx`. */
@@ -370,9 +381,23 @@ beforeAll(async () => {
       }),
     );
     const pitchDay = await makeWorldPitchDay(db, made);
+    const participant = made.people.participant;
+    await db.transaction().execute((tx) =>
+      enqueueMessages(tx, [
+        {
+          kind: "password_reset",
+          to: { personId: participant.id, address: participant.email, name: participant.name },
+          subject: "Reset your Tandem password",
+          text: "Dear participant",
+          html: "<p>Dear participant</p>",
+        },
+      ]),
+    );
+    const [message] = await listMessages(db, { limit: 1, offset: 0 });
     world = {
       ...made,
       token: link.token,
+      messageId: message!.id,
       pitchTeamId: pitchDay.teamId,
       ...(await cohortSetupWorld(db, made)),
       ...(await reportWorld(db, made)),
