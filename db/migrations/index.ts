@@ -8,6 +8,7 @@ import * as reports from "./2026-11-23T2050_reports";
 import * as mentoring from "./2026-11-23T2100_mentoring";
 import * as indexes from "./2026-12-01T1900_indexes";
 import * as outbox from "./2026-12-02T1200_outbox";
+import * as passwordResetRequests from "./2026-12-02T1310_password_reset_requests";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T2100_mentoring": mentoring,
   "2026-12-01T1900_indexes": indexes,
   "2026-12-02T1200_outbox": outbox,
+  "2026-12-02T1310_password_reset_requests": passwordResetRequests,
 };
