@@ -8,7 +8,7 @@ import { command, invalid, ok } from "./runner.server";
  * server has accepted (or that is being sent now) is never sent twice, so it is refused.
  */
 export const retryMessage = command({
-  async execute(c, input: { messageId: number }) {
+  async execute(c, input: { messageId: number; via?: "cli" }) {
     const message = await getMessage(c.tx, input.messageId);
     if (!message) return invalid("message", "There is no such email in the outbox");
     if (!(await requeueMessage(c.tx, message.id)))
@@ -21,7 +21,7 @@ export const retryMessage = command({
       subjectType: "email",
       subjectId: message.id,
       cohortId: message.cohort_id,
-      details: { kind: message.kind, subject: message.subject },
+      details: { kind: message.kind, subject: message.subject, ...(input.via ? { via: input.via } : {}) },
     });
     return ok({ subject: message.subject, to: message.to_address });
   },

@@ -114,8 +114,8 @@ export default function OutboxMessage() {
                   </Link>
                 ) : (
                   message.toName
-                )}{" "}
-                ({message.toAddress})
+                )}
+                {` (${message.toAddress})`}
               </>
             ),
           },

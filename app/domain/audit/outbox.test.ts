@@ -26,7 +26,16 @@ describe("the audit sentences of email", () => {
     expect(
       auditSentence("email.resent", EXAMPLES["email.resent"], { actor: "Fiona Marsden", subject: null }),
     ).toBe(
-      "Fiona Marsden asked Tandem to send the email “You are invited to Tech Connect 2027” (invitation to a cohort) again",
+      "Fiona Marsden queued the email “You are invited to Tech Connect 2027” (invitation to a cohort) to be sent again",
+    );
+    expect(
+      auditSentence(
+        "email.resent",
+        { kind: "password_reset", subject: "Reset your Tandem password", via: "cli" },
+        { actor: "Tandem", subject: null },
+      ),
+    ).toBe(
+      "Tandem queued the email “Reset your Tandem password” (password reset) to be sent again, from the command line",
     );
   });
 });

@@ -9,8 +9,8 @@ export const outboxAudit = {
     (_, who) =>
       `Someone asked the forgotten password page to email ${who.subject ?? "a person"} a link to reset their password`,
   ),
-  "email.resent": sentence<{ kind: MessageKind; subject: string }>(
+  "email.resent": sentence<{ kind: MessageKind; subject: string; via?: "cli" }>(
     (d, who) =>
-      `${who.actor} asked Tandem to send the email “${d.subject}” (${(MESSAGE_KINDS[d.kind] ?? "email").toLowerCase()}) again`,
+      `${who.actor} queued the email “${d.subject}” (${(MESSAGE_KINDS[d.kind] ?? "email").toLowerCase()}) to be sent again${d.via === "cli" ? ", from the command line" : ""}`,
   ),
 };
