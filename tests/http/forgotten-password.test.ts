@@ -97,7 +97,9 @@ describe("asking for a reset link", () => {
     // Once: nothing more arrives for the person, and the outbox holds the one message, sent.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(mailsTo(person.email)).toHaveLength(1);
-    expect((await outboxTo(person.email)).map((m) => [m.kind, m.status])).toEqual([["password_reset", "sent"]]);
+    expect((await outboxTo(person.email)).map((m) => [m.kind, m.status])).toEqual([
+      ["password_reset", "sent"],
+    ]);
 
     const events = await server.db
       .selectFrom("audit_events")

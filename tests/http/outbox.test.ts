@@ -23,8 +23,11 @@ async function email(
         kind: "invitation",
         to: { personId: null, address: "sam.okafor@example.test", name: "Sam Okafor" },
         subject,
-        text: fields.text ?? `Dear Sam,\n\nJoin here: https://tandem.example.test/set-password/abc.\n\n— Tandem`,
-        html: fields.html ?? `<!doctype html><html lang="en"><head><title>${subject}</title></head><body><p>Dear Sam</p></body></html>`,
+        text:
+          fields.text ?? `Dear Sam,\n\nJoin here: https://tandem.example.test/set-password/abc.\n\n— Tandem`,
+        html:
+          fields.html ??
+          `<!doctype html><html lang="en"><head><title>${subject}</title></head><body><p>Dear Sam</p></body></html>`,
       },
     ]),
   );

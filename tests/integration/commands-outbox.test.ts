@@ -53,7 +53,11 @@ async function failedEmail() {
     ]),
   );
   const { id } = await db.selectFrom("outbox").select("id").executeTakeFirstOrThrow();
-  await db.updateTable("outbox").set({ status: "failed", last_error: "550 no" }).where("id", "=", id).execute();
+  await db
+    .updateTable("outbox")
+    .set({ status: "failed", last_error: "550 no" })
+    .where("id", "=", id)
+    .execute();
   return id;
 }
 
@@ -95,7 +99,11 @@ describe("sending an email again", () => {
       const outcome = await run(db, admin(), retryMessage, { messageId: id });
       expect(outcome.ok).toBe(false);
       expect(await snapshot()).toEqual(before);
-      const row = await db.selectFrom("outbox").where("id", "=", id).select("status").executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("outbox")
+        .where("id", "=", id)
+        .select("status")
+        .executeTakeFirstOrThrow();
       expect(row.status).toBe(status);
     }
     expect(await run(db, admin(), retryMessage, { messageId: id + 100 })).toEqual({
@@ -149,7 +157,8 @@ describe("asking for a reset link", () => {
   });
 
   it("over the limit, changes nothing at all", async () => {
-    for (let i = 0; i < MAX_RESETS_PER_EMAIL; i++) await ask(world.people.mentor.email, `198.51.100.${20 + i}`);
+    for (let i = 0; i < MAX_RESETS_PER_EMAIL; i++)
+      await ask(world.people.mentor.email, `198.51.100.${20 + i}`);
     const before = await snapshot();
     expect(await ask(world.people.mentor.email, "198.51.100.99")).toEqual({ ok: true, sent: false });
     expect(await snapshot()).toEqual(before);
