@@ -527,6 +527,16 @@ export interface SubmissionsTable {
   created_at: Instant;
 }
 
+/** A request on the forgotten-password page, kept for an hour for its rate limit. */
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  /** SHA-256 of the lower-cased email address asked about, known to Tandem or not. */
+  email_hash: string;
+  /** The client address the request came from. */
+  address: string;
+  at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -569,6 +579,7 @@ export interface Database {
   outbox: OutboxTable;
   email_opt_outs: EmailOptOutsTable;
   submissions: SubmissionsTable;
+  password_reset_requests: PasswordResetRequestsTable;
 }
 
 export type Milestone = Selectable<MilestonesTable>;

@@ -12,6 +12,7 @@ import { migrateToLatest } from "../db/migrate";
 import { backupCommands } from "./backup-commands";
 import { cohortCommands } from "./cohort-commands";
 import { locateJsonError } from "./json-error";
+import { outboxCommands } from "./outbox-commands";
 import { retentionCommands } from "./retention-commands";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 import { teamCommands } from "./team-commands";
@@ -154,6 +155,7 @@ const commands: Record<string, Command> = {
   ...cohortCommands,
   ...backupCommands,
   ...retentionCommands,
+  ...outboxCommands,
 };
 
 function help(): string {

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
+import { EMAIL_PREVIEW_POLICY } from "../app/domain/mail/preview";
 import { databaseReachable } from "../app/models/health.server";
 import { isProduction } from "../app/utils/env.server";
 import { logError } from "../app/utils/error-log.server";
@@ -26,14 +27,23 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+/**
+ * The one address that may be framed: an email's HTML part (paths.outboxMessage(id).html()), which the Outbox page
+ * shows in a sandboxed frame. It gets its own policy instead of the pages' one, set here rather than by its route
+ * because the Remix adapter adds a route's headers to these (two policies would both apply, and the pages' one
+ * forbids framing); so whatever that address answers, even an error, runs no script.
+ */
+const EMAIL_PREVIEW_PATH = /^\/admin\/outbox\/\d+\/html$/;
+
+function securityHeaders(req: Request, res: Response, next: NextFunction) {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
+  const emailPreview = EMAIL_PREVIEW_PATH.test(req.path);
   res.set({
-    "Content-Security-Policy": contentSecurityPolicy(nonce),
+    "Content-Security-Policy": emailPreview ? EMAIL_PREVIEW_POLICY : contentSecurityPolicy(nonce),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
+    "X-Frame-Options": emailPreview ? "SAMEORIGIN" : "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   });

@@ -32,6 +32,17 @@ export async function requireAdmin(context: AppLoadContext, request: Request): P
   return user;
 }
 
+/** A page of the whole site (no cohort's): the signed-in person must hold `permission` as an administrator. */
+export async function requireSitePermission(
+  context: AppLoadContext,
+  request: Request,
+  permission: Permission,
+): Promise<SessionUser> {
+  const user = await requireUser(context, request);
+  if (!can({ roles: [], user }, permission)) forbidden();
+  return user;
+}
+
 /** A route parameter that must be a positive whole number, or the page is not found. */
 export function idParam(value: string | undefined, what = "Page"): number {
   if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound(what);

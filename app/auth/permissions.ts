@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "statements:manage": COORDINATION,
   /** The team health view and its nudges. */
   "health:view": COORDINATION,
+  /** The outbox: every email Tandem has sent or will send, read in full and sent again. Site-wide, no cohort's. */
+  "outbox:manage": ["admin"],
 } as const satisfies Record<string, Holder[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

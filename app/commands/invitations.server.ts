@@ -1,11 +1,13 @@
 // Bringing people in: inviting a person into a cohort with a role, issuing the one-time link that lets someone set
-// (or reset) their password, and appointing a system administrator from the command line.
+// (or reset) their password, emailing one to whoever asks on the forgotten-password page, and appointing a system
+// administrator from the command line.
 import { mayEditProfile } from "~/auth/profile-access.server";
 import { invitationMail, passwordResetMail } from "~/domain/mail/templates";
 import { type NotApplied, profileDifferences } from "~/domain/profile";
 import { COHORT_ROLES, type LinkPurpose } from "~/domain/vocabulary";
 import { type InviteInput, rolesAppointableBy } from "~/forms/people";
 import { createOneTimeLink } from "~/models/account.server";
+import { recordResetRequest, resetRequestLimited, resettableAccount } from "~/models/password-reset.server";
 import {
   createPerson,
   findPersonByEmail,
@@ -114,6 +116,29 @@ export const issueSignInLink = command({
     const purpose = input.purpose ?? (input.person.password_set_at ? "reset" : "invite");
     const link = await issueLink(c, { personId: input.person.id, purpose, cohortId: input.cohortId });
     return ok({ link, purpose });
+  },
+});
+
+/**
+ * The forgotten-password page: emails a reset link to the account with this address, if there is one, unless the
+ * address or the client has asked too often this hour. Nobody is signed in: the actor is Tandem, with the client's
+ * address. The page answers the same whatever happened (`sent` is for the tests), so it tells nobody who has an
+ * account; every request within the limit counts towards it, for known and unknown addresses alike.
+ */
+export const requestPasswordReset = command({
+  async execute(c, input: { email: string; address: string }) {
+    if (await resetRequestLimited(c.tx, input.email, input.address)) return ok({ sent: false });
+    await recordResetRequest(c.tx, input.email, input.address);
+    const account = await resettableAccount(c.tx, input.email);
+    if (!account) return ok({ sent: false });
+    c.audit({
+      action: "password.reset_requested",
+      subjectType: "person",
+      subjectId: account.id,
+      details: {},
+    });
+    await issueLink(c, { personId: account.id, purpose: "reset", cohortId: null });
+    return ok({ sent: true });
   },
 });
 

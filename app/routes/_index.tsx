@@ -114,6 +114,10 @@ export default function Home() {
           ·{" "}
           <Link className="govuk-link" to={paths.audit()}>
             Audit log
+          </Link>{" "}
+          ·{" "}
+          <Link className="govuk-link" to={paths.outbox()}>
+            Outbox
           </Link>
         </p>
       ) : null}

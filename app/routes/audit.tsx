@@ -6,8 +6,9 @@ import { forbidden, requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
-import { Button, DateInput, Pagination, type PaginationItem, Select, Table } from "~/components/govuk";
+import { Button, DateInput, Pagination, Select, Table } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { paginationItems } from "~/components/pagination-items";
 import { auditSentence, SUBJECT_TYPES } from "~/domain/audit";
 import { formatUkDateTime } from "~/domain/calendar";
 import { AuditDatesSchema, AuditScopeSchema } from "~/forms/audit-filter";
@@ -73,18 +74,6 @@ function subjectLabel(type: string): string {
   return Object.hasOwn(SUBJECT_TYPES, type)
     ? SUBJECT_TYPES[type as keyof typeof SUBJECT_TYPES]
     : type.replaceAll("_", " ");
-}
-
-function pageItems(asked: Record<string, string>, page: number, pages: number): PaginationItem[] {
-  const wanted = [...new Set([1, page - 1, page, page + 1, pages])]
-    .filter((n) => n >= 1 && n <= pages)
-    .sort((a, b) => a - b);
-  const items: PaginationItem[] = [];
-  wanted.forEach((n, i) => {
-    if (i > 0 && n - wanted[i - 1]! > 1) items.push({ ellipsis: true });
-    items.push({ number: n, href: paths.audit({ ...asked, page: n }), current: n === page });
-  });
-  return items;
 }
 
 function AuditFilter() {
@@ -169,7 +158,7 @@ export default function AuditLog() {
         <Pagination
           previous={page > 1 ? { href: paths.audit({ ...asked, page: page - 1 }) } : undefined}
           next={page < pages ? { href: paths.audit({ ...asked, page: page + 1 }) } : undefined}
-          items={pageItems(asked, page, pages)}
+          items={paginationItems(page, pages, (n) => paths.audit({ ...asked, page: n }))}
         />
       ) : null}
     </>

@@ -10,3 +10,8 @@ export function isProduction(): boolean {
 export function appUrl(): string {
   return (env.APP_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");
 }
+
+/** Whether this server sends email (SMTP_URL is set); without it, messages wait in the outbox. */
+export function sendsEmail(): boolean {
+  return Boolean(env.SMTP_URL);
+}

@@ -116,9 +116,16 @@ export const paths = {
     `/sign-in${q({ redirectTo: redirectTo === "/" ? undefined : redirectTo })}`,
   passwordSet: () => "/sign-in?passwordSet=1",
   signOut: () => "/sign-out",
-  forgottenPassword: () => "/forgotten-password",
+  /** With `sent`, the page's answer to a request for a reset link. */
+  forgottenPassword: (sent?: boolean) => `/forgotten-password${q({ sent: sent ? 1 : undefined })}`,
   setPassword: (token: string) => `/set-password/${token}`,
   profile: () => "/profile",
+  outbox: (filter: { status?: string; page?: number } = {}) => `/admin/outbox${q(filter)}`,
+  outboxMessage: (messageId: Id) => ({
+    home: () => `/admin/outbox/${messageId}`,
+    /** The HTML part on its own, for the message page's sandboxed frame. */
+    html: () => `/admin/outbox/${messageId}/html`,
+  }),
   audit: (filter: Record<string, string | number | undefined> = {}) => `/audit${q(filter)}`,
   programmes: () => "/programmes",
   programmesNew: () => "/programmes/new",

@@ -9,6 +9,7 @@ import * as mentoring from "./2026-11-23T2100_mentoring";
 import * as indexes from "./2026-12-01T1900_indexes";
 import * as membershipOrganisation from "./2026-12-02T1100_membership_organisation";
 import * as outbox from "./2026-12-02T1200_outbox";
+import * as passwordResetRequests from "./2026-12-02T1310_password_reset_requests";
 import * as submissions from "./2026-12-02T1400_submissions";
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1900_indexes": indexes,
   "2026-12-02T1100_membership_organisation": membershipOrganisation,
   "2026-12-02T1200_outbox": outbox,
+  "2026-12-02T1310_password_reset_requests": passwordResetRequests,
   "2026-12-02T1400_submissions": submissions,
 };

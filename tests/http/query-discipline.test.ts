@@ -76,6 +76,7 @@ const GROWN_TABLES = [
   "scoring_sheets",
   "sheet_scores",
   "audit_events",
+  "outbox",
 ] as const;
 
 async function rowCounts() {

@@ -178,6 +178,9 @@ export const PAGES: Record<string, Page[]> = {
     { who: "admin", path: () => "/audit" },
     { who: "coordinator", path: () => "/audit" },
   ],
+  "admin.outbox._index": [{ who: "admin", path: () => "/admin/outbox" }],
+  "admin.outbox.$messageId._index": [{ who: "admin", path: (w) => `/admin/outbox/${w.messageId}` }],
+  "admin.outbox.$messageId.html": [{ who: "admin", path: (w) => `/admin/outbox/${w.messageId}/html` }],
 };
 
 /** Route files that show no rows from the database, so their query count cannot grow. */

@@ -1,8 +1,10 @@
 // A world with one of everything a list page shows (for the query-discipline and index tests), and a way to
 // grow it: many more rows of every kind, in the same shapes, so a page's SQL should not change with it.
 import { todayInLondon } from "~/domain/calendar";
+import type { OutgoingMessage } from "~/domain/mail/message";
 import { addOrganisationToCohort } from "~/models/cohort-organisation.server";
 import { createSession } from "~/models/mentoring.server";
+import { enqueueMessages, listMessages } from "~/models/outbox.server";
 import { saveOutcome } from "~/models/outcome.server";
 import {
   addPanelMember,
@@ -46,7 +48,8 @@ const STATEMENT = {
 /**
  * makeWorld's cohort A with published teams (mentoring sessions, a reviewed statement), a visit with attendance,
  * organisations, nominations, the skills questionnaire, an outcome, a keep-apart pair, audit events and a pitch
- * day whose scoring is open and whose results are released (sheets from the world's leader).
+ * day whose scoring is open and whose results are released (sheets from the world's leader), and an email in the
+ * outbox.
  */
 export async function smallWorld(db: Db) {
   const world = await makeWorld(db);
@@ -101,11 +104,24 @@ export async function smallWorld(db: Db) {
         cohortId: i === 0 ? cohortId : world.cohortB.id,
         details: {},
       });
+    await enqueueMessages(tx, [mail(world.people.participant)]);
   });
-  return { ...world, ...setup, mentoring, eventId: event.id };
+  const [message] = await listMessages(db, { limit: 1, offset: 0 });
+  return { ...world, ...setup, mentoring, eventId: event.id, messageId: message!.id };
 }
 
 export type SmallWorld = Awaited<ReturnType<typeof smallWorld>>;
+
+/** An email to someone, as a command would declare it. */
+function mail(to: { id: number; name: string; email: string }, n = 1): OutgoingMessage {
+  return {
+    kind: "team_published",
+    to: { personId: to.id, address: to.email, name: to.name },
+    subject: `Your team is published (${n})`,
+    text: `Dear ${to.name},\n\nSee your team: https://tandem.example.test/`,
+    html: `<p>Dear ${to.name},</p>`,
+  };
+}
 
 async function submitSheet(
   tx: Tx,
@@ -382,6 +398,10 @@ export async function growWorld(db: Db, world: SmallWorld, options: { teams?: nu
     for (const [i, leaderId] of leaders.slice(1, 4).entries())
       await declareConflict(tx, world.eventId, leaderId, teams[2 + i]!.id, "Worked with a member");
 
+    await enqueueMessages(
+      tx,
+      newcomers.map((person, n) => mail(person, n + 2)),
+    );
     for (let e = 0; e < 300; e++)
       await recordAudit(tx, {
         actorId: e % 3 ? people.coordinator.id : people.admin.id,

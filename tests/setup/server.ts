@@ -44,7 +44,7 @@ export type TestServer = {
   errorLog: () => ErrorLogLine[];
 };
 
-/** One line of the server's error log (server/error-log.ts). */
+/** One line of the server's error log (app/utils/error-log.server.ts). */
 export type ErrorLogLine = {
   at: string;
   level: "error";

@@ -5,6 +5,7 @@ import { accountsAudit } from "./accounts";
 import { cohortSetupAudit } from "./cohort-setup";
 import type { Sentence, Who } from "./define";
 import { mentoringAudit } from "./mentoring";
+import { outboxAudit } from "./outbox";
 import { peopleAudit } from "./people";
 import { pitchDayAudit } from "./pitch-day";
 import { programmesAudit } from "./programmes";
@@ -24,6 +25,7 @@ export const AUDIT_ACTIONS = {
   ...skillsAudit,
   ...pitchDayAudit,
   ...peopleAudit,
+  ...outboxAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -44,6 +46,7 @@ export const SUBJECT_TYPES = {
   problem_statement: "Problem statement",
   pitch_event: "Pitch day",
   skills_questionnaire: "Skills questionnaire",
+  email: "Email",
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
 
