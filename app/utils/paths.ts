@@ -119,6 +119,7 @@ export const paths = {
   forgottenPassword: () => "/forgotten-password",
   setPassword: (token: string) => `/set-password/${token}`,
   profile: () => "/profile",
+  unsubscribe: (token: string) => `/unsubscribe/${token}`,
   audit: (filter: Record<string, string | number | undefined> = {}) => `/audit${q(filter)}`,
   programmes: () => "/programmes",
   programmesNew: () => "/programmes/new",
