@@ -4,6 +4,7 @@
 import { accountsAudit } from "./accounts";
 import { cohortSetupAudit } from "./cohort-setup";
 import type { Sentence, Who } from "./define";
+import { emailAudit } from "./email";
 import { mentoringAudit } from "./mentoring";
 import { peopleAudit } from "./people";
 import { pitchDayAudit } from "./pitch-day";
@@ -24,6 +25,7 @@ export const AUDIT_ACTIONS = {
   ...skillsAudit,
   ...pitchDayAudit,
   ...peopleAudit,
+  ...emailAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
