@@ -53,7 +53,7 @@ function EmailState({ status }: { status: EmailStatus | null }) {
       ) : null}
       {status.turnedOff.length ? (
         <p className="govuk-body-s govuk-!-margin-bottom-0">
-          Turned off: {status.turnedOff.map((kind) => MESSAGE_KINDS[kind]).join("; ")}
+          {`Turned off: ${status.turnedOff.map((kind) => MESSAGE_KINDS[kind]).join("; ")}`}
         </p>
       ) : failed ? null : (
         <span className="govuk-body-s">All on</span>

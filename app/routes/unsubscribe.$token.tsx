@@ -80,18 +80,18 @@ export default function Unsubscribe() {
           </>
         ) : state === "stopped" ? (
           <>
-            <Panel title={TITLES.stopped}>You will no longer get emails about “{kind}”</Panel>
+            <Panel title={TITLES.stopped}>{`You will no longer get emails about “${kind}”`}</Panel>
             {preferences}
           </>
         ) : state === "already" ? (
           <>
             <h1 className="govuk-heading-l">{TITLES.already}</h1>
-            <p className="govuk-body">You do not get emails about “{kind}” any more.</p>
+            <p className="govuk-body">{`You do not get emails about “${kind}” any more.`}</p>
             {preferences}
           </>
         ) : (
           <>
-            <h1 className="govuk-heading-l">Stop emails about “{kind}”?</h1>
+            <h1 className="govuk-heading-l">{`Stop emails about “${kind}”?`}</h1>
             <p className="govuk-body">
               Tandem will stop sending you these emails. Other emails, and everything in Tandem itself, stay
               as they are.
