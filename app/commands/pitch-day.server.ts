@@ -1,6 +1,7 @@
 // Pitch day: its details, rubric, panel and conflicts, running order, the scoring window and the leaders' sheets.
 import { randomInt } from "node:crypto";
 import type { AuditEvent } from "~/domain/audit";
+import type { OutgoingMessage } from "~/domain/mail/message";
 import { drawRunningOrder } from "~/domain/pitch-day";
 import type { EventInput, RubricInput } from "~/forms/pitch-day";
 import {
@@ -26,7 +27,8 @@ import {
   updatePitchEvent,
   writeSheet,
 } from "~/models/pitch.server";
-import { command, forbidden, type Invalid, invalid, ok, type Tx } from "./runner.server";
+import { panelAddedMessages, resultsReleasedMessages, scoringOpenMessages } from "./messages.server";
+import { type CommandContext, command, forbidden, type Invalid, invalid, ok, type Tx } from "./runner.server";
 
 /** A change to a pitch day the form was drawn at `version` of. */
 type EventChange = { cohortId: number; eventId: number; version: number };
@@ -106,6 +108,8 @@ export const addPanelLeader = command({
     if (!leader) return invalid("personId", NOT_A_LEADER);
     await addPanelMember(c.tx, input.eventId, leader.id);
     c.audit({ action: "pitch_day.panel_added", ...subject(input), details: { leader: leader.name } });
+    if (!leader.onPanel)
+      for (const message of await panelAddedMessages(c, input.cohortId, leader.id)) c.send(message);
     return ok({ leader: leader.name });
   },
 });
@@ -213,6 +217,8 @@ type ScoringStep = {
     | "pitch_day.results_released"
     | "pitch_day.ranking_published"
   >;
+  /** The emails the step causes. */
+  messages?: (c: CommandContext, cohortId: number, eventId: number) => Promise<OutgoingMessage[]>;
 };
 
 /** A step of the scoring window, taken only when its rule allows, recording how many sheets were in. */
@@ -231,6 +237,7 @@ function scoringStep(step: ScoringStep) {
         ...subject(input),
         details: { submitted: progress.submitted, expected: progress.expected },
       });
+      for (const message of (await step.messages?.(c, input.cohortId, event.id)) ?? []) c.send(message);
       return ok();
     },
   });
@@ -247,6 +254,7 @@ export const openScoring = scoringStep({
   },
   change: (tx, eventId) => setScoringState(tx, eventId, "open"),
   audit: "pitch_day.scoring_opened",
+  messages: scoringOpenMessages,
 });
 
 export const closeScoring = scoringStep({
@@ -263,6 +271,7 @@ export const releaseResultsToTeams = scoringStep({
   },
   change: releaseResults,
   audit: "pitch_day.results_released",
+  messages: (c, cohortId) => resultsReleasedMessages(c, cohortId),
 });
 
 export const publishRankingToCohort = scoringStep({

@@ -12,6 +12,7 @@ import {
 } from "~/models/problem-statement.server";
 import type { Db } from "../../db/connection";
 import { actingPerson } from "./mentoring.server";
+import { statementReviewedMessages, statementSubmittedMessages } from "./messages.server";
 import { command, conflict, type Invalid, invalid, ok } from "./runner.server";
 
 type Team = { id: number; number: number; cohortId: number };
@@ -63,6 +64,7 @@ export const submitStatementForReview = command({
       cohortId: input.team.cohortId,
       details: { version: input.version, team: input.team.number },
     });
+    for (const message of await statementSubmittedMessages(c, input.team, input.version)) c.send(message);
     return ok();
   },
 });
@@ -99,6 +101,8 @@ export const reviewStatement = command({
       cohortId: input.team.cohortId,
       details: { version: input.version, decision: input.decision, outcome },
     });
+    const review = { version: input.version, outcome, comment: input.comment };
+    for (const message of await statementReviewedMessages(c, input.team, review)) c.send(message);
     return ok({ outcome });
   },
 });
@@ -135,6 +139,8 @@ export const approveStatementOnBehalf = command({
       cohortId: input.team.cohortId,
       details: { version: input.version, mentors: pending, reason: input.reason },
     });
+    const review = { version: input.version, outcome, comment: null };
+    for (const message of await statementReviewedMessages(c, input.team, review)) c.send(message);
     return ok({ outcome });
   },
 });

@@ -22,6 +22,7 @@ import {
   setTeamName,
   teamByNumber,
 } from "~/models/team.server";
+import { teamPublishedMessages } from "./messages.server";
 import { command, type Invalid, invalid, ok, type Tx } from "./runner.server";
 
 /** What every teams command changes: the teams of this cohort, as the form saw them at `version`. */
@@ -176,6 +177,7 @@ export const publishCohortTeams = command({
       cohortId: input.cohortId,
       details: { teams: teams.length },
     });
+    for (const message of await teamPublishedMessages(c, input.cohortId)) c.send(message);
     return ok();
   },
 });

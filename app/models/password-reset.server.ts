@@ -2,8 +2,9 @@
 // at most a few reset links an hour for one email address and a few more from one client address. Every request it lets through counts, for an email Tandem knows or not, so its
 // answer never depends on who has an account; requests it turns away are not counted, so the window ends an hour
 // after the requests that filled it.
-import { hashToken } from "~/utils/tokens.server";
+
 import { addMinutesIso, nowIso } from "~/utils/time";
+import { hashToken } from "~/utils/tokens.server";
 import type { Db, Tx } from "../../db/connection";
 import { emailKey } from "./person.server";
 

@@ -292,6 +292,17 @@ export async function removePanelMember(db: Tx, eventId: number, personId: numbe
     .execute();
 }
 
+/** The leaders on an event's panel with their email addresses, to write to. */
+export async function panelLeadersOf(db: Db, eventId: number) {
+  return db
+    .selectFrom("panel_members")
+    .innerJoin("people", "people.id", "panel_members.person_id")
+    .where("panel_members.event_id", "=", eventId)
+    .select(["people.id", "people.name", "people.email"])
+    .orderBy("people.name")
+    .execute();
+}
+
 /** Each event's declared conflicts, by event id. */
 export async function declaredConflictsOfEvents(db: Db, eventIds: number[]) {
   const rows = eventIds.length

@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
-import { COHORT_ROLES, type CohortRole } from "~/domain/vocabulary";
+import { formatUkDateTime } from "~/domain/calendar";
+import { COHORT_ROLES, type CohortRole, MESSAGE_KINDS } from "~/domain/vocabulary";
+import { type EmailStatus, emailStatusOfCohort } from "~/models/email-status.server";
 import { listCohortMembers } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -23,11 +25,41 @@ const ROLE_ORDER = Object.keys(GROUP_TITLES) as CohortRole[];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const members = await listCohortMembers(context.db, cohort.id);
+  const [members, emails] = await Promise.all([
+    listCohortMembers(context.db, cohort.id),
+    emailStatusOfCohort(context.db, cohort.id),
+  ]);
   return {
     cohort,
-    groups: ROLE_ORDER.map((role) => ({ role, people: members.filter((m) => m.role === role) })),
+    groups: ROLE_ORDER.map((role) => ({
+      role,
+      people: members.filter((m) => m.role === role).map((m) => ({ ...m, emails: emails.get(m.id) ?? null })),
+    })),
   };
+}
+
+/** Emails that could not be delivered to the person's address (the newest, with the mail server's reason), and the kinds they turned off. */
+function EmailState({ status }: { status: EmailStatus | null }) {
+  if (!status) return <span className="govuk-body-s">All on</span>;
+  const failed = status.failures[0];
+  return (
+    <>
+      {failed ? (
+        <p className="govuk-body-s govuk-!-margin-bottom-1">
+          <Tag colour="red">Not delivered</Tag> {MESSAGE_KINDS[failed.kind]}, {formatUkDateTime(failed.at)}
+          {status.failures.length > 1 ? ` (and ${status.failures.length - 1} more)` : ""}:{" "}
+          {failed.reason ?? "no reason given"}
+        </p>
+      ) : null}
+      {status.turnedOff.length ? (
+        <p className="govuk-body-s govuk-!-margin-bottom-0">
+          {`Turned off: ${status.turnedOff.map((kind) => MESSAGE_KINDS[kind]).join("; ")}`}
+        </p>
+      ) : failed ? null : (
+        <span className="govuk-body-s">All on</span>
+      )}
+    </>
+  );
 }
 
 export default function CohortPeople() {
@@ -60,6 +92,7 @@ export default function CohortPeople() {
                 { text: "Organisation" },
                 { text: "Job title" },
                 { text: "Account" },
+                { text: "Emails" },
                 { text: "Sign-in link" },
               ]}
               rows={people.map((p) => [
@@ -81,6 +114,7 @@ export default function CohortPeople() {
                     <Tag colour="yellow">Invited</Tag>
                   ),
                 },
+                { text: <EmailState status={p.emails} /> },
                 {
                   text: (
                     <Form method="post" action={links.personLink(p.id)}>

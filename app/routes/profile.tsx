@@ -1,15 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { actorOf, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { redirectWithBanner } from "~/auth/session.server";
 import { newCalendarAddress } from "~/commands/accounts.server";
+import { saveEmailPreferences } from "~/commands/email-preferences.server";
 import { run } from "~/commands/runner.server";
+import { EmailPreferences } from "~/components/EmailPreferences";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList, WarningText } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
-import { setReveal, takeReveal } from "~/models/account.server";
+import { OPTIONAL_MESSAGE_KINDS } from "~/domain/mail/preferences";
+import { MESSAGE_KINDS } from "~/domain/vocabulary";
+import { EmailPreferencesSchema } from "~/forms/email-preferences";
+import { type SessionUser, setReveal, takeReveal } from "~/models/account.server";
 import { getCalendarFeed } from "~/models/calendar-feed.server";
+import { optOutsOf } from "~/models/email-preferences.server";
 import { getPerson } from "~/models/person.server";
 import { listCohortsOfPerson } from "~/models/programme.server";
 import { absoluteUrl } from "~/utils/links.server";
@@ -22,10 +29,11 @@ export const ErrorBoundary = RouteErrorBoundary;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
   const db = context.db;
-  const [person, feed, cohorts] = await Promise.all([
+  const [person, feed, cohorts, optedOut] = await Promise.all([
     getPerson(db, user.personId),
     getCalendarFeed(db, user.personId),
     listCohortsOfPerson(db, user.personId),
+    optOutsOf(db, user.personId),
   ]);
   // The feed's address is shown once, straight after it is made: only its hash is kept.
   const revealed = await takeReveal(db, user.sessionId);
@@ -50,6 +58,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           url: absoluteUrl(request, paths.cohortCalendarFeed(token, c.id)),
         }))
       : [],
+    emails: OPTIONAL_MESSAGE_KINDS.map((kind) => ({
+      kind,
+      label: MESSAGE_KINDS[kind],
+      on: !optedOut.includes(kind),
+    })),
   };
 }
 
@@ -64,6 +77,8 @@ function feedToken(revealed: string | null): string | null {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "email-preferences") return saveEmails(context, request, user, formData);
   const outcome = await run(context.db, actorOf(context, user), newCalendarAddress, {
     personId: user.personId,
   });
@@ -81,8 +96,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
 }
 
+/** The email choices: the boxes are the only input, so anything else is a broken request, not a mistake to show. */
+async function saveEmails(context: AppLoadContext, request: Request, user: SessionUser, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: EmailPreferencesSchema });
+  if (submission.status !== "success") throw new Response("Choose emails from the list", { status: 400 });
+  const outcome = await run(context.db, actorOf(context, user), saveEmailPreferences, {
+    personId: user.personId,
+    wanted: submission.value.wanted,
+  });
+  if (!outcome.ok) throw new Response("Your email choices could not be saved", { status: 500 });
+  return redirectWithBanner(context, request, paths.profile(), "Your email choices are saved");
+}
+
 export default function Profile() {
-  const { person, feedCreatedAt, feedUrl, cohortFeeds } = useLoaderData<typeof loader>();
+  const { person, feedCreatedAt, feedUrl, cohortFeeds, emails } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -141,6 +168,7 @@ export default function Profile() {
             {feedCreatedAt ? "Reset your calendar address" : "Make your calendar address"}
           </Button>
         </Form>
+        <EmailPreferences choices={emails} />
       </div>
     </div>
   );

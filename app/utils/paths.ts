@@ -126,6 +126,7 @@ export const paths = {
     /** The HTML part on its own, for the message page's sandboxed frame. */
     html: () => `/admin/outbox/${messageId}/html`,
   }),
+  unsubscribe: (token: string) => `/unsubscribe/${token}`,
   audit: (filter: Record<string, string | number | undefined> = {}) => `/audit${q(filter)}`,
   programmes: () => "/programmes",
   programmesNew: () => "/programmes/new",

@@ -1,6 +1,7 @@
 // For every route: who may use it. Each request is real HTTP to the built server, as each kind of person.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unsubscribeToken } from "~/auth/unsubscribe.server";
 import { createOneTimeLink } from "~/models/account.server";
 import { enqueueMessages, listMessages } from "~/models/outbox.server";
 import { cohortSetupWorld } from "../setup/cohort-setup";
@@ -8,7 +9,7 @@ import { type Actor, makeWorld, makeWorldPitchDay, type World } from "../setup/f
 import { type MentoringWorld, makeMentoringTeams } from "../setup/mentoring";
 import { routeModules } from "../setup/pages";
 import { reportWorld } from "../setup/report";
-import { post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
+import { post, sessionCookieFor, startServer, TEST_SESSION_SECRET, type TestServer } from "../setup/server";
 
 type Who = Actor | "anonymous";
 const EVERYONE: Who[] = [
@@ -34,6 +35,7 @@ type Rule = {
 type Entry = { GET?: Rule; POST?: Rule };
 type MatrixWorld = World & {
   token: string;
+  unsubscribeToken: string;
   visitId: number;
   feedToken: string;
   pitchTeamId: number;
@@ -202,9 +204,20 @@ const MATRIX: Record<string, Entry> = {
   "cohorts.$cohortId.milestones.$kind.calendar[.ics]": {
     GET: { path: (w) => `${cohort(w)}/milestones/kick-off/calendar.ics`, allowed: MEMBERS },
   },
+  // Each person's own profile, with their calendar address and their email choices (intent=email-preferences).
   profile: {
     GET: { path: () => "/profile", allowed: SIGNED_IN },
     POST: { path: () => "/profile", allowed: SIGNED_IN },
+  },
+  // The link at the foot of an email carries its own signed key: anyone holding a valid one, signed in or not. An
+  // empty form is refused (400: not the one-click body), so the matrix turns nothing off.
+  "unsubscribe.$token": {
+    GET: { path: (w) => `/unsubscribe/${w.unsubscribeToken}`, allowed: EVERYONE },
+    POST: {
+      path: (w) => `/unsubscribe/${w.unsubscribeToken}`,
+      allowed: EVERYONE,
+      status: Object.fromEntries(EVERYONE.map((w) => [w, 400])),
+    },
   },
   "cohorts.$cohortId.teams.$teamId._index": { GET: { path: team, allowed: TEAM } },
   "cohorts.$cohortId.teams.$teamId.sessions.new": {
@@ -400,10 +413,13 @@ beforeAll(async () => {
       ]),
     );
     const [message] = await listMessages(db, { limit: 1, offset: 0 });
+    // Signed as the server signs them (with its SESSION_SECRET).
+    process.env.SESSION_SECRET = TEST_SESSION_SECRET;
     world = {
       ...made,
       token: link.token,
       messageId: message!.id,
+      unsubscribeToken: unsubscribeToken(made.people.participant.id, "visit_reminder"),
       pitchTeamId: pitchDay.teamId,
       ...(await cohortSetupWorld(db, made)),
       ...(await reportWorld(db, made)),

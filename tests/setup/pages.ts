@@ -195,6 +195,7 @@ export const WITHOUT_ROWS = [
   "set-password.$token",
   "sign-in",
   "sign-out",
+  "unsubscribe.$token",
 ];
 
 /** Every route module: a file in app/routes, or a folder's route.tsx (its parts beside it are not routes). */

@@ -4,6 +4,7 @@
 import { accountsAudit } from "./accounts";
 import { cohortSetupAudit } from "./cohort-setup";
 import type { Sentence, Who } from "./define";
+import { emailAudit } from "./email";
 import { mentoringAudit } from "./mentoring";
 import { outboxAudit } from "./outbox";
 import { peopleAudit } from "./people";
@@ -26,6 +27,7 @@ export const AUDIT_ACTIONS = {
   ...pitchDayAudit,
   ...peopleAudit,
   ...outboxAudit,
+  ...emailAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
