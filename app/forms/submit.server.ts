@@ -7,6 +7,7 @@ import type { $ZodType, output } from "zod/v4/core";
 import { actorOf } from "~/auth/guards.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { type Command, type Ok, type Refusal, run } from "~/commands/runner.server";
+import { onceKey } from "~/forms/once";
 import { invalidForm, refused } from "~/forms/reply.server";
 
 /** Where a successful change sends the person, and the banner that page shows. */
@@ -16,7 +17,11 @@ const CHANGE = Symbol("change");
 
 /** One command with its input and what to say when it succeeds: one button of a form with several. */
 export type Change = {
-  readonly [CHANGE]: (context: AppLoadContext, user: { personId: number }) => Promise<Refusal | Done>;
+  readonly [CHANGE]: (
+    context: AppLoadContext,
+    user: { personId: number },
+    options: { once: string | null },
+  ) => Promise<Refusal | Done>;
 };
 
 /**
@@ -29,8 +34,8 @@ export function change<I, T>(
   done: Done | ((outcome: Ok<T>) => Done | Promise<Done>),
 ): Change {
   return {
-    async [CHANGE](context, user) {
-      const outcome = await run(context.db, actorOf(context, user), command, input);
+    async [CHANGE](context, user, options) {
+      const outcome = await run(context.db, actorOf(context, user), command, input, options);
       if (!outcome.ok) return outcome;
       return typeof done === "function" ? done(outcome) : done;
     },
@@ -44,6 +49,11 @@ type Form<S extends $ZodType> = {
    * is not a submission, and shows the form again with the rows changed.
    */
   rows?: true;
+  /**
+   * The form carries a one-time key (`<OnceOnly />`, for a form that creates a record): a change already made
+   * with that key is not made again (a double click, a retried request), and its first outcome is answered.
+   */
+  once?: true;
 };
 
 /** A form with one command. */
@@ -100,11 +110,13 @@ async function answer<S extends $ZodType>(
   form: Form<S>,
   changeOf: (value: output<S>) => Change | Refusal | Promise<Change | Refusal>,
 ) {
-  const submission = parseWithZod(await request.formData(), { schema: form.schema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: form.schema });
   if (form.rows && submission.status === undefined) return submission.reply();
   if (submission.status !== "success") return invalidForm(submission);
   const chosen = await changeOf(submission.value);
-  const result = CHANGE in chosen ? await chosen[CHANGE](context, user) : chosen;
+  const once = form.once ? onceKey(formData) : null;
+  const result = CHANGE in chosen ? await chosen[CHANGE](context, user, { once }) : chosen;
   if ("ok" in result) return refused(submission, result);
   return redirectWithBanner(context, request, result.to, result.banner);
 }
