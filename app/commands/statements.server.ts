@@ -1,6 +1,6 @@
 // A team's problem statement: saving a draft, submitting it to the mentors, a mentor's review, a coordinator's
 // approval on the mentors' behalf, and publishing the cohort's statements.
-import { maySubmit, missingFields, type StatementText } from "~/domain/problem-statement";
+import { mayEdit, maySubmit, missingFields, type StatementText } from "~/domain/problem-statement";
 import type { ReviewDecision } from "~/domain/vocabulary";
 import {
   getStatement,
@@ -29,7 +29,9 @@ export const saveStatementDraft = command({
     if (!saved.ok)
       return {
         ok: false as const,
-        conflict: `Someone else saved version ${saved.currentNumber} while you were editing. Compare the two texts below, change yours if needed and save again.`,
+        conflict: mayEdit((await getStatement(c.tx, input.team.id))?.status ?? null)
+          ? `Someone else saved version ${saved.currentNumber} while you were editing. Compare the two texts below, change yours if needed and save again.`
+          : "The statement was submitted while you were editing: your text is below, copy what you need",
       };
     c.audit({
       action: "statement.saved",

@@ -1,10 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { editCohort } from "~/commands/cohorts.server";
-import { run } from "~/commands/runner.server";
 import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -13,7 +10,7 @@ import { BackLink, Button } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { EditCohortSchema } from "~/forms/cohort";
 import { dateParts } from "~/forms/fields";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -27,16 +24,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const submission = parseWithZod(await request.formData(), { schema: EditCohortSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), editCohort, { ...submission.value, cohort });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).home(),
-    `Cohort ${submission.value.name} saved`,
-  );
+  return submitForm(context, request, user, {
+    schema: EditCohortSchema,
+    command: editCohort,
+    input: (value) => ({ ...value, cohort }),
+    done: (_, value) => ({ to: paths.cohort(cohort.id).home(), banner: `Cohort ${value.name} saved` }),
+  });
 }
 
 export default function EditCohort() {

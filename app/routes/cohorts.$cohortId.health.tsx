@@ -1,10 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { changeQuietTeamDays } from "~/commands/health.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -15,7 +12,7 @@ import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { attendanceRate, teamHealthFlags } from "~/domain/mentoring";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
 import { QuietDaysSchema } from "~/forms/health";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import {
   getHealthSettings,
   participantAttendance,
@@ -80,17 +77,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "health:view");
-  const submission = parseWithZod(await request.formData(), { schema: QuietDaysSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const input = { ...submission.value, cohortId: cohort.id };
-  const outcome = await run(context.db, actorOf(context, user), changeQuietTeamDays, input);
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).health(),
-    `Teams are now flagged after ${input.quietDays} days without a session`,
-  );
+  return submitForm(context, request, user, {
+    schema: QuietDaysSchema,
+    command: changeQuietTeamDays,
+    input: (value) => ({ ...value, cohortId: cohort.id }),
+    done: (_, value) => ({
+      to: paths.cohort(cohort.id).health(),
+      banner: `Teams are now flagged after ${value.quietDays} days without a session`,
+    }),
+  });
 }
 
 export default function Health() {

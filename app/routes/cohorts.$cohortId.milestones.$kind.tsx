@@ -1,11 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, forbidden, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { forbidden, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { redirectWithBanner } from "~/auth/session.server";
 import { moveMilestone } from "~/commands/milestones.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -15,7 +12,7 @@ import { formatUkDateWithDay } from "~/domain/calendar";
 import { MILESTONE_KINDS } from "~/domain/vocabulary";
 import { milestoneSchema } from "~/forms/cohort-setup";
 import { dateParts } from "~/forms/fields";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { listMilestones } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -40,20 +37,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, milestone, manages, user } = await load(context, request, params);
   if (!manages) forbidden();
-  const submission = parseWithZod(await request.formData(), { schema: milestoneSchema(cohort) });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), moveMilestone, {
-    ...submission.value,
-    cohort,
-    milestone,
+  return submitForm(context, request, user, {
+    schema: milestoneSchema(cohort),
+    command: moveMilestone,
+    input: (value) => ({ ...value, cohort, milestone }),
+    done: (_, value) => ({
+      to: paths.cohort(cohort.id).schedule(),
+      banner: `${milestone.title} moved to ${formatUkDateWithDay(value.date)}`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).schedule(),
-    `${milestone.title} moved to ${formatUkDateWithDay(submission.value.date)}`,
-  );
 }
 
 export default function MilestonePage() {

@@ -1,10 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { editCohortOrganisation } from "~/commands/organisations.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -13,7 +10,7 @@ import { OrganisationFields } from "~/components/OrganisationFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatShortUkDate } from "~/domain/calendar";
 import { EditOrganisationSchema } from "~/forms/cohort-setup";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { getCohortOrganisation, organisationVersion } from "~/models/cohort-organisation.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -46,20 +43,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user, organisation } = await load(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: EditOrganisationSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), editCohortOrganisation, {
-    ...submission.value,
-    cohortId: cohort.id,
-    row: organisation,
+  return submitForm(context, request, user, {
+    schema: EditOrganisationSchema,
+    command: editCohortOrganisation,
+    input: (value) => ({ ...value, cohortId: cohort.id, row: organisation }),
+    done: (_, value) => ({ to: paths.cohort(cohort.id).organisations(), banner: `${value.name} saved` }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).organisations(),
-    `${submission.value.name} saved`,
-  );
 }
 
 export default function ChangeOrganisation() {

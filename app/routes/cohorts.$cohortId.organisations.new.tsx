@@ -1,19 +1,16 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { addCohortOrganisation } from "~/commands/organisations.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
 import { OrganisationSchema } from "~/forms/cohort-setup";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { listOrganisationsOutsideCohort } from "~/models/cohort-organisation.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -28,19 +25,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), addCohortOrganisation, {
-    ...submission.value,
-    cohortId: cohort.id,
+  return submitForm(context, request, user, {
+    schema: OrganisationSchema,
+    command: addCohortOrganisation,
+    input: (value) => ({ ...value, cohortId: cohort.id }),
+    done: (_, value) => ({
+      to: paths.cohort(cohort.id).organisations(),
+      banner: `${value.name} added to the cohort`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).organisations(),
-    `${submission.value.name} added to the cohort`,
-  );
 }
 
 export default function AddOrganisation() {

@@ -1,12 +1,9 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { recordOutcomes } from "~/commands/outcomes.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -15,7 +12,7 @@ import { formatUkDateTime } from "~/domain/calendar";
 import { teamLabel } from "~/domain/report";
 import { FOLLOW_UPS, OUTCOME_STATUSES, valuesOf } from "~/domain/vocabulary";
 import { OutcomesSchema } from "~/forms/outcomes";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { getTeam, listOutcomesOfTeam } from "~/models/outcome.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -38,21 +35,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, team, user } = await load(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: OutcomesSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), recordOutcomes, {
-    cohortId: cohort.id,
-    team: { id: team.id, label: teamLabel(team) },
-    recordedBy: user.personId,
-    outcomes: submission.value,
+  return submitForm(context, request, user, {
+    schema: OutcomesSchema,
+    command: recordOutcomes,
+    input: (outcomes) => ({
+      cohortId: cohort.id,
+      team: { id: team.id, label: teamLabel(team) },
+      recordedBy: user.personId,
+      outcomes,
+    }),
+    done: { to: paths.cohort(cohort.id).outcomes(), banner: `Outcomes for ${teamLabel(team)} saved` },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).outcomes(),
-    `Outcomes for ${teamLabel(team)} saved`,
-  );
 }
 
 export default function TeamOutcomes() {

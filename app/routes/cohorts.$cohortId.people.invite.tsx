@@ -1,12 +1,9 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { invitePerson } from "~/commands/invitations.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -15,7 +12,7 @@ import { recordItems } from "~/components/items";
 import { describeDifferences } from "~/domain/profile";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { InviteSchema, rolesAppointableBy } from "~/forms/people";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { setReveal } from "~/models/account.server";
 import { listOrganisations } from "~/models/person.server";
 import { absoluteUrl } from "~/utils/links.server";
@@ -36,36 +33,33 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), invitePerson, {
-    ...submission.value,
-    cohortId: cohort.id,
-    appointer: user,
+  return submitForm(context, request, user, {
+    schema: InviteSchema,
+    command: invitePerson,
+    input: (value) => ({ ...value, cohortId: cohort.id, appointer: user }),
+    async done(outcome) {
+      // Someone already in Tandem whose details the coordinator may not change: which were not applied, and why.
+      const details = outcome.notApplied
+        ? ` ${outcome.notApplied.reason} (${describeDifferences(outcome.notApplied.differences)}).`
+        : "";
+      const added = `${outcome.name} added as a ${outcome.roleLabel}.${details}`;
+      if (!outcome.link)
+        return {
+          to: paths.cohort(cohort.id).people(),
+          banner: `${added} They already have a Tandem account and can sign in.`,
+        };
+      await setReveal(
+        context.db,
+        user.sessionId,
+        JSON.stringify({
+          personId: outcome.personId,
+          url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
+          expiresAt: outcome.link.expiresAt,
+        }),
+      );
+      return { to: paths.cohort(cohort.id).personLink(outcome.personId), banner: added };
+    },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  // Someone already in Tandem whose details the coordinator may not change: which were not applied, and why.
-  const details = outcome.notApplied
-    ? ` ${outcome.notApplied.reason} (${describeDifferences(outcome.notApplied.differences)}).`
-    : "";
-  const added = `${outcome.name} added as a ${outcome.roleLabel}.${details}`;
-  if (!outcome.link)
-    return redirectWithBanner(
-      context,
-      request,
-      paths.cohort(cohort.id).people(),
-      `${added} They already have a Tandem account and can sign in.`,
-    );
-  await setReveal(
-    context.db,
-    user.sessionId,
-    JSON.stringify({
-      personId: outcome.personId,
-      url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
-      expiresAt: outcome.link.expiresAt,
-    }),
-  );
-  return redirectWithBanner(context, request, paths.cohort(cohort.id).personLink(outcome.personId), added);
 }
 
 export default function InvitePerson() {

@@ -1,25 +1,23 @@
 // Running the pitch day: its details, the set-up tasks, and the scoring window, release and publishing.
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import {
   closeScoring,
   openScoring,
   publishRankingToCohort,
   releaseResultsToTeams,
 } from "~/commands/pitch-day.server";
-import { invalid, run } from "~/commands/runner.server";
+import { invalid } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, SummaryList, Tag, TaskList } from "~/components/govuk";
 import { formatUkDateTime, formatUkDateWithDay } from "~/domain/calendar";
 import { ScoringWindowSchema } from "~/forms/pitch-day";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { getPitchEvent, pitchDayProgress } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -75,19 +73,19 @@ const STEPS = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
-  const submission = parseWithZod(await request.formData(), { schema: ScoringWindowSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const event = await getPitchEvent(context.db, cohort.id);
-  if (!event) return refused(submission, invalid("", "Set the pitch day details first"));
-  const { intent, version } = submission.value;
-  const step = STEPS[intent];
-  const outcome = await run(context.db, actorOf(context, user), step.command, {
-    cohortId: cohort.id,
-    eventId: event.id,
-    version,
+  return submitForm(context, request, user, {
+    schema: ScoringWindowSchema,
+    change: async ({ intent, version }) => {
+      const event = await getPitchEvent(context.db, cohort.id);
+      if (!event) return invalid("", "Set the pitch day details first");
+      const step = STEPS[intent];
+      return change(
+        step.command,
+        { cohortId: cohort.id, eventId: event.id, version },
+        { to: paths.cohort(cohort.id).pitchDay.home(), banner: step.banner },
+      );
+    },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(context, request, paths.cohort(cohort.id).pitchDay.home(), step.banner);
 }
 
 const STATE_TAG = {

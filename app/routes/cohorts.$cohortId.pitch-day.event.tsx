@@ -1,11 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { savePitchDayDetails } from "~/commands/pitch-day.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -13,7 +10,7 @@ import { Button, DateInput, Input, Radios } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { dateParts } from "~/forms/fields";
 import { EventSchema } from "~/forms/pitch-day";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { getPitchEvent } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -29,19 +26,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
-  const submission = parseWithZod(await request.formData(), { schema: EventSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), savePitchDayDetails, {
-    ...submission.value,
-    cohortId: cohort.id,
+  return submitForm(context, request, user, {
+    schema: EventSchema,
+    command: savePitchDayDetails,
+    input: (value) => ({ ...value, cohortId: cohort.id }),
+    done: { to: paths.cohort(cohort.id).pitchDay.home(), banner: "Pitch day details saved" },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).pitchDay.home(),
-    "Pitch day details saved",
-  );
 }
 
 type SavedEvent = Awaited<ReturnType<typeof loader>>["event"];

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   type AppLoadContext,
@@ -7,10 +6,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { drawOrder, setOrder } from "~/commands/pitch-day.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -19,7 +16,7 @@ import { recordItems } from "~/components/items";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { OrderSchema } from "~/forms/pitch-day";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { getPitchEvent, listSlots, pitchDayPanel, timetableSettings } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -70,21 +67,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, event } = await orderState(context, request, params.cohortId);
-  const submission = parseWithZod(await request.formData(), { schema: OrderSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const change = { cohortId: cohort.id, eventId: event.id, version: submission.value.version };
-  const actor = actorOf(context, user);
-  const outcome =
-    submission.value.intent === "draw"
-      ? await run(context.db, actor, drawOrder, change)
-      : await run(context.db, actor, setOrder, { ...change, positions: submission.value.positions });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).pitchDay.order(),
-    "seed" in outcome ? `Running order drawn at random (seed ${outcome.seed})` : "Running order saved",
-  );
+  const to = paths.cohort(cohort.id).pitchDay.order();
+  return submitForm(context, request, user, {
+    schema: OrderSchema,
+    change: (form) => {
+      const order = { cohortId: cohort.id, eventId: event.id, version: form.version };
+      return form.intent === "draw"
+        ? change(drawOrder, order, ({ seed }) => ({
+            to,
+            banner: `Running order drawn at random (seed ${seed})`,
+          }))
+        : change(setOrder, { ...order, positions: form.positions }, { to, banner: "Running order saved" });
+    },
+  });
 }
 
 export default function RunningOrder() {

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   type AppLoadContext,
@@ -7,10 +6,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { addPanelLeader, removePanelLeader } from "~/commands/pitch-day.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -18,7 +15,7 @@ import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { PanelSchema } from "~/forms/pitch-day";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { getPitchEvent, pitchDayPanel } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -59,22 +56,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, event } = await panelState(context, request, params.cohortId);
-  const submission = parseWithZod(await request.formData(), { schema: PanelSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const { intent, ...change } = submission.value;
-  const outcome = await run(
-    context.db,
-    actorOf(context, user),
-    intent === "add" ? addPanelLeader : removePanelLeader,
-    { ...change, cohortId: cohort.id, eventId: event.id },
-  );
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).pitchDay.panel(),
-    intent === "add" ? `${outcome.leader} added to the panel` : `${outcome.leader} removed from the panel`,
-  );
+  return submitForm(context, request, user, {
+    schema: PanelSchema,
+    change: ({ intent, ...form }) =>
+      change(
+        intent === "add" ? addPanelLeader : removePanelLeader,
+        { ...form, cohortId: cohort.id, eventId: event.id },
+        ({ leader }) => ({
+          to: paths.cohort(cohort.id).pitchDay.panel(),
+          banner: intent === "add" ? `${leader} added to the panel` : `${leader} removed from the panel`,
+        }),
+      ),
+  });
 }
 
 export default function Panel() {

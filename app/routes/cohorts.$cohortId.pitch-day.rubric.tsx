@@ -1,6 +1,5 @@
 // The rubric: criteria with weights and a scale with a descriptor per level. Locked once scoring opens.
 import type { FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   type AppLoadContext,
@@ -10,10 +9,8 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { editRubric } from "~/commands/pitch-day.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -22,7 +19,7 @@ import { RubricCriterion } from "~/components/RubricCriterion";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
 import { RubricSchema } from "~/forms/pitch-day";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { getPitchEvent, listRubric } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -49,17 +46,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, event } = await rubricState(context, request, params.cohortId);
-  const submission = parseWithZod(await request.formData(), { schema: RubricSchema });
-  // "Add a criterion" or "Remove criterion 2" without JavaScript: the form comes back with the rows changed.
-  if (submission.status === undefined) return submission.reply();
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), editRubric, {
-    ...submission.value,
-    cohortId: cohort.id,
-    eventId: event.id,
+  return submitForm(context, request, user, {
+    schema: RubricSchema,
+    // "Add a criterion" or "Remove criterion 2" without JavaScript: the form comes back with the rows changed.
+    rows: true,
+    command: editRubric,
+    input: (value) => ({ ...value, cohortId: cohort.id, eventId: event.id }),
+    done: { to: paths.cohort(cohort.id).pitchDay.rubric(), banner: "Rubric saved" },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(context, request, paths.cohort(cohort.id).pitchDay.rubric(), "Rubric saved");
 }
 
 type RubricForm = z.input<typeof RubricSchema>;

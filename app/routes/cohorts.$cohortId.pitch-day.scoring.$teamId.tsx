@@ -1,18 +1,15 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { saveScoringSheet } from "~/commands/pitch-day.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Radios, Textarea, WarningText } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { sheetSchema } from "~/forms/pitch-day";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { getPitchEvent, leaderScoring, listRubric, scoringRefusal } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -70,20 +67,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const event = await getPitchEvent(context.db, cohort.id);
   if (!event) notFound("Pitch day");
   const rubric = await listRubric(context.db, event.id);
-  const submission = parseWithZod(await request.formData(), { schema: sheetSchema(rubric) });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), saveScoringSheet, {
-    ...submission.value,
-    cohortId: cohort.id,
-    eventId: event.id,
-    personId: user.personId,
-    teamId,
-  });
-  if (!outcome.ok) return refused(submission, outcome);
   const sheets = paths.cohort(cohort.id).pitchDay;
-  return outcome.status === "draft"
-    ? redirectWithBanner(context, request, sheets.sheet(teamId), `Draft saved for ${outcome.team}`)
-    : redirectWithBanner(context, request, sheets.scoring(), `Sheet for ${outcome.team} submitted`);
+  return submitForm(context, request, user, {
+    schema: sheetSchema(rubric),
+    command: saveScoringSheet,
+    input: (value) => ({ ...value, cohortId: cohort.id, eventId: event.id, personId: user.personId, teamId }),
+    done: (outcome) =>
+      outcome.status === "draft"
+        ? { to: sheets.sheet(teamId), banner: `Draft saved for ${outcome.team}` }
+        : { to: sheets.scoring(), banner: `Sheet for ${outcome.team} submitted` },
+  });
 }
 
 type SheetForm = z.input<ReturnType<typeof sheetSchema>>;

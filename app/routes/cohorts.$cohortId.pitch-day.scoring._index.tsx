@@ -1,13 +1,10 @@
 // A senior leader's scoring sheets: one per team they may score, with their progress; and declaring a conflict.
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { declareLeaderConflict } from "~/commands/pitch-day.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -15,7 +12,7 @@ import { BackLink, Button, InsetText, Select, Tag, TaskList, Textarea } from "~/
 import { recordItems } from "~/components/items";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { ConflictSchema } from "~/forms/pitch-day";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { getPitchEvent, leaderScoring } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -51,20 +48,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
-  const submission = parseWithZod(await request.formData(), { schema: ConflictSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), declareLeaderConflict, {
-    ...submission.value,
-    cohortId: cohort.id,
-    personId: user.personId,
+  return submitForm(context, request, user, {
+    schema: ConflictSchema,
+    command: declareLeaderConflict,
+    input: (value) => ({ ...value, cohortId: cohort.id, personId: user.personId }),
+    done: (outcome) => ({
+      to: paths.cohort(cohort.id).pitchDay.scoring(),
+      banner: `Conflict with ${outcome.team} recorded: you will not score it`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).pitchDay.scoring(),
-    `Conflict with ${outcome.team} recorded: you will not score it`,
-  );
 }
 
 const STATE_TEXT = {

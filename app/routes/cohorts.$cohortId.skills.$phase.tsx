@@ -1,10 +1,7 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, notFound, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
-import { run } from "~/commands/runner.server";
+import { notFound, requireCohortAccess } from "~/auth/guards.server";
 import { answerSkillsQuestionnaire } from "~/commands/skills.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -13,8 +10,8 @@ import { Button, InsetText, Radios } from "~/components/govuk";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { CONFIDENCE_LABELS, phaseState } from "~/domain/skills";
 import { SKILLS_PHASES, type SkillsPhase } from "~/domain/vocabulary";
-import { invalidForm, refused } from "~/forms/reply.server";
 import { answersSchema } from "~/forms/skills";
+import { submitForm } from "~/forms/submit.server";
 import { answersOf, listPhases, listQuestions, phaseWindow } from "~/models/skills.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -58,21 +55,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user, phase, row, questions } = await load(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: answersSchema(questions) });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), answerSkillsQuestionnaire, {
-    cohortId: cohort.id,
-    personId: user.personId,
-    phase,
-    answers: submission.value,
+  return submitForm(context, request, user, {
+    schema: answersSchema(questions),
+    command: answerSkillsQuestionnaire,
+    input: (answers) => ({ cohortId: cohort.id, personId: user.personId, phase, answers }),
+    done: {
+      to: paths.home(),
+      banner: `Your answers are saved. You can change them until ${formatUkDate(row.deadline)}.`,
+    },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.home(),
-    `Your answers are saved. You can change them until ${formatUkDate(row.deadline)}.`,
-  );
 }
 
 export default function Questionnaire() {

@@ -1,11 +1,8 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
-import { run } from "~/commands/runner.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { openSkillsQuestionnaire, saveSkillsQuestions } from "~/commands/skills.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -24,8 +21,8 @@ import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { DEFAULT_SKILLS_QUESTIONS, phaseState } from "~/domain/skills";
 import { SKILLS_PHASES, type SkillsPhase, valuesOf } from "~/domain/vocabulary";
 import { dateParts } from "~/forms/fields";
-import { invalidForm, refused } from "~/forms/reply.server";
 import { SkillsSetupSchema } from "~/forms/skills";
+import { change, submitForm } from "~/forms/submit.server";
 import { listIndividualAnswers, listPhases, listQuestions, phaseWindow } from "~/models/skills.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -62,20 +59,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "skills:manage");
-  const submission = parseWithZod(await request.formData(), { schema: SkillsSetupSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const actor = actorOf(context, user);
-  const input = { ...submission.value, cohortId: cohort.id };
-  const outcome =
-    input.intent === "questions"
-      ? await run(context.db, actor, saveSkillsQuestions, input)
-      : await run(context.db, actor, openSkillsQuestionnaire, input);
-  if (!outcome.ok) return refused(submission, outcome);
-  const banner =
-    input.intent === "questions"
-      ? "Questions saved"
-      : `${SKILLS_PHASES[input.phase]} questionnaire open until ${formatUkDate(input.deadline)}`;
-  return redirectWithBanner(context, request, paths.cohort(cohort.id).skills(), banner);
+  const to = paths.cohort(cohort.id).skills();
+  return submitForm(context, request, user, {
+    schema: SkillsSetupSchema,
+    change: (form) => {
+      const input = { ...form, cohortId: cohort.id };
+      return input.intent === "questions"
+        ? change(saveSkillsQuestions, input, { to, banner: "Questions saved" })
+        : change(openSkillsQuestionnaire, input, {
+            to,
+            banner: `${SKILLS_PHASES[input.phase]} questionnaire open until ${formatUkDate(input.deadline)}`,
+          });
+    },
+  });
 }
 
 const STATE_TAGS = {

@@ -1,12 +1,10 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, forbidden, idParam, notFound } from "~/auth/guards.server";
-import { redirectWithBanner, safeRedirectPath } from "~/auth/session.server";
+import { forbidden, idParam, notFound } from "~/auth/guards.server";
+import { safeRedirectPath } from "~/auth/session.server";
 import { requireTeam } from "~/auth/team-access.server";
 import { addSessionNote, markAction } from "~/commands/mentoring.server";
-import { run } from "~/commands/runner.server";
 import { ActionList, actionItemOf } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -16,7 +14,7 @@ import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
 import { SessionPageSchema } from "~/forms/mentoring";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { getSession, getTeamAction, listPrivateNotes, teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -65,38 +63,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     request,
     params,
   );
-  const submission = parseWithZod(await request.formData(), { schema: SessionPageSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const actor = actorOf(context, user);
   const here = paths.cohort(cohort.id).teamOf(team.id).sessions.session(session.id);
-  if (submission.value.intent === "note") {
-    if (!seesPrivateNotes) forbidden();
-    const noted = await run(context.db, actor, addSessionNote, {
-      sessionId: session.id,
-      cohortId: cohort.id,
-      note: submission.value.note,
-    });
-    if (!noted.ok) return refused(submission, noted);
-    return redirectWithBanner(context, request, here, "Private note added");
-  }
-  const { actionId, done, returnTo } = submission.value;
-  const item = await getTeamAction(context.db, team.id, actionId);
-  if (!item || item.session_id !== session.id) notFound("Action");
-  // The owner ticks their own actions; the team's mentors and the coordinators may tick any.
-  if (item.owner_id !== user.personId && !coordinates && !isMentor) forbidden();
-  const marked = await run(context.db, actor, markAction, {
-    action: item,
-    done: done === "yes",
-    cohortId: cohort.id,
+  return submitForm(context, request, user, {
+    schema: SessionPageSchema,
+    change: async (form) => {
+      if (form.intent === "note") {
+        if (!seesPrivateNotes) forbidden();
+        return change(
+          addSessionNote,
+          { sessionId: session.id, cohortId: cohort.id, note: form.note },
+          { to: here, banner: "Private note added" },
+        );
+      }
+      const { actionId, done, returnTo } = form;
+      const item = await getTeamAction(context.db, team.id, actionId);
+      if (!item || item.session_id !== session.id) notFound("Action");
+      // The owner ticks their own actions; the team's mentors and the coordinators may tick any.
+      if (item.owner_id !== user.personId && !coordinates && !isMentor) forbidden();
+      const back = safeRedirectPath(returnTo, here);
+      return change(
+        markAction,
+        { action: item, done: done === "yes", cohortId: cohort.id },
+        {
+          to: back.startsWith(paths.cohort(cohort.id).teamOf(team.id).home()) ? back : here,
+          banner:
+            done === "yes"
+              ? `Action marked as done: ${item.text}`
+              : `Action marked as not done: ${item.text}`,
+        },
+      );
+    },
   });
-  if (!marked.ok) return refused(submission, marked);
-  const back = safeRedirectPath(returnTo, here);
-  return redirectWithBanner(
-    context,
-    request,
-    back.startsWith(paths.cohort(cohort.id).teamOf(team.id).home()) ? back : here,
-    done === "yes" ? `Action marked as done: ${item.text}` : `Action marked as not done: ${item.text}`,
-  );
 }
 
 export default function SessionPage() {

@@ -1,12 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, forbidden, idParam, notFound } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { forbidden, idParam, notFound } from "~/auth/guards.server";
 import { requireTeam } from "~/auth/team-access.server";
 import { changeSession } from "~/commands/mentoring.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -15,7 +12,7 @@ import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { changeSessionSchema, sessionErrorIds, sessionFormValues } from "~/forms/mentoring";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { getSession, teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -48,23 +45,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team, session } = await load(context, request, params);
-  const schema = changeSessionSchema({ team, cohortStartDate: cohort.start_date, today: todayInLondon() });
-  const submission = parseWithZod(await request.formData(), { schema });
-  // "Add another action" (Conform's insert intent, posted when JavaScript is off) shows the form again.
-  if (!submission.status) return submission.reply();
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), changeSession, {
-    ...submission.value,
-    team: { id: team.id, number: team.number, cohortId: cohort.id },
-    session,
+  return submitForm(context, request, user, {
+    schema: changeSessionSchema({ team, cohortStartDate: cohort.start_date, today: todayInLondon() }),
+    // "Add another action" (Conform's insert intent, posted when JavaScript is off) shows the form again.
+    rows: true,
+    command: changeSession,
+    input: (value) => ({
+      ...value,
+      team: { id: team.id, number: team.number, cohortId: cohort.id },
+      session,
+    }),
+    done: {
+      to: paths.cohort(cohort.id).teamOf(team.id).sessions.session(session.id),
+      banner: "Session changes saved",
+    },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).teamOf(team.id).sessions.session(session.id),
-    "Session changes saved",
-  );
 }
 
 export default function EditSession() {

@@ -1,13 +1,10 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, forbidden } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { forbidden } from "~/auth/guards.server";
 import { requireTeam } from "~/auth/team-access.server";
 import { logSession } from "~/commands/mentoring.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -17,8 +14,7 @@ import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { todayInLondon } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
 import { DEFAULT_ACTION_ROWS, logSessionSchema, sessionErrorIds } from "~/forms/mentoring";
-import { onceKey } from "~/forms/once";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { teamLabel } from "~/models/mentoring.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -48,26 +44,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team } = await load(context, request, params);
-  const schema = logSessionSchema({ team, cohortStartDate: cohort.start_date, today: todayInLondon() });
-  const form = await request.formData();
-  const submission = parseWithZod(form, { schema });
-  // "Add another action" (Conform's insert intent, posted when JavaScript is off) shows the form again.
-  if (!submission.status) return submission.reply();
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(
-    context.db,
-    actorOf(context, user),
-    logSession,
-    { ...submission.value, team: { id: team.id, number: team.number, cohortId: cohort.id } },
-    { once: onceKey(form) },
-  );
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).teamOf(team.id).sessions.session(outcome.sessionId),
-    `Session logged with ${outcome.actions} action${outcome.actions === 1 ? "" : "s"}`,
-  );
+  return submitForm(context, request, user, {
+    schema: logSessionSchema({ team, cohortStartDate: cohort.start_date, today: todayInLondon() }),
+    // "Add another action" (Conform's insert intent, posted when JavaScript is off) shows the form again.
+    rows: true,
+    // The same form sent twice (a double click, a retried request) logs one session.
+    once: true,
+    command: logSession,
+    input: (value) => ({ ...value, team: { id: team.id, number: team.number, cohortId: cohort.id } }),
+    done: (outcome) => ({
+      to: paths.cohort(cohort.id).teamOf(team.id).sessions.session(outcome.sessionId),
+      banner: `Session logged with ${outcome.actions} action${outcome.actions === 1 ? "" : "s"}`,
+    }),
+  });
 }
 
 export default function LogSession() {

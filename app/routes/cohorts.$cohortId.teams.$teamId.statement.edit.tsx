@@ -1,12 +1,9 @@
 import type { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, forbidden } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { forbidden } from "~/auth/guards.server";
 import { requireTeam } from "~/auth/team-access.server";
-import { run } from "~/commands/runner.server";
 import { saveStatementDraft } from "~/commands/statements.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -24,7 +21,7 @@ import {
   type StatementText,
 } from "~/domain/problem-statement";
 import { StatementDraftSchema, statementOf } from "~/forms/mentoring";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { teamLabel } from "~/models/mentoring.server";
 import { getStatement, versionText } from "~/models/problem-statement.server";
 import { pageMeta } from "~/utils/meta";
@@ -60,31 +57,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team } = await load(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: StatementDraftSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), saveStatementDraft, {
-    team: { id: team.id, number: team.number, cohortId: cohort.id },
-    baseVersion: submission.value.baseVersion,
-    text: statementOf(submission.value),
+  // Refused, the form builds on the version saved meanwhile (the loader's): saving again replaces it knowingly.
+  return submitForm(context, request, user, {
+    schema: StatementDraftSchema,
+    command: saveStatementDraft,
+    input: (value) => ({
+      team: { id: team.id, number: team.number, cohortId: cohort.id },
+      baseVersion: value.baseVersion,
+      text: statementOf(value),
+    }),
+    done: (outcome) => ({
+      to: paths.cohort(cohort.id).teamOf(team.id).statement(),
+      banner: `Draft saved as version ${outcome.number}`,
+    }),
   });
-  if (outcome.ok)
-    return redirectWithBanner(
-      context,
-      request,
-      paths.cohort(cohort.id).teamOf(team.id).statement(),
-      `Draft saved as version ${outcome.number}`,
-    );
-  if (!mayEdit((await getStatement(context.db, team.id))?.status ?? null))
-    return data(
-      submission.reply({
-        formErrors: [
-          "The statement was submitted while you were editing: your text is below, copy what you need",
-        ],
-      }),
-      { status: 409 },
-    );
-  // The form now builds on the version saved meanwhile (the loader's): saving again replaces it knowingly.
-  return refused(submission, outcome);
 }
 
 /** The text as the user sent it, from the refused submission (Conform's reply carries what was posted). */

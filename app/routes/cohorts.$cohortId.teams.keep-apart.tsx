@@ -1,10 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
-import { run } from "~/commands/runner.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { addKeepApartPair, removeKeepApartPair } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -13,7 +10,7 @@ import { Button, Select, Table } from "~/components/govuk";
 import { recordItems } from "~/components/items";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { KeepApartSchema } from "~/forms/teams";
 import { getTeamsStatus, listKeepApart, listTeamCandidates } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
@@ -40,25 +37,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
-  const submission = parseWithZod(await request.formData(), { schema: KeepApartSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const actor = actorOf(context, user);
-  const form = submission.value;
-  const back = paths.cohort(cohort.id).teamsKeepApart();
-  if (form.intent === "remove") {
-    const outcome = await run(context.db, actor, removeKeepApartPair, { cohortId: cohort.id, ...form });
-    if (!outcome.ok) return refused(submission, outcome);
-    const banner = outcome.removed ? "Pair removed" : "That pair was already removed";
-    return redirectWithBanner(context, request, back, banner);
-  }
-  const outcome = await run(context.db, actor, addKeepApartPair, { cohortId: cohort.id, ...form });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    back,
-    `${outcome.nameA} and ${outcome.nameB} will be kept apart`,
-  );
+  const to = paths.cohort(cohort.id).teamsKeepApart();
+  return submitForm(context, request, user, {
+    schema: KeepApartSchema,
+    change: (form) =>
+      form.intent === "remove"
+        ? change(removeKeepApartPair, { cohortId: cohort.id, ...form }, ({ removed }) => ({
+            to,
+            banner: removed ? "Pair removed" : "That pair was already removed",
+          }))
+        : change(addKeepApartPair, { cohortId: cohort.id, ...form }, ({ nameA, nameB }) => ({
+            to,
+            banner: `${nameA} and ${nameB} will be kept apart`,
+          })),
+  });
 }
 
 type Pair = { id: number; name_a: string; name_b: string };

@@ -1,17 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
-import { run } from "~/commands/runner.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { pairTeamMentors } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Table, Tag, Textarea, WarningText } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { PairMentorsSchema } from "~/forms/teams";
 import { mentorPairingProposal, type TeamsList } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
@@ -39,24 +36,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
-  const submission = parseWithZod(await request.formData(), { schema: PairMentorsSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const form = submission.value;
-  const outcome = await run(context.db, actorOf(context, user), pairTeamMentors, {
-    cohortId: cohort.id,
-    version: form.version,
-    acceptConflicts: form.intent === "override",
-    reason: form.intent === "override" ? form.reason : null,
+  return submitForm(context, request, user, {
+    schema: PairMentorsSchema,
+    command: pairTeamMentors,
+    input: (form) => ({
+      cohortId: cohort.id,
+      version: form.version,
+      acceptConflicts: form.intent === "override",
+      reason: form.intent === "override" ? form.reason : null,
+    }),
+    done: (outcome) => ({
+      to: paths.cohort(cohort.id).teamsMentors(),
+      banner:
+        outcome.conflicts > 0
+          ? `Mentors paired with ${outcome.conflicts} conflict${outcome.conflicts === 1 ? "" : "s"} you accepted`
+          : "Mentors paired with every team, with no conflicts",
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).teamsMentors(),
-    outcome.conflicts > 0
-      ? `Mentors paired with ${outcome.conflicts} conflict${outcome.conflicts === 1 ? "" : "s"} you accepted`
-      : "Mentors paired with every team, with no conflicts",
-  );
 }
 
 type Mentor = TeamsList[number]["mentors"][number];

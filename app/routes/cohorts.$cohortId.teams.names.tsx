@@ -1,16 +1,13 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
-import { run } from "~/commands/runner.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { renameTeams } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Input } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { TeamNamesSchema } from "~/forms/teams";
 import { getTeamsStatus, listTeams } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
@@ -32,14 +29,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
-  const submission = parseWithZod(await request.formData(), { schema: TeamNamesSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), renameTeams, {
-    cohortId: cohort.id,
-    ...submission.value,
+  return submitForm(context, request, user, {
+    schema: TeamNamesSchema,
+    command: renameTeams,
+    input: (value) => ({ cohortId: cohort.id, ...value }),
+    done: { to: paths.cohort(cohort.id).teams(), banner: "Team names saved" },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(context, request, paths.cohort(cohort.id).teams(), "Team names saved");
 }
 
 export default function NameTeams() {

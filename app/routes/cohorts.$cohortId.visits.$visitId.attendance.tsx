@@ -1,11 +1,7 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
 import { requireAttendanceRecorder } from "~/auth/visit-access.server";
-import { run } from "~/commands/runner.server";
 import { recordVisitAttendance } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -14,7 +10,7 @@ import { Button, Radios } from "~/components/govuk";
 import { labelItems } from "~/components/items";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { ATTENDANCE_STATUSES } from "~/domain/vocabulary";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { AttendanceSchema } from "~/forms/visits";
 import { listVisitAttendance } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
@@ -34,20 +30,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireAttendanceRecorder(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: AttendanceSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), recordVisitAttendance, {
-    ...submission.value,
-    cohortId: cohort.id,
-    visit,
+  return submitForm(context, request, user, {
+    schema: AttendanceSchema,
+    command: recordVisitAttendance,
+    input: (value) => ({ ...value, cohortId: cohort.id, visit }),
+    done: (outcome) => ({
+      to: paths.cohort(cohort.id).visit(visit.id).home(),
+      banner: `Attendance recorded for ${outcome.recorded} participant${outcome.recorded === 1 ? "" : "s"}`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).visit(visit.id).home(),
-    `Attendance recorded for ${outcome.recorded} participant${outcome.recorded === 1 ? "" : "s"}`,
-  );
 }
 
 export default function Attendance() {

@@ -1,11 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
 import { requireVisit } from "~/auth/visit-access.server";
-import { run } from "~/commands/runner.server";
 import { cancelVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -13,7 +9,7 @@ import { formProps } from "~/components/form-props";
 import { Button, Textarea } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateWithDay } from "~/domain/calendar";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { CancelVisitSchema } from "~/forms/visits";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -30,20 +26,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
-  const submission = parseWithZod(await request.formData(), { schema: CancelVisitSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), cancelVisit, {
-    ...submission.value,
-    cohortId: cohort.id,
-    visit,
+  return submitForm(context, request, user, {
+    schema: CancelVisitSchema,
+    command: cancelVisit,
+    input: (value) => ({ ...value, cohortId: cohort.id, visit }),
+    done: { to: paths.cohort(cohort.id).visits(), banner: `Visit to ${visit.host_name} cancelled` },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).visits(),
-    `Visit to ${visit.host_name} cancelled`,
-  );
 }
 
 export default function CancelVisit() {

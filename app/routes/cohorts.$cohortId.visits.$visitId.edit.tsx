@@ -1,10 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
 import { requireVisit } from "~/auth/visit-access.server";
-import { run } from "~/commands/runner.server";
 import { editVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -14,7 +10,7 @@ import { HostContactFields } from "~/components/HostContactFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { visitSchema } from "~/forms/visits";
 import { visitDateProblem } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
@@ -32,23 +28,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
-  const schema = visitSchema((date) => visitDateProblem(cohort, visit, date));
-  const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), editVisit, {
-    ...submission.value,
-    cohort,
-    visit,
+  return submitForm(context, request, user, {
+    schema: visitSchema((date) => visitDateProblem(cohort, visit, date)),
+    command: editVisit,
+    input: (value) => ({ ...value, cohort, visit }),
+    done: (outcome, value) => ({
+      to: paths.cohort(cohort.id).visit(visit.id).home(),
+      banner: outcome.moved
+        ? `Visit to ${visit.host_name} moved to ${formatUkDate(value.date)}`
+        : `Visit to ${visit.host_name} saved`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.cohort(cohort.id).visit(visit.id).home(),
-    outcome.moved
-      ? `Visit to ${visit.host_name} moved to ${formatUkDate(submission.value.date)}`
-      : `Visit to ${visit.host_name} saved`,
-  );
 }
 
 export default function EditVisit() {

@@ -1,10 +1,7 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
-import { run } from "~/commands/runner.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { changeVisitSettings, planVisits } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -14,7 +11,7 @@ import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
 import type { RotaResult } from "~/domain/visit-rota";
 import { WEEKDAYS, weekdayLabel } from "~/domain/weekdays";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { PlanVisitsSchema } from "~/forms/visits";
 import { proposeRota } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
@@ -32,26 +29,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
-  const submission = parseWithZod(await request.formData(), { schema: PlanVisitsSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const actor = actorOf(context, user);
-  const to = paths.cohort(cohort.id);
-  if (submission.value.intent === "settings") {
-    const saved = await run(context.db, actor, changeVisitSettings, {
-      ...submission.value,
-      cohortId: cohort.id,
-    });
-    if (!saved.ok) return refused(submission, saved);
-    return redirectWithBanner(context, request, to.visitsPlan(), "Visit day and times saved");
-  }
-  const planned = await run(context.db, actor, planVisits, { cohort });
-  if (!planned.ok) return refused(submission, planned);
-  return redirectWithBanner(
-    context,
-    request,
-    to.visits(),
-    `${planned.planned} visits planned. Check them, move or cancel any, then confirm them.`,
-  );
+  const visits = paths.cohort(cohort.id);
+  return submitForm(context, request, user, {
+    schema: PlanVisitsSchema,
+    change: (form) =>
+      form.intent === "settings"
+        ? change(
+            changeVisitSettings,
+            { ...form, cohortId: cohort.id },
+            { to: visits.visitsPlan(), banner: "Visit day and times saved" },
+          )
+        : change(planVisits, { cohort }, ({ planned }) => ({
+            to: visits.visits(),
+            banner: `${planned} visits planned. Check them, move or cancel any, then confirm them.`,
+          })),
+  });
 }
 
 export default function PlanVisits() {

@@ -1,20 +1,16 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf } from "~/auth/guards.server";
 import { requireProgrammeAdmin } from "~/auth/programme-access.server";
-import { redirectWithBanner } from "~/auth/session.server";
 import { addCohort } from "~/commands/cohorts.server";
-import { run } from "~/commands/runner.server";
 import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { CohortSchema } from "~/forms/cohort";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -28,19 +24,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, programme } = await requireProgrammeAdmin(context, request, params.programmeId);
-  const submission = parseWithZod(await request.formData(), { schema: CohortSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), addCohort, {
-    ...submission.value,
-    programme,
+  return submitForm(context, request, user, {
+    schema: CohortSchema,
+    command: addCohort,
+    input: (value) => ({ ...value, programme }),
+    done: (outcome) => ({
+      to: paths.programme(programme.id).home(),
+      banner: `Cohort ${outcome.cohort.name} added. Now appoint its coordinator.`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.programme(programme.id).home(),
-    `Cohort ${outcome.cohort.name} added. Now appoint its coordinator.`,
-  );
 }
 
 export default function NewCohort() {

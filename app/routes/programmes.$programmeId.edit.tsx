@@ -1,11 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf } from "~/auth/guards.server";
 import { requireProgrammeAdmin } from "~/auth/programme-access.server";
-import { redirectWithBanner } from "~/auth/session.server";
 import { editProgramme } from "~/commands/programmes.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -13,7 +9,7 @@ import { BackLink, Button } from "~/components/govuk";
 import { ProgrammeFields } from "~/components/ProgrammeFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { EditProgrammeSchema } from "~/forms/programme";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { listOrganisations } from "~/models/person.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -28,19 +24,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, programme } = await requireProgrammeAdmin(context, request, params.programmeId);
-  const submission = parseWithZod(await request.formData(), { schema: EditProgrammeSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), editProgramme, {
-    ...submission.value,
-    programmeId: programme.id,
+  return submitForm(context, request, user, {
+    schema: EditProgrammeSchema,
+    command: editProgramme,
+    input: (value) => ({ ...value, programmeId: programme.id }),
+    done: (_, value) => ({
+      to: paths.programme(programme.id).home(),
+      banner: `Programme ${value.name} saved`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.programme(programme.id).home(),
-    `Programme ${submission.value.name} saved`,
-  );
 }
 
 export default function EditProgramme() {

@@ -1,18 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf } from "~/auth/guards.server";
 import { requireProgrammeAdmin } from "~/auth/programme-access.server";
-import { redirectWithBanner } from "~/auth/session.server";
 import { changeRetentionPeriod } from "~/commands/programmes.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { RetentionSchema } from "~/forms/programme";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -28,19 +24,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, programme } = await requireProgrammeAdmin(context, request, params.programmeId);
-  const submission = parseWithZod(await request.formData(), { schema: RetentionSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), changeRetentionPeriod, {
-    ...submission.value,
-    programme,
+  return submitForm(context, request, user, {
+    schema: RetentionSchema,
+    command: changeRetentionPeriod,
+    input: (value) => ({ ...value, programme }),
+    done: (_, value) => ({
+      to: paths.programme(programme.id).home(),
+      banner: `People's data is now kept for ${value.months} months after each cohort of ${programme.name} ends`,
+    }),
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.programme(programme.id).home(),
-    `People's data is now kept for ${submission.value.months} months after each cohort of ${programme.name} ends`,
-  );
 }
 
 export default function Retention() {

@@ -1,19 +1,16 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireAdmin } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { requireAdmin } from "~/auth/guards.server";
 import { addProgramme } from "~/commands/programmes.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
 import { ProgrammeFields } from "~/components/ProgrammeFields";
 import { ProgrammeSchema } from "~/forms/programme";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { submitForm } from "~/forms/submit.server";
 import { listOrganisations } from "~/models/person.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -28,16 +25,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAdmin(context, request);
-  const submission = parseWithZod(await request.formData(), { schema: ProgrammeSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const outcome = await run(context.db, actorOf(context, user), addProgramme, submission.value);
-  if (!outcome.ok) return refused(submission, outcome);
-  return redirectWithBanner(
-    context,
-    request,
-    paths.programme(outcome.programme.id).home(),
-    `Programme ${outcome.programme.name} created`,
-  );
+  return submitForm(context, request, user, {
+    schema: ProgrammeSchema,
+    command: addProgramme,
+    input: (value) => value,
+    done: (outcome) => ({
+      to: paths.programme(outcome.programme.id).home(),
+      banner: `Programme ${outcome.programme.name} created`,
+    }),
+  });
 }
 
 export default function NewProgramme() {

@@ -57,6 +57,23 @@ describe("problem statement commands", () => {
     expect(written[0]).toMatchObject({ subject_id: m.team1, actor_person_id: world.people.participant.id });
   });
 
+  it("refuses a draft saved after the statement was submitted, saying so, and writes nothing", async () => {
+    await run(db, participant(), submitStatementForReview, { team: team(), version: 1 });
+    const refused = await run(db, participant(), saveStatementDraft, {
+      team: team(),
+      baseVersion: 1,
+      text: text("Too late"),
+    });
+    expect(refused).toEqual({
+      ok: false,
+      conflict: "The statement was submitted while you were editing: your text is below, copy what you need",
+    });
+    const statement = await getStatement(db, m.team1);
+    expect(statement?.status).toBe("submitted");
+    expect(statement?.current?.title).not.toBe("Too late");
+    expect(await events("statement.saved")).toHaveLength(0);
+  });
+
   it("refuses to submit a statement with empty fields, naming each, and writes nothing", async () => {
     await run(db, participant(), saveStatementDraft, {
       team: team(),

@@ -1,12 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { mayEditProfile } from "~/auth/profile-access.server";
-import { redirectWithBanner } from "~/auth/session.server";
 import { editNomination, reinstateNomination, withdrawNomination } from "~/commands/nominations.server";
-import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
@@ -15,7 +12,7 @@ import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { NominationActionSchema, type WithdrawFields } from "~/forms/cohort-setup";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { getNomination } from "~/models/nomination.server";
 import { pageMeta } from "~/utils/meta";
@@ -45,29 +42,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user, nomination } = await load(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: NominationActionSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const actor = actorOf(context, user);
-  const input = submission.value;
-  const which = {
-    cohortId: cohort.id,
-    membershipId: nomination.membershipId,
-    personId: nomination.id,
-    version: input.version,
-  };
-  const outcome =
-    input.intent === "save"
-      ? await run(context.db, actor, editNomination, { ...which, ...input })
-      : input.intent === "withdraw"
-        ? await run(context.db, actor, withdrawNomination, { ...which, reason: input.reason })
-        : await run(context.db, actor, reinstateNomination, which);
-  if (!outcome.ok) return refused(submission, outcome);
-  const banner = {
-    save: `${input.intent === "save" ? input.name : nomination.name} saved`,
-    withdraw: `${nomination.name} withdrawn from the cohort`,
-    reinstate: `${nomination.name} is back in the cohort`,
-  }[input.intent];
-  return redirectWithBanner(context, request, paths.cohort(cohort.id).nominations(), banner);
+  const to = paths.cohort(cohort.id).nominations();
+  return submitForm(context, request, user, {
+    schema: NominationActionSchema,
+    change: (input) => {
+      const which = {
+        cohortId: cohort.id,
+        membershipId: nomination.membershipId,
+        personId: nomination.id,
+        version: input.version,
+      };
+      if (input.intent === "save")
+        return change(editNomination, { ...which, ...input }, { to, banner: `${input.name} saved` });
+      if (input.intent === "withdraw")
+        return change(
+          withdrawNomination,
+          { ...which, reason: input.reason },
+          { to, banner: `${nomination.name} withdrawn from the cohort` },
+        );
+      return change(reinstateNomination, which, { to, banner: `${nomination.name} is back in the cohort` });
+    },
+  });
 }
 
 export default function NominationPage() {

@@ -1,12 +1,9 @@
 import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, forbidden } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
+import { forbidden } from "~/auth/guards.server";
 import { requireTeam, type TeamAccess } from "~/auth/team-access.server";
-import { run } from "~/commands/runner.server";
 import {
   approveStatementOnBehalf,
   reviewStatement,
@@ -19,7 +16,7 @@ import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { StatementView } from "~/components/StatementView";
 import { formatUkDate } from "~/domain/calendar";
 import { mayEdit, maySubmit } from "~/domain/problem-statement";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 import { statementPage } from "./page.server";
@@ -53,35 +50,36 @@ const BANNERS = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireTeam(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: StatementPageSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const input = submission.value;
-  if (!allowed(access, input.intent)) forbidden();
   const { cohort, team } = access;
-  const actor = actorOf(context, access.user);
-  const review = {
-    team: { id: team.id, number: team.number, cohortId: cohort.id },
-    version: input.version,
-    mentorIds: team.mentors.map((m) => m.id),
-  };
-  const outcome =
-    input.intent === "submit"
-      ? await run(context.db, actor, submitStatementForReview, review)
-      : input.intent === "review"
-        ? await run(context.db, actor, reviewStatement, { ...review, ...input })
-        : await run(context.db, actor, approveStatementOnBehalf, { ...review, reason: input.reason });
-  if (!outcome.ok) return refused(submission, outcome);
-  const banner =
-    input.intent === "submit"
-      ? BANNERS.submitted
-      : input.intent === "approve-on-behalf"
-        ? BANNERS.onBehalf
-        : "outcome" in outcome && outcome.outcome === "approved"
-          ? BANNERS.approvedByBoth
-          : input.decision === "approved"
-            ? BANNERS.approvedByYou
-            : BANNERS.changesRequested;
-  return redirectWithBanner(context, request, paths.cohort(cohort.id).teamOf(team.id).statement(), banner);
+  const to = paths.cohort(cohort.id).teamOf(team.id).statement();
+  return submitForm(context, request, access.user, {
+    schema: StatementPageSchema,
+    change: (input) => {
+      if (!allowed(access, input.intent)) forbidden();
+      const review = {
+        team: { id: team.id, number: team.number, cohortId: cohort.id },
+        version: input.version,
+        mentorIds: team.mentors.map((m) => m.id),
+      };
+      if (input.intent === "submit")
+        return change(submitStatementForReview, review, { to, banner: BANNERS.submitted });
+      if (input.intent === "approve-on-behalf")
+        return change(
+          approveStatementOnBehalf,
+          { ...review, reason: input.reason },
+          { to, banner: BANNERS.onBehalf },
+        );
+      return change(reviewStatement, { ...review, ...input }, ({ outcome }) => ({
+        to,
+        banner:
+          outcome === "approved"
+            ? BANNERS.approvedByBoth
+            : input.decision === "approved"
+              ? BANNERS.approvedByYou
+              : BANNERS.changesRequested,
+      }));
+    },
+  });
 }
 
 export default function StatementPage() {

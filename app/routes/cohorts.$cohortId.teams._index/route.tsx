@@ -1,10 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf, requireCohortAccess } from "~/auth/guards.server";
-import { redirectWithBanner } from "~/auth/session.server";
-import { run } from "~/commands/runner.server";
+import { requireCohortAccess } from "~/auth/guards.server";
 import { formCohortTeams, moveTeamMember, publishCohortTeams, setMemberLock } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -12,7 +9,7 @@ import { BackLink, InsetText, Tag } from "~/components/govuk";
 import { TeamQualityTable, TeamTotals } from "~/components/TeamReport";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
-import { invalidForm, refused } from "~/forms/reply.server";
+import { change, submitForm } from "~/forms/submit.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 import { FormTeamsForm } from "./FormTeamsForm";
@@ -32,56 +29,49 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
-  const submission = parseWithZod(await request.formData(), { schema: TeamsActionSchema });
-  if (submission.status !== "success") return invalidForm(submission);
-  const actor = actorOf(context, user);
-  const form = submission.value;
-  const change = { cohortId: cohort.id, version: form.version };
-  const done = (banner: string) =>
-    redirectWithBanner(context, request, paths.cohort(cohort.id).teams(), banner);
-
-  if (form.intent === "form") {
-    const outcome = await run(context.db, actor, formCohortTeams, {
-      ...change,
-      teamCount: cohort.team_count,
-      balance: form.balance,
-      notAlone: form.notAlone,
-      weights: {
-        colleagues: form.weightColleagues,
-        notAlone: form.weightNotAlone,
-        balance: form.weightBalance,
-      },
-    });
-    if (!outcome.ok) return refused(submission, outcome);
-    return done(
-      `${outcome.teams} teams formed: cost ${outcome.cost}, lower bound ${outcome.lowerBound}${outcome.optimal ? " (proven optimal)" : ""}`,
-    );
-  }
-  if (form.intent === "lock" || form.intent === "unlock") {
-    const locked = form.intent === "lock";
-    const outcome = await run(context.db, actor, setMemberLock, {
-      ...change,
-      personId: form.personId,
-      locked,
-    });
-    if (!outcome.ok) return refused(submission, outcome);
-    return done(locked ? `Locked to team ${outcome.team}` : "Lock removed");
-  }
-  if (form.intent === "move") {
-    const outcome = await run(context.db, actor, moveTeamMember, {
-      ...change,
-      personId: form.personId,
-      team: form.team,
-    });
-    if (!outcome.ok) return refused(submission, outcome);
-    return done(`${outcome.person} moved from team ${outcome.from} to team ${outcome.to}`);
-  }
-  const outcome = await run(context.db, actor, publishCohortTeams, {
-    ...change,
-    teamCount: cohort.team_count,
+  const to = paths.cohort(cohort.id).teams();
+  return submitForm(context, request, user, {
+    schema: TeamsActionSchema,
+    change: (form) => {
+      const teams = { cohortId: cohort.id, version: form.version };
+      if (form.intent === "form")
+        return change(
+          formCohortTeams,
+          {
+            ...teams,
+            teamCount: cohort.team_count,
+            balance: form.balance,
+            notAlone: form.notAlone,
+            weights: {
+              colleagues: form.weightColleagues,
+              notAlone: form.weightNotAlone,
+              balance: form.weightBalance,
+            },
+          },
+          (outcome) => ({
+            to,
+            banner: `${outcome.teams} teams formed: cost ${outcome.cost}, lower bound ${outcome.lowerBound}${outcome.optimal ? " (proven optimal)" : ""}`,
+          }),
+        );
+      if (form.intent === "lock" || form.intent === "unlock") {
+        const locked = form.intent === "lock";
+        return change(setMemberLock, { ...teams, personId: form.personId, locked }, (outcome) => ({
+          to,
+          banner: locked ? `Locked to team ${outcome.team}` : "Lock removed",
+        }));
+      }
+      if (form.intent === "move")
+        return change(moveTeamMember, { ...teams, personId: form.personId, team: form.team }, (outcome) => ({
+          to,
+          banner: `${outcome.person} moved from team ${outcome.from} to team ${outcome.to}`,
+        }));
+      return change(
+        publishCohortTeams,
+        { ...teams, teamCount: cohort.team_count },
+        { to, banner: "Teams published: participants and mentors can now see their team" },
+      );
+    },
   });
-  if (!outcome.ok) return refused(submission, outcome);
-  return done("Teams published: participants and mentors can now see their team");
 }
 
 /** The answer to the last button pressed goes to that button's form only. */
