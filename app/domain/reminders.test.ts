@@ -14,16 +14,24 @@ import {
   type VisitFacts,
   visitCalendarFile,
 } from "./reminders";
-import { isWorkingDay, mondayOf, workingDayBefore } from "./working-days";
+import { firstWorkingDayOfWeek, isWorkingDay, mondayOf, workingDayBefore } from "./working-days";
 
-const pat: Recipient = { id: 1, name: "Pat Participant", email: "pat@example.test", region: "england-and-wales" };
+const pat: Recipient = {
+  id: 1,
+  name: "Pat Participant",
+  email: "pat@example.test",
+  region: "england-and-wales",
+};
 const sid: Recipient = { id: 2, name: "Sid Scot", email: "sid@example.test", region: "scotland" };
 const nora: Recipient = { id: 3, name: "Nora Nowhere", email: "nora@example.test", region: null };
 const max: Recipient = { id: 4, name: "Max Mentor", email: "max@example.test", region: "england-and-wales" };
 
 const none: ReminderFacts = { visits: [], quietTeams: [], actions: [], digests: [] };
 
-function visit(date: string, expected: VisitFacts["expected"] = [{ ...pat, role: "participant" }]): VisitFacts {
+function visit(
+  date: string,
+  expected: VisitFacts["expected"] = [{ ...pat, role: "participant" }],
+): VisitFacts {
   return {
     id: 7,
     cohortId: 3,
@@ -55,6 +63,8 @@ describe("working days", () => {
     expect(isWorkingDay("2027-08-02", "england-and-wales")).toBe(true);
     expect(mondayOf("2027-04-04")).toBe("2027-03-29");
     expect(mondayOf("2027-03-29")).toBe("2027-03-29");
+    expect(firstWorkingDayOfWeek("2027-04-01", "england-and-wales")).toBe("2027-03-30");
+    expect(firstWorkingDayOfWeek("2027-04-01", "scotland")).toBe("2027-03-29");
   });
 });
 
@@ -121,7 +131,9 @@ describe("visit reminders", () => {
     const file = visitCalendarFile(visit("2027-03-30"));
     expect(file.filename).toBe("visit.ics");
     expect(file.contentType).toContain("text/calendar");
-    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(file.content)).getFirstSubcomponent("vevent")!);
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(file.content)).getFirstSubcomponent("vevent")!,
+    );
     expect(event.uid).toBe("visit-7@tandem");
     expect(event.sequence).toBe(2);
     expect(event.summary).toBe("Tech Connect 2027: visit to Kestrel Ltd");
@@ -228,7 +240,10 @@ describe("the coordinators' weekly digest", () => {
 
   it("goes on Monday to each coordinator, one mail for all their cohorts, with the health flags", () => {
     const due = remindersDue("2027-03-22", { ...none, digests: [cohort(1, [pat]), cohort(2, [pat, max])] });
-    expect(due.map(reminderKey)).toEqual(["health_digest:1:week:2027-03-22", "health_digest:4:week:2027-03-22"]);
+    expect(due.map(reminderKey)).toEqual([
+      "health_digest:1:week:2027-03-22",
+      "health_digest:4:week:2027-03-22",
+    ]);
     const digest = due[0] as Extract<Reminder, { kind: "health_digest" }>;
     expect(digest.cohortId).toBeNull();
     expect(digest.cohorts.map((c) => c.name)).toEqual(["Cohort 1", "Cohort 2"]);
@@ -249,11 +264,9 @@ describe("the coordinators' weekly digest", () => {
     const digests = [cohort(1, [pat, sid])];
     // Easter Monday 2027 is a bank holiday in England and Wales, not in Scotland.
     expect(keysOn("2027-03-29", { digests })).toEqual(["health_digest:2:week:2027-03-29"]);
-    expect(keysOn("2027-03-30", { digests })).toEqual([
-      "health_digest:1:week:2027-03-29",
-      "health_digest:2:week:2027-03-29",
-    ]);
-    expect(keysOn("2027-04-03", { digests })).toEqual([]);
+    expect(keysOn("2027-03-30", { digests })).toEqual(["health_digest:1:week:2027-03-29"]);
+    expect(keysOn("2027-03-31", { digests })).toEqual([]);
+    expect(keysOn("2027-03-23", { digests })).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import type { Attachment } from "./mail/message";
 import { daysBetween, type HealthFlag, teamHealthFlags } from "./mentoring";
 import { deadlineState } from "./problem-statement";
 import type { Region, StatementStatus } from "./vocabulary";
-import { isWorkingDay, mondayOf, shiftDate, workingDayBefore } from "./working-days";
+import { firstWorkingDayOfWeek, isWorkingDay, mondayOf, shiftDate, workingDayBefore } from "./working-days";
 
 /** Reminders go from this hour of the morning, London time, so nobody's phone buzzes at midnight. */
 export const REMINDER_HOUR = 8;
@@ -206,7 +206,8 @@ export function remindersDue(
 
 /**
  * Each coordinator's weekly digest: the team health flags of every running cohort they coordinate, on the first
- * working day of the week they are at work (Monday, unless it is a bank holiday where they are).
+ * working day of the week where they are (Monday, or Tuesday after a bank holiday). A digest is not caught up
+ * later in the week: by then it would be stale, and next Monday's is on its way.
  */
 function digestsDue(today: string, cohorts: DigestCohortFacts[], holidays: BankHolidays): Reminder[] {
   const byCoordinator = new Map<number, { to: Recipient; cohorts: DigestCohort[] }>();
@@ -241,7 +242,7 @@ function digestsDue(today: string, cohorts: DigestCohortFacts[], holidays: BankH
   }
   const monday = mondayOf(today);
   return [...byCoordinator.values()]
-    .filter(({ to }) => isWorkingDay(today, to.region, holidays))
+    .filter(({ to }) => firstWorkingDayOfWeek(today, to.region, holidays) === today)
     .map(({ to, cohorts }) => ({
       kind: "health_digest" as const,
       to,

@@ -42,3 +42,17 @@ export function workingDayBefore(
 export function mondayOf(date: string): string {
   return format(startOfISOWeek(day(date)), "yyyy-MM-dd");
 }
+
+/** The first working day of the week `date` is in (Tuesday after a bank holiday Monday), or null for none. */
+export function firstWorkingDayOfWeek(
+  date: string,
+  region: Region | null,
+  holidays: BankHolidays = UK_BANK_HOLIDAYS,
+): string | null {
+  const monday = mondayOf(date);
+  for (let offset = 0; offset < 5; offset++) {
+    const candidate = shiftDate(monday, offset);
+    if (isWorkingDay(candidate, region, holidays)) return candidate;
+  }
+  return null;
+}
