@@ -17,7 +17,11 @@ export function scheduleJobs(db: Db): Scheduler {
       const outcome = await sendDueReminders(db, new Date(), fromHour);
       if (outcome?.ok && outcome.enqueued.length > 0)
         console.log(
-          JSON.stringify({ at: new Date().toISOString(), event: "reminders", enqueued: outcome.enqueued.length }),
+          JSON.stringify({
+            at: new Date().toISOString(),
+            event: "reminders",
+            enqueued: outcome.enqueued.length,
+          }),
         );
     });
   return scheduler;
