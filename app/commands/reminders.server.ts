@@ -71,7 +71,7 @@ export const enqueueReminders = command({
     );
     const fresh = planned.filter((p) => !known.has(reminderKey(p.reminder)));
     for (const { message } of fresh) c.send(message);
-    return ok({ enqueued: fresh.map((p) => p.reminder), alreadyEnqueued: planned.length - fresh.length });
+    return ok({ enqueued: fresh, alreadyEnqueued: planned.length - fresh.length });
   },
 });
 
