@@ -293,7 +293,7 @@ describe("reminder mails", () => {
       "Tech Connect 2027 visits Kestrel Ltd tomorrow, Tuesday 30 March 2027, from 10am to 3:30pm.",
     );
     expect(mail.text).toContain("Address:\n1 Quay Street\nBristol");
-    expect(mail.text).toContain("Your host is Kim Host.");
+    expect(mail.text).toContain("Host contact: Kim Host");
     expect(mail.text).toContain("See the visit:\nhttps://tandem.example.test/cohorts/3/visits/7");
     expect(mail.text).toContain(`Stop these emails: ${unsubscribe}`);
     expect(mail.html).toContain("1 Quay Street<br>Bristol");

@@ -66,7 +66,7 @@ describe("the scheduled visit reminder", () => {
       [participant.email, mentor.email, "tia@example.test"].sort(),
     );
     const mail = mails.find((m) => !Array.isArray(m.to) && m.to?.value[0]?.address === participant.email)!;
-    expect(mail.text).toContain("Your host is Kim Host.");
+    expect(mail.text).toContain("Host contact: Kim Host");
     expect(mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line).toMatch(
       new RegExp(`^List-Unsubscribe: <${server.url.replace("127.0.0.1", "localhost")}/profile>$`, "i"),
     );

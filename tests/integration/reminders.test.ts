@@ -97,7 +97,7 @@ describe("enqueueing the reminders due on a day", () => {
       .where("kind", "=", "visit_reminder")
       .where("person_id", "=", seeded.world.people.participant.id)
       .executeTakeFirstOrThrow();
-    expect(message.text_body).toContain("Your host is Kim Host.");
+    expect(message.text_body).toContain("Host contact: Kim Host");
     expect(message.text_body).toContain("1 Quay Street\nBristol");
     expect(`${message.text_body}${message.html_body}`).not.toContain("kim.host@example.test");
     expect(message.text_body).toMatch(

@@ -210,7 +210,7 @@ export function visitReminderMail(m: VisitReminder): Rendered {
       m.address
         ? `Address:\n${m.address}`
         : "The address is not given yet: check the visit page before you go.",
-      m.contactName ? `Your host is ${m.contactName}.` : "",
+      m.contactName ? `Host contact: ${m.contactName}` : "",
       "The visit is in the calendar file attached to this email.",
       { link: m.link, label: "See the visit" },
       "If you cannot go, tell your coordinator.",
