@@ -100,3 +100,34 @@ describe("the scheduled visit reminder", () => {
     expect(await page.text()).toContain(`Visit to ${seeded.world.industry.name}`);
   });
 });
+
+describe("the scheduler without SMTP_URL", () => {
+  it("still enqueues the reminders, which wait in the outbox", async () => {
+    const quiet = await startServer(
+      async (db) => {
+        await makeReminderWorld(db, {
+          start: mondayOf(today),
+          visitDate,
+          sessionDate: today,
+          actionDue: shiftDate(today, 30),
+        });
+      },
+      { REMINDERS_EVERY_MS: "100", REMINDERS_HOUR: "0" },
+    );
+    try {
+      const waiting = () =>
+        quiet.db
+          .selectFrom("outbox")
+          .where("kind", "=", "visit_reminder")
+          .select(["status", "attempts"])
+          .execute();
+      const until = Date.now() + 20_000;
+      while ((await waiting()).length < 3 && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await waiting()).toEqual(Array(3).fill({ status: "pending", attempts: 0 }));
+    } finally {
+      await quiet.stop();
+    }
+  }, 60_000);
+});
