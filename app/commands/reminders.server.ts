@@ -83,10 +83,11 @@ export async function sendDueReminders(db: Db, now: Date = new Date(), fromHour:
 }
 
 /**
- * A mail people can turn off, with the unsubscribe link at its foot and in a List-Unsubscribe header: for now the
- * email preferences of their profile, where they sign in to turn the kind off.
+ * The reminder's mail, which its recipient can turn off: the unsubscribe link at its foot and in a
+ * List-Unsubscribe header lead to their profile, where they turn the reminder's kind off. (The one place to
+ * switch to a signed one-click link for the reminder's person and kind.)
  */
-function withUnsubscribe(link: Link, render: (unsubscribe: string) => Rendered) {
+function withUnsubscribe(link: Link, _reminder: Reminder, render: (unsubscribe: string) => Rendered) {
   const unsubscribe = link(paths.profile());
   return { ...render(unsubscribe), headers: { "List-Unsubscribe": `<${unsubscribe}>` } };
 }
@@ -102,7 +103,7 @@ function messageOf(r: Reminder, today: string, link: Link): OutgoingMessage {
     case "visit_reminder":
       return {
         ...envelope,
-        ...withUnsubscribe(link, (unsubscribe) =>
+        ...withUnsubscribe(link, r, (unsubscribe) =>
           visitReminderMail({
             name: r.to.name,
             role: r.role,
@@ -123,7 +124,7 @@ function messageOf(r: Reminder, today: string, link: Link): OutgoingMessage {
     case "session_overdue":
       return {
         ...envelope,
-        ...withUnsubscribe(link, (unsubscribe) =>
+        ...withUnsubscribe(link, r, (unsubscribe) =>
           sessionOverdueMail({
             name: r.to.name,
             cohort: r.team.cohortName,
@@ -140,7 +141,7 @@ function messageOf(r: Reminder, today: string, link: Link): OutgoingMessage {
     case "action_due":
       return {
         ...envelope,
-        ...withUnsubscribe(link, (unsubscribe) =>
+        ...withUnsubscribe(link, r, (unsubscribe) =>
           actionDueMail({
             name: r.to.name,
             today,
@@ -158,7 +159,7 @@ function messageOf(r: Reminder, today: string, link: Link): OutgoingMessage {
     case "health_digest":
       return {
         ...envelope,
-        ...withUnsubscribe(link, (unsubscribe) =>
+        ...withUnsubscribe(link, r, (unsubscribe) =>
           healthDigestMail({
             name: r.to.name,
             weekOf: r.date,
