@@ -2,6 +2,7 @@
 // the reminders due on a day through one command, run as Tandem itself. Each reminder carries its dedupe key, so
 // running it again, or in two processes at once, enqueues nothing twice. People who turned a kind of reminder off
 // get none of it.
+import { unsubscribeHeaders } from "~/auth/unsubscribe.server";
 import { formatUkDate } from "~/domain/calendar";
 import type { OutgoingMessage, Rendered } from "~/domain/mail/message";
 import {
@@ -83,13 +84,12 @@ export async function sendDueReminders(db: Db, now: Date = new Date(), fromHour:
 }
 
 /**
- * The reminder's mail, which its recipient can turn off: the unsubscribe link at its foot and in a
- * List-Unsubscribe header lead to their profile, where they turn the reminder's kind off. (The one place to
- * switch to a signed one-click link for the reminder's person and kind.)
+ * The reminder's mail, which its recipient can turn off: the signed one-click link that turns its kind off, at its
+ * foot and in the RFC 8058 List-Unsubscribe headers.
  */
-function withUnsubscribe(link: Link, _reminder: Reminder, render: (unsubscribe: string) => Rendered) {
-  const unsubscribe = link(paths.profile());
-  return { ...render(unsubscribe), headers: { "List-Unsubscribe": `<${unsubscribe}>` } };
+function withUnsubscribe(link: Link, reminder: Reminder, render: (unsubscribe: string) => Rendered) {
+  const { unsubscribe, headers } = unsubscribeHeaders(link, reminder.to.id, reminder.kind);
+  return { ...render(unsubscribe), headers };
 }
 
 function messageOf(r: Reminder, today: string, link: Link): OutgoingMessage {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInLondon } from "~/domain/calendar";
 import { isWorkingDay, mondayOf, shiftDate } from "~/domain/working-days";
 import { makeReminderWorld } from "../setup/reminders";
-import { get, sessionCookieFor, startServer, type TestServer } from "../setup/server";
+import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 import { startSmtpServer, type TestSmtpServer } from "../setup/smtp";
 
 let smtp: TestSmtpServer;
@@ -67,8 +67,8 @@ describe("the scheduled visit reminder", () => {
     );
     const mail = mails.find((m) => !Array.isArray(m.to) && m.to?.value[0]?.address === participant.email)!;
     expect(mail.text).toContain("Host contact: Kim Host");
-    expect(mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line).toMatch(
-      new RegExp(`^List-Unsubscribe: <${server.url.replace("127.0.0.1", "localhost")}/profile>$`, "i"),
+    expect(mail.headerLines.find((h) => h.key === "list-unsubscribe-post")?.line).toBe(
+      "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
     );
     expect(mail.attachments).toHaveLength(1);
     const [ics] = mail.attachments;
@@ -98,6 +98,25 @@ describe("the scheduled visit reminder", () => {
     const page = await get(link!.replace("localhost", "127.0.0.1"), cookie);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`Visit to ${seeded.world.industry.name}`);
+  });
+
+  it("carries a one-click unsubscribe link that turns visit reminders off, signed out", async () => {
+    const { participant } = seeded.world.people;
+    const mail = visitMails().find(
+      (m) => !Array.isArray(m.to) && m.to?.value[0]?.address === participant.email,
+    )!;
+    const line = mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+    const link = /<(http\S+\/unsubscribe\/\S+)>/.exec(line)?.[1];
+    expect(link).toBeDefined();
+    expect(mail.text).toContain(`Stop these emails: ${link}`);
+    const response = await post(link!.replace("localhost", "127.0.0.1"), { "List-Unsubscribe": "One-Click" });
+    expect(response.status).toBe(200);
+    const off = await server.db
+      .selectFrom("email_opt_outs")
+      .where("person_id", "=", participant.id)
+      .select("kind")
+      .execute();
+    expect(off).toEqual([{ kind: "visit_reminder" }]);
   });
 });
 

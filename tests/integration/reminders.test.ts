@@ -2,6 +2,7 @@
 // enqueued once however often (or however concurrently) it runs, to the right people, never to people who turned
 // the kind off, left the cohort or sent apologies; on SQLite and (npm run test:postgres) PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readUnsubscribeToken } from "~/auth/unsubscribe.server";
 import { enqueueReminders, sendDueReminders } from "~/commands/reminders.server";
 import { run, SYSTEM } from "~/commands/runner.server";
 import { setOptOut } from "~/models/email-preferences.server";
@@ -103,9 +104,14 @@ describe("enqueueing the reminders due on a day", () => {
     expect(message.text_body).toMatch(
       new RegExp(`/cohorts/${seeded.world.cohortA.id}/visits/${seeded.visitId}\\n`),
     );
-    expect(JSON.parse(message.headers)).toEqual({
-      "List-Unsubscribe": expect.stringMatching(/^<http.*\/profile>$/),
+    const headers = JSON.parse(message.headers) as Record<string, string>;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const [, link, token] = /^<(http\S+\/unsubscribe\/(\S+))>$/.exec(headers["List-Unsubscribe"]!) ?? [];
+    expect(readUnsubscribeToken(token!)).toEqual({
+      personId: seeded.world.people.participant.id,
+      kind: "visit_reminder",
     });
+    expect(message.text_body).toContain(`Stop these emails: ${link}`);
     const [ics] = JSON.parse(message.attachments) as Array<{ filename: string; content: string }>;
     expect(ics!.filename).toBe("visit.ics");
     expect(ics!.content).toContain(`UID:visit-${seeded.visitId}@tandem`);
