@@ -13,6 +13,7 @@ import { backupCommands } from "./backup-commands";
 import { cohortCommands } from "./cohort-commands";
 import { locateJsonError } from "./json-error";
 import { outboxCommands } from "./outbox-commands";
+import { reminderCommands } from "./reminder-commands";
 import { retentionCommands } from "./retention-commands";
 import { formatDemoAccounts, seedDemo } from "./seed-demo";
 import { teamCommands } from "./team-commands";
@@ -156,6 +157,7 @@ const commands: Record<string, Command> = {
   ...backupCommands,
   ...retentionCommands,
   ...outboxCommands,
+  ...reminderCommands,
 };
 
 function help(): string {

@@ -10,6 +10,7 @@ import { migrateToLatest } from "../db/migrate";
 import { holdWhileServing } from "../db/server-lock";
 import { createApp, listen } from "./app";
 import { welcome } from "./demo";
+import { scheduleJobs } from "./jobs";
 import { startMailDelivery } from "./mail-delivery";
 
 /**
@@ -37,11 +38,13 @@ export async function start({ demo = false }: { demo?: boolean } = {}) {
         pollMs: optionalNumber("MAIL_POLL_MS"),
       })
     : null;
+  const jobs = scheduleJobs(db);
   // Under `remix dev`, tell the dev server the new build is being served.
   if (serverBuild.mode === "development") await broadcastDevReady(serverBuild);
   // SIGTERM: stop accepting connections, let requests in flight finish, close the database, exit.
   const shutdown = () => {
     server.close(async () => {
+      await jobs.stop();
       await delivery?.stop();
       await db.destroy();
       await serving.release();

@@ -10,6 +10,17 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from "../setup/postgre
 export type BenchKind = "sqlite" | "postgres" | "postgres-2";
 export const BENCH_KINDS: readonly BenchKind[] = ["sqlite", "postgres", "postgres-2"];
 
+/** The configurations BENCH_DATABASES names (default: all of them), checked. */
+export function benchKinds(): BenchKind[] {
+  const kinds = (process.env.BENCH_DATABASES ?? BENCH_KINDS.join(","))
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean) as BenchKind[];
+  for (const kind of kinds)
+    if (!BENCH_KINDS.includes(kind)) throw new Error(`BENCH_DATABASES: unknown configuration "${kind}"`);
+  return kinds;
+}
+
 /** App processes serving each kind: `postgres-2` is two processes sharing one PostgreSQL database. */
 export const PROCESSES: Record<BenchKind, number> = { sqlite: 1, postgres: 1, "postgres-2": 2 };
 

@@ -1,22 +1,23 @@
 // `npm run bench`: the built server under load, on a department-scale dataset, for each database
 // configuration (BENCH_DATABASES, default sqlite,postgres,postgres-2). Per route: requests per second, p50 and
 // p99 latency, errors, SQL queries per request at 1 and at 30 cohorts, and throughput as a ratio of a static
-// page's (the framework's own floor) in the same run; then whether the budgets are met, and the cost of a
-// password hash. Prints figures; fails only when the run itself breaks.
+// page's (the framework's own floor) in the same run; then whether the budgets are met, the outbox's delivery
+// rate (tests/bench/mail.ts) and the cost of a password hash. Prints figures; fails only when the run itself breaks.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { hashPassword } from "~/auth/passwords.server";
 import { openDatabase } from "../../db/connection";
 import {
-  BENCH_KINDS,
   type BenchKind,
   benchDatabase,
+  benchKinds,
   closeBenchDatabases,
   PROCESSES,
   Unavailable,
 } from "./databases";
 import { generateDataset } from "./dataset";
 import { drive, type Figures, type Load, RequestLogTap } from "./load";
+import { mailBench } from "./mail";
 import { benchRoutes } from "./routes";
 import { type BenchServer, startBenchServer } from "./server";
 
@@ -30,12 +31,7 @@ function setting(name: string, fallback: number, min: number, max: number): numb
 const SECONDS = setting("BENCH_SECONDS", 5, 1, 60);
 const CONNECTIONS = setting("BENCH_CONNECTIONS", 20, 1, 200);
 const COHORTS = setting("BENCH_COHORTS", 30, 2, 100);
-const KINDS = (process.env.BENCH_DATABASES ?? BENCH_KINDS.join(","))
-  .split(",")
-  .map((k) => k.trim())
-  .filter(Boolean) as BenchKind[];
-for (const kind of KINDS)
-  if (!BENCH_KINDS.includes(kind)) throw new Error(`BENCH_DATABASES: unknown configuration "${kind}"`);
+const KINDS = benchKinds();
 
 const P99_BUDGET_MS = 100;
 /** A short run at 1 cohort, only for the queries each request runs. */
@@ -161,6 +157,7 @@ try {
       console.log(`\nPostgreSQL: skipped — ${error.message} [${kind}]`);
     }
   }
+  if (!(await mailBench(KINDS))) failed = true;
 } finally {
   await closeBenchDatabases();
 }

@@ -1,12 +1,13 @@
 // Starts the built server (`build/index.js`) as a child process on a database, collecting its output (logs, crashes).
 import { spawn } from "node:child_process";
 
-/** Starts the built server (`build/index.js`) on a database, collecting its output. */
-export async function serveProcess(url: string) {
+/** Starts the built server (`build/index.js`) on a database, collecting its output; `env` adds settings. */
+export async function serveProcess(url: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["build/index.js"], {
     env: {
       ...process.env,
       SESSION_SECRET: "tandem-test-session-secret",
+      ...env,
       DATABASE_URL: url,
       PORT: "0",
       HOST: "127.0.0.1",

@@ -1,6 +1,7 @@
 // Every email Tandem sends, as text: each function takes what the message says and gives its subject and its text
 // and HTML parts. Pure: links arrive absolute, names as they are (escaped by the layout).
-import { formatTime, formatUkDateTime, formatUkDateWithDay } from "../calendar";
+import { formatTime, formatUkDate, formatUkDateTime, formatUkDateWithDay } from "../calendar";
+import { shiftDate } from "../working-days";
 import { renderLetter } from "./layout";
 import type { Rendered } from "./message";
 
@@ -171,6 +172,145 @@ export function resultsReleasedMail(m: CanTurnOff & { team: string }): Rendered 
       { link: m.link, label: "Read your team's feedback" },
     ],
     reason: `You are getting this email because you are in ${m.team} in ${m.cohort}.`,
+    unsubscribe: m.unsubscribe,
+  });
+}
+
+/** "tomorrow, Tuesday 6 April 2027", or "on Tuesday 6 April 2027" when that is further off. */
+function whenOf(date: string, today: string): { short: string; long: string } {
+  const day = formatUkDateWithDay(date);
+  return shiftDate(today, 1) === date
+    ? { short: "tomorrow", long: `tomorrow, ${day}` }
+    : { short: `on ${day}`, long: `on ${day}` };
+}
+
+type VisitReminder = {
+  name: string;
+  role: "participant" | "mentor";
+  today: string;
+  cohort: string;
+  host: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  address: string | null;
+  /** The host's contact, by name only: their email address is for the coordinators. */
+  contactName: string | null;
+  link: string;
+  unsubscribe: string;
+};
+
+export function visitReminderMail(m: VisitReminder): Rendered {
+  const when = whenOf(m.date, m.today);
+  return renderLetter({
+    subject: `Company visit ${when.short}: ${m.host}`,
+    greeting: `Dear ${m.name},`,
+    paragraphs: [
+      `${m.cohort} visits ${m.host} ${when.long}, from ${formatTime(m.startTime)} to ${formatTime(m.endTime)}.`,
+      m.address
+        ? `Address:\n${m.address}`
+        : "The address is not given yet: check the visit page before you go.",
+      m.contactName ? `Host contact: ${m.contactName}` : "",
+      "The visit is in the calendar file attached to this email.",
+      { link: m.link, label: "See the visit" },
+      "If you cannot go, tell your coordinator.",
+    ].filter(Boolean),
+    reason: `You are getting this email because you are a ${m.role} in ${m.cohort}, which has a company visit ${when.short}.`,
+    unsubscribe: m.unsubscribe,
+  });
+}
+
+type SessionOverdue = {
+  name: string;
+  cohort: string;
+  teamNumber: number;
+  /** "Team 3: Blue" */
+  team: string;
+  /** The day of the team's last session, or null when it has not met since the cohort started. */
+  lastSession: string | null;
+  days: number;
+  quietDays: number;
+  link: string;
+  unsubscribe: string;
+};
+
+export function sessionOverdueMail(m: SessionOverdue): Rendered {
+  return renderLetter({
+    subject: `No session logged with Team ${m.teamNumber} for ${m.days} days`,
+    greeting: `Dear ${m.name},`,
+    paragraphs: [
+      m.lastSession
+        ? `${m.team} in ${m.cohort} has had no mentoring session logged since ${formatUkDate(m.lastSession)}, ${m.days} days ago.`
+        : `${m.team} in ${m.cohort} has had no mentoring session logged in the ${m.days} days since the cohort started.`,
+      `The coordinators see a team as needing attention after ${m.quietDays} days without a session. If you have met, log the session; if not, arrange one with the team.`,
+      { link: m.link, label: "Log a session" },
+    ],
+    reason: `You are getting this email because you mentor ${m.team} in ${m.cohort}.`,
+    unsubscribe: m.unsubscribe,
+  });
+}
+
+type ActionDue = {
+  name: string;
+  today: string;
+  cohort: string;
+  team: string;
+  action: string;
+  dueDate: string;
+  link: string;
+  unsubscribe: string;
+};
+
+export function actionDueMail(m: ActionDue): Rendered {
+  const when = whenOf(m.dueDate, m.today);
+  return renderLetter({
+    subject: `Your action is due ${when.short}`,
+    greeting: `Dear ${m.name},`,
+    paragraphs: [
+      `This action, agreed at a mentoring session of ${m.team}, is yours and is due ${when.long}:`,
+      m.action,
+      "When it is done, mark it done on the session's page so your team and mentors can see.",
+      { link: m.link, label: "See the session" },
+    ],
+    reason: `You are getting this email because you own an action in ${m.team} of ${m.cohort}.`,
+    unsubscribe: m.unsubscribe,
+  });
+}
+
+type HealthDigest = {
+  name: string;
+  weekOf: string;
+  cohorts: Array<{
+    name: string;
+    teams: number;
+    flagged: Array<{ label: string; flags: string[] }>;
+    link: string;
+  }>;
+  unsubscribe: string;
+};
+
+export function healthDigestMail(m: HealthDigest): Rendered {
+  const flagged = m.cohorts.reduce((sum, c) => sum + c.flagged.length, 0);
+  const count = (n: number) => `${n} team${n === 1 ? "" : "s"}`;
+  return renderLetter({
+    subject:
+      flagged === 0
+        ? "Team health this week: no team needs attention"
+        : `Team health this week: ${count(flagged)} ${flagged === 1 ? "needs" : "need"} attention`,
+    greeting: `Dear ${m.name},`,
+    paragraphs: [
+      `The team health of your cohorts for the week of ${formatUkDate(m.weekOf)}.`,
+      ...m.cohorts.flatMap((c) => [
+        c.flagged.length === 0
+          ? `${c.name}: no team needs attention (${count(c.teams)}).`
+          : [
+              `${c.name}: ${c.flagged.length} of ${count(c.teams)} ${c.flagged.length === 1 ? "needs" : "need"} attention:`,
+              ...c.flagged.map((t) => `${t.label}: ${t.flags.join("; ")}`),
+            ].join("\n"),
+        { link: c.link, label: `Team health of ${c.name}` },
+      ]),
+    ],
+    reason: "You are getting this email every Monday because you coordinate a running cohort in Tandem.",
     unsubscribe: m.unsubscribe,
   });
 }
