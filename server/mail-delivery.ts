@@ -95,7 +95,8 @@ export function startMailDelivery(db: Db, options: Options): MailDelivery {
         new Date(now).toISOString(),
         new Date(now + LEASE_MS).toISOString(),
       );
-      for (const message of batch) await deliver(message);
+      // The pooled transport sends over several connections at once; each message is marked on its own.
+      await Promise.all(batch.map(deliver));
       if (batch.length === BATCH) again = true;
     } while (again && !stopped);
   }
