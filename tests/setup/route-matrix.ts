@@ -1,11 +1,14 @@
 // Every route, the URL the tests ask for in a world made for them, and who may use it: the authorisation matrix
 // checks the guards' answers from it, and the malformed-request test posts to every action in it as everyone.
+import { unsubscribeToken } from "~/auth/unsubscribe.server";
 import { createOneTimeLink } from "~/models/account.server";
+import { enqueueMessages, listMessages } from "~/models/outbox.server";
 import type { Db } from "../../db/connection";
 import { cohortSetupWorld } from "./cohort-setup";
 import { type Actor, makeWorld, makeWorldPitchDay, type World } from "./factories";
 import { type MentoringWorld, makeMentoringTeams } from "./mentoring";
 import { reportWorld } from "./report";
+import { TEST_SESSION_SECRET } from "./server";
 
 export type Who = Actor | "anonymous";
 export const EVERYONE: Who[] = [
@@ -31,11 +34,13 @@ export type Rule = {
 export type Entry = { GET?: Rule; POST?: Rule };
 export type MatrixWorld = World & {
   token: string;
+  unsubscribeToken: string;
   visitId: number;
   feedToken: string;
   pitchTeamId: number;
   teamId: number;
   mentoring: MentoringWorld;
+  messageId: number;
 };
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
@@ -49,6 +54,7 @@ const PROGRAMME_READERS: Who[] = ["admin", "coordinator", "otherCohort"];
 const team = (w: MatrixWorld) => `${cohort(w)}/teams/${w.mentoring.team1}`;
 const TEAM: Who[] = ["coordinator", "mentor", "participant", "admin"];
 const signedInGoHome = Object.fromEntries(SIGNED_IN.map((who) => [who, 302]));
+const fromEveryone = (status: number) => Object.fromEntries(EVERYONE.map((who) => [who, status]));
 
 /** One entry per route file in app/routes; a route without one fails the authorisation matrix test. */
 export const MATRIX: Record<string, Entry> = {
@@ -70,7 +76,11 @@ export const MATRIX: Record<string, Entry> = {
     GET: { path: (w) => `/set-password/${w.token}`, allowed: EVERYONE },
     POST: { path: (w) => `/set-password/${w.token}`, allowed: EVERYONE },
   },
-  "forgotten-password": { GET: { path: () => "/forgotten-password", allowed: EVERYONE } },
+  // An empty form is refused (400: no email address), so the matrix asks for no reset link.
+  "forgotten-password": {
+    GET: { path: () => "/forgotten-password", allowed: EVERYONE },
+    POST: { path: () => "/forgotten-password", allowed: EVERYONE, status: fromEveryone(400) },
+  },
   accessibility: { GET: { path: () => "/accessibility", allowed: EVERYONE } },
   privacy: { GET: { path: () => "/privacy", allowed: EVERYONE } },
   cookies: { GET: { path: () => "/cookies", allowed: EVERYONE } },
@@ -193,9 +203,20 @@ export const MATRIX: Record<string, Entry> = {
   "cohorts.$cohortId.milestones.$kind.calendar[.ics]": {
     GET: { path: (w) => `${cohort(w)}/milestones/kick-off/calendar.ics`, allowed: MEMBERS },
   },
+  // Each person's own profile, with their calendar address and their email choices (intent=email-preferences).
   profile: {
     GET: { path: () => "/profile", allowed: SIGNED_IN },
     POST: { path: () => "/profile", allowed: SIGNED_IN },
+  },
+  // The link at the foot of an email carries its own signed key: anyone holding a valid one, signed in or not. An
+  // empty form is refused (400: not the one-click body), so the matrix turns nothing off.
+  "unsubscribe.$token": {
+    GET: { path: (w) => `/unsubscribe/${w.unsubscribeToken}`, allowed: EVERYONE },
+    POST: {
+      path: (w) => `/unsubscribe/${w.unsubscribeToken}`,
+      allowed: EVERYONE,
+      status: Object.fromEntries(EVERYONE.map((w) => [w, 400])),
+    },
   },
   "cohorts.$cohortId.teams.$teamId._index": { GET: { path: team, allowed: TEAM } },
   "cohorts.$cohortId.teams.$teamId.sessions.new": {
@@ -321,17 +342,18 @@ export const MATRIX: Record<string, Entry> = {
     GET: { path: (w) => `${programme(w)}/retention`, allowed: ADMIN },
     POST: { path: (w) => `${programme(w)}/retention`, allowed: ADMIN },
   },
-  // Personal data: the person themself, an administrator, or a coordinator of one of the person's cohorts.
+  // Personal data in full: the person themself and administrators only. The coordinator of the person's cohort
+  // reads what belongs to that cohort on its own pages, never the whole record (issue 13, finding 1).
   "people.$personId._index": {
     GET: {
       path: (w) => `/people/${w.people.participant.id}`,
-      allowed: ["admin", "coordinator", "participant"],
+      allowed: ["admin", "participant"],
     },
   },
   "people.$personId.data[.json]": {
     GET: {
       path: (w) => `/people/${w.people.participant.id}/data.json`,
-      allowed: ["admin", "coordinator", "participant"],
+      allowed: ["admin", "participant"],
     },
   },
   // An empty form is refused (400: not confirmed), so the matrix anonymises nobody.
@@ -340,9 +362,18 @@ export const MATRIX: Record<string, Entry> = {
     POST: { path: (w) => `/people/${w.otherParticipant.id}/anonymise`, allowed: ADMIN },
   },
   audit: { GET: { path: () => "/audit", allowed: ["admin", "coordinator", "otherCohort"] } },
+  // The outbox: administrators only. An empty form sends nothing again (400: no button pressed).
+  "admin.outbox._index": { GET: { path: () => "/admin/outbox", allowed: ADMIN } },
+  "admin.outbox.$messageId._index": {
+    GET: { path: (w) => `/admin/outbox/${w.messageId}`, allowed: ADMIN },
+    POST: { path: (w) => `/admin/outbox/${w.messageId}`, allowed: ADMIN, status: { admin: 400 } },
+  },
+  "admin.outbox.$messageId.html": {
+    GET: { path: (w) => `/admin/outbox/${w.messageId}/html`, allowed: ADMIN },
+  },
 };
 
-/** The world the matrix's paths name: makeWorld() with a reset link, a pitch day, visits, a report and teams. */
+/** The world the matrix's paths name: makeWorld() with a reset link, a pitch day, a message, a report and teams. */
 export async function makeMatrixWorld(db: Db): Promise<MatrixWorld> {
   const made = await makeWorld(db);
   const link = await db.transaction().execute((tx) =>
@@ -353,9 +384,26 @@ export async function makeMatrixWorld(db: Db): Promise<MatrixWorld> {
     }),
   );
   const pitchDay = await makeWorldPitchDay(db, made);
+  const participant = made.people.participant;
+  await db.transaction().execute((tx) =>
+    enqueueMessages(tx, [
+      {
+        kind: "password_reset",
+        to: { personId: participant.id, address: participant.email, name: participant.name },
+        subject: "Reset your Tandem password",
+        text: "Dear participant",
+        html: "<p>Dear participant</p>",
+      },
+    ]),
+  );
+  const [message] = await listMessages(db, { limit: 1, offset: 0 });
+  // Signed as the server signs them (with its SESSION_SECRET).
+  process.env.SESSION_SECRET = TEST_SESSION_SECRET;
   return {
     ...made,
     token: link.token,
+    messageId: message!.id,
+    unsubscribeToken: unsubscribeToken(made.people.participant.id, "visit_reminder"),
     pitchTeamId: pitchDay.teamId,
     ...(await cohortSetupWorld(db, made)),
     ...(await reportWorld(db, made)),
