@@ -1,9 +1,10 @@
-// What a request body may be, decided from its headers before any of it is read (ASVS 5.0 V4.1, V5.2.1).
+// What a request body may be, decided from its headers before any of it is parsed (ASVS 5.0 V4.1, V5.2.1).
 //
-// Tandem's forms are sent URL-encoded; only the nominations upload sends a file (multipart). Anything else is
-// refused with 415. A body must say how long it is (Content-Length: browsers always do for a form), and no more
-// than its route's limit: Node never reads past Content-Length, so a body refused here is never read at all, and
-// one accepted here is at most the limit when Remix parses it.
+// Tandem's forms are sent URL-encoded; only the nominations upload sends a file (multipart), and a mail program
+// may send its one-click unsubscribe either way. Anything else is refused with 415. A body must say how long it is
+// (Content-Length: browsers always do for a form; 411 otherwise) and be no longer than its route's limit (413).
+// Node never reads past Content-Length, so a body accepted here is at most the limit when Remix parses it, and a
+// refused one is only read to be thrown away (up to DISCARD_LIMIT) or not read at all.
 import type { NextFunction, Request, Response } from "express";
 import { MAX_CSV_BYTES } from "../app/domain/csv-nominations";
 import { type Refusal, refuse } from "./refusal-page";
@@ -41,6 +42,10 @@ const route = (pattern: string) => new RegExp(`^${pattern.replaceAll(":id", "[^/
 
 /** Routes that take a file (multipart/form-data). */
 export const UPLOAD_ROUTES = [route("/cohorts/:id/nominations/import")];
+
+/** Routes that may be sent multipart/form-data: the uploads, and a mail program's one-click unsubscribe, which
+ * RFC 8058 lets it send either way. */
+const MULTIPART_ROUTES = [...UPLOAD_ROUTES, route("/unsubscribe/:id")];
 
 const LONG_FORM_ROUTES = [
   route("/cohorts/:id/teams/:id/statement"),
@@ -81,7 +86,7 @@ export function bodyRefusal(request: {
     mediaType.toLowerCase() === "application/x-www-form-urlencoded"
       ? "form"
       : mediaType.toLowerCase() === "multipart/form-data" &&
-          UPLOAD_ROUTES.some((r) => r.test(routePath(request.path)))
+          MULTIPART_ROUTES.some((r) => r.test(routePath(request.path)))
         ? "multipart"
         : null;
   if (!type) return { status: 415, title: UNREADABLE, body: FROM_THE_PAGE };
@@ -95,7 +100,7 @@ export function bodyRefusal(request: {
       body: `It did not say how long it was. ${FROM_THE_PAGE}`,
     };
   if (Number(declared) > bodyLimit(request.path, type)) {
-    return type === "multipart"
+    return type === "multipart" && UPLOAD_ROUTES.some((r) => r.test(routePath(request.path)))
       ? {
           status: 413,
           title: "The file is too large",
