@@ -2,6 +2,7 @@
 // (413), of a type Tandem does not read (415), without a length (411), or from an address the sign-in throttle
 // holds back (429), each answered at once with a GOV.UK page. Malformed requests and page numbers are never a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unsubscribeToken } from "~/auth/unsubscribe.server";
 import { recordSignInFailure } from "~/models/account.server";
 import { makeWorld, type World } from "../setup/factories";
 import { type MentoringWorld, makeMentoringTeams } from "../setup/mentoring";
@@ -12,6 +13,7 @@ import {
   type RawPost,
   sessionCookieFor,
   startServer,
+  TEST_SESSION_SECRET,
   type TestServer,
 } from "../setup/server";
 
@@ -174,6 +176,20 @@ describe("a body Tandem does not read (finding 6)", () => {
       expect(signedIn.status).toBe(415);
     });
   }
+
+  it("takes a mail program's one-click unsubscribe sent as multipart (RFC 8058 allows it)", async () => {
+    // Signed as the server signs them (with its SESSION_SECRET).
+    process.env.SESSION_SECRET = TEST_SESSION_SECRET;
+    const link = `${server.url}/unsubscribe/${unsubscribeToken(world.people.leader.id, "visit_reminder")}`;
+    const answer = await postRaw(link, {
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      body: Buffer.from(
+        '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+      ),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain("You will no longer get emails about");
+  });
 
   it("answers a form sent without a length (chunked) with a 411 page", async () => {
     const answer = await postRaw(`${server.url}/sign-in`, {
