@@ -23,6 +23,22 @@ export function sqliteFilename(url: string): string {
   return resolve(path);
 }
 
+const SYNCHRONOUS = ["full", "normal", "extra"] as const;
+
+/**
+ * How hard SQLite makes sure a commit is on disk (SQLITE_SYNCHRONOUS): FULL by default, so a write Tandem has
+ * acknowledged survives a power cut, not only a crash of Tandem; NORMAL is faster and, in WAL mode, may lose the
+ * last commits on a power cut; EXTRA syncs the directory too.
+ */
+function sqliteSynchronous(): string {
+  const setting = (process.env.SQLITE_SYNCHRONOUS || "full").toLowerCase();
+  if (!(SYNCHRONOUS as readonly string[]).includes(setting))
+    throw new Error(
+      `SQLITE_SYNCHRONOUS must be "full" (the default), "normal" or "extra", not "${process.env.SQLITE_SYNCHRONOUS}"`,
+    );
+  return setting.toUpperCase();
+}
+
 function sqliteDialect(url: string): Dialect {
   const filename = sqliteFilename(url);
   if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
@@ -30,7 +46,7 @@ function sqliteDialect(url: string): Dialect {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`synchronous = ${sqliteSynchronous()}`);
   return new SqliteDialect({ database: withStatementCache(sqlite) });
 }
 

@@ -10,7 +10,9 @@ import { databaseReachable } from "../app/models/health.server";
 import { isProduction } from "../app/utils/env.server";
 import { logError } from "../app/utils/error-log.server";
 import type { Db } from "../db/connection";
+import { limitBodies } from "./body-limits";
 import { assignRequestId, requestLog } from "./request-log";
+import { clientAddressOf, throttleSignIn } from "./sign-in-throttle";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -81,6 +83,19 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
   res.status(403).type("text/plain").send("Forbidden: this form was sent from another site.");
 }
 
+/**
+ * Pages and data are not cached (Cache-Control: no-store) unless the response says otherwise: decided as the
+ * headers are written, so a response that sets its own (a calendar, a CSV) sends one Cache-Control, not two.
+ */
+function noStoreUnlessSet(_req: Request, res: Response, next: NextFunction) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
+  next();
+}
+
 /** The app for one Remix build over one database, which reaches every loader and action through the load context. */
 export function createApp(build: ServerBuild, db: Db) {
   const app = express();
@@ -92,16 +107,15 @@ export function createApp(build: ServerBuild, db: Db) {
   app.use(refuseCrossSiteWrites);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.use((_req, res, next) => {
-    res.set("Cache-Control", "no-store");
-    next();
-  });
+  app.use(noStoreUnlessSet);
   app.get("/healthz", async (_req, res) => {
     const reachable = await databaseReachable(db);
     res
       .status(reachable ? 200 : 503)
       .json({ status: reachable ? "ok" : "unavailable", database: reachable ? "reachable" : "unreachable" });
   });
+  app.use(limitBodies);
+  app.use(throttleSignIn(db));
   app.all(
     "*",
     createRequestHandler({
@@ -111,7 +125,7 @@ export function createApp(build: ServerBuild, db: Db) {
         db,
         requestId: String(res.locals.requestId),
         cspNonce: String(res.locals.cspNonce),
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        clientAddress: clientAddressOf(req),
         requestLog: res.locals.log ?? { personId: null },
       }),
     }),

@@ -1,6 +1,8 @@
 // The production server, compiled by Remix together with the app into build/index.js (remix.config.js `server`),
 // so the server and every loader share one module graph. `node build/index.js` serves; `npm start`
 // (scripts/start.mjs) imports it and calls start({ demo: true }).
+// First, before the app's modules: production's settings are checked (and Tandem stops if one is missing).
+import "./check-settings";
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import * as build from "@remix-run/dev/server-build";

@@ -3,6 +3,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import type { Actor } from "~/domain/actor";
 import type { CohortRole } from "~/domain/vocabulary";
+import { MAX_ID } from "~/forms/fields";
 import type { SessionUser } from "~/models/account.server";
 import { getCohort, rolesInCohort } from "~/models/programme.server";
 import { can, type Permission } from "./permissions";
@@ -45,7 +46,7 @@ export async function requireSitePermission(
 
 /** A route parameter that must be a positive whole number, or the page is not found. */
 export function idParam(value: string | undefined, what = "Page"): number {
-  if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound(what);
+  if (!value || !/^[1-9]\d{0,9}$/.test(value) || Number(value) > MAX_ID) notFound(what);
   return Number(value);
 }
 

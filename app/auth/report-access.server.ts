@@ -2,7 +2,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { cohortReport, cohortReportTables } from "~/domain/report";
+import { cohortReport, cohortReportTables, withPublishedRankingOnly } from "~/domain/report";
 import { cohortReportRows } from "~/models/report.server";
 
 export async function loadCohortReport(
@@ -13,7 +13,9 @@ export async function loadCohortReport(
   const access = await requireCohortAccess(context, request, cohortIdParam, "report:view");
   // Sponsors read figures only: figures about one named person are for coordinators and administrators.
   const individual = can(access, "report:individuals");
-  const report = cohortReport(await cohortReportRows(context.db, access.cohort.id));
+  const full = cohortReport(await cohortReportRows(context.db, access.cohort.id));
+  // The pitch ranking reaches those who do not run the pitch day once it is published to the cohort.
+  const report = can(access, "pitch-day:manage") ? full : withPublishedRankingOnly(full);
   const tables = cohortReportTables(report).filter((t) => individual || !t.individual);
   const view = individual ? report : { ...report, attendance: { ...report.attendance, people: [] } };
   return { ...access, individual, report: view, tables };

@@ -467,6 +467,8 @@ export type PitchTeamResult = {
 export type PitchSummary =
   | { state: "none" }
   | { state: "not-released"; date: string }
+  /** Released to the teams, but the ranking is not published to the cohort: what a sponsor sees until it is. */
+  | { state: "not-published"; date: string }
   | {
       state: "released";
       date: string;
@@ -561,6 +563,15 @@ export function cohortReport(rows: CohortReportRows): CohortReport {
     skills: skillsSummary(rows),
     outcomes: outcomeSummary(rows),
   };
+}
+
+/**
+ * The report as someone sees it who sees the pitch ranking only once it is published to the cohort (sponsors): the
+ * pitch day's results stay with the coordinators until then, as the pitch-day page says.
+ */
+export function withPublishedRankingOnly(report: CohortReport): CohortReport {
+  if (report.pitch.state !== "released" || report.pitch.rankingPublished) return report;
+  return { ...report, pitch: { state: "not-published", date: report.pitch.date } };
 }
 
 // Tables: the same figures for the page, its accessible tables and the CSV downloads.
@@ -931,6 +942,7 @@ export function programmeTables(figures: ProgrammeCohortFigures[]): ReportTable[
 export const PITCH_STATE_LABELS: Record<PitchSummary["state"], string> = {
   none: "No pitch day yet",
   "not-released": "Not released yet",
+  "not-published": "Ranking not published yet",
   released: "Released",
 };
 

@@ -1,15 +1,16 @@
 // The audit log's filter (a GET form): who, what kind of record, and between which dates. A person, cohort, type or
 // page that makes no sense is ignored rather than refused; a date that is not real is reported on its field.
 import { z } from "zod";
-import { govukDate } from "./fields";
+import { govukDate, MAX_ID } from "./fields";
 
 const ignoredIfWrong = <T extends z.ZodType>(type: T) => type.optional().catch(undefined);
 
 export const AuditScopeSchema = z.object({
-  person: ignoredIfWrong(z.number().int().positive()),
-  cohort: ignoredIfWrong(z.number().int().positive()),
+  person: ignoredIfWrong(z.number().int().positive().max(MAX_ID)),
+  cohort: ignoredIfWrong(z.number().int().positive().max(MAX_ID)),
   type: ignoredIfWrong(z.string()),
-  page: ignoredIfWrong(z.number().int().min(1)),
+  // Any number from 1 up, however large: the page says "not found" for one past the last.
+  page: ignoredIfWrong(z.number().min(1).transform(Math.floor)),
 });
 
 /** A date left out altogether (three empty boxes) does not filter; one partly given must be real. */

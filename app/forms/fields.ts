@@ -42,15 +42,19 @@ export function wholeNumber(label: string, min: number, max: number, example = m
     .max(max, `Number of ${label} must be between ${min} and ${max}`);
 }
 
+/** The largest id or version a record can have (PostgreSQL's integer); a larger number names no record. */
+export const MAX_ID = 2_147_483_647;
+
 /** The record version the form was drawn from, for the optimistic concurrency check. */
 export const version = z
   .number({ error: "This form is out of date: reload the page and try again" })
   .int()
-  .min(0);
+  .min(0)
+  .max(MAX_ID, "This form is out of date: reload the page and try again");
 
 /** A record's id chosen in the form (a select or radios). */
 export function recordId(message: string) {
-  return z.number({ error: message }).int(message).positive(message);
+  return z.number({ error: message }).int(message).positive(message).max(MAX_ID, message);
 }
 
 /** An optional record id: none chosen is null. */
@@ -58,6 +62,7 @@ export const optionalRecordId = z
   .number()
   .int()
   .positive()
+  .max(MAX_ID)
   .optional()
   .transform((v) => v ?? null);
 

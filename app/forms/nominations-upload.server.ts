@@ -25,7 +25,8 @@ export async function readUpload(
         fileName: "",
         error: "The file must be smaller than 5 MB: split it into smaller files",
       };
-    throw error;
+    // The body is not well-formed multipart (cut short, or not framed by its boundary): nothing to read.
+    return { text: null, fileName: "", error: "The file could not be read: select it and upload it again" };
   }
   const file = formData.get("file");
   if (!(file instanceof File) || (file.size === 0 && !file.name))

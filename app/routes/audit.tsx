@@ -2,7 +2,7 @@ import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { forbidden, requireUser } from "~/auth/guards.server";
+import { forbidden, notFound, requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
@@ -25,6 +25,9 @@ import { paths } from "~/utils/paths";
 export const meta = pageMeta("Audit log");
 export const ErrorBoundary = RouteErrorBoundary;
 
+/** More pages than any audit log holds (50 million entries). */
+const MAX_PAGE = 1_000_000;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
   const query = new URL(request.url).searchParams;
@@ -34,11 +37,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!scope) forbidden();
   const dates = parseWithZod(query, { schema: AuditDatesSchema });
   const window = dates.status === "success" ? auditWindow(dates.value.from, dates.value.to) : auditWindow();
-  const filter = { personId: person ?? null, subjectType: type ?? null, ...window, page };
+  // A page number beyond counting is never asked of the database; a page past the last is not found (below).
+  const filter = {
+    personId: person ?? null,
+    subjectType: type ?? null,
+    ...window,
+    page: Math.min(page, MAX_PAGE),
+  };
   const [options, result] = await Promise.all([
     auditFilterOptions(context.db, scope),
     listAuditEvents(context.db, scope, filter),
   ]);
+  const pages = Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE));
+  if (page > pages) notFound("Page");
   return {
     isAdmin: user.isAdmin,
     options,
@@ -46,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     /** The filter as it was asked for, for the page links. */
     asked: Object.fromEntries([...query.entries()].filter(([name]) => name !== "page")),
     page,
-    pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)),
+    pages,
     total: result.total,
     rows: result.rows.map((r) => ({
       id: r.id,

@@ -180,7 +180,9 @@ export default function EvaluationSummary() {
                     : `${formatUkDate(pitch.date)}: no team was scored`
                   : pitch.state === "not-released"
                     ? `Pitch day on ${formatUkDate(pitch.date)}: results not released yet`
-                    : "No pitch day yet",
+                    : pitch.state === "not-published"
+                      ? `Pitch day on ${formatUkDate(pitch.date)}: ranking not published yet`
+                      : "No pitch day yet",
             },
             {
               key: "Questionnaire response",

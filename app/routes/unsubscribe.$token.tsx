@@ -41,8 +41,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = readUnsubscribeToken(params.token ?? "");
   if (!token) return notValid();
-  const form = await request.formData();
-  if (form.get("List-Unsubscribe") !== "One-Click")
+  // A mail program may send multipart: broken multipart is not the one-click body either.
+  const form = await request.formData().catch(() => null);
+  if (form?.get("List-Unsubscribe") !== "One-Click")
     return data<Answer>({ state: "ask", kind: MESSAGE_KINDS[token.kind] }, { status: 400 });
   const outcome = await run(
     context.db,

@@ -1,5 +1,6 @@
-// Tandem's own reading of NODE_ENV at run time. The Remix compiler replaces `process.env.NODE_ENV` in the
-// bundle with "production" at build time, so it is read through an alias the compiler does not rewrite.
+// Tandem's own reading of NODE_ENV and of the settings production depends on. The Remix compiler replaces
+// `process.env.NODE_ENV` in the bundle with "production" at build time, so it is read through an alias the
+// compiler does not rewrite.
 const env: Record<string, string | undefined> = process.env;
 
 export function isProduction(): boolean {
@@ -14,4 +15,38 @@ export function appUrl(): string {
 /** Whether this server sends email (SMTP_URL is set); without it, messages wait in the outbox. */
 export function sendsEmail(): boolean {
   return Boolean(env.SMTP_URL);
+}
+
+/**
+ * What stops Tandem running in production, one sentence each: SESSION_SECRET signs the session cookie, and
+ * APP_URL is the address in every link Tandem shows or sends (never the Host header a request names).
+ */
+export function productionSettingsProblems(): string[] {
+  if (!isProduction()) return [];
+  const problems: string[] = [];
+  if (!env.SESSION_SECRET)
+    problems.push(
+      'SESSION_SECRET must be set when NODE_ENV=production (for example "$(openssl rand -base64 32)")',
+    );
+  if (!env.APP_URL)
+    problems.push("APP_URL must be set when NODE_ENV=production (for example https://tandem.example.gov.uk)");
+  else if (!appUrlOrigin(env.APP_URL))
+    problems.push(
+      `APP_URL must be the address people use to reach Tandem, starting https:// or http:// (it is "${env.APP_URL}")`,
+    );
+  return problems;
+}
+
+function appUrlOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href.replace(/\/$/, "") : null;
+  } catch {
+    return null;
+  }
+}
+
+/** APP_URL without its trailing slash when it is set (start-up makes sure it is in production), else null. */
+export function configuredAppUrl(): string | null {
+  return env.APP_URL ? appUrlOrigin(env.APP_URL) : null;
 }

@@ -56,7 +56,7 @@ describe("npm start", () => {
   it("in production, leaves an empty database empty and says how to create the first administrator", async () => {
     const folder = join(dir, "production");
     const url = `file:${join(folder, "tandem.sqlite")}`;
-    const output = await npmStart(url, { NODE_ENV: "production" });
+    const output = await npmStart(url, { NODE_ENV: "production", APP_URL: "https://tandem.example" });
     expect(output).toContain("npm run tandem -- create-admin --email");
     expect(output).not.toContain("Demo cohort created");
     expect(await peopleIn(url)).toBe(0);

@@ -190,6 +190,45 @@ describe("the cohort report", () => {
     expect(html).toContain("No pitch day yet");
     expect(html).not.toContain("NaN");
   });
+
+  it("shows a sponsor the ranking only once it is published to the cohort, as the pitch-day page says", async () => {
+    const event = await server.db
+      .selectFrom("pitch_events")
+      .where("cohort_id", "=", filledId)
+      .select(["id", "ranking_published_at"])
+      .executeTakeFirstOrThrow();
+    const caption = "Pitch results: ranking, adjusted and raw scores</caption>";
+    await server.db
+      .updateTable("pitch_events")
+      .set({ ranking_published_at: null })
+      .where("id", "=", event.id)
+      .execute();
+    try {
+      const sponsor = await as("sponsor");
+      const html = await (await get(`${server.url}/cohorts/${filledId}/report`, sponsor)).text();
+      expect(html).not.toContain(caption);
+      expect(html).toContain("Its ranking will appear here once the coordinator publishes it to the cohort");
+      const csv = await rawText(
+        await get(`${server.url}/cohorts/${filledId}/report/pitch-results.csv`, sponsor),
+      );
+      expect(csv).toBe("\uFEFFRank,Team,Adjusted score,Raw score,Sheets counted\n");
+      const summary = await (await get(`${server.url}/cohorts/${filledId}/report/summary`, sponsor)).text();
+      expect(summary).not.toContain(caption);
+      expect(summary).toContain("ranking not published yet");
+      // The coordinators still see it, and are told who else does not yet.
+      const coordinator = await (
+        await get(`${server.url}/cohorts/${filledId}/report`, await as("coordinator"))
+      ).text();
+      expect(coordinator).toContain(caption);
+      expect(coordinator).toContain("Sponsors see the ranking once you publish it to the cohort");
+    } finally {
+      await server.db
+        .updateTable("pitch_events")
+        .set({ ranking_published_at: event.ranking_published_at })
+        .where("id", "=", event.id)
+        .execute();
+    }
+  });
 });
 
 describe("the skills questionnaire", () => {

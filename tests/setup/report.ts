@@ -7,6 +7,7 @@ import {
   addPanelMember,
   createPitchEvent,
   listRubric,
+  publishRanking,
   releaseResults,
   replaceSlots,
   saveSheet,
@@ -46,8 +47,8 @@ export async function reportWorld(db: Db, world: World) {
 /**
  * A cohort with everything the report counts: 30 participants (two withdrawn), four visits (one cancelled) with
  * attendance, both questionnaires answered by some, three teams with outcomes, mentoring sessions (one dated after
- * the cohort's end), two problem statements, and a pitch day with its results released (a conflicted leader's
- * sheet and a draft among the sheets). Values follow a seeded sequence.
+ * the cohort's end), two problem statements, and a pitch day with its results released and its ranking published to the
+ * cohort (a conflicted leader's sheet and a draft among the sheets). Values follow a seeded sequence.
  */
 export async function fillReportCohort(db: Db, cohortId: number, prefix = "Report") {
   const { participants, companies, mentors } = await makeTeamCohort(db, cohortId, {
@@ -286,6 +287,7 @@ export async function fillReportCohort(db: Db, cohortId: number, prefix = "Repor
     }
     await setScoringState(tx, created.id, "closed");
     await releaseResults(tx, created.id);
+    await publishRanking(tx, created.id);
     return created;
   });
   return { participants, visitIds, teams, eventId: event.id, leaders };

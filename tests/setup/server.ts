@@ -1,6 +1,7 @@
 // Starts the built production server as a child process on a free port, over a fresh database file.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
 import { createCookie } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
 import { createSession } from "~/models/account.server";
@@ -168,4 +169,75 @@ export function serveWorld(): { server: TestServer; world: World } {
     await context.server?.stop();
   });
   return context;
+}
+
+export type RawPost = {
+  headers: Record<string, string>;
+  body: Buffer;
+  /** A Content-Length larger than the body sent: the server must answer before it reads that much. */
+  declaredLength?: number;
+  chunked?: boolean;
+};
+
+/**
+ * Connections kept open between small raw posts, dropped after 2 s idle so that none is reused just as the server
+ * closes it (its keep-alive timeout is 5 s). Large or unfinished bodies get a connection of their own.
+ */
+const rawAgent = new Agent({ keepAlive: true, maxSockets: 16, timeout: 2_000 });
+
+export type RawAnswer = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+};
+
+/**
+ * Posts exactly these bytes and headers (fetch would add a Content-Type, and always sends the whole body). With
+ * `declaredLength`, only `body` is sent and the answer must come before the rest: it rejects after `waitMs`.
+ */
+export function postRaw(url: string, raw: RawPost, cookie?: string, waitMs = 10_000): Promise<RawAnswer> {
+  const { headers, body, declaredLength, chunked } = raw;
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const request = httpRequest(url, {
+      method: "POST",
+      agent: declaredLength || chunked || body.length > 64 * 1024 ? false : rawAgent,
+      headers: {
+        ...headers,
+        ...(cookie ? { Cookie: cookie } : {}),
+        ...(chunked
+          ? { "Transfer-Encoding": "chunked" }
+          : { "Content-Length": declaredLength ?? body.length }),
+      },
+    });
+    const timer = setTimeout(() => {
+      request.destroy();
+      reject(new Error(`No answer within ${waitMs} ms: the server is waiting for the rest of the body`));
+    }, waitMs);
+    request.on("response", (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      const done = () => {
+        clearTimeout(timer);
+        if (declaredLength) request.destroy();
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          text: Buffer.concat(chunks).toString("utf8"),
+        });
+      };
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", done);
+      response.on("error", done);
+    });
+    // The server may close the connection after answering, while the rest of the body is still on its way.
+    request.on("error", (error) => {
+      if (!answered) {
+        clearTimeout(timer);
+        reject(error);
+      }
+    });
+    if (declaredLength) request.write(body);
+    else request.end(body);
+  });
 }

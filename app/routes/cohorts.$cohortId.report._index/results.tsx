@@ -73,6 +73,11 @@ export function PitchResults({ cohort, report: { pitch }, tables, canManage }: S
             </Link>
             .
           </p>
+          {canManage && !pitch.rankingPublished ? (
+            <p className="govuk-body">
+              Sponsors see the ranking once you publish it to the cohort from the pitch day page.
+            </p>
+          ) : null}
           {pitch.groups > 1 ? (
             <p className="govuk-body">
               The panel fell into {pitch.groups} separate groups: scores compare only within each group.
@@ -94,7 +99,9 @@ export function PitchResults({ cohort, report: { pitch }, tables, canManage }: S
         <p className="govuk-body">
           {pitch.state === "none"
             ? "This cohort has no pitch day yet. Results will appear here once the pitch day has been held and its results released."
-            : `The pitch day is on ${formatUkDate(pitch.date)}. Its results will appear here once the coordinator releases them.`}
+            : pitch.state === "not-published"
+              ? `The pitch day was on ${formatUkDate(pitch.date)}. Its ranking will appear here once the coordinator publishes it to the cohort.`
+              : `The pitch day is on ${formatUkDate(pitch.date)}. Its results will appear here once the coordinator releases them.`}
           {canManage && pitch.state === "not-released" ? (
             <>
               {" "}
