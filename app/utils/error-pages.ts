@@ -12,6 +12,16 @@ const PAGES: Record<number, { title: string; body: string }> = {
     body: "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.",
   },
   405: { title: "That action is not available here", body: "Go back and try again." },
+  411: { title: "There is a problem with that request", body: "Go back and send the form again." },
+  413: {
+    title: "What you sent is too large",
+    body: "Go back and send less: a shorter text, or a smaller file (a nominations file can be up to 5 MB).",
+  },
+  415: { title: "There is a problem with that request", body: "Go back and send the form again." },
+  429: {
+    title: "You have tried too many times",
+    body: "Wait a few minutes, then try again.",
+  },
 };
 
 const FALLBACK = {
