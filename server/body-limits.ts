@@ -23,7 +23,8 @@ export const UPLOAD_CONFIRMATION_LIMIT = 3 * MAX_CSV_BYTES + FORM_LIMIT;
 
 /**
  * A path as the app's router matches it: decoded, in lower case, without repeated or trailing slashes, so that
- * `/Sign-In/` and `/sign%2Din` meet the same rules as `/sign-in`.
+ * `/Sign-In/` and `/sign%2Din` meet the same rules as `/sign-in`; and a page's data request (Remix's single
+ * fetch, sent by forms when JavaScript runs: `/cohorts/1/nominations/import.data`, `/_root.data`) as its page.
  */
 export function routePath(path: string): string {
   let decoded = path;
@@ -32,10 +33,12 @@ export function routePath(path: string): string {
   } catch {
     // Not valid percent-encoding: the router will not match it to a route either.
   }
-  return decoded
+  const matched = decoded
     .toLowerCase()
     .replace(/\/{2,}/g, "/")
-    .replace(/(.)\/$/, "$1");
+    .replace(/(.)\/$/, "$1")
+    .replace(/\.data$/, "");
+  return matched === "/_root" ? "/" : matched;
 }
 
 const route = (pattern: string) => new RegExp(`^${pattern.replaceAll(":id", "[^/]+")}$`);

@@ -32,7 +32,7 @@ export async function start({ demo = false }: { demo?: boolean } = {}) {
     process.env.HOST,
   );
   // Links in emails go to APP_URL; without it (development, the demo) to where this server now listens.
-  if (!process.env.APP_URL) process.env.APP_URL = `http://localhost:${port}`;
+  if (!process.env.APP_URL) process.env.APP_URL = `http://${process.env.HOST || "localhost"}:${port}`;
   const delivery = process.env.SMTP_URL
     ? startMailDelivery(db, {
         smtpUrl: process.env.SMTP_URL,

@@ -104,6 +104,21 @@ describe("a body too large (finding 4)", () => {
     expectGovukPage(answer, "The file must be smaller than 5 MB");
   });
 
+  it("takes the upload as a page's data request too (Remix's .data address, used when JavaScript runs)", async () => {
+    const boundary = "----tandem";
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="n.csv"\r\nContent-Type: text/csv\r\n\r\nname,email\r\n\r\n--${boundary}--\r\n`,
+    );
+    const answer = await postRaw(
+      `${server.url}${importPath()}.data`,
+      { headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body },
+      await cookieOf("coordinator"),
+      60_000,
+    );
+    expect(answer.status).not.toBe(415);
+    expect(answer.status).toBeLessThan(500);
+  });
+
   it("still takes a problem statement with every answer at its longest, in a script of three-byte characters", async () => {
     const long = (n: number) => "語".repeat(n);
     const statement = new URLSearchParams({
