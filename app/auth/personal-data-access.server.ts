@@ -14,19 +14,21 @@ export async function mayReadPersonalData(db: Db, actor: Pick<Actor, "personId">
   return isAdministrator(db, actor.personId);
 }
 
+async function personOr404(context: AppLoadContext, personIdParam: string | undefined) {
+  const person = await getPersonSummary(context.db, idParam(personIdParam, "Person"));
+  if (!person) notFound("Person");
+  return person;
+}
+
 export async function requirePersonalDataAccess(
   context: AppLoadContext,
   request: Request,
   personIdParam: string | undefined,
 ) {
   const user = await requireUser(context, request);
-  const personId = idParam(personIdParam, "Person");
-  const db = context.db;
-  const self = user.personId === personId;
+  const self = user.personId === idParam(personIdParam, "Person");
   if (!self && !user.isAdmin) forbidden();
-  const person = await getPersonSummary(db, personId);
-  if (!person) notFound("Person");
-  return { user, person, self };
+  return { user, person: await personOr404(context, personIdParam), self };
 }
 
 /** An administrator, and the person whose data they act on (404 when there is none). */
@@ -36,7 +38,5 @@ export async function requirePersonAdmin(
   personIdParam: string | undefined,
 ) {
   const user = await requireAdmin(context, request);
-  const person = await getPersonSummary(context.db, idParam(personIdParam, "Person"));
-  if (!person) notFound("Person");
-  return { user, person };
+  return { user, person: await personOr404(context, personIdParam) };
 }
