@@ -2,7 +2,7 @@
 // them): the person themself and site administrators, nobody else. A coordinator reads what belongs to the
 // cohorts they run on those cohorts' own pages: the full record reaches into cohorts they do not run (issue 13).
 import type { AppLoadContext } from "@remix-run/node";
-import { forbidden, idParam, notFound, requireAdmin, requireUser } from "~/auth/guards.server";
+import { forbidden, idParam, recordOr404, requireAdmin, requireUser } from "~/auth/guards.server";
 import type { Actor } from "~/commands/runner.server";
 import { isAdministrator } from "~/models/person.server";
 import { getPersonSummary } from "~/models/personal-data.server";
@@ -14,12 +14,6 @@ export async function mayReadPersonalData(db: Db, actor: Pick<Actor, "personId">
   return isAdministrator(db, actor.personId);
 }
 
-async function personOr404(context: AppLoadContext, personIdParam: string | undefined) {
-  const person = await getPersonSummary(context.db, idParam(personIdParam, "Person"));
-  if (!person) notFound("Person");
-  return person;
-}
-
 export async function requirePersonalDataAccess(
   context: AppLoadContext,
   request: Request,
@@ -28,7 +22,7 @@ export async function requirePersonalDataAccess(
   const user = await requireUser(context, request);
   const self = user.personId === idParam(personIdParam, "Person");
   if (!self && !user.isAdmin) forbidden();
-  return { user, person: await personOr404(context, personIdParam), self };
+  return { user, person: await recordOr404(context, getPersonSummary, personIdParam, "Person"), self };
 }
 
 /** An administrator, and the person whose data they act on (404 when there is none). */
@@ -38,5 +32,5 @@ export async function requirePersonAdmin(
   personIdParam: string | undefined,
 ) {
   const user = await requireAdmin(context, request);
-  return { user, person: await personOr404(context, personIdParam) };
+  return { user, person: await recordOr404(context, getPersonSummary, personIdParam, "Person") };
 }

@@ -36,9 +36,7 @@ describe("pairing mentors with teams", () => {
         government: { Gil: "HMRC", Gus: "DWP", Gwen: "Home Office" },
       }),
     );
-    expect(result.complete).toBe(true);
-    expect(result.conflicts).toBe(0);
-    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ complete: true, conflicts: 0, problems: [] });
     const byTeam = Object.fromEntries(result.pairs.map((p) => [p.team, p]));
     // Gil (HMRC) can only take team 2; so Gus (DWP) and Gwen share teams 1 and 3.
     expect(byTeam[2]!.government).toBe("Gil");
@@ -64,8 +62,7 @@ describe("pairing mentors with teams", () => {
         government: { Gil: "HMRC", Hal: "HMRC", Gus: "DWP" },
       }),
     );
-    expect(result.complete).toBe(true);
-    expect(result.conflicts).toBe(1);
+    expect(result).toMatchObject({ complete: true, conflicts: 1 });
     expect(result.problems).toEqual([
       {
         sector: "government",
