@@ -50,6 +50,18 @@ export function idParam(value: string | undefined, what = "Page"): number {
   return Number(value);
 }
 
+/** The record a route parameter names, read by a model's getter; the page is not found when there is none. */
+export async function recordOr404<R>(
+  context: AppLoadContext,
+  read: (db: AppLoadContext["db"], id: number) => Promise<R | undefined>,
+  idParamValue: string | undefined,
+  what: string,
+): Promise<R> {
+  const record = await read(context.db, idParam(idParamValue, what));
+  if (!record) notFound(what);
+  return record;
+}
+
 export type CohortAccess = {
   user: SessionUser;
   cohort: NonNullable<Awaited<ReturnType<typeof getCohort>>>;

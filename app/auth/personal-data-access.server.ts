@@ -2,7 +2,7 @@
 // them): the person themself and site administrators, nobody else. A coordinator reads what belongs to the
 // cohorts they run on those cohorts' own pages: the full record reaches into cohorts they do not run (issue 13).
 import type { AppLoadContext } from "@remix-run/node";
-import { forbidden, idParam, notFound, requireAdmin, requireUser } from "~/auth/guards.server";
+import { forbidden, idParam, recordOr404, requireAdmin, requireUser } from "~/auth/guards.server";
 import type { Actor } from "~/commands/runner.server";
 import { isAdministrator } from "~/models/person.server";
 import { getPersonSummary } from "~/models/personal-data.server";
@@ -20,13 +20,9 @@ export async function requirePersonalDataAccess(
   personIdParam: string | undefined,
 ) {
   const user = await requireUser(context, request);
-  const personId = idParam(personIdParam, "Person");
-  const db = context.db;
-  const self = user.personId === personId;
+  const self = user.personId === idParam(personIdParam, "Person");
   if (!self && !user.isAdmin) forbidden();
-  const person = await getPersonSummary(db, personId);
-  if (!person) notFound("Person");
-  return { user, person, self };
+  return { user, person: await recordOr404(context, getPersonSummary, personIdParam, "Person"), self };
 }
 
 /** An administrator, and the person whose data they act on (404 when there is none). */
@@ -36,7 +32,5 @@ export async function requirePersonAdmin(
   personIdParam: string | undefined,
 ) {
   const user = await requireAdmin(context, request);
-  const person = await getPersonSummary(context.db, idParam(personIdParam, "Person"));
-  if (!person) notFound("Person");
-  return { user, person };
+  return { user, person: await recordOr404(context, getPersonSummary, personIdParam, "Person") };
 }

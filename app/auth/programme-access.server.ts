@@ -1,14 +1,8 @@
 // Programmes are run by administrators; the programme report is also for the coordinators of its cohorts.
 import type { AppLoadContext } from "@remix-run/node";
-import { forbidden, idParam, notFound, requireAdmin, requireUser } from "~/auth/guards.server";
+import { forbidden, idParam, recordOr404, requireAdmin, requireUser } from "~/auth/guards.server";
 import { getProgramme } from "~/models/programme.server";
 import { coordinatesProgramme } from "~/models/report.server";
-
-async function programmeOr404(context: AppLoadContext, programmeIdParam: string | undefined) {
-  const programme = await getProgramme(context.db, idParam(programmeIdParam, "Programme"));
-  if (!programme) notFound("Programme");
-  return programme;
-}
 
 /** An administrator, and the programme they are working on (404 when there is none). */
 export async function requireProgrammeAdmin(
@@ -17,7 +11,7 @@ export async function requireProgrammeAdmin(
   programmeIdParam: string | undefined,
 ) {
   const user = await requireAdmin(context, request);
-  return { user, programme: await programmeOr404(context, programmeIdParam) };
+  return { user, programme: await recordOr404(context, getProgramme, programmeIdParam, "Programme") };
 }
 
 export async function requireProgrammeReader(
@@ -28,5 +22,5 @@ export async function requireProgrammeReader(
   const user = await requireUser(context, request);
   const programmeId = idParam(programmeIdParam, "Programme");
   if (!user.isAdmin && !(await coordinatesProgramme(context.db, programmeId, user.personId))) forbidden();
-  return { user, programme: await programmeOr404(context, programmeIdParam) };
+  return { user, programme: await recordOr404(context, getProgramme, programmeIdParam, "Programme") };
 }

@@ -28,16 +28,10 @@ type SessionForm = {
   actions: ActionInput[];
 };
 
+/** The session as the model takes it: the form's fields, the duration and follow-up under the model's names. */
 function sessionInput(form: SessionForm): SessionInput {
-  return {
-    date: form.date,
-    durationMinutes: form.duration,
-    format: form.format,
-    summary: form.summary,
-    followUpDate: form.followUp,
-    attendees: form.attendees,
-    actions: form.actions,
-  };
+  const { date, duration, format, summary, followUp, attendees, actions } = form;
+  return { date, durationMinutes: duration, format, summary, followUpDate: followUp, attendees, actions };
 }
 
 type Team = { id: number; number: number; cohortId: number };

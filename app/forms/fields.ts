@@ -103,3 +103,16 @@ export function dateParts(date: string | null | undefined) {
   const [year, month, day] = date.split("-");
   return { day: String(Number(day)), month: String(Number(month)), year: year ?? "" };
 }
+
+/**
+ * The schema of a form with several buttons, each `name="intent"`: the fields each button submits, by its value.
+ * `submission.value.intent` then tells which button was pressed; any other intent fails with `error`.
+ */
+export function byIntent<const T extends Record<string, z.ZodRawShape>>(fieldsByIntent: T, error: string) {
+  type Option = { [I in keyof T & string]: z.ZodObject<{ intent: z.ZodLiteral<I> } & T[I]> }[keyof T &
+    string];
+  const options = Object.entries(fieldsByIntent).map(([intent, fields]) =>
+    z.object({ intent: z.literal(intent), ...fields }),
+  );
+  return z.discriminatedUnion("intent", options as [Option, ...Option[]], { error });
+}

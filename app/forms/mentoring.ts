@@ -5,7 +5,7 @@ import { calendarDateFromParts } from "~/domain/calendar";
 import { MAX_SESSION_MINUTES, sessionDateProblem } from "~/domain/mentoring";
 import { STATEMENT_FIELDS, type StatementFieldName, type StatementText } from "~/domain/problem-statement";
 import { SESSION_FORMATS, STATEMENT_CATEGORIES, valuesOf } from "~/domain/vocabulary";
-import { dateParts, govukDate, optionalText, recordId, requiredText, version } from "./fields";
+import { byIntent, dateParts, govukDate, optionalText, recordId, requiredText, version } from "./fields";
 
 /** Empty action rows a new session form starts with; "Add another action" adds one at a time. */
 export const DEFAULT_ACTION_ROWS = 3;
@@ -216,24 +216,21 @@ export function sessionErrorIds(rows: number): Record<string, string> {
 }
 
 /** The session page: a mentor's private note, or marking an agreed action done or not done. */
-export const SessionPageSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("note"),
+export const SessionPageSchema = byIntent(
+  {
+    note: {
       note: requiredText(NOTE_LIMIT, {
         empty: "Enter the note",
         tooLong: `Note must be ${inFull(NOTE_LIMIT)} characters or fewer`,
       }),
-    }),
-    z.object({
-      intent: z.literal("tick"),
+    },
+    tick: {
       actionId: recordId("Choose an action to mark"),
       done: z.enum(["yes", "no"], { error: "Choose whether the action is done" }),
       returnTo: z.string().optional(),
-    }),
-  ],
-  { error: "Choose what to do on this page" },
+    },
+  },
+  "Choose what to do on this page",
 );
 
 const fieldOf = (name: StatementFieldName) => STATEMENT_FIELDS.find((f) => f.name === name)!;

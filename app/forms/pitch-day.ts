@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { parseClockTime } from "~/domain/pitch-day";
 import { FEEDBACK_ATTRIBUTIONS, valuesOf } from "~/domain/vocabulary";
-import { govukDate, optionalText, recordId, requiredText, version } from "./fields";
+import { byIntent, govukDate, optionalText, recordId, requiredText, version } from "./fields";
 
 /** The position of a list row in an issue's path (`criteria[1].weight` is row 2), for "Criterion 2: …". */
 const rowOf = (issue: { path?: PropertyKey[] }) => Number(issue.path?.[1] ?? 0) + 1;
@@ -136,23 +136,20 @@ export const RubricSchema = z.object({
 
 export type RubricInput = z.output<typeof RubricSchema>;
 
-export const PanelSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("add"), version, personId: recordId("Choose a senior leader") }),
-    z.object({ intent: z.literal("remove"), version, personId: recordId("Choose a senior leader") }),
-  ],
-  { error: "Choose a senior leader" },
+export const PanelSchema = byIntent(
+  {
+    add: { version, personId: recordId("Choose a senior leader") },
+    remove: { version, personId: recordId("Choose a senior leader") },
+  },
+  "Choose a senior leader",
 );
 
 const slotError = (issue: { path?: PropertyKey[] }) => `Choose the team that pitches in slot ${rowOf(issue)}`;
 
-export const OrderSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("draw"), version }),
-    z.object({
-      intent: z.literal("set"),
+export const OrderSchema = byIntent(
+  {
+    draw: { version },
+    set: {
       version,
       /** Team ids by slot: `positions[0]` pitches first. */
       positions: z
@@ -172,9 +169,9 @@ export const OrderSchema = z.discriminatedUnion(
           },
           { when: (payload) => Array.isArray(payload.value) },
         ),
-    }),
-  ],
-  { error: "Choose to draw the order or set it by hand" },
+    },
+  },
+  "Choose to draw the order or set it by hand",
 );
 
 export const ScoringWindowSchema = z.object({
@@ -256,12 +253,11 @@ function buildSheetSchema(criteria: readonly SheetCriterion[]) {
             ),
           ),
       );
-  return z.discriminatedUnion(
-    "intent",
-    [
-      z.object({ intent: z.literal("save"), ...sheetFeedback, scores: scores(false) }),
-      z.object({ intent: z.literal("submit"), ...sheetFeedback, scores: scores(true) }),
-    ],
-    { error: "Choose Save draft or Submit sheet" },
+  return byIntent(
+    {
+      save: { ...sheetFeedback, scores: scores(false) },
+      submit: { ...sheetFeedback, scores: scores(true) },
+    },
+    "Choose Save draft or Submit sheet",
   );
 }

@@ -1,6 +1,6 @@
 // The forms of the team pages beside the teams page itself: naming the teams, pairing mentors, keeping people apart.
 import { z } from "zod";
-import { recordId, requiredText, version } from "./fields";
+import { byIntent, recordId, requiredText, version } from "./fields";
 
 const outOfDate = "This form is out of date: reload the page and try again";
 
@@ -22,20 +22,18 @@ const TeamName = z
 
 export const TeamNamesSchema = z.object({ version, teams: z.array(TeamName) });
 
-export const PairMentorsSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("pair"), version }),
-    z.object({
-      intent: z.literal("override"),
+export const PairMentorsSchema = byIntent(
+  {
+    pair: { version },
+    override: {
       version,
       reason: requiredText(1000, {
         empty: "Enter why you accept these conflicts",
         tooLong: "Reason must be 1,000 characters or fewer",
       }),
-    }),
-  ],
-  { error: "That action is not available here" },
+    },
+  },
+  "That action is not available here",
 );
 
 export const KeepApartSchema = z.discriminatedUnion(
