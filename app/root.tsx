@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
+  Link,
   Links,
   Meta,
   Outlet,
@@ -14,6 +15,7 @@ import { getSessionUser, takeBanner } from "~/auth/session.server";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Footer, GenericHeader, NotificationBanner, ServiceNavigation, SkipLink } from "~/components/govuk";
 import { useNonce } from "~/utils/nonce";
+import { paths } from "~/utils/paths";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/css/tandem.css" },
@@ -111,6 +113,9 @@ function PageChrome({ user, banner, children }: Chrome & { children: ReactNode }
             <span>
               Signed in as <strong>{user.name}</strong>
             </span>
+            <Link className="govuk-link govuk-link--no-visited-state" to={paths.profile()}>
+              Your profile and email settings
+            </Link>
             <form method="post" action="/sign-out" className="tandem-inline-form">
               <button type="submit" className="tandem-link-button govuk-body-s">
                 Sign out
