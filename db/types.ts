@@ -527,6 +527,14 @@ export interface SubmissionsTable {
   created_at: Instant;
 }
 
+/** A one-time key of a form sent by nobody signed in (the forgotten-password page), with its first outcome. */
+export interface AnonymousSubmissionsTable {
+  key: string;
+  /** JSON: the command's outcome, answered again to a repeat. */
+  outcome: string;
+  created_at: Instant;
+}
+
 /** A request on the forgotten-password page, kept for an hour for its rate limit. */
 export interface PasswordResetRequestsTable {
   id: Generated<number>;
@@ -579,6 +587,7 @@ export interface Database {
   outbox: OutboxTable;
   email_opt_outs: EmailOptOutsTable;
   submissions: SubmissionsTable;
+  anonymous_submissions: AnonymousSubmissionsTable;
   password_reset_requests: PasswordResetRequestsTable;
 }
 

@@ -51,7 +51,8 @@ export const invitePerson = command({
       details: { role: input.role, newPerson: !existing },
     });
     const account = await getPerson(c.tx, person.id);
-    const link =
+    // The token is null in the answer to a repeat of the same form (see `kept`).
+    const link: { token: string | null; expiresAt: string } | null =
       account?.password_set_at || !(await mayIssueLinkFor(c.tx, input.appointer, person.id))
         ? null
         : await issueLink(c, {
@@ -62,6 +63,8 @@ export const invitePerson = command({
           });
     return ok({ personId: person.id, name: person.name, roleLabel, link, notApplied });
   },
+  // A repeat of the same form is answered without the link's token: one-time links are kept only as their hashes.
+  kept: ({ link, ...answer }) => ({ ...answer, link: link && { token: null, expiresAt: link.expiresAt } }),
 });
 
 /** The details typed for someone already in Tandem that differ from theirs, when the inviter may not change them. */

@@ -6,7 +6,7 @@ import type { Transaction } from "kysely";
 import type { Actor } from "~/domain/actor";
 import type { AuditEvent } from "~/domain/audit";
 import type { OutgoingMessage } from "~/domain/mail/message";
-import { conflict, type Outcome, type Refusal } from "~/domain/outcome";
+import { conflict, type Ok, type Outcome, type Refusal } from "~/domain/outcome";
 import { enqueueMessages, outboxNudge } from "~/models/outbox.server";
 import { findSubmission, recordSubmission } from "~/models/submission.server";
 import { appUrl } from "~/utils/env.server";
@@ -52,6 +52,11 @@ export type Command<I, T> = {
    */
   claims?: { record: string; claim: (tx: Tx, input: I) => Promise<boolean> };
   execute: (c: CommandContext, input: I) => Promise<Outcome<T>>;
+  /**
+   * What is kept under a one-time key to answer a repeat (`run(…, { once })`): the whole answer unless the command
+   * says otherwise. An answer holding a secret (a one-time link's token) keeps it without the secret.
+   */
+  kept?: (outcome: Ok<T>) => Ok<T>;
 };
 
 /** Declares a command (the identity, for the types). */
@@ -77,7 +82,8 @@ export async function run<I, T>(
   input: I,
   { once }: { once?: string | null } = {},
 ): Promise<Outcome<T>> {
-  const key = once && actor.personId !== null ? { personId: actor.personId, key: once } : null;
+  // The key is the signed-in person's, or nobody's for a form sent by nobody signed in (the forgotten-password page).
+  const key = once ? { personId: actor.personId, key: once } : null;
   let enqueued = 0;
   try {
     const outcome = await db.transaction().execute(async (tx) => {
@@ -102,19 +108,20 @@ export async function run<I, T>(
       if (!outcome.ok) throw new Rollback(outcome);
       await writeAuditEvents(tx, actor, events);
       enqueued = await enqueueMessages(tx, messages);
-      if (key) await recordSubmission(tx, key.personId, key.key, outcome);
+      if (key) await recordSubmission(tx, key.personId, key.key, cmd.kept ? cmd.kept(outcome) : outcome);
       return outcome;
     });
     // Committed: the delivery worker in this process need not wait for its next look at the outbox.
     if (enqueued > 0) outboxNudge.emit("enqueued");
     return outcome;
   } catch (error) {
-    if (error instanceof Rollback) return error.outcome;
-    // Two copies of one submission at once (PostgreSQL lets both in): the one that lost answers the winner's outcome.
+    // Two copies of one submission at once (PostgreSQL lets both in): the one that lost answers the winner's outcome,
+    // whether it failed on the key or was refused by what the winner made (a name now taken, a version now stale).
     if (key) {
       const earlier = await findSubmission(db, key.personId, key.key);
       if (earlier !== undefined) return earlier as Outcome<T>;
     }
+    if (error instanceof Rollback) return error.outcome;
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { OrganisationFields } from "~/components/OrganisationFields";
 import { OrganisationSchema } from "~/forms/cohort-setup";
 import { submitForm } from "~/forms/submit.server";
@@ -27,6 +28,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   return submitForm(context, request, user, {
     schema: OrganisationSchema,
+    // The same form sent twice (a double click, a retried request) adds the organisation once.
+    once: true,
     command: addCohortOrganisation,
     input: (value) => ({ ...value, cohortId: cohort.id }),
     done: (_, value) => ({
@@ -60,6 +63,7 @@ export default function AddOrganisation() {
         </p>
       ) : null}
       <Form method="post" {...formProps(form)}>
+        <OnceOnly />
         <OrganisationFields fields={fields} />
         <Button>Add organisation</Button>
       </Form>

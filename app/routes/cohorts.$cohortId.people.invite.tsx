@@ -9,6 +9,7 @@ import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Input, Radios, Select } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { OnceOnly } from "~/components/OnceOnly";
 import { describeDifferences } from "~/domain/profile";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { InviteSchema, rolesAppointableBy } from "~/forms/people";
@@ -35,6 +36,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   return submitForm(context, request, user, {
     schema: InviteSchema,
+    // The same form sent twice (a double click, a retried request) invites the person once.
+    once: true,
     command: invitePerson,
     input: (value) => ({ ...value, cohortId: cohort.id, appointer: user }),
     async done(outcome) {
@@ -48,15 +51,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           to: paths.cohort(cohort.id).people(),
           banner: `${added} They already have a Tandem account and can sign in.`,
         };
-      await setReveal(
-        context.db,
-        user.sessionId,
-        JSON.stringify({
-          personId: outcome.personId,
-          url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
-          expiresAt: outcome.link.expiresAt,
-        }),
-      );
+      // A repeat of the form (no token: it is not kept) leaves the link the first one revealed.
+      if (outcome.link.token)
+        await setReveal(
+          context.db,
+          user.sessionId,
+          JSON.stringify({
+            personId: outcome.personId,
+            url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
+            expiresAt: outcome.link.expiresAt,
+          }),
+        );
       return { to: paths.cohort(cohort.id).personLink(outcome.personId), banner: added };
     },
   });
@@ -81,6 +86,7 @@ export default function InvitePerson() {
         and for 7 days.
       </p>
       <Form method="post" {...formProps(form)}>
+        <OnceOnly />
         <Input field={fields.name} label="Full name" autoComplete="off" />
         <Input
           field={fields.email}

@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, DateInput, Input, Radios } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { dateParts } from "~/forms/fields";
 import { EventSchema } from "~/forms/pitch-day";
@@ -28,6 +29,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
   return submitForm(context, request, user, {
     schema: EventSchema,
+    // The same form sent twice (a double click, a retried request) sets up one pitch day, answering as the first did.
+    once: true,
     command: savePitchDayDetails,
     input: (value) => ({ ...value, cohortId: cohort.id }),
     done: { to: paths.cohort(cohort.id).pitchDay.home(), banner: "Pitch day details saved" },
@@ -77,6 +80,7 @@ export default function PitchDayDetails() {
       heading="Pitch day details"
     >
       <Form method="post" {...formProps(form)} key={form.id}>
+        <OnceOnly />
         <input type="hidden" name="version" value={event?.version ?? 0} />
         <DateInput field={fields.date} legend="Date" legendSize="s" hint="For example, 25 3 2027" />
         <Input

@@ -12,6 +12,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { PanelSchema } from "~/forms/pitch-day";
@@ -58,6 +59,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, event } = await panelState(context, request, params.cohortId);
   return submitForm(context, request, user, {
     schema: PanelSchema,
+    // The add form carries a one-time key: sent twice, it adds the leader once and answers as the first did.
+    once: true,
     change: ({ intent, ...form }) =>
       change(
         intent === "add" ? addPanelLeader : removePanelLeader,
@@ -123,6 +126,7 @@ export default function Panel() {
       )}
       {available.length ? (
         <Form method="post" {...formProps(form)} key={form.id}>
+          <OnceOnly />
           <input type="hidden" name="version" value={version} />
           <Select
             field={fields.personId}

@@ -10,6 +10,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Tag, TaskList, Textarea } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { OnceOnly } from "~/components/OnceOnly";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { ConflictSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
@@ -50,6 +51,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:score");
   return submitForm(context, request, user, {
     schema: ConflictSchema,
+    // The same form sent twice (a double click, a retried request) records the conflict once.
+    once: true,
     command: declareLeaderConflict,
     input: (value) => ({ ...value, cohortId: cohort.id, personId: user.personId }),
     done: (outcome) => ({
@@ -140,6 +143,7 @@ export default function ScoreThePitches() {
           </summary>
           <div className="govuk-details__text">
             <Form method="post" {...formProps(form)}>
+              <OnceOnly />
               <Select
                 field={fields.teamId}
                 label="Team"

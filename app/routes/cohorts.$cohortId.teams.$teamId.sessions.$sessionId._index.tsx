@@ -10,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, SummaryList, Textarea } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
@@ -66,6 +67,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = paths.cohort(cohort.id).teamOf(team.id).sessions.session(session.id);
   return submitForm(context, request, user, {
     schema: SessionPageSchema,
+    // The note form carries a one-time key: sent twice, it adds the note once (ticking an action needs none).
+    once: true,
     change: async (form) => {
       if (form.intent === "note") {
         if (!seesPrivateNotes) forbidden();
@@ -166,6 +169,7 @@ export default function SessionPage() {
           )}
           <Form method="post" {...formProps(form)} key={form.id}>
             <input type="hidden" name="intent" value="note" />
+            <OnceOnly />
             <Textarea
               field={fields.note}
               label="Add a private note"

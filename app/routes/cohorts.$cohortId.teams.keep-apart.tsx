@@ -8,6 +8,7 @@ import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Select, Table } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { OnceOnly } from "~/components/OnceOnly";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { change, submitForm } from "~/forms/submit.server";
@@ -40,6 +41,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const to = paths.cohort(cohort.id).teamsKeepApart();
   return submitForm(context, request, user, {
     schema: KeepApartSchema,
+    // The add form carries a one-time key: sent twice, it adds the pair once and answers as the first did.
+    once: true,
     change: (form) =>
       form.intent === "remove"
         ? change(removeKeepApartPair, { cohortId: cohort.id, ...form }, ({ removed }) => ({
@@ -107,6 +110,7 @@ export default function KeepApart() {
       )}
       <h2 className="govuk-heading-m">Add a pair</h2>
       <Form method="post" {...formProps(form)} key={form.id}>
+        <OnceOnly />
         <input type="hidden" name="version" value={version} />
         <Select field={fields.personA} label="Person" items={items} />
         <Select field={fields.personB} label="Keep apart from" items={items} />

@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Radios, Table, WarningText } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
 import type { RotaResult } from "~/domain/visit-rota";
@@ -32,6 +33,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const visits = paths.cohort(cohort.id);
   return submitForm(context, request, user, {
     schema: PlanVisitsSchema,
+    // The plan form carries a one-time key: sent twice, it saves the visits once and answers as the first did.
+    once: true,
     change: (form) =>
       form.intent === "settings"
         ? change(
@@ -78,6 +81,7 @@ export default function PlanVisits() {
           </h2>
           <Proposal cohortId={cohort.id} rota={rota} hostsWithoutVisit={hostsWithoutVisit}>
             <Form method="post" {...formProps(planForm)}>
+              <OnceOnly />
               <Button name="intent" value="save">
                 Save these visits
               </Button>

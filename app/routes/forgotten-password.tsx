@@ -10,7 +10,9 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button, Input } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { ForgottenPasswordSchema } from "~/forms/forgotten-password";
+import { onceKey } from "~/forms/once";
 import { invalidForm } from "~/forms/reply.server";
 import { MAX_RESETS_PER_EMAIL } from "~/models/password-reset.server";
 import { pageMeta } from "~/utils/meta";
@@ -31,13 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * address.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgottenPasswordSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ForgottenPasswordSchema });
   if (submission.status !== "success") return invalidForm(submission);
   const address = clientAddress(context);
-  await run(context.db, { ...SYSTEM, address }, requestPasswordReset, {
-    email: submission.value.email,
-    address,
-  });
+  // The form carries a one-time key: sent twice (a double click, a retried request), it sends one link, not two
+  // (each new link stops the one before from working).
+  await run(
+    context.db,
+    { ...SYSTEM, address },
+    requestPasswordReset,
+    { email: submission.value.email, address },
+    { once: onceKey(formData) },
+  );
   throw redirect(paths.forgottenPassword(true));
 }
 
@@ -73,6 +81,7 @@ function AskForLink() {
         choose a new password.
       </p>
       <Form method="post" {...formProps(form)}>
+        <OnceOnly />
         <Input
           field={fields.email}
           type="email"

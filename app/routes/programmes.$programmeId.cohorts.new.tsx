@@ -9,6 +9,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { CohortSchema } from "~/forms/cohort";
 import { submitForm } from "~/forms/submit.server";
 import { pageMeta } from "~/utils/meta";
@@ -26,6 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, programme } = await requireProgrammeAdmin(context, request, params.programmeId);
   return submitForm(context, request, user, {
     schema: CohortSchema,
+    // The same form sent twice (a double click, a retried request) adds one cohort.
+    once: true,
     command: addCohort,
     input: (value) => ({ ...value, programme }),
     done: (outcome) => ({
@@ -50,6 +53,7 @@ export default function NewCohort() {
       heading="Add a cohort"
     >
       <Form method="post" {...formProps(form)}>
+        <OnceOnly />
         <CohortFields fields={fields} />
         <Button>Add cohort</Button>
       </Form>

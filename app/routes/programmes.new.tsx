@@ -8,6 +8,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { ProgrammeFields } from "~/components/ProgrammeFields";
 import { ProgrammeSchema } from "~/forms/programme";
 import { submitForm } from "~/forms/submit.server";
@@ -27,6 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAdmin(context, request);
   return submitForm(context, request, user, {
     schema: ProgrammeSchema,
+    // The same form sent twice (a double click, a retried request) creates one programme.
+    once: true,
     command: addProgramme,
     input: (value) => value,
     done: (outcome) => ({
@@ -51,6 +54,7 @@ export default function NewProgramme() {
           A programme is a scheme that runs repeatedly, such as Tech Connect. Each run is a cohort.
         </p>
         <Form method="post" {...formProps(form)}>
+          <OnceOnly />
           <ProgrammeFields fields={fields} organisations={organisations} />
           <Button>Create programme</Button>
         </Form>

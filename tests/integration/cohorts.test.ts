@@ -128,7 +128,7 @@ describe("inviting a person", () => {
       organisationId: world.government.id,
       profession: "Data",
     });
-    if (!outcome.ok || !outcome.link) throw new Error("expected a link");
+    if (!outcome.ok || !outcome.link?.token) throw new Error("expected a link");
     expect((await checkOneTimeLink(db, outcome.link.token)).state).toBe("valid");
     const members = await listCohortMembers(db, world.cohortA.id);
     expect(members.find((m) => m.email === "Priya.Shah@HMRC.example")).toMatchObject({

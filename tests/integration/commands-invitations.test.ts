@@ -1,7 +1,7 @@
 // The invitation commands write their audit events in the transaction of the change, and nothing when refused.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { invitePerson, issueSignInLink } from "~/commands/invitations.server";
-import { type Actor, run } from "~/commands/runner.server";
+import { invitePerson, issueSignInLink, requestPasswordReset } from "~/commands/invitations.server";
+import { type Actor, run, SYSTEM } from "~/commands/runner.server";
 import type { Db } from "../../db/connection";
 import { memoryDb } from "../setup/db";
 import { makeWorld, type World } from "../setup/factories";
@@ -35,17 +35,27 @@ const snapshot = async () => ({
   audit: await rows("audit_events"),
 });
 
-const invite = (role: "participant" | "coordinator", email = "new.person@example.test") =>
-  run(db, actor, invitePerson, {
-    name: "New Person",
-    email,
-    role,
-    organisationId: null,
-    jobTitle: null,
-    profession: null,
-    cohortId: world.cohortA.id,
-    appointer: { personId: world.people.coordinator.id, isAdmin: false },
-  });
+const invite = (
+  role: "participant" | "coordinator",
+  email = "new.person@example.test",
+  once: string | null = null,
+) =>
+  run(
+    db,
+    actor,
+    invitePerson,
+    {
+      name: "New Person",
+      email,
+      role,
+      organisationId: null,
+      jobTitle: null,
+      profession: null,
+      cohortId: world.cohortA.id,
+      appointer: { personId: world.people.coordinator.id, isAdmin: false },
+    },
+    { once },
+  );
 
 describe("inviting a person", () => {
   it("records who granted the role and created the link, from where, with the change", async () => {
@@ -83,6 +93,38 @@ describe("inviting a person", () => {
     const before = await snapshot();
     expect(await invite("participant", "TWICE@example.test")).toMatchObject({ ok: false });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers a repeat of the same form with the first outcome, writing nothing and keeping no token", async () => {
+    const first = await invite("participant", "once@example.test", "0123456789ab");
+    if (!first.ok || !first.link?.token) throw new Error("expected the invitation to make a link");
+    const before = await snapshot();
+    const again = await invite("participant", "once@example.test", "0123456789ab");
+    expect(again).toEqual({ ...first, link: { token: null, expiresAt: first.link.expiresAt } });
+    expect(await snapshot()).toEqual(before);
+    const kept = await db.selectFrom("submissions").select("outcome").executeTakeFirstOrThrow();
+    expect(kept.outcome).not.toContain(first.link.token);
+  });
+});
+
+describe("asking for a password reset", () => {
+  it("answers a repeat of the same form, sent by nobody signed in, with the first outcome and sends one link", async () => {
+    const address = "192.0.2.9";
+    const ask = (once: string) =>
+      run(
+        db,
+        { ...SYSTEM, address },
+        requestPasswordReset,
+        { email: "participant@example.test", address },
+        { once },
+      );
+    expect(await ask("aaaaaaaaaaaa")).toEqual({ ok: true, sent: true });
+    const before = await snapshot();
+    expect(await ask("aaaaaaaaaaaa")).toEqual({ ok: true, sent: true });
+    expect(await snapshot()).toEqual(before);
+    // Another page's key is another request.
+    expect(await ask("bbbbbbbbbbbb")).toEqual({ ok: true, sent: true });
+    expect((await snapshot()).links).toBe(before.links + 1);
   });
 });
 

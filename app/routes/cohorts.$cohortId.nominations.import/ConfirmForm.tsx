@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { formProps } from "~/components/form-props";
 import { Button, Checkboxes, InsetText, Select } from "~/components/govuk";
+import { OnceOnly } from "~/components/OnceOnly";
 import { REGION_ITEMS } from "~/components/OrganisationFields";
 import { SECTORS } from "~/domain/vocabulary";
 import type { ConfirmImportSchema } from "~/forms/cohort-setup";
@@ -27,6 +28,7 @@ export function ConfirmForm({ result, csv, fileName, preview }: Props) {
   const regions = fields.regions.getFieldList();
   return (
     <Form method="post" {...formProps(form)}>
+      <OnceOnly />
       <input type="hidden" name="csv" value={csv} />
       <input type="hidden" name="fileName" value={fileName} />
       {missing.length > 0 ? (

@@ -11,6 +11,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Details } from "~/components/govuk";
 import { ConfirmImportSchema } from "~/forms/cohort-setup";
 import { readUpload } from "~/forms/nominations-upload.server";
+import { onceKey } from "~/forms/once";
 import { refusalOf } from "~/forms/reply.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -49,18 +50,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const checked = await checkNominations(context.db, actor, cohort.id, upload.text, upload.fileName);
     return data<Answer>(checked.answer, { status: checked.ok ? 200 : 400 });
   }
-  const submission = parseWithZod(await request.formData(), { schema: ConfirmImportSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ConfirmImportSchema });
   if (submission.status !== "success")
     return data<Answer>({ fileError: "Select a CSV file of nominations" }, { status: 400 });
   const { csv, fileName, create, regions } = submission.value;
   const checked = await checkNominations(context.db, actor, cohort.id, csv, fileName);
   if (!checked.ok) return data<Answer>(checked.answer, { status: 400 });
-  const outcome = await run(context.db, actor, importNominations, {
-    cohortId: cohort.id,
-    rows: checked.rows,
-    create,
-    regions,
-  });
+  // The confirmation carries a one-time key: sent twice (a double click, a retried request), it imports once and
+  // answers as the first did.
+  const outcome = await run(
+    context.db,
+    actor,
+    importNominations,
+    { cohortId: cohort.id, rows: checked.rows, create, regions },
+    { once: onceKey(formData) },
+  );
   if (!outcome.ok) {
     const { errors, status } = refusalOf(outcome);
     return data<Answer>({ ...checked.answer, result: submission.reply(errors) }, { status });

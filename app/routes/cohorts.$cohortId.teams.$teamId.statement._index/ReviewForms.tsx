@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button, type FieldLike, Radios, Textarea } from "~/components/govuk";
 import { labelItems } from "~/components/items";
+import { OnceOnly } from "~/components/OnceOnly";
 
 const DECISIONS = { approved: "Approve it", changes_requested: "Ask for changes" } as const;
 
@@ -30,6 +31,7 @@ function DecisionSection({
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={version ?? ""} />
+        <OnceOnly />
         {children}
       </Form>
     </section>

@@ -54,6 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const to = paths.cohort(cohort.id).teamOf(team.id).statement();
   return submitForm(context, request, access.user, {
     schema: StatementPageSchema,
+    // The review and approve-on-behalf forms carry a one-time key: sent twice, the review is recorded once.
+    once: true,
     change: (input) => {
       if (!allowed(access, input.intent)) forbidden();
       const review = {
