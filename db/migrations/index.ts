@@ -11,7 +11,7 @@ import * as membershipOrganisation from "./2026-12-02T1100_membership_organisati
 import * as outbox from "./2026-12-02T1200_outbox";
 import * as passwordResetRequests from "./2026-12-02T1310_password_reset_requests";
 import * as submissions from "./2026-12-02T1400_submissions";
-import * as anonymousSubmissions from "./2026-12-04T1000_anonymous_submissions";
+import * as anonymousSubmissions from "./2026-12-02T1500_anonymous_submissions";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -25,5 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1200_outbox": outbox,
   "2026-12-02T1310_password_reset_requests": passwordResetRequests,
   "2026-12-02T1400_submissions": submissions,
-  "2026-12-04T1000_anonymous_submissions": anonymousSubmissions,
+  "2026-12-02T1500_anonymous_submissions": anonymousSubmissions,
 };
