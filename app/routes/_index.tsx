@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/guards.server";
 import { can, type Permission } from "~/auth/permissions";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { nextSteps, pitchDaySteps } from "~/domain/next-steps";
 import { COHORT_ROLES, type CohortRole } from "~/domain/vocabulary";
@@ -101,10 +102,7 @@ export default function Home() {
   const { name, isAdmin, cohorts } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">Tandem</span>
-        Hello, {name}
-      </h1>
+      <PageHeading caption="Tandem">Hello, {name}</PageHeading>
       {isAdmin ? (
         <p className="govuk-body">
           You are a system administrator.{" "}

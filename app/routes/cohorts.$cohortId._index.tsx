@@ -4,6 +4,7 @@ import { requireCohortAccess } from "~/auth/guards.server";
 import { cohortSetupTasks } from "~/components/CohortSetupTasks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { ROLES_IN_PAGE_ORDER } from "~/forms/people";
@@ -42,10 +43,7 @@ export default function CohortOverview() {
   const links = paths.cohort(cohort.id);
   return (
     <>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.programme_name}</span>
-        {cohort.name}
-      </h1>
+      <PageHeading caption={cohort.programme_name}>{cohort.name}</PageHeading>
       <SummaryList
         rows={[
           {

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryCard, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { round2 } from "~/domain/pitch-scoring";
 import { getPitchEvent, listSubmittedSheetsOfTeams, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
@@ -61,10 +62,7 @@ export default function Feedback() {
   return (
     <>
       <BackLink href={paths.home()}>Back to your home page</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Your pitch feedback
-      </h1>
+      <PageHeading caption={cohort.name}>Your pitch feedback</PageHeading>
       {!released ? (
         <InsetText>
           The panel's feedback has not been released yet. You will see it here when the coordinator releases

@@ -13,6 +13,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { OrderSchema } from "~/forms/pitch-day";
@@ -93,10 +94,7 @@ export default function RunningOrder() {
     <>
       <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Running order
-      </h1>
+      <PageHeading caption={cohort.name}>Running order</PageHeading>
       {order.length ? (
         <Table
           caption={seed ? `Drawn at random (seed ${seed})` : "Set by hand"}

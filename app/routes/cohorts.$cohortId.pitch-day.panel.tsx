@@ -12,6 +12,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { PanelSchema } from "~/forms/pitch-day";
@@ -81,10 +82,7 @@ export default function Panel() {
     <>
       <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Panel and conflicts
-      </h1>
+      <PageHeading caption={cohort.name}>Panel and conflicts</PageHeading>
       <p className="govuk-body">
         A leader is in conflict with a team when the leader's organisation is that of a team member or of
         either mentor, or when the leader has declared a conflict. A conflicted leader is not offered that

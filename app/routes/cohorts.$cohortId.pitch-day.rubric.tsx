@@ -15,6 +15,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, ErrorMessage, Input, InsetText, Textarea } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { RubricCriterion } from "~/components/RubricCriterion";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -133,12 +134,7 @@ export default function Rubric() {
       })),
     },
   });
-  const heading = (
-    <h1 className="govuk-heading-l">
-      <span className="govuk-caption-l">{cohort.name}</span>
-      Rubric
-    </h1>
-  );
+  const heading = <PageHeading caption={cohort.name}>Rubric</PageHeading>;
   const back = <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>;
   if (lockedSince)
     return (

@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Radios, Textarea, WarningText } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { sheetSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
@@ -109,10 +110,7 @@ export default function ScoringSheet() {
     <>
       {back}
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{`${cohort.name} · ${progress}`}</span>
-        {`Score ${team.label}`}
-      </h1>
+      <PageHeading caption={`${cohort.name} · ${progress}`}>{`Score ${team.label}`}</PageHeading>
       {sheet?.status === "submitted" ? (
         <InsetText>You submitted this sheet. You can change it while scoring is open.</InsetText>
       ) : sheet ? (

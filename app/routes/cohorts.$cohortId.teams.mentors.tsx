@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Table, Tag, Textarea, WarningText } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { submitForm } from "~/forms/submit.server";
 import { PairMentorsSchema } from "~/forms/teams";
@@ -96,10 +97,7 @@ export default function PairMentors() {
     <>
       <BackLink href={paths.cohort(cohort.id).teams()}>Back to teams</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Pair mentors with teams
-      </h1>
+      <PageHeading caption={cohort.name}>Pair mentors with teams</PageHeading>
       <p className="govuk-body">
         Each team gets one industry mentor and one government mentor. A mentor is in conflict with a team when
         someone in the team is from the mentor's organisation: Tandem never pairs with a conflict when a

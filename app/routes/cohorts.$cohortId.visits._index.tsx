@@ -6,6 +6,7 @@ import { run } from "~/commands/runner.server";
 import { confirmVisits } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
 import { listVisits } from "~/models/visit.server";
@@ -47,10 +48,7 @@ export default function Visits() {
   return (
     <>
       <BackLink href={to.home()}>Back to {cohort.name}</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Company visits
-      </h1>
+      <PageHeading caption={cohort.name}>Company visits</PageHeading>
       <ButtonGroup>
         <Button href={to.visitsPlan()}>Plan visits</Button>
         <Button href={to.calendar()} variant="secondary">

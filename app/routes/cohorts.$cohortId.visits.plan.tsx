@@ -7,6 +7,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Radios, Table, WarningText } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
 import type { RotaResult } from "~/domain/visit-rota";
@@ -67,10 +68,7 @@ export default function PlanVisits() {
         form={intent === "settings" ? settingsForm : planForm}
         ids={{ rota: "proposal", weekday: "weekday" }}
       />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Plan company visits
-      </h1>
+      <PageHeading caption={cohort.name}>Plan company visits</PageHeading>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m" id="proposal">

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePersonalDataAccess } from "~/auth/personal-data-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -20,10 +21,7 @@ export default function PersonalData() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">Personal data</span>
-          {person.name}
-        </h1>
+        <PageHeading caption="Personal data">{person.name}</PageHeading>
         <SummaryList
           rows={[
             { key: "Email address", value: person.email },
