@@ -6,10 +6,11 @@ import type { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
 import { requestPasswordReset } from "~/commands/invitations.server";
 import { run, SYSTEM } from "~/commands/runner.server";
+import { SignInEmailInput } from "~/components/AccountFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
-import { Button, Input } from "~/components/govuk";
+import { Button } from "~/components/govuk";
 import { ForgottenPasswordSchema } from "~/forms/forgotten-password";
 import { invalidForm } from "~/forms/reply.server";
 import { MAX_RESETS_PER_EMAIL } from "~/models/password-reset.server";
@@ -73,13 +74,7 @@ function AskForLink() {
         choose a new password.
       </p>
       <Form method="post" {...formProps(form)}>
-        <Input
-          field={fields.email}
-          type="email"
-          label="Email address"
-          autoComplete="email"
-          spellCheck={false}
-        />
+        <SignInEmailInput field={fields.email} />
         <Button>Send me a link</Button>
       </Form>
       <p className="govuk-body">
