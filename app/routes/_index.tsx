@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { can, type Permission } from "~/auth/permissions";
+import { DottedLinks } from "~/components/DottedLinks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
@@ -106,17 +107,13 @@ export default function Home() {
       {isAdmin ? (
         <p className="govuk-body">
           You are a system administrator.{" "}
-          <Link className="govuk-link" to={paths.programmes()}>
-            Manage programmes and cohorts
-          </Link>{" "}
-          ·{" "}
-          <Link className="govuk-link" to={paths.audit()}>
-            Audit log
-          </Link>{" "}
-          ·{" "}
-          <Link className="govuk-link" to={paths.outbox()}>
-            Outbox
-          </Link>
+          <DottedLinks
+            links={[
+              { to: paths.programmes(), text: "Manage programmes and cohorts" },
+              { to: paths.audit(), text: "Audit log" },
+              { to: paths.outbox(), text: "Outbox" },
+            ]}
+          />
         </p>
       ) : null}
       {cohorts.length === 0 ? (

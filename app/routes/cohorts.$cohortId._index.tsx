@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { cohortSetupTasks } from "~/components/CohortSetupTasks";
+import { DottedLinks } from "~/components/DottedLinks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
@@ -109,25 +110,15 @@ export default function CohortOverview() {
         ]}
       />
       <p className="govuk-body">
-        <Link className="govuk-link" to={links.schedule()}>
-          Programme schedule
-        </Link>{" "}
-        ·{" "}
-        <Link className="govuk-link" to={links.attendance()}>
-          Attendance
-        </Link>{" "}
-        ·{" "}
-        <a className="govuk-link" href={links.calendar()}>
-          Download the cohort calendar (.ics)
-        </a>{" "}
-        ·{" "}
-        <Link className="govuk-link" to={links.report()}>
-          Report
-        </Link>{" "}
-        ·{" "}
-        <Link className="govuk-link" to={links.health()}>
-          Team health
-        </Link>
+        <DottedLinks
+          links={[
+            { to: links.schedule(), text: "Programme schedule" },
+            { to: links.attendance(), text: "Attendance" },
+            { href: links.calendar(), text: "Download the cohort calendar (.ics)" },
+            { to: links.report(), text: "Report" },
+            { to: links.health(), text: "Team health" },
+          ]}
+        />
       </p>
       <h2 className="govuk-heading-m">People</h2>
       <Table
