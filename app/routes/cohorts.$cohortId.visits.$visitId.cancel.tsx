@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { requireVisit } from "~/auth/visit-access.server";
+import { loadVisitToManage, requireVisit } from "~/auth/visit-access.server";
 import { cancelVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -19,10 +19,7 @@ export const meta = pageMeta<typeof loader>(
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, visit } = await requireVisit(context, request, params, "cohort:manage");
-  return { cohort, visit };
-}
+export const loader = loadVisitToManage;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
