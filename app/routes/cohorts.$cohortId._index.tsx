@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { cohortSetupTasks } from "~/components/CohortSetupTasks";
 import { DottedLinks } from "~/components/DottedLinks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { COHORT_ROLES } from "~/domain/vocabulary";
@@ -139,11 +140,7 @@ export default function CohortOverview() {
           { text: String(c.pending), format: "numeric" },
         ])}
       />
-      <p className="govuk-body">
-        <Link className="govuk-link" to={links.people()}>
-          See everyone in the cohort
-        </Link>
-      </p>
+      <LinkParagraph to={links.people()}>See everyone in the cohort</LinkParagraph>
     </>
   );
 }

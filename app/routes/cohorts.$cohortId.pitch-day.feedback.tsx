@@ -1,9 +1,10 @@
 // A team's own pitch-day feedback and scores, once the coordinator releases them. Never another team's.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryCard, Table } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { round2 } from "~/domain/pitch-scoring";
 import { getPitchEvent, listSubmittedSheetsOfTeams, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
@@ -108,11 +109,9 @@ export default function Feedback() {
         ))
       )}
       {rankingPublished ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.cohort(cohort.id).pitchDay.timetable()}>
-            See the overall ranking
-          </Link>
-        </p>
+        <LinkParagraph to={paths.cohort(cohort.id).pitchDay.timetable()}>
+          See the overall ranking
+        </LinkParagraph>
       ) : null}
     </>
   );

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireVisit } from "~/auth/visit-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, SummaryList } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
@@ -72,11 +73,7 @@ export default function VisitPage() {
         </Button>
       </ButtonGroup>
       {manages && visit.status !== "cancelled" ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={here.cancel()}>
-            Cancel this visit
-          </Link>
-        </p>
+        <LinkParagraph to={here.cancel()}>Cancel this visit</LinkParagraph>
       ) : null}
     </>
   );

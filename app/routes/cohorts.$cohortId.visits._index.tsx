@@ -6,6 +6,7 @@ import { run } from "~/commands/runner.server";
 import { confirmVisits } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table, Tag } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
@@ -94,11 +95,7 @@ export default function Visits() {
               },
             ])}
           />
-          <p className="govuk-body">
-            <Link className="govuk-link" to={to.attendance()}>
-              Attendance by person
-            </Link>
-          </p>
+          <LinkParagraph to={to.attendance()}>Attendance by person</LinkParagraph>
         </>
       )}
     </>

@@ -11,6 +11,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { ForgottenPasswordSchema } from "~/forms/forgotten-password";
 import { invalidForm } from "~/forms/reply.server";
 import { MAX_RESETS_PER_EMAIL } from "~/models/password-reset.server";
@@ -91,11 +92,7 @@ export default function ForgottenPassword() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {sent ? <CheckYourEmail perHour={perHour} /> : <AskForLink />}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.signIn()}>
-            Back to sign in
-          </Link>
-        </p>
+        <LinkParagraph to={paths.signIn()}>Back to sign in</LinkParagraph>
       </div>
     </div>
   );

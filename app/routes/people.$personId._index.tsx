@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requirePersonalDataAccess } from "~/auth/personal-data-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
 import { pageMeta } from "~/utils/meta";
@@ -45,19 +46,13 @@ export default function PersonalData() {
             {person.anonymised_at ? (
               <InsetText>This person was anonymised on {formatUkDateTime(person.anonymised_at)}.</InsetText>
             ) : (
-              <p className="govuk-body">
-                <Link className="govuk-link" to={paths.person(person.id).anonymise()}>
-                  Anonymise this person on request
-                </Link>
-              </p>
+              <LinkParagraph to={paths.person(person.id).anonymise()}>
+                Anonymise this person on request
+              </LinkParagraph>
             )}
           </>
         ) : null}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.privacy()}>
-            How Tandem handles personal data
-          </Link>
-        </p>
+        <LinkParagraph to={paths.privacy()}>How Tandem handles personal data</LinkParagraph>
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
 import { verifyPassword } from "~/auth/passwords.server";
@@ -20,6 +20,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button, NotificationBanner } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { SignInSchema } from "~/forms/account";
 import { findAccountByEmail } from "~/models/account.server";
 import { pageMeta } from "~/utils/meta";
@@ -98,11 +99,7 @@ export default function SignIn() {
           <PasswordInput field={fields.password} label="Password" autoComplete="current-password" />
           <Button>Sign in</Button>
         </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.forgottenPassword()}>
-            I have forgotten my password
-          </Link>
-        </p>
+        <LinkParagraph to={paths.forgottenPassword()}>I have forgotten my password</LinkParagraph>
       </div>
     </div>
   );
