@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { savePitchDayDetails } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, DateInput, Input, Radios } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { dateParts } from "~/forms/fields";
 import { EventSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
@@ -76,8 +76,7 @@ export default function PitchDayDetails() {
       caption={cohort.name}
       heading="Pitch day details"
     >
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={event?.version ?? 0} />
+      <VersionedForm form={form} version={event?.version ?? 0}>
         <DateInput field={fields.date} legend="Date" legendSize="s" hint="For example, 25 3 2027" />
         <Input
           field={fields.startTime}
@@ -108,7 +107,7 @@ export default function PitchDayDetails() {
           ]}
         />
         <Button>Save pitch day details</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

@@ -4,17 +4,17 @@ import {
   type LoaderFunctionArgs,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { addPanelLeader, removePanelLeader } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { PanelSchema } from "~/forms/pitch-day";
 import { change, submitForm } from "~/forms/submit.server";
 import { getPitchEvent, pitchDayPanel } from "~/models/pitch.server";
@@ -120,8 +120,7 @@ export default function Panel() {
         <InsetText>No senior leaders are on the panel yet.</InsetText>
       )}
       {available.length ? (
-        <Form method="post" {...formProps(form)} key={form.id}>
-          <input type="hidden" name="version" value={version} />
+        <VersionedForm form={form} version={version}>
           <Select
             field={fields.personId}
             label="Add a senior leader to the panel"
@@ -134,7 +133,7 @@ export default function Panel() {
           <Button name="intent" value="add" variant="secondary">
             Add to the panel
           </Button>
-        </Form>
+        </VersionedForm>
       ) : leaders.length === 0 ? (
         <InsetText>
           Invite senior leaders to the cohort (role: senior leader) to add them to the panel.

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { loadVisitToManage, requireVisit } from "~/auth/visit-access.server";
 import { cancelVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, Textarea } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { submitForm } from "~/forms/submit.server";
 import { CancelVisitSchema } from "~/forms/visits";
@@ -46,11 +46,10 @@ export default function CancelVisit() {
       <p className="govuk-body">
         {formatUkDateWithDay(visit.date)}. The visit stays in everyone's calendar, marked as cancelled.
       </p>
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={visit.version} />
+      <VersionedForm form={form} version={visit.version}>
         <Textarea field={fields.reason} label="Why is the visit cancelled?" rows={3} />
         <Button variant="warning">Cancel the visit</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadVisitToManage, requireVisit } from "~/auth/visit-access.server";
 import { editVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
 import { HostContactFields } from "~/components/HostContactFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDate } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
 import { submitForm } from "~/forms/submit.server";
@@ -63,8 +63,7 @@ export default function EditVisit() {
       {visit.recorded > 0 ? (
         <WarningText>Attendance has already been recorded for this visit.</WarningText>
       ) : null}
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={visit.version} />
+      <VersionedForm form={form} version={visit.version}>
         <DateInput
           field={fields.date}
           legend="Date"
@@ -77,7 +76,7 @@ export default function EditVisit() {
         <Textarea field={fields.agenda} label="Agenda (optional)" rows={5} />
         <HostContactFields fields={fields} />
         <Button>Save changes</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }
