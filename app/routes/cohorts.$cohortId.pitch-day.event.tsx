@@ -6,8 +6,10 @@ import { savePitchDayDetails } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { Button, DateInput, Input, Radios } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { VersionedForm } from "~/components/VersionedForm";
+import type { FeedbackAttribution } from "~/domain/vocabulary";
 import { dateParts } from "~/forms/fields";
 import { EventSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
@@ -33,6 +35,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     done: { to: paths.cohort(cohort.id).pitchDay.home(), banner: "Pitch day details saved" },
   });
 }
+
+/** The answers to "do teams see who wrote it?": one for each way feedback can be attributed. */
+const ATTRIBUTION_CHOICES: Record<FeedbackAttribution, string> = {
+  attributed: "Yes, with each leader's name and organisation",
+  anonymous: "No, feedback is anonymous",
+};
 
 type SavedEvent = Awaited<ReturnType<typeof loader>>["event"];
 
@@ -101,10 +109,7 @@ export default function PitchDayDetails() {
           field={fields.feedbackAttribution}
           legend="When feedback is released, do teams see who wrote it?"
           legendSize="s"
-          items={[
-            { value: "attributed", text: "Yes, with each leader's name and organisation" },
-            { value: "anonymous", text: "No, feedback is anonymous" },
-          ]}
+          items={labelItems(ATTRIBUTION_CHOICES)}
         />
         <Button>Save pitch day details</Button>
       </VersionedForm>
