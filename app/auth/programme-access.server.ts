@@ -1,5 +1,5 @@
 // Programmes are run by administrators; the programme report is also for the coordinators of its cohorts.
-import type { AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { forbidden, idParam, recordOr404, requireAdmin, requireUser } from "~/auth/guards.server";
 import { getProgramme } from "~/models/programme.server";
 import { coordinatesProgramme } from "~/models/report.server";
@@ -12,6 +12,12 @@ export async function requireProgrammeAdmin(
 ) {
   const user = await requireAdmin(context, request);
   return { user, programme: await recordOr404(context, getProgramme, programmeIdParam, "Programme") };
+}
+
+/** The loader of an administrator's form about one programme (add a cohort to it, change its retention period). */
+export async function loadProgrammeForAdmin({ request, params, context }: LoaderFunctionArgs) {
+  const { programme } = await requireProgrammeAdmin(context, request, params.programmeId);
+  return { programme };
 }
 
 export async function requireProgrammeReader(

@@ -1,5 +1,5 @@
 // Loading a visit for a route: the person must be in the visit's cohort (or an administrator).
-import type { AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { forbidden, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { can, type Permission } from "~/auth/permissions";
 import { emailKey } from "~/models/person.server";
@@ -20,6 +20,12 @@ export async function requireVisit(
   const isHostContact =
     !!visit.contact_email && emailKey(visit.contact_email) === emailKey(access.user.email);
   return { ...access, visit, manages, mayRecordAttendance: manages || isHostContact };
+}
+
+/** The loader of a coordinator's form about one visit (change it, cancel it). */
+export async function loadVisitToManage({ request, params, context }: LoaderFunctionArgs) {
+  const { cohort, visit } = await requireVisit(context, request, params, "cohort:manage");
+  return { cohort, visit };
 }
 
 /** Attendance at a visit that goes ahead is recorded by the cohort's coordinators or the host's contact. */

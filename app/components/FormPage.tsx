@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { FormErrorSummary } from "./FormErrorSummary";
 import { BackLink } from "./govuk";
+import { PageHeading } from "./PageHeading";
 
 type Props = {
   back: { href: string; text: ReactNode };
@@ -20,10 +21,7 @@ export function FormPage({ back, form, errorIds, caption, heading, children }: P
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={back.href}>{back.text}</BackLink>
         <FormErrorSummary form={form} ids={errorIds} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{caption}</span>
-          {heading}
-        </h1>
+        <PageHeading caption={caption}>{heading}</PageHeading>
         {children}
       </div>
     </div>

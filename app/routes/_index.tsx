@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { can, type Permission } from "~/auth/permissions";
+import { DottedLinks } from "~/components/DottedLinks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { nextSteps, pitchDaySteps } from "~/domain/next-steps";
 import { COHORT_ROLES, type CohortRole } from "~/domain/vocabulary";
@@ -101,24 +103,17 @@ export default function Home() {
   const { name, isAdmin, cohorts } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">Tandem</span>
-        Hello, {name}
-      </h1>
+      <PageHeading caption="Tandem">Hello, {name}</PageHeading>
       {isAdmin ? (
         <p className="govuk-body">
           You are a system administrator.{" "}
-          <Link className="govuk-link" to={paths.programmes()}>
-            Manage programmes and cohorts
-          </Link>{" "}
-          ·{" "}
-          <Link className="govuk-link" to={paths.audit()}>
-            Audit log
-          </Link>{" "}
-          ·{" "}
-          <Link className="govuk-link" to={paths.outbox()}>
-            Outbox
-          </Link>
+          <DottedLinks
+            links={[
+              { to: paths.programmes(), text: "Manage programmes and cohorts" },
+              { to: paths.audit(), text: "Audit log" },
+              { to: paths.outbox(), text: "Outbox" },
+            ]}
+          />
         </p>
       ) : null}
       {cohorts.length === 0 ? (

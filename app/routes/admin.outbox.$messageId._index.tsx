@@ -12,6 +12,7 @@ import { formProps } from "~/components/form-props";
 import { BackLink, Button, SummaryList } from "~/components/govuk";
 import { MessageStatusTag } from "~/components/MessageStatusTag";
 import { NotSendingBanner } from "~/components/NotSendingBanner";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
 import { textWithLinks } from "~/domain/mail/preview";
 import { MESSAGE_KINDS } from "~/domain/vocabulary";
@@ -98,10 +99,7 @@ export default function OutboxMessage() {
       <BackLink href={paths.outbox()}>Back to the outbox</BackLink>
       {sendsEmail || message.status !== "pending" ? null : <NotSendingBanner />}
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">Email</span>
-        {message.subject}
-      </h1>
+      <PageHeading caption="Email">{message.subject}</PageHeading>
       <SummaryList
         rows={[
           {

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { cohortSetupTasks } from "~/components/CohortSetupTasks";
+import { DottedLinks } from "~/components/DottedLinks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
+import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { ROLES_IN_PAGE_ORDER } from "~/forms/people";
@@ -42,10 +45,7 @@ export default function CohortOverview() {
   const links = paths.cohort(cohort.id);
   return (
     <>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.programme_name}</span>
-        {cohort.name}
-      </h1>
+      <PageHeading caption={cohort.programme_name}>{cohort.name}</PageHeading>
       <SummaryList
         rows={[
           {
@@ -111,25 +111,15 @@ export default function CohortOverview() {
         ]}
       />
       <p className="govuk-body">
-        <Link className="govuk-link" to={links.schedule()}>
-          Programme schedule
-        </Link>{" "}
-        ·{" "}
-        <Link className="govuk-link" to={links.attendance()}>
-          Attendance
-        </Link>{" "}
-        ·{" "}
-        <a className="govuk-link" href={links.calendar()}>
-          Download the cohort calendar (.ics)
-        </a>{" "}
-        ·{" "}
-        <Link className="govuk-link" to={links.report()}>
-          Report
-        </Link>{" "}
-        ·{" "}
-        <Link className="govuk-link" to={links.health()}>
-          Team health
-        </Link>
+        <DottedLinks
+          links={[
+            { to: links.schedule(), text: "Programme schedule" },
+            { to: links.attendance(), text: "Attendance" },
+            { href: links.calendar(), text: "Download the cohort calendar (.ics)" },
+            { to: links.report(), text: "Report" },
+            { to: links.health(), text: "Team health" },
+          ]}
+        />
       </p>
       <h2 className="govuk-heading-m">People</h2>
       <Table
@@ -150,11 +140,7 @@ export default function CohortOverview() {
           { text: String(c.pending), format: "numeric" },
         ])}
       />
-      <p className="govuk-body">
-        <Link className="govuk-link" to={links.people()}>
-          See everyone in the cohort
-        </Link>
-      </p>
+      <LinkParagraph to={links.people()}>See everyone in the cohort</LinkParagraph>
     </>
   );
 }

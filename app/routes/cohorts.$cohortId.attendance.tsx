@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { formatShortUkDate } from "~/domain/calendar";
 import { listParticipants } from "~/models/nomination.server";
 import { listCohortAttendance, listVisits } from "~/models/visit.server";
@@ -45,10 +46,7 @@ export default function CohortAttendance() {
   return (
     <>
       <BackLink href={paths.cohort(cohort.id).visits()}>Back to company visits</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Attendance
-      </h1>
+      <PageHeading caption={cohort.name}>Attendance</PageHeading>
       {visits.length === 0 ? (
         <p className="govuk-body">No attendance has been recorded yet.</p>
       ) : (

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { editCohort } from "~/commands/cohorts.server";
 import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { formProps } from "~/components/form-props";
 import { BackLink, Button } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { EditCohortSchema } from "~/forms/cohort";
 import { dateParts } from "~/forms/fields";
 import { submitForm } from "~/forms/submit.server";
@@ -50,11 +50,10 @@ export default function EditCohort() {
         <BackLink href={paths.cohort(cohort.id).home()}>Back to {cohort.name}</BackLink>
         <FormErrorSummary form={form} ids={{ startDate: "startDate-day" }} />
         <h1 className="govuk-heading-l">Edit cohort details</h1>
-        <Form method="post" {...formProps(form)} key={form.id}>
-          <input type="hidden" name="version" value={cohort.version} />
+        <VersionedForm form={form} version={cohort.version}>
           <CohortFields fields={fields} />
           <Button>Save changes</Button>
-        </Form>
+        </VersionedForm>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
@@ -101,10 +102,7 @@ export default function Health() {
     <>
       <BackLink href={cohortPaths.home()}>Back to {d.cohort.name}</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{d.cohort.name}</span>
-        Team health
-      </h1>
+      <PageHeading caption={d.cohort.name}>Team health</PageHeading>
       <p className="govuk-body">
         {flagged === 0
           ? "No team needs attention."

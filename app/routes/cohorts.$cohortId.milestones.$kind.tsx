@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { moveMilestone } from "~/commands/milestones.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, DateInput, SummaryList } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { MILESTONE_KINDS } from "~/domain/vocabulary";
 import { milestoneSchema } from "~/forms/cohort-setup";
@@ -77,8 +77,7 @@ export default function MilestonePage() {
         </a>
       </p>
       {manages ? (
-        <Form method="post" {...formProps(form)} key={form.id}>
-          <input type="hidden" name="version" value={milestone.version} />
+        <VersionedForm form={form} version={milestone.version}>
           <DateInput
             field={fields.date}
             legend="Move to another date"
@@ -86,7 +85,7 @@ export default function MilestonePage() {
             hint={`By default, ${formatUkDateWithDay(milestone.defaultDate)}. For example, 27 1 2027`}
           />
           <Button>Move milestone</Button>
-        </Form>
+        </VersionedForm>
       ) : null}
     </FormPage>
   );

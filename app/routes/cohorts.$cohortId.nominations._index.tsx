@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { ReleaseTag } from "~/components/ReleaseTag";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { listNominations } from "~/models/nomination.server";
@@ -50,10 +51,7 @@ export default function Nominations() {
   return (
     <>
       <BackLink href={links.home()}>Back to {cohort.name}</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Nominations
-      </h1>
+      <PageHeading caption={cohort.name}>Nominations</PageHeading>
       <ButtonGroup>
         <Button href={links.nominationsImport()}>Import nominations</Button>
         <Button href={links.invite()} variant="secondary">

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { editCohortOrganisation } from "~/commands/organisations.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { OrganisationFields } from "~/components/OrganisationFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatShortUkDate } from "~/domain/calendar";
 import { EditOrganisationSchema } from "~/forms/cohort-setup";
 import { submitForm } from "~/forms/submit.server";
@@ -75,12 +75,11 @@ export default function ChangeOrganisation() {
       caption={cohort.name}
       heading={organisation.name}
     >
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={organisation.version} />
+      <VersionedForm form={form} version={organisation.version}>
         <input type="hidden" name="organisationVersion" value={organisationVersion} />
         <OrganisationFields fields={fields} />
         <Button>Save changes</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { REGIONS, SECTORS } from "~/domain/vocabulary";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { pageMeta } from "~/utils/meta";
@@ -25,10 +26,7 @@ export default function CohortOrganisations() {
   return (
     <>
       <BackLink href={links.home()}>Back to {cohort.name}</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Organisations
-      </h1>
+      <PageHeading caption={cohort.name}>Organisations</PageHeading>
       <p className="govuk-body">
         {organisations.length} organisations take part; {hosts} host a company visit.
       </p>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Table, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { FOLLOW_UP_LABELS, FOLLOW_UPS, OUTCOME_LABELS, outcomeSummary } from "~/domain/report";
 import { cohortReportRows } from "~/models/report.server";
 import { pageMeta } from "~/utils/meta";
@@ -22,10 +23,7 @@ export default function Outcomes() {
   return (
     <>
       <BackLink href={paths.cohort(cohort.id).report()}>Back to the report</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Outcomes after the programme
-      </h1>
+      <PageHeading caption={cohort.name}>Outcomes after the programme</PageHeading>
       <p className="govuk-body">
         Three and six months after the programme, record what became of each team's solution. The report and
         the programme view show these across cohorts.

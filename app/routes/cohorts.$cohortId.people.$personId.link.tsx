@@ -5,17 +5,15 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { actorOf, forbidden, idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
+import { revealSignInLink, takeRevealedSignInLink } from "~/auth/sign-in-link-reveal.server";
 import { issueSignInLink } from "~/commands/invitations.server";
 import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, InsetText, Panel } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
-import { setReveal, takeReveal } from "~/models/account.server";
 import { getPerson } from "~/models/person.server";
 import { rolesInCohort } from "~/models/programme.server";
-import { absoluteUrl } from "~/utils/links.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -23,8 +21,6 @@ export const meta = pageMeta<typeof loader>(
   ({ data }) => `Sign-in link for ${data?.person.name ?? "a person"}`,
 );
 export const ErrorBoundary = RouteErrorBoundary;
-
-const Revealed = z.object({ personId: z.number(), url: z.string(), expiresAt: z.string() });
 
 /** The person must be a member of this cohort; coordinators see nobody else's. */
 async function memberOf(context: AppLoadContext, cohortId: number, personIdParam: string | undefined) {
@@ -39,9 +35,7 @@ async function memberOf(context: AppLoadContext, cohortId: number, personIdParam
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const person = await memberOf(context, cohort.id, params.personId);
-  const raw = await takeReveal(context.db, user.sessionId);
-  const parsed = raw ? Revealed.safeParse(JSON.parse(raw)) : null;
-  const link = parsed?.success && parsed.data.personId === person.id ? parsed.data : null;
+  const link = await takeRevealedSignInLink(context, user.sessionId, person.id);
   return {
     cohort: { id: cohort.id, name: cohort.name },
     person: {
@@ -63,15 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     issuer: user,
   });
   if (!outcome.ok) forbidden();
-  await setReveal(
-    context.db,
-    user.sessionId,
-    JSON.stringify({
-      personId: person.id,
-      url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
-      expiresAt: outcome.link.expiresAt,
-    }),
-  );
+  await revealSignInLink(context, request, user.sessionId, person.id, outcome.link);
   return redirect(paths.cohort(cohort.id).personLink(person.id));
 }
 

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Table, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
 import { COHORT_ROLES, type CohortRole, MESSAGE_KINDS } from "~/domain/vocabulary";
 import { type EmailStatus, emailStatusOfCohort } from "~/models/email-status.server";
@@ -68,10 +69,7 @@ export default function CohortPeople() {
   return (
     <>
       <BackLink href={links.home()}>Back to {cohort.name}</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        People
-      </h1>
+      <PageHeading caption={cohort.name}>People</PageHeading>
       <Button href={links.invite()}>Invite a person</Button>
       {groups.map(({ role, people }) => (
         <section key={role} aria-labelledby={`group-${role}`}>

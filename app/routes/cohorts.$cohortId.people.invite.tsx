@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
+import { revealSignInLink } from "~/auth/sign-in-link-reveal.server";
 import { invitePerson } from "~/commands/invitations.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
@@ -14,9 +15,7 @@ import { describeDifferences } from "~/domain/profile";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { InviteSchema, rolesAppointableBy } from "~/forms/people";
 import { submitForm } from "~/forms/submit.server";
-import { setReveal } from "~/models/account.server";
 import { listOrganisations } from "~/models/person.server";
-import { absoluteUrl } from "~/utils/links.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -53,15 +52,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         };
       // A repeat of the form (no token: it is not kept) leaves the link the first one revealed.
       if (outcome.link.token)
-        await setReveal(
-          context.db,
-          user.sessionId,
-          JSON.stringify({
-            personId: outcome.personId,
-            url: absoluteUrl(request, paths.setPassword(outcome.link.token)),
-            expiresAt: outcome.link.expiresAt,
-          }),
-        );
+        await revealSignInLink(context, request, user.sessionId, outcome.personId, {
+          token: outcome.link.token,
+          expiresAt: outcome.link.expiresAt,
+        });
       return { to: paths.cohort(cohort.id).personLink(outcome.personId), banner: added };
     },
   });

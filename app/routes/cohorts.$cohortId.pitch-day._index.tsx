@@ -15,6 +15,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, SummaryList, Tag, TaskList } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime, formatUkDateWithDay } from "~/domain/calendar";
 import { ScoringWindowSchema } from "~/forms/pitch-day";
 import { change, submitForm } from "~/forms/submit.server";
@@ -102,10 +103,7 @@ export default function RunPitchDay() {
     return (
       <>
         <BackLink href={to.home()}>Back to {cohort.name}</BackLink>
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.name}</span>
-          Run the pitch day
-        </h1>
+        <PageHeading caption={cohort.name}>Run the pitch day</PageHeading>
         <p className="govuk-body">
           Each team pitches its solution to a panel of senior leaders, who score it against a rubric and give
           written feedback. Start by setting the date and the length of each slot.
@@ -123,10 +121,7 @@ export default function RunPitchDay() {
     <>
       <BackLink href={to.home()}>Back to {cohort.name}</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Run the pitch day
-      </h1>
+      <PageHeading caption={cohort.name}>Run the pitch day</PageHeading>
       <SummaryList
         rows={[
           {

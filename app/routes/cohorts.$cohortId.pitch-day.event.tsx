@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { savePitchDayDetails } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, DateInput, Input, Radios } from "~/components/govuk";
+import { labelItems } from "~/components/items";
 import { OnceOnly } from "~/components/OnceOnly";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
+import type { FeedbackAttribution } from "~/domain/vocabulary";
 import { dateParts } from "~/forms/fields";
 import { EventSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
@@ -36,6 +38,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     done: { to: paths.cohort(cohort.id).pitchDay.home(), banner: "Pitch day details saved" },
   });
 }
+
+/** The answers to "do teams see who wrote it?": one for each way feedback can be attributed. */
+const ATTRIBUTION_CHOICES: Record<FeedbackAttribution, string> = {
+  attributed: "Yes, with each leader's name and organisation",
+  anonymous: "No, feedback is anonymous",
+};
 
 type SavedEvent = Awaited<ReturnType<typeof loader>>["event"];
 
@@ -79,9 +87,8 @@ export default function PitchDayDetails() {
       caption={cohort.name}
       heading="Pitch day details"
     >
-      <Form method="post" {...formProps(form)} key={form.id}>
+      <VersionedForm form={form} version={event?.version ?? 0}>
         <OnceOnly />
-        <input type="hidden" name="version" value={event?.version ?? 0} />
         <DateInput field={fields.date} legend="Date" legendSize="s" hint="For example, 25 3 2027" />
         <Input
           field={fields.startTime}
@@ -106,13 +113,10 @@ export default function PitchDayDetails() {
           field={fields.feedbackAttribution}
           legend="When feedback is released, do teams see who wrote it?"
           legendSize="s"
-          items={[
-            { value: "attributed", text: "Yes, with each leader's name and organisation" },
-            { value: "anonymous", text: "No, feedback is anonymous" },
-          ]}
+          items={labelItems(ATTRIBUTION_CHOICES)}
         />
         <Button>Save pitch day details</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

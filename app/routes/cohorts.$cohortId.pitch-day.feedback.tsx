@@ -1,9 +1,11 @@
 // A team's own pitch-day feedback and scores, once the coordinator releases them. Never another team's.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryCard, Table } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
+import { PageHeading } from "~/components/PageHeading";
 import { round2 } from "~/domain/pitch-scoring";
 import { getPitchEvent, listSubmittedSheetsOfTeams, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
@@ -61,10 +63,7 @@ export default function Feedback() {
   return (
     <>
       <BackLink href={paths.home()}>Back to your home page</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Your pitch feedback
-      </h1>
+      <PageHeading caption={cohort.name}>Your pitch feedback</PageHeading>
       {!released ? (
         <InsetText>
           The panel's feedback has not been released yet. You will see it here when the coordinator releases
@@ -110,11 +109,9 @@ export default function Feedback() {
         ))
       )}
       {rankingPublished ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.cohort(cohort.id).pitchDay.timetable()}>
-            See the overall ranking
-          </Link>
-        </p>
+        <LinkParagraph to={paths.cohort(cohort.id).pitchDay.timetable()}>
+          See the overall ranking
+        </LinkParagraph>
       ) : null}
     </>
   );

@@ -10,10 +10,11 @@ import { requireCohortAccess } from "~/auth/guards.server";
 import { drawOrder, setOrder } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { OrderSchema } from "~/forms/pitch-day";
 import { change, submitForm } from "~/forms/submit.server";
@@ -93,10 +94,7 @@ export default function RunningOrder() {
     <>
       <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Running order
-      </h1>
+      <PageHeading caption={cohort.name}>Running order</PageHeading>
       {order.length ? (
         <Table
           caption={seed ? `Drawn at random (seed ${seed})` : "Set by hand"}
@@ -127,8 +125,7 @@ export default function RunningOrder() {
             </Button>
           </Form>
           <h2 className="govuk-heading-m">Set by hand</h2>
-          <Form method="post" {...formProps(form)} key={form.id}>
-            <input type="hidden" name="version" value={version} />
+          <VersionedForm form={form} version={version}>
             {/* One slot per team. */}
             {teams.map((slotOf, index) => (
               <Select
@@ -142,7 +139,7 @@ export default function RunningOrder() {
             <Button name="intent" value="set">
               Save running order
             </Button>
-          </Form>
+          </VersionedForm>
         </>
       )}
     </>

@@ -4,17 +4,18 @@ import {
   type LoaderFunctionArgs,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { addPanelLeader, removePanelLeader } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Table } from "~/components/govuk";
 import { OnceOnly } from "~/components/OnceOnly";
+import { PageHeading } from "~/components/PageHeading";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { PanelSchema } from "~/forms/pitch-day";
 import { change, submitForm } from "~/forms/submit.server";
 import { getPitchEvent, pitchDayPanel } from "~/models/pitch.server";
@@ -84,10 +85,7 @@ export default function Panel() {
     <>
       <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Panel and conflicts
-      </h1>
+      <PageHeading caption={cohort.name}>Panel and conflicts</PageHeading>
       <p className="govuk-body">
         A leader is in conflict with a team when the leader's organisation is that of a team member or of
         either mentor, or when the leader has declared a conflict. A conflicted leader is not offered that
@@ -125,9 +123,8 @@ export default function Panel() {
         <InsetText>No senior leaders are on the panel yet.</InsetText>
       )}
       {available.length ? (
-        <Form method="post" {...formProps(form)} key={form.id}>
+        <VersionedForm form={form} version={version}>
           <OnceOnly />
-          <input type="hidden" name="version" value={version} />
           <Select
             field={fields.personId}
             label="Add a senior leader to the panel"
@@ -140,7 +137,7 @@ export default function Panel() {
           <Button name="intent" value="add" variant="secondary">
             Add to the panel
           </Button>
-        </Form>
+        </VersionedForm>
       ) : leaders.length === 0 ? (
         <InsetText>
           Invite senior leaders to the cohort (role: senior leader) to add them to the panel.

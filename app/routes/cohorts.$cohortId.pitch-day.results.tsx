@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, Table, Tag, WarningText } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
 import { flagText } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
@@ -82,10 +83,7 @@ export default function Results() {
   return (
     <>
       <BackLink href={pitchDay.home()}>Back to the pitch day</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Pitch day results
-      </h1>
+      <PageHeading caption={cohort.name}>Pitch day results</PageHeading>
       <p className="govuk-body">
         {data.state === "open" ? (
           <Tag colour="green">Scoring open</Tag>

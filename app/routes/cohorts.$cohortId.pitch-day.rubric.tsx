@@ -6,17 +6,18 @@ import {
   type LoaderFunctionArgs,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { editRubric } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { formProps } from "~/components/form-props";
 import { BackLink, Button, ErrorMessage, Input, InsetText, Textarea } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { RubricCriterion } from "~/components/RubricCriterion";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDateTime } from "~/domain/calendar";
 import { RubricSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
@@ -133,12 +134,7 @@ export default function Rubric() {
       })),
     },
   });
-  const heading = (
-    <h1 className="govuk-heading-l">
-      <span className="govuk-caption-l">{cohort.name}</span>
-      Rubric
-    </h1>
-  );
+  const heading = <PageHeading caption={cohort.name}>Rubric</PageHeading>;
   const back = <BackLink href={paths.cohort(cohort.id).pitchDay.home()}>Back to the pitch day</BackLink>;
   if (lockedSince)
     return (
@@ -159,8 +155,7 @@ export default function Rubric() {
           The leaders score each team on each criterion. You can change the criteria until scoring opens; then
           the rubric locks.
         </p>
-        <Form method="post" {...formProps(form)} key={form.id}>
-          <input type="hidden" name="version" value={version} />
+        <VersionedForm form={form} version={version}>
           {/* Enter in a field saves: the first submit button is the default, not "Remove criterion 1". */}
           <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
           <div id={fields.criteria.name} tabIndex={-1}>
@@ -190,7 +185,7 @@ export default function Rubric() {
             </Button>
             <Button>Save rubric</Button>
           </div>
-        </Form>
+        </VersionedForm>
       </div>
     </div>
   );

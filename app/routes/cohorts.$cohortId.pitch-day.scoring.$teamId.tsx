@@ -1,13 +1,14 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { idParam, notFound, requireCohortAccess } from "~/auth/guards.server";
 import { saveScoringSheet } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Radios, Textarea, WarningText } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { sheetSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
 import { getPitchEvent, leaderScoring, listRubric, scoringRefusal } from "~/models/pitch.server";
@@ -109,10 +110,7 @@ export default function ScoringSheet() {
     <>
       {back}
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{`${cohort.name} · ${progress}`}</span>
-        {`Score ${team.label}`}
-      </h1>
+      <PageHeading caption={`${cohort.name} · ${progress}`}>{`Score ${team.label}`}</PageHeading>
       {sheet?.status === "submitted" ? (
         <InsetText>You submitted this sheet. You can change it while scoring is open.</InsetText>
       ) : sheet ? (
@@ -123,8 +121,7 @@ export default function ScoringSheet() {
           {state === "closed" ? "Scoring has closed." : "Scoring has not opened yet."}
         </WarningText>
       ) : null}
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={sheet?.version ?? 0} />
+      <VersionedForm form={form} version={sheet?.version ?? 0}>
         <div id={fields.scores.name}>
           {criteria.map((c) => (
             <Radios
@@ -164,7 +161,7 @@ export default function ScoringSheet() {
             </Button>
           ) : null}
         </div>
-      </Form>
+      </VersionedForm>
     </>
   );
 }

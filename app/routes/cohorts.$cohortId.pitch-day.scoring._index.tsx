@@ -11,6 +11,7 @@ import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Select, Tag, TaskList, Textarea } from "~/components/govuk";
 import { recordItems } from "~/components/items";
 import { OnceOnly } from "~/components/OnceOnly";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { ConflictSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
@@ -75,12 +76,7 @@ export default function ScoreThePitches() {
     lastResult: useActionData<typeof action>(),
   });
   const hasErrors = Object.keys(form.allErrors).length > 0;
-  const heading = (
-    <h1 className="govuk-heading-l">
-      <span className="govuk-caption-l">{cohort.name}</span>
-      Score the pitches
-    </h1>
-  );
+  const heading = <PageHeading caption={cohort.name}>Score the pitches</PageHeading>;
   if (!event || !scoring)
     return (
       <>

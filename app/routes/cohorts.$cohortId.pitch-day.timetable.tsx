@@ -5,6 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryList, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { pitchTimetable } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
@@ -68,10 +69,7 @@ export default function Timetable() {
   return (
     <>
       <BackLink href={paths.home()}>Back to your home page</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Pitch day timetable
-      </h1>
+      <PageHeading caption={cohort.name}>Pitch day timetable</PageHeading>
       {!event ? (
         <InsetText>The pitch day has not been arranged yet.</InsetText>
       ) : (

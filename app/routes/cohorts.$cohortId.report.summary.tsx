@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadCohortReport } from "~/auth/report-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, SummaryList } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { ReportTableView } from "~/components/ReportTableView";
 import { cohortEndDate, formatUkDate, todayInLondon } from "~/domain/calendar";
 import { formatDuration } from "~/domain/mentoring";
@@ -106,10 +107,7 @@ export default function EvaluationSummary() {
         <div className="tandem-no-print">
           <BackLink href={paths.cohort(cohort.id).report()}>Back to the report</BackLink>
         </div>
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{cohort.programme_name}</span>
-          Evaluation summary: {cohort.name}
-        </h1>
+        <PageHeading caption={cohort.programme_name}>Evaluation summary: {cohort.name}</PageHeading>
         <p className="govuk-body tandem-no-print">
           This page is laid out for printing: use your browser's Print command (or save it as a PDF) for an
           evaluation register entry.

@@ -4,6 +4,7 @@ import { requireCohortAccess } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import {
   formatTime,
@@ -56,10 +57,7 @@ export default function Schedule() {
       <BackLink href={manages ? links.home() : paths.home()}>
         {manages ? `Back to ${cohort.name}` : "Back to your home page"}
       </BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Schedule
-      </h1>
+      <PageHeading caption={cohort.name}>Schedule</PageHeading>
       <p className="govuk-body">
         {cohort.weeks} weeks from {formatUkDate(cohort.start_date)}. Times are UK time.{" "}
         <Link className="govuk-link" to={paths.profile()}>

@@ -17,6 +17,7 @@ import {
   Tag,
   Textarea,
 } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { DEFAULT_SKILLS_QUESTIONS, phaseState } from "~/domain/skills";
 import { SKILLS_PHASES, type SkillsPhase, valuesOf } from "~/domain/vocabulary";
@@ -115,10 +116,7 @@ export default function SkillsQuestionnaire() {
     <>
       <BackLink href={paths.cohort(cohort.id).report()}>Back to the report</BackLink>
       {sent ? <FormErrorSummary form={forms[sent]} ids={{ deadline: `${sent}-deadline-day` }} /> : null}
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Skills questionnaire
-      </h1>
+      <PageHeading caption={cohort.name}>Skills questionnaire</PageHeading>
       <p className="govuk-body">
         Participants rate their confidence from 1 to 5 in each area at the start and at the end of the
         programme. A second answer before the deadline replaces the first.

@@ -7,6 +7,7 @@ import { run } from "~/commands/runner.server";
 import { publishCohortStatements } from "~/commands/statements.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, InsetText } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { StatementView } from "~/components/StatementView";
 import { formatUkDate, formatUkDateTime, todayInLondon } from "~/domain/calendar";
@@ -82,10 +83,7 @@ export default function Statements() {
       <BackLink href={d.coordinates ? cohort.health() : paths.home()}>
         {d.coordinates ? "Back to team health" : "Back to your home page"}
       </BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{d.cohort.name}</span>
-        Problem statements
-      </h1>
+      <PageHeading caption={d.cohort.name}>Problem statements</PageHeading>
       {d.publishedAt ? (
         <p className="govuk-body">Published to the whole cohort on {d.publishedAt}.</p>
       ) : d.coordinates ? (

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, NotificationBanner, SummaryList, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { auditSentence } from "~/domain/audit";
 import { formatUkDateTime } from "~/domain/calendar";
 import { SECTORS } from "~/domain/vocabulary";
@@ -83,10 +84,7 @@ export default function YourTeam() {
           </ul>
         </NotificationBanner>
       ) : null}
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        {teams.length > 1 ? "Your teams" : "Your team"}
-      </h1>
+      <PageHeading caption={cohort.name}>{teams.length > 1 ? "Your teams" : "Your team"}</PageHeading>
       {!published ? (
         <InsetText>
           Your coordinator has not published the teams yet. You will see your team here once they do.

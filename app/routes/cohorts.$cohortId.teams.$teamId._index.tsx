@@ -4,6 +4,7 @@ import { requireTeam } from "~/auth/team-access.server";
 import { ActionList, actionItemOf } from "~/components/ActionList";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, SummaryList } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { formatTime, formatUkDate, formatUkDateWithDay, todayInLondon } from "~/domain/calendar";
 import { formatDuration, orderActions, SESSION_FORMATS } from "~/domain/mentoring";
@@ -76,10 +77,7 @@ export default function TeamPage() {
       ) : (
         <BackLink href={paths.home()}>Back to your home page</BackLink>
       )}
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{data.cohort.name}</span>
-        {data.teamName}
-      </h1>
+      <PageHeading caption={data.cohort.name}>{data.teamName}</PageHeading>
       {data.isMentor ? <Button href={team.sessions.new()}>Log a session</Button> : null}
       <SummaryList
         rows={[

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { forbidden, idParam, notFound } from "~/auth/guards.server";
 import { requireTeam } from "~/auth/team-access.server";
 import { changeSession } from "~/commands/mentoring.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { SessionFields, sessionPeople } from "~/components/SessionFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { changeSessionSchema, sessionErrorIds, sessionFormValues } from "~/forms/mentoring";
 import { submitForm } from "~/forms/submit.server";
@@ -80,11 +80,10 @@ export default function EditSession() {
       caption={loaded.teamName}
       heading={<>Change the session on {formatUkDate(loaded.date)}</>}
     >
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={loaded.version} />
+      <VersionedForm form={form} version={loaded.version}>
         <SessionFields form={form} fields={fields} members={loaded.members} mentors={loaded.mentors} />
         <Button>Save changes</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

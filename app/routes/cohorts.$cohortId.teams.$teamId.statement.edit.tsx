@@ -10,6 +10,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, InsetText, Radios, Textarea } from "~/components/govuk";
 import { labelItems } from "~/components/items";
+import { PageHeading } from "~/components/PageHeading";
 import { StatementView } from "~/components/StatementView";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -98,10 +99,7 @@ export default function EditStatement() {
           Back to the problem statement
         </BackLink>
         <FormErrorSummary form={form} />
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">{loaded.teamName}</span>
-          Edit the problem statement
-        </h1>
+        <PageHeading caption={loaded.teamName}>Edit the problem statement</PageHeading>
         {meanwhile ? (
           <section id="conflict" aria-labelledby="conflict-heading" tabIndex={-1}>
             <h2 className="govuk-heading-m" id="conflict-heading">

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireTeam } from "~/auth/team-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, Select, Table } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { TextDiff } from "~/components/TextDiff";
 import { formatUkDateTime } from "~/domain/calendar";
 import { CATEGORY_LABELS, STATEMENT_FIELDS } from "~/domain/problem-statement";
@@ -66,10 +67,7 @@ export default function StatementHistory() {
   return (
     <>
       <BackLink href={statement}>Back to the problem statement</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{d.teamName}</span>
-        Problem statement history
-      </h1>
+      <PageHeading caption={d.teamName}>Problem statement history</PageHeading>
       {d.versions.length === 0 ? (
         <p className="govuk-body">No version has been saved yet.</p>
       ) : (

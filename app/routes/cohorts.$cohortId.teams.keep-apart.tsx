@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { addKeepApartPair, removeKeepApartPair } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, Select, Table } from "~/components/govuk";
 import { recordItems } from "~/components/items";
 import { OnceOnly } from "~/components/OnceOnly";
 import { RowActionForm } from "~/components/RowActionForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { change, submitForm } from "~/forms/submit.server";
 import { KeepApartSchema } from "~/forms/teams";
 import { getTeamsStatus, listKeepApart, listTeamCandidates } from "~/models/team.server";
@@ -109,15 +109,14 @@ export default function KeepApart() {
         <p className="govuk-body">No pairs yet.</p>
       )}
       <h2 className="govuk-heading-m">Add a pair</h2>
-      <Form method="post" {...formProps(form)} key={form.id}>
+      <VersionedForm form={form} version={version}>
         <OnceOnly />
-        <input type="hidden" name="version" value={version} />
         <Select field={fields.personA} label="Person" items={items} />
         <Select field={fields.personB} label="Keep apart from" items={items} />
         <Button name="intent" value="add">
           Keep apart
         </Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

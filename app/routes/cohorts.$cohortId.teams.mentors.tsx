@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { pairTeamMentors } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
-import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, Table, Tag, Textarea, WarningText } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { submitForm } from "~/forms/submit.server";
 import { PairMentorsSchema } from "~/forms/teams";
 import { mentorPairingProposal, type TeamsList } from "~/models/team.server";
@@ -96,10 +97,7 @@ export default function PairMentors() {
     <>
       <BackLink href={paths.cohort(cohort.id).teams()}>Back to teams</BackLink>
       <FormErrorSummary form={form} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Pair mentors with teams
-      </h1>
+      <PageHeading caption={cohort.name}>Pair mentors with teams</PageHeading>
       <p className="govuk-body">
         Each team gets one industry mentor and one government mentor. A mentor is in conflict with a team when
         someone in the team is from the mentor's organisation: Tandem never pairs with a conflict when a
@@ -112,8 +110,7 @@ export default function PairMentors() {
         ))}
       </div>
       {formed && pairing.complete ? (
-        <Form method="post" {...formProps(form)} key={form.id}>
-          <input type="hidden" name="version" value={version} />
+        <VersionedForm form={form} version={version}>
           {pairing.conflicts === 0 ? (
             <>
               <p className="govuk-body">
@@ -135,7 +132,7 @@ export default function PairMentors() {
               </Button>
             </>
           )}
-        </Form>
+        </VersionedForm>
       ) : null}
     </>
   );

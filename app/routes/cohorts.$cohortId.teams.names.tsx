@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { renameTeams } from "~/commands/teams.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, Input } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { submitForm } from "~/forms/submit.server";
 import { TeamNamesSchema } from "~/forms/teams";
 import { getTeamsStatus, listTeams } from "~/models/team.server";
@@ -53,8 +53,7 @@ export default function NameTeams() {
       {teams.length === 0 ? (
         <p className="govuk-body">Form the teams first.</p>
       ) : (
-        <Form method="post" {...formProps(form)} key={form.id}>
-          <input type="hidden" name="version" value={version} />
+        <VersionedForm form={form} version={version}>
           {fields.teams.getFieldList().map((row) => {
             const team = row.getFieldset();
             const number = String(team.number.initialValue ?? "");
@@ -71,7 +70,7 @@ export default function NameTeams() {
             );
           })}
           <Button>Save names</Button>
-        </Form>
+        </VersionedForm>
       )}
     </FormPage>
   );

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireVisit } from "~/auth/visit-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, SummaryList } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
+import { PageHeading } from "~/components/PageHeading";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
 import { pageMeta } from "~/utils/meta";
@@ -32,10 +34,7 @@ export default function VisitPage() {
       <BackLink href={manages ? to.visits() : to.schedule()}>
         {manages ? "Back to company visits" : "Back to the schedule"}
       </BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Visit to {visit.host_name}
-      </h1>
+      <PageHeading caption={cohort.name}>Visit to {visit.host_name}</PageHeading>
       <SummaryList
         rows={[
           { key: "Status", value: <VisitStatusTag status={visit.status} /> },
@@ -74,11 +73,7 @@ export default function VisitPage() {
         </Button>
       </ButtonGroup>
       {manages && visit.status !== "cancelled" ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={here.cancel()}>
-            Cancel this visit
-          </Link>
-        </p>
+        <LinkParagraph to={here.cancel()}>Cancel this visit</LinkParagraph>
       ) : null}
     </>
   );

@@ -1,13 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { requireVisit } from "~/auth/visit-access.server";
+import { loadVisitToManage, requireVisit } from "~/auth/visit-access.server";
 import { cancelVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, Textarea } from "~/components/govuk";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDateWithDay } from "~/domain/calendar";
 import { submitForm } from "~/forms/submit.server";
 import { CancelVisitSchema } from "~/forms/visits";
@@ -19,10 +19,7 @@ export const meta = pageMeta<typeof loader>(
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, visit } = await requireVisit(context, request, params, "cohort:manage");
-  return { cohort, visit };
-}
+export const loader = loadVisitToManage;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
@@ -49,11 +46,10 @@ export default function CancelVisit() {
       <p className="govuk-body">
         {formatUkDateWithDay(visit.date)}. The visit stays in everyone's calendar, marked as cancelled.
       </p>
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={visit.version} />
+      <VersionedForm form={form} version={visit.version}>
         <Textarea field={fields.reason} label="Why is the visit cancelled?" rows={3} />
         <Button variant="warning">Cancel the visit</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

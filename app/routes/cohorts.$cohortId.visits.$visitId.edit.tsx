@@ -1,13 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireVisit } from "~/auth/visit-access.server";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { loadVisitToManage, requireVisit } from "~/auth/visit-access.server";
 import { editVisit } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
 import { Button, DateInput, Input, Textarea, WarningText } from "~/components/govuk";
 import { HostContactFields } from "~/components/HostContactFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDate } from "~/domain/calendar";
 import { dateParts } from "~/forms/fields";
 import { submitForm } from "~/forms/submit.server";
@@ -21,10 +21,7 @@ export const meta = pageMeta<typeof loader>(
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort, visit } = await requireVisit(context, request, params, "cohort:manage");
-  return { cohort, visit };
-}
+export const loader = loadVisitToManage;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { cohort, visit, user } = await requireVisit(context, request, params, "cohort:manage");
@@ -66,8 +63,7 @@ export default function EditVisit() {
       {visit.recorded > 0 ? (
         <WarningText>Attendance has already been recorded for this visit.</WarningText>
       ) : null}
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={visit.version} />
+      <VersionedForm form={form} version={visit.version}>
         <DateInput
           field={fields.date}
           legend="Date"
@@ -80,7 +76,7 @@ export default function EditVisit() {
         <Textarea field={fields.agenda} label="Agenda (optional)" rows={5} />
         <HostContactFields fields={fields} />
         <Button>Save changes</Button>
-      </Form>
+      </VersionedForm>
     </FormPage>
   );
 }

@@ -6,6 +6,8 @@ import { run } from "~/commands/runner.server";
 import { confirmVisits } from "~/commands/visits.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, Table, Tag } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
+import { PageHeading } from "~/components/PageHeading";
 import { VisitStatusTag } from "~/components/VisitStatusTag";
 import { formatTime, formatUkDateWithDay, weekOfDate } from "~/domain/calendar";
 import { listVisits } from "~/models/visit.server";
@@ -47,10 +49,7 @@ export default function Visits() {
   return (
     <>
       <BackLink href={to.home()}>Back to {cohort.name}</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Company visits
-      </h1>
+      <PageHeading caption={cohort.name}>Company visits</PageHeading>
       <ButtonGroup>
         <Button href={to.visitsPlan()}>Plan visits</Button>
         <Button href={to.calendar()} variant="secondary">
@@ -96,11 +95,7 @@ export default function Visits() {
               },
             ])}
           />
-          <p className="govuk-body">
-            <Link className="govuk-link" to={to.attendance()}>
-              Attendance by person
-            </Link>
-          </p>
+          <LinkParagraph to={to.attendance()}>Attendance by person</LinkParagraph>
         </>
       )}
     </>

@@ -8,7 +8,9 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, Radios, Table, WarningText } from "~/components/govuk";
 import { OnceOnly } from "~/components/OnceOnly";
+import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
+import { VersionedForm } from "~/components/VersionedForm";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
 import type { RotaResult } from "~/domain/visit-rota";
 import { WEEKDAYS, weekdayLabel } from "~/domain/weekdays";
@@ -70,10 +72,7 @@ export default function PlanVisits() {
         form={intent === "settings" ? settingsForm : planForm}
         ids={{ rota: "proposal", weekday: "weekday" }}
       />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Plan company visits
-      </h1>
+      <PageHeading caption={cohort.name}>Plan company visits</PageHeading>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m" id="proposal">
@@ -92,15 +91,14 @@ export default function PlanVisits() {
             Visits are on {weekdayLabel(cohort.visit_weekday)}s, {formatTime(cohort.visit_start_time)} to{" "}
             {formatTime(cohort.visit_end_time)}, London time.
           </p>
-          <Form method="post" {...formProps(settingsForm)} key={settingsForm.id}>
-            <input type="hidden" name="version" value={cohort.version} />
+          <VersionedForm form={settingsForm} version={cohort.version}>
             <Radios field={fields.weekday} legend="Day of the week" legendSize="s" items={DAYS} />
             <Input field={fields.startTime} label="Start time" hint="For example, 10:00" width="5" />
             <Input field={fields.endTime} label="End time" hint="For example, 16:00" width="5" />
             <Button name="intent" value="settings" variant="secondary">
               Save day and times
             </Button>
-          </Form>
+          </VersionedForm>
         </div>
       </div>
     </>

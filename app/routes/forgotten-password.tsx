@@ -6,10 +6,12 @@ import type { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
 import { requestPasswordReset } from "~/commands/invitations.server";
 import { run, SYSTEM } from "~/commands/runner.server";
+import { SignInEmailInput } from "~/components/AccountFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
-import { Button, Input } from "~/components/govuk";
+import { Button } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { OnceOnly } from "~/components/OnceOnly";
 import { ForgottenPasswordSchema } from "~/forms/forgotten-password";
 import { onceKey } from "~/forms/once";
@@ -82,13 +84,7 @@ function AskForLink() {
       </p>
       <Form method="post" {...formProps(form)}>
         <OnceOnly />
-        <Input
-          field={fields.email}
-          type="email"
-          label="Email address"
-          autoComplete="email"
-          spellCheck={false}
-        />
+        <SignInEmailInput field={fields.email} />
         <Button>Send me a link</Button>
       </Form>
       <p className="govuk-body">
@@ -105,11 +101,7 @@ export default function ForgottenPassword() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {sent ? <CheckYourEmail perHour={perHour} /> : <AskForLink />}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.signIn()}>
-            Back to sign in
-          </Link>
-        </p>
+        <LinkParagraph to={paths.signIn()}>Back to sign in</LinkParagraph>
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requirePersonalDataAccess } from "~/auth/personal-data-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
+import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -20,10 +22,7 @@ export default function PersonalData() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">
-          <span className="govuk-caption-l">Personal data</span>
-          {person.name}
-        </h1>
+        <PageHeading caption="Personal data">{person.name}</PageHeading>
         <SummaryList
           rows={[
             { key: "Email address", value: person.email },
@@ -47,19 +46,13 @@ export default function PersonalData() {
             {person.anonymised_at ? (
               <InsetText>This person was anonymised on {formatUkDateTime(person.anonymised_at)}.</InsetText>
             ) : (
-              <p className="govuk-body">
-                <Link className="govuk-link" to={paths.person(person.id).anonymise()}>
-                  Anonymise this person on request
-                </Link>
-              </p>
+              <LinkParagraph to={paths.person(person.id).anonymise()}>
+                Anonymise this person on request
+              </LinkParagraph>
             )}
           </>
         ) : null}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.privacy()}>
-            How Tandem handles personal data
-          </Link>
-        </p>
+        <LinkParagraph to={paths.privacy()}>How Tandem handles personal data</LinkParagraph>
       </div>
     </div>
   );

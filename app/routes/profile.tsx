@@ -7,6 +7,7 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { newCalendarAddress } from "~/commands/accounts.server";
 import { saveEmailPreferences } from "~/commands/email-preferences.server";
 import { run } from "~/commands/runner.server";
+import { DottedLinks } from "~/components/DottedLinks";
 import { EmailPreferences } from "~/components/EmailPreferences";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList, WarningText } from "~/components/govuk";
@@ -122,13 +123,16 @@ export default function Profile() {
           ]}
         />
         <p className="govuk-body">
-          <a className="govuk-link" href={paths.person(person.id).data()} download>
-            Download everything Tandem holds about you (JSON)
-          </a>{" "}
-          ·{" "}
-          <a className="govuk-link" href={paths.privacy()}>
-            Privacy notice
-          </a>
+          <DottedLinks
+            links={[
+              {
+                href: paths.person(person.id).data(),
+                download: true,
+                text: "Download everything Tandem holds about you (JSON)",
+              },
+              { href: paths.privacy(), text: "Privacy notice" },
+            ]}
+          />
         </p>
         <h2 className="govuk-heading-m">Your calendar</h2>
         <p className="govuk-body">

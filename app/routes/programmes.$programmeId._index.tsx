@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireProgrammeAdmin } from "~/auth/programme-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, ButtonGroup, SummaryList, Table, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, formatUkDate } from "~/domain/calendar";
 import { COHORT_STATUSES } from "~/domain/vocabulary";
 import { listCohortsOfProgramme } from "~/models/programme.server";
@@ -22,10 +23,7 @@ export default function ProgrammePage() {
   return (
     <>
       <BackLink href={paths.programmes()}>Back to programmes</BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">Programme</span>
-        {programme.name}
-      </h1>
+      <PageHeading caption="Programme">{programme.name}</PageHeading>
       <SummaryList
         rows={[
           { key: "Sponsor", value: programme.sponsor_name ?? "None" },

@@ -1,8 +1,8 @@
 import { useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { requireProgrammeAdmin } from "~/auth/programme-access.server";
+import { loadProgrammeForAdmin, requireProgrammeAdmin } from "~/auth/programme-access.server";
 import { addCohort } from "~/commands/cohorts.server";
 import { CohortFields } from "~/components/CohortFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -18,10 +18,7 @@ import { paths } from "~/utils/paths";
 export const meta = pageMeta("Add a cohort");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { programme } = await requireProgrammeAdmin(context, request, params.programmeId);
-  return { programme };
-}
+export const loader = loadProgrammeForAdmin;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, programme } = await requireProgrammeAdmin(context, request, params.programmeId);

@@ -4,6 +4,7 @@ import { requireProgrammeReader } from "~/auth/programme-access.server";
 import { BarChart, GroupedBarChart } from "~/components/Charts";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { ReportTableView } from "~/components/ReportTableView";
 import { round2 } from "~/domain/pitch-scoring";
 import {
@@ -38,10 +39,7 @@ export default function ProgrammeReport() {
       <BackLink href={isAdmin ? programmePaths.home() : paths.home()}>
         {isAdmin ? `Back to ${programme.name}` : "Back to home"}
       </BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{programme.name}</span>
-        Programme report
-      </h1>
+      <PageHeading caption={programme.name}>Programme report</PageHeading>
       {figures.length === 0 ? (
         <p className="govuk-body">This programme has no cohorts yet.</p>
       ) : (

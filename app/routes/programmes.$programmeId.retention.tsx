@@ -1,6 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireProgrammeAdmin } from "~/auth/programme-access.server";
+import { loadProgrammeForAdmin, requireProgrammeAdmin } from "~/auth/programme-access.server";
 import { changeRetentionPeriod } from "~/commands/programmes.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -17,10 +17,7 @@ export const meta = pageMeta<typeof loader>(
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { programme } = await requireProgrammeAdmin(context, request, params.programmeId);
-  return { programme };
-}
+export const loader = loadProgrammeForAdmin;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, programme } = await requireProgrammeAdmin(context, request, params.programmeId);

@@ -1,15 +1,17 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { actorOf } from "~/auth/guards.server";
 import { hashPassword, passwordProblem } from "~/auth/passwords.server";
 import { setPassword } from "~/commands/accounts.server";
 import { run } from "~/commands/runner.server";
+import { PasswordInput } from "~/components/AccountFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
-import { Button, Input } from "~/components/govuk";
+import { Button } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { setPasswordSchema } from "~/forms/account";
 import { checkOneTimeLink } from "~/models/account.server";
@@ -78,11 +80,7 @@ export default function SetPassword() {
           <h1 className="govuk-heading-l">This link cannot be used</h1>
           <p className="govuk-body">{UNUSABLE[link.state]}</p>
           <p className="govuk-body">Ask your cohort coordinator to send you a new link.</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={paths.signIn()}>
-              Go to sign in
-            </Link>
-          </p>
+          <LinkParagraph to={paths.signIn()}>Go to sign in</LinkParagraph>
         </div>
       </div>
     );
@@ -98,21 +96,13 @@ export default function SetPassword() {
           You will sign in with <strong>{link.email}</strong> and the password you choose here.
         </p>
         <Form method="post" {...formProps(form)}>
-          <Input
+          <PasswordInput
             field={fields.password}
-            type="password"
             label="Create a password"
             hint={`Use ${MIN_PASSWORD_LENGTH} characters or more. A few unrelated words make a strong password that is easy to remember.`}
             autoComplete="new-password"
-            defaultValue=""
           />
-          <Input
-            field={fields.confirm}
-            type="password"
-            label="Confirm your password"
-            autoComplete="new-password"
-            defaultValue=""
-          />
+          <PasswordInput field={fields.confirm} label="Confirm your password" autoComplete="new-password" />
           <Button>Set password</Button>
         </Form>
       </div>

@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
 import { verifyPassword } from "~/auth/passwords.server";
@@ -15,10 +15,12 @@ import { getSessionUser, safeRedirectPath, startSession } from "~/auth/session.s
 import { signInAllowed, waitMessage } from "~/auth/sign-in-throttle.server";
 import { failSignIn, signIn } from "~/commands/accounts.server";
 import { run } from "~/commands/runner.server";
+import { PasswordInput, SignInEmailInput } from "~/components/AccountFields";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
-import { Button, Input, NotificationBanner } from "~/components/govuk";
+import { Button, NotificationBanner } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { SignInSchema } from "~/forms/account";
 import { findAccountByEmail } from "~/models/account.server";
 import { pageMeta } from "~/utils/meta";
@@ -93,27 +95,11 @@ export default function SignIn() {
         <h1 className="govuk-heading-l">Sign in to Tandem</h1>
         <Form method="post" {...formProps(form)}>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? paths.home()} />
-          <Input
-            field={fields.email}
-            type="email"
-            label="Email address"
-            autoComplete="email"
-            spellCheck={false}
-          />
-          <Input
-            field={fields.password}
-            type="password"
-            label="Password"
-            autoComplete="current-password"
-            defaultValue=""
-          />
+          <SignInEmailInput field={fields.email} />
+          <PasswordInput field={fields.password} label="Password" autoComplete="current-password" />
           <Button>Sign in</Button>
         </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={paths.forgottenPassword()}>
-            I have forgotten my password
-          </Link>
-        </p>
+        <LinkParagraph to={paths.forgottenPassword()}>I have forgotten my password</LinkParagraph>
       </div>
     </div>
   );

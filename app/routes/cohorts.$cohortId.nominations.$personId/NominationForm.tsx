@@ -1,8 +1,7 @@
-// The nomination's details and its line manager's release.
-import { Form } from "@remix-run/react";
-import { formProps } from "~/components/form-props";
+import type { formProps } from "~/components/form-props";
 import { Button, type FieldLike, Input, InsetText, Radios, Select, SummaryList } from "~/components/govuk";
 import { labelItems } from "~/components/items";
+import { VersionedForm } from "~/components/VersionedForm";
 import type { RELEASE_ANSWERS } from "~/forms/cohort-setup";
 
 type Fields = Record<
@@ -57,8 +56,7 @@ function LockedDetails({ nomination, locked }: Pick<Props, "nomination"> & { loc
 
 export function NominationForm({ form, fields, nomination, organisations, locked }: Props) {
   return (
-    <Form method="post" {...formProps(form)} key={form.id}>
-      <input type="hidden" name="version" value={nomination.version} />
+    <VersionedForm form={form} version={nomination.version}>
       {locked ? (
         <LockedDetails nomination={nomination} locked={locked} />
       ) : (
@@ -96,6 +94,6 @@ export function NominationForm({ form, fields, nomination, organisations, locked
       <Button name="intent" value="save">
         Save changes
       </Button>
-    </Form>
+    </VersionedForm>
   );
 }

@@ -1,7 +1,6 @@
-// Withdrawing a person from the cohort, with the reason.
-import { Form } from "@remix-run/react";
-import { formProps } from "~/components/form-props";
+import type { formProps } from "~/components/form-props";
 import { Button, type FieldLike, Textarea } from "~/components/govuk";
+import { VersionedForm } from "~/components/VersionedForm";
 
 type Props = {
   form: Parameters<typeof formProps>[0];
@@ -14,13 +13,12 @@ export function WithdrawForm({ form, fields, nomination }: Props) {
     <>
       <h2 className="govuk-heading-m">Withdraw from the cohort</h2>
       <p className="govuk-body">Their attendance and history stay; they can no longer see the cohort.</p>
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={nomination.version} />
+      <VersionedForm form={form} version={nomination.version}>
         <Textarea field={fields.reason} label="Why are they withdrawing?" rows={2} />
         <Button name="intent" value="withdraw" variant="warning">
           Withdraw {nomination.name}
         </Button>
-      </Form>
+      </VersionedForm>
     </>
   );
 }

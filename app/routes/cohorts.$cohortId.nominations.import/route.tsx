@@ -9,6 +9,7 @@ import { run } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Details } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { ConfirmImportSchema } from "~/forms/cohort-setup";
 import { readUpload } from "~/forms/nominations-upload.server";
 import { onceKey } from "~/forms/once";
@@ -107,10 +108,7 @@ export default function ImportNominations() {
           },
         }}
       />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Import nominations
-      </h1>
+      <PageHeading caption={cohort.name}>Import nominations</PageHeading>
       {!preview ? (
         <>
           <p className="govuk-body">

@@ -4,6 +4,7 @@ import { can } from "~/auth/permissions";
 import { loadCohortReport } from "~/auth/report-access.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, SummaryList } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, formatUkDate } from "~/domain/calendar";
 import { formatDuration } from "~/domain/mentoring";
 import { plural } from "~/domain/next-steps";
@@ -32,10 +33,7 @@ export default function CohortReport() {
       <BackLink href={canManage ? cohortPaths.home() : paths.home()}>
         {canManage ? `Back to ${cohort.name}` : "Back to home"}
       </BackLink>
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.programme_name}</span>
-        Report: {cohort.name}
-      </h1>
+      <PageHeading caption={cohort.programme_name}>Report: {cohort.name}</PageHeading>
       <SummaryList
         rows={[
           {

@@ -1,9 +1,8 @@
 // Propose the teams, or regenerate them around the locks: what to balance, who should not be alone, the weights.
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { formProps } from "~/components/form-props";
 import { Button, Checkboxes, Details, Input, WarningText } from "~/components/govuk";
 import { labelItems } from "~/components/items";
+import { VersionedForm } from "~/components/VersionedForm";
 import { TEAM_ATTRIBUTES } from "~/domain/team-settings";
 
 type Fields = Record<
@@ -34,8 +33,7 @@ export function FormTeamsForm({
         {formed ? "Regenerate around the locks" : "Propose teams"}
       </h2>
       {refusal ? <WarningText>{refusal}</WarningText> : null}
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={version} />
+      <VersionedForm form={form} version={version}>
         <Checkboxes
           field={fields.balance}
           legend="Balance these across the teams (C2)"
@@ -59,7 +57,7 @@ export function FormTeamsForm({
         <Button name="intent" value="form">
           {formed ? "Regenerate teams" : "Propose teams"}
         </Button>
-      </Form>
+      </VersionedForm>
     </>
   );
 }

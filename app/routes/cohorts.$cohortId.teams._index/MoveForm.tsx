@@ -1,9 +1,8 @@
 // Move a person to another team.
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { formProps } from "~/components/form-props";
 import { Button, Select } from "~/components/govuk";
 import { recordItems } from "~/components/items";
+import { VersionedForm } from "~/components/VersionedForm";
 import { teamTitle } from "./TeamTables";
 
 type Props = {
@@ -18,8 +17,7 @@ export function MoveForm({ form, fields, version, participants, teams }: Props) 
   return (
     <>
       <h2 className="govuk-heading-m">Move a person</h2>
-      <Form method="post" {...formProps(form)} key={form.id}>
-        <input type="hidden" name="version" value={version} />
+      <VersionedForm form={form} version={version}>
         <Select
           field={fields.personId}
           label="Person"
@@ -36,7 +34,7 @@ export function MoveForm({ form, fields, version, participants, teams }: Props) 
         <Button name="intent" value="move" variant="secondary">
           Move person
         </Button>
-      </Form>
+      </VersionedForm>
     </>
   );
 }

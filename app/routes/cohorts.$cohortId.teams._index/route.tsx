@@ -6,6 +6,7 @@ import { formCohortTeams, moveTeamMember, publishCohortTeams, setMemberLock } fr
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, InsetText, Tag } from "~/components/govuk";
+import { PageHeading } from "~/components/PageHeading";
 import { TeamQualityTable, TeamTotals } from "~/components/TeamReport";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -110,10 +111,7 @@ export default function Teams() {
     <>
       <BackLink href={teamsPaths.home()}>Back to {cohort.name}</BackLink>
       <FormErrorSummary form={answered} ids={{ teams: "form-teams", publish: "publish" }} />
-      <h1 className="govuk-heading-l">
-        <span className="govuk-caption-l">{cohort.name}</span>
-        Teams
-      </h1>
+      <PageHeading caption={cohort.name}>Teams</PageHeading>
       {publishedAt ? (
         <p className="govuk-body">
           <Tag colour="green">Published</Tag> on {formatUkDateTime(publishedAt)}. Participants and mentors can
