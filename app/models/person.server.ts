@@ -104,31 +104,40 @@ export async function mayIssueLinkFor(
   actor: { personId: number; isAdmin: boolean },
   personId: number,
 ) {
-  const target = await db
-    .selectFrom("accounts")
-    .where("person_id", "=", personId)
-    .select("is_admin")
-    .executeTakeFirst();
-  if (!target) return false;
-  if (actor.isAdmin) return target.is_admin === 0 || actor.personId === personId;
-  if (target.is_admin === 1) return false;
-  const uncovered = await db
-    .selectFrom("memberships as theirs")
-    .where("theirs.person_id", "=", personId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("memberships as mine")
-            .whereRef("mine.cohort_id", "=", "theirs.cohort_id")
-            .where("mine.person_id", "=", actor.personId)
-            .where("mine.role", "=", "coordinator")
-            .select("mine.id"),
+  return (await linkIssuableFor(db, actor, [personId])).has(personId);
+}
+
+/** Of `personIds`, those `actor` may issue a set-password link for (the rule of `mayIssueLinkFor`), in one query. */
+export async function linkIssuableFor(
+  db: Db,
+  actor: { personId: number; isAdmin: boolean },
+  personIds: readonly number[],
+): Promise<Set<number>> {
+  if (!personIds.length) return new Set();
+  let query = db.selectFrom("accounts as a").where("a.person_id", "in", personIds).select("a.person_id");
+  query = actor.isAdmin
+    ? query.where((eb) => eb.or([eb("a.is_admin", "=", 0), eb("a.person_id", "=", actor.personId)]))
+    : query.where("a.is_admin", "=", 0).where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("memberships as theirs")
+              .whereRef("theirs.person_id", "=", "a.person_id")
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom("memberships as mine")
+                      .whereRef("mine.cohort_id", "=", "theirs.cohort_id")
+                      .where("mine.person_id", "=", actor.personId)
+                      .where("mine.role", "=", "coordinator")
+                      .select("mine.id"),
+                  ),
+                ),
+              )
+              .select("theirs.id"),
+          ),
         ),
-      ),
-    )
-    .select("theirs.id")
-    .executeTakeFirst();
-  return uncovered === undefined;
+      );
+  return new Set((await query.execute()).map((row) => row.person_id));
 }
 
 /** Whether the person administers the site. */

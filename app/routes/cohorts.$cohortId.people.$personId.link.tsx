@@ -73,8 +73,8 @@ export default function PersonLink() {
               for {person.name}
             </Panel>
             <p className="govuk-body">
-              Send this link to {person.name} at <strong>{person.email}</strong>. It works once, until{" "}
-              {link.expires}.
+              Tandem has emailed this link to {person.name} at <strong>{person.email}</strong>. If it does not
+              reach them, send it to them yourself. It works once, until {link.expires}.
             </p>
             <InsetText>
               <p className="govuk-body tandem-one-time-link" id="one-time-link">

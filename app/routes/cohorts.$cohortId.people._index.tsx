@@ -7,6 +7,7 @@ import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
 import { COHORT_ROLES, type CohortRole, MESSAGE_KINDS } from "~/domain/vocabulary";
 import { type EmailStatus, emailStatusOfCohort } from "~/models/email-status.server";
+import { linkIssuableFor } from "~/models/person.server";
 import { listCohortMembers } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -25,16 +26,23 @@ const GROUP_TITLES: Record<CohortRole, string> = {
 const ROLE_ORDER = Object.keys(GROUP_TITLES) as CohortRole[];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
+  const { cohort, user } = await requireCohortAccess(context, request, params.cohortId, "cohort:manage");
   const [members, emails] = await Promise.all([
     listCohortMembers(context.db, cohort.id),
     emailStatusOfCohort(context.db, cohort.id),
   ]);
+  const linkable = await linkIssuableFor(
+    context.db,
+    user,
+    members.map((m) => m.id),
+  );
   return {
     cohort,
     groups: ROLE_ORDER.map((role) => ({
       role,
-      people: members.filter((m) => m.role === role).map((m) => ({ ...m, emails: emails.get(m.id) ?? null })),
+      people: members
+        .filter((m) => m.role === role)
+        .map((m) => ({ ...m, emails: emails.get(m.id) ?? null, linkable: linkable.has(m.id) })),
     })),
   };
 }
@@ -114,7 +122,13 @@ export default function CohortPeople() {
                 },
                 { text: <EmailState status={p.emails} /> },
                 {
-                  text: (
+                  text: !p.linkable ? (
+                    <span className="govuk-body-s">
+                      {p.password_set_at
+                        ? "They use “I have forgotten my password”"
+                        : "An administrator can send a new invitation"}
+                    </span>
+                  ) : (
                     <Form method="post" action={links.personLink(p.id)}>
                       <button type="submit" className="tandem-link-button govuk-body-s">
                         {p.password_set_at ? "Create password reset link" : "Create new invitation link"}

@@ -76,8 +76,8 @@ export default function InvitePerson() {
       heading="Invite a person"
     >
       <p className="govuk-body">
-        Tandem will give you a link for them to set their password. Send it to them yourself: it works once
-        and for 7 days.
+        Tandem emails them a link to set their password, and shows it to you as well in case the email does
+        not reach them. The link works once and for 7 days.
       </p>
       <Form method="post" {...formProps(form)}>
         <OnceOnly />

@@ -152,3 +152,23 @@ describe("inviting a member of another cohort", () => {
     expect(await profile(rex.id)).toEqual(before);
   });
 });
+
+describe("the people page", () => {
+  it("offers a sign-in link only for people whose every cohort the coordinator runs, and says why not for the rest", async () => {
+    // Rex joined cohort A above but is still in cohort B, which this coordinator does not run.
+    const html = await (await get(`${base()}/people`, coordinator)).text();
+    const rows = html.split("<tr").filter((row) => row.includes("</td>"));
+    const rowOf = (name: string) => rows.find((row) => row.includes(name)) ?? "";
+    expect(rowOf("Rex Reed")).toContain("An administrator can send a new invitation");
+    expect(rowOf("Rex Reed")).not.toContain("<button");
+    // A participant of cohort A only: the coordinator can send them a new link.
+    const name = (
+      await server.db
+        .selectFrom("people")
+        .where("id", "=", world.people.participant.id)
+        .select("name")
+        .executeTakeFirstOrThrow()
+    ).name;
+    expect(rowOf(name)).toContain("<button");
+  });
+});
