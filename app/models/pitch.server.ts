@@ -18,7 +18,7 @@ import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { Database, PitchEvent, PitchEventsTable, ScoringState, SheetStatus } from "../../db/types";
 import { claimVersion } from "./claim.server";
-import { membersOfTeam, mentorsOfTeam } from "./team.server";
+import { listTeamsOfCohorts } from "./team.server";
 
 export type PitchEventRow = PitchEvent;
 
@@ -125,43 +125,23 @@ export type PitchTeamRow = PitchTeam & { number: number; name: string | null };
  * one query for all the cohorts.
  */
 export async function pitchTeamsOfCohorts(db: Db, cohortIds: number[]): Promise<Map<number, PitchTeamRow[]>> {
-  if (cohortIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("teams")
-    .where("teams.cohort_id", "in", cohortIds)
-    .select((eb) => [
-      "teams.cohort_id",
-      "teams.id",
-      "teams.number",
-      "teams.name",
-      jsonArrayFrom(
-        db,
-        membersOfTeam(eb)
-          .select(["people.name", "memberships.organisation_id as organisationId"])
-          .orderBy("people.name"),
-      ).as("members"),
-      jsonArrayFrom(
-        db,
-        mentorsOfTeam(eb)
-          .select(["people.name", "memberships.organisation_id as organisationId"])
-          .orderBy("team_mentors.sector"),
-      ).as("mentors"),
-    ])
-    .orderBy("teams.number")
-    .execute();
-  const teams = rows
-    .map((row) => ({
-      cohortId: row.cohort_id,
+  const pitchPerson = (person: { name: string; organisation_id: number | null }) => ({
+    name: person.name,
+    organisationId: person.organisation_id,
+  });
+  const teams = (await listTeamsOfCohorts(db, cohortIds))
+    .filter((team) => team.members.length > 0)
+    .map((team) => ({
+      cohortId: team.cohort_id,
       team: {
-        id: row.id,
-        number: row.number,
-        name: row.name,
-        label: teamLabel(row),
-        members: childRows(row.members),
-        mentors: childRows(row.mentors),
+        id: team.id,
+        number: team.number,
+        name: team.name,
+        label: teamLabel(team),
+        members: team.members.map(pitchPerson),
+        mentors: team.mentors.map(pitchPerson),
       },
-    }))
-    .filter(({ team }) => team.members.length > 0);
+    }));
   return groupBy(cohortIds, teams, ({ cohortId, team }) => [cohortId, team]);
 }
 

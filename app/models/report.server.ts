@@ -4,6 +4,8 @@ import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
 import { allOf } from "~/utils/promise";
 import type { Db } from "../../db/connection";
+import { pitchTeamsOfCohorts } from "./pitch.server";
+import { representedOrganisationId } from "./represented-organisation.server";
 import { teamsOfCohort } from "./team.server";
 
 export async function cohortReportRows(
@@ -98,7 +100,8 @@ export async function cohortReportRows(
 
 /**
  * What released results are computed from, for these events and their cohorts: rubrics, running orders, panels,
- * declared conflicts, submitted scores, and the organisations of each cohort's team members and mentors.
+ * declared conflicts, submitted scores, and each cohort's teams as its pitch day has them, with the organisations
+ * their members and mentors represent.
  */
 function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
   return allOf({
@@ -114,18 +117,17 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
       .where("event_id", "in", eventIds)
       .select(["event_id", "team_id", "position"])
       .execute(),
-    // Conflicts: the organisation each person represents in the cohort, not their profile's.
     panel: db
       .selectFrom("panel_members as pm")
       .innerJoin("pitch_events as pe", "pe.id", "pm.event_id")
-      .leftJoin("memberships as m", (join) =>
-        join
-          .onRef("m.person_id", "=", "pm.person_id")
-          .onRef("m.cohort_id", "=", "pe.cohort_id")
-          .on("m.role", "=", "leader"),
-      )
       .where("pm.event_id", "in", eventIds)
-      .select(["pm.event_id", "pm.person_id", "m.organisation_id"])
+      .select((eb) => [
+        "pm.event_id",
+        "pm.person_id",
+        representedOrganisationId(eb.ref("pm.person_id"), eb.ref("pe.cohort_id"), "leader").as(
+          "organisation_id",
+        ),
+      ])
       .execute(),
     declared: db
       .selectFrom("declared_conflicts")
@@ -144,29 +146,7 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
       .where("s.status", "=", "submitted")
       .select(["x.sheet_id", "x.criterion_id", "x.score"])
       .execute(),
-    members: db
-      .selectFrom("team_members as tm")
-      .leftJoin("memberships as m", (join) =>
-        join
-          .onRef("m.person_id", "=", "tm.person_id")
-          .onRef("m.cohort_id", "=", "tm.cohort_id")
-          .on("m.role", "=", "participant"),
-      )
-      .where("tm.cohort_id", "in", cohortIds)
-      .select(["tm.cohort_id", "tm.team_id", "m.organisation_id"])
-      .execute(),
-    mentors: db
-      .selectFrom("team_mentors as tm")
-      .innerJoin("teams as t", "t.id", "tm.team_id")
-      .leftJoin("memberships as m", (join) =>
-        join
-          .onRef("m.person_id", "=", "tm.person_id")
-          .onRef("m.cohort_id", "=", "t.cohort_id")
-          .on("m.role", "=", "mentor"),
-      )
-      .where("t.cohort_id", "in", cohortIds)
-      .select(["t.cohort_id", "tm.team_id", "m.organisation_id"])
-      .execute(),
+    teams: pitchTeamsOfCohorts(db, cohortIds),
   });
 }
 
@@ -178,8 +158,7 @@ const NO_RESULT_ROWS: Awaited<ReturnType<typeof resultRows>> = {
   declared: [],
   sheets: [],
   scores: [],
-  members: [],
-  mentors: [],
+  teams: new Map(),
 };
 
 /**
@@ -210,12 +189,11 @@ export async function pitchReportRows(
         );
   return events.map((e) => {
     const own = <T extends { event_id: number }>(list: T[]) => list.filter((row) => row.event_id === e.id);
-    const teamPeople = (list: typeof rows.members, kind: "member" | "mentor") =>
-      e.results_released_at === null
-        ? []
-        : list
-            .filter((row) => row.cohort_id === e.cohort_id)
-            .map((row) => ({ teamId: row.team_id, organisationId: row.organisation_id, kind }));
+    const person = (teamId: number, kind: "member" | "mentor") => (p: { organisationId: number | null }) => ({
+      teamId,
+      organisationId: p.organisationId,
+      kind,
+    });
     return {
       cohortId: e.cohort_id,
       date: e.date,
@@ -224,7 +202,10 @@ export async function pitchReportRows(
       criteria: own(rows.criteria).map((c) => ({ id: c.id, weight: c.weight, max: c.max })),
       slots: own(rows.slots).map((s) => ({ teamId: s.team_id, position: s.position })),
       panel: own(rows.panel).map((p) => ({ personId: p.person_id, organisationId: p.organisation_id })),
-      teamPeople: [...teamPeople(rows.members, "member"), ...teamPeople(rows.mentors, "mentor")],
+      teamPeople: (rows.teams.get(e.cohort_id) ?? []).flatMap((team) => [
+        ...team.members.map(person(team.id, "member")),
+        ...team.mentors.map(person(team.id, "mentor")),
+      ]),
       declared: own(rows.declared).map((d) => ({ personId: d.person_id, teamId: d.team_id })),
       sheets: own(rows.sheets).map((s) => ({
         personId: s.person_id,

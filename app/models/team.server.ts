@@ -9,39 +9,35 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { CohortRole, Database, Sector } from "../../db/types";
+import { representedOrganisationId } from "./represented-organisation.server";
 
-/**
- * The members of the team the outer query is on (`teams`), with their people and their membership of the cohort
- * (whose organisation decides conflicts): a subquery for jsonArrayFrom.
- */
+/** The members of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
 export function membersOfTeam(eb: ExpressionBuilder<Database, "teams">) {
   return eb
     .selectFrom("team_members")
     .innerJoin("people", "people.id", "team_members.person_id")
-    .leftJoin("memberships", (join) =>
-      join
-        .onRef("memberships.person_id", "=", "team_members.person_id")
-        .onRef("memberships.cohort_id", "=", "team_members.cohort_id")
-        .on("memberships.role", "=", "participant"),
-    )
     .whereRef("team_members.team_id", "=", "teams.id");
 }
 
-/**
- * The mentors of the team the outer query is on (`teams`), with their people and their membership of the cohort
- * (whose organisation decides conflicts): a subquery for jsonArrayFrom.
- */
+/** The mentors of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
 export function mentorsOfTeam(eb: ExpressionBuilder<Database, "teams">) {
   return eb
     .selectFrom("team_mentors")
     .innerJoin("people", "people.id", "team_mentors.person_id")
-    .leftJoin("memberships", (join) =>
-      join
-        .onRef("memberships.person_id", "=", "team_mentors.person_id")
-        .onRef("memberships.cohort_id", "=", "teams.cohort_id")
-        .on("memberships.role", "=", "mentor"),
-    )
     .whereRef("team_mentors.team_id", "=", "teams.id");
+}
+
+/**
+ * How membersOfTeam or mentorsOfTeam join `organisations` to say whom each person represents: the organisation
+ * they represent in the team's cohort as `role` (which decides conflicts), not their profile's.
+ */
+function representedInTeamCohort(role: CohortRole) {
+  return (eb: ExpressionBuilder<Database, "organisations" | "people" | "teams">) =>
+    eb(
+      "organisations.id",
+      "=",
+      representedOrganisationId(eb.ref("people.id"), eb.ref("teams.cohort_id"), role),
+    );
 }
 
 /** The people of a cohort in one role, with the organisation they represent in it. */
@@ -87,25 +83,31 @@ export async function getTeamsStatus(db: Db, cohortId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** Every team of a cohort with its members (and locks) and mentors, in one query. */
-export async function listTeams(db: Db, cohortId: number) {
+/**
+ * Every team of these cohorts (by number) with its members (and locks) and mentors, each with the organisation
+ * they represent in the cohort: one query for all the cohorts.
+ */
+export async function listTeamsOfCohorts(db: Db, cohortIds: number[]) {
+  if (cohortIds.length === 0) return [];
   const rows = await db
     .selectFrom("teams")
-    .where("teams.cohort_id", "=", cohortId)
+    .where("teams.cohort_id", "in", cohortIds)
     .select((eb) => [
+      "teams.cohort_id",
       "teams.id",
       "teams.number",
       "teams.name",
       jsonArrayFrom(
         db,
         membersOfTeam(eb)
-          .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
+          .leftJoin("organisations", (join) => join.on(representedInTeamCohort("participant")))
           .select([
             "people.id",
             "people.name",
             "people.email",
             "people.profession",
             "people.job_title",
+            "organisations.id as organisation_id",
             "organisations.name as organisation_name",
             "organisations.sector",
             "team_members.locked",
@@ -115,12 +117,13 @@ export async function listTeams(db: Db, cohortId: number) {
       jsonArrayFrom(
         db,
         mentorsOfTeam(eb)
-          .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
+          .leftJoin("organisations", (join) => join.on(representedInTeamCohort("mentor")))
           .select([
             "people.id",
             "people.name",
             "people.email",
             "people.job_title",
+            "organisations.id as organisation_id",
             "organisations.name as organisation_name",
             "team_mentors.sector",
             "team_mentors.override_reason",
@@ -135,6 +138,11 @@ export async function listTeams(db: Db, cohortId: number) {
     members: childRows(row.members),
     mentors: childRows(row.mentors),
   }));
+}
+
+/** Every team of a cohort with its members (and locks) and mentors, in one query. */
+export async function listTeams(db: Db, cohortId: number) {
+  return listTeamsOfCohorts(db, [cohortId]);
 }
 
 export type TeamsList = Awaited<ReturnType<typeof listTeams>>;
