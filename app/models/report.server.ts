@@ -4,16 +4,22 @@ import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
 import { allOf } from "~/utils/promise";
 import type { Db } from "../../db/connection";
-import { pitchTeamsOfCohorts } from "./pitch.server";
-import { representedOrganisationId } from "./represented-organisation.server";
+import {
+  declaredConflictsOfEvents,
+  leadersOfEvents,
+  pitchTeamsOfCohorts,
+  slotsOfEvents,
+} from "./pitch.server";
+import { listQuestions } from "./skills.server";
 import { teamsOfCohort } from "./team.server";
+import { listCohortAttendance } from "./visit.server";
 
 export async function cohortReportRows(
   db: Db,
   cohortId: number,
   today = todayInLondon(),
 ): Promise<CohortReportRows> {
-  const { cohort, pitch, ...rows } = await allOf({
+  const { cohort, attendance, pitch, ...rows } = await allOf({
     cohort: db
       .selectFrom("cohorts")
       .where("id", "=", cohortId)
@@ -42,18 +48,8 @@ export async function cohortReportRows(
       .select(["v.id", "v.date", "o.name as hostName", "v.status"])
       .orderBy("v.date")
       .execute(),
-    attendance: db
-      .selectFrom("attendance as a")
-      .innerJoin("visits as v", "v.id", "a.visit_id")
-      .where("v.cohort_id", "=", cohortId)
-      .select(["a.visit_id as visitId", "a.person_id as personId", "a.status"])
-      .execute(),
-    questions: db
-      .selectFrom("skills_questions")
-      .where("cohort_id", "=", cohortId)
-      .select(["id", "position", "text"])
-      .orderBy("position")
-      .execute(),
+    attendance: listCohortAttendance(db, cohortId),
+    questions: listQuestions(db, cohortId),
     answers: db
       .selectFrom("skills_answers")
       .where("cohort_id", "=", cohortId)
@@ -94,14 +90,15 @@ export async function cohortReportRows(
   return {
     calendar: { startDate: cohort.start_date, weeks: cohort.weeks, today },
     ...rows,
+    attendance: attendance.map((a) => ({ visitId: a.visit_id, personId: a.person_id, status: a.status })),
     pitch: pitch[0] ?? null,
   };
 }
 
 /**
- * What released results are computed from, for these events and their cohorts: rubrics, running orders, panels,
- * declared conflicts, submitted scores, and each cohort's teams as its pitch day has them, with the organisations
- * their members and mentors represent.
+ * What released results are computed from, for these events and their cohorts, read as the pitch-day pages read
+ * them where they can be: rubrics, running orders, each cohort's senior leaders (with whether they are on the
+ * panel), declared conflicts, submitted scores, and the teams with the organisations their people represent.
  */
 function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
   return allOf({
@@ -112,28 +109,9 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
       .orderBy("event_id")
       .orderBy("position")
       .execute(),
-    slots: db
-      .selectFrom("pitch_slots")
-      .where("event_id", "in", eventIds)
-      .select(["event_id", "team_id", "position"])
-      .execute(),
-    panel: db
-      .selectFrom("panel_members as pm")
-      .innerJoin("pitch_events as pe", "pe.id", "pm.event_id")
-      .where("pm.event_id", "in", eventIds)
-      .select((eb) => [
-        "pm.event_id",
-        "pm.person_id",
-        representedOrganisationId(eb.ref("pm.person_id"), eb.ref("pe.cohort_id"), "leader").as(
-          "organisation_id",
-        ),
-      ])
-      .execute(),
-    declared: db
-      .selectFrom("declared_conflicts")
-      .where("event_id", "in", eventIds)
-      .select(["event_id", "person_id", "team_id"])
-      .execute(),
+    slots: slotsOfEvents(db, eventIds),
+    leaders: leadersOfEvents(db, eventIds),
+    declared: declaredConflictsOfEvents(db, eventIds),
     sheets: db
       .selectFrom("scoring_sheets")
       .where("event_id", "in", eventIds)
@@ -153,9 +131,9 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
 /** The result rows when no event's results are released, read without asking the database (`in ()` is not SQL). */
 const NO_RESULT_ROWS: Awaited<ReturnType<typeof resultRows>> = {
   criteria: [],
-  slots: [],
-  panel: [],
-  declared: [],
+  slots: new Map(),
+  leaders: new Map(),
+  declared: new Map(),
   sheets: [],
   scores: [],
   teams: new Map(),
@@ -200,13 +178,15 @@ export async function pitchReportRows(
       releasedAt: e.results_released_at,
       rankingPublishedAt: e.ranking_published_at,
       criteria: own(rows.criteria).map((c) => ({ id: c.id, weight: c.weight, max: c.max })),
-      slots: own(rows.slots).map((s) => ({ teamId: s.team_id, position: s.position })),
-      panel: own(rows.panel).map((p) => ({ personId: p.person_id, organisationId: p.organisation_id })),
+      slots: (rows.slots.get(e.id) ?? []).map((s) => ({ teamId: s.team_id, position: s.position })),
+      panel: (rows.leaders.get(e.id) ?? [])
+        .filter((leader) => leader.onPanel)
+        .map((leader) => ({ personId: leader.id, organisationId: leader.organisationId })),
       teamPeople: (rows.teams.get(e.cohort_id) ?? []).flatMap((team) => [
         ...team.members.map(person(team.id, "member")),
         ...team.mentors.map(person(team.id, "mentor")),
       ]),
-      declared: own(rows.declared).map((d) => ({ personId: d.person_id, teamId: d.team_id })),
+      declared: (rows.declared.get(e.id) ?? []).map((d) => ({ personId: d.personId, teamId: d.teamId })),
       sheets: own(rows.sheets).map((s) => ({
         personId: s.person_id,
         teamId: s.team_id,

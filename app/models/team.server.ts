@@ -1,6 +1,6 @@
 // Teams of a cohort: members and locks, keep-apart choices, mentor pairs, publishing, and what each person sees.
 
-import type { ExpressionBuilder } from "kysely";
+import { type Expression, type ExpressionBuilder, expressionBuilder } from "kysely";
 import type { AuditAction } from "~/domain/audit";
 import { type PairingMentor, pairMentors } from "~/domain/mentor-pairing";
 import type { FormationInput } from "~/domain/team-formation";
@@ -9,7 +9,6 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { CohortRole, Database, Sector } from "../../db/types";
-import { representedOrganisationId } from "./represented-organisation.server";
 
 /** The members of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
 export function membersOfTeam(eb: ExpressionBuilder<Database, "teams">) {
@@ -28,9 +27,20 @@ export function mentorsOfTeam(eb: ExpressionBuilder<Database, "teams">) {
 }
 
 /**
- * How membersOfTeam or mentorsOfTeam join `organisations` to say whom each person represents: the organisation
- * they represent in the team's cohort as `role` (which decides conflicts), not their profile's.
+ * The id of the organisation `person` represents in `cohort` as `role`: their membership's, which decides conflicts
+ * and mentor pairing, not their profile's. A scalar subquery on two columns of the outer query; null when the
+ * membership names no organisation (a person has one membership per cohort and role).
  */
+function representedOrganisationId(person: Expression<number>, cohort: Expression<number>, role: CohortRole) {
+  return expressionBuilder<Database>()
+    .selectFrom("memberships")
+    .where("memberships.person_id", "=", person)
+    .where("memberships.cohort_id", "=", cohort)
+    .where("memberships.role", "=", role)
+    .select("memberships.organisation_id");
+}
+
+/** How membersOfTeam or mentorsOfTeam join `organisations`: as the organisation each person represents as `role`. */
 function representedInTeamCohort(role: CohortRole) {
   return (eb: ExpressionBuilder<Database, "organisations" | "people" | "teams">) =>
     eb(
