@@ -9,6 +9,7 @@ import { buildCalendar, visitUid } from "./icalendar";
 import type { Attachment } from "./mail/message";
 import { daysBetween, type HealthFlag, teamHealthFlags } from "./mentoring";
 import { deadlineState } from "./problem-statement";
+import { teamLabel } from "./report";
 import type { Region, StatementStatus } from "./vocabulary";
 import { firstWorkingDayOfWeek, isWorkingDay, mondayOf, shiftDate, workingDayBefore } from "./working-days";
 
@@ -122,11 +123,6 @@ export function reminderKey(r: Pick<Reminder, "kind" | "to" | "about" | "date">)
   return `${r.kind}:${r.to.id}:${r.about}:${r.date}`;
 }
 
-/** "Team 3: Blue", as the team health page names teams. */
-export function teamName(team: { number: number; name: string | null }): string {
-  return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
-}
-
 /** Due from the working day before `date` (in the person's region) until the day before it. */
 function dueTheWorkingDayBefore(date: string, today: string, region: Region | null, holidays: BankHolidays) {
   return today < date && today >= workingDayBefore(date, region, holidays);
@@ -222,7 +218,7 @@ function digestsDue(today: string, cohorts: DigestCohortFacts[], holidays: BankH
           const state = deadlineState(team.firstSubmittedAt, cohort.statementDeadline, today);
           return {
             id: team.id,
-            label: teamName(team),
+            label: teamLabel(team),
             flags: teamHealthFlags({
               lastSessionDate: team.lastSessionDate,
               cohortStartDate: cohort.startDate,

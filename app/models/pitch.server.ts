@@ -11,6 +11,7 @@ import {
   pitchDayResults,
   type TimetableSettings,
 } from "~/domain/pitch-day";
+import { teamLabel } from "~/domain/report";
 import { DEFAULT_RUBRIC } from "~/domain/rubric";
 import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
@@ -113,10 +114,8 @@ export async function publishRanking(db: Tx, eventId: number) {
 // ---------------------------------------------------------------------------------------------------------
 // Teams and running order
 
-/** "Team 2: Blue Sky" */
-export function teamLabel(team: { number: number; name: string | null }): string {
-  return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
-}
+/** How teams are named (the pitch-day commands import it from here). */
+export { teamLabel };
 
 export type PitchTeamRow = PitchTeam & { number: number; name: string | null };
 
