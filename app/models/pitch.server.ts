@@ -414,7 +414,7 @@ export async function listAllSheets(db: Db, eventId: number) {
 /** The submitted sheets for the given teams (their feedback), in one query: never another team's. */
 export async function listSubmittedSheetsOfTeams(db: Db, eventId: number, teamIds: number[]) {
   if (teamIds.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom("scoring_sheets")
     .innerJoin("people", "people.id", "scoring_sheets.person_id")
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
@@ -433,7 +433,6 @@ export async function listSubmittedSheetsOfTeams(db: Db, eventId: number, teamId
     .orderBy("scoring_sheets.submitted_at")
     .orderBy("scoring_sheets.id")
     .execute();
-  return rows;
 }
 
 export type SheetSave = {
