@@ -4,7 +4,7 @@
 // missed (the server was down) is caught up while the reminder still makes sense.
 import { TZDate } from "@date-fns/tz";
 import { type BankHolidays, UK_BANK_HOLIDAYS } from "./bank-holidays";
-import { cohortEndDate, PROGRAMME_TIME_ZONE } from "./calendar";
+import { cohortEndDate, PROGRAMME_TIME_ZONE, type VisitDetails } from "./calendar";
 import { buildCalendar, visitUid } from "./icalendar";
 import type { Attachment } from "./mail/message";
 import { daysBetween, type HealthFlag, teamHealthFlags } from "./mentoring";
@@ -33,17 +33,12 @@ export function reminderDay(now: Date, fromHour: number = REMINDER_HOUR): string
 
 export type Recipient = { id: number; name: string; email: string; region: Region | null };
 
-export type VisitFacts = {
+/** A visit with what its reminder says: the details everyone who goes sees (not the contact's email address). */
+export type VisitFacts = Omit<VisitDetails, "contactEmail"> & {
   id: number;
   cohortId: number;
   cohortName: string;
   hostName: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  address: string | null;
-  agenda: string | null;
-  contactName: string | null;
   sequence: number;
   updatedAt: string;
   /** The cohort's participants and mentors expected there (not withdrawn, no apologies sent). */

@@ -278,21 +278,18 @@ export async function teamByNumber(db: Db, cohortId: number, number: number) {
   return teamsOfCohort(db, cohortId).where("number", "=", number).executeTakeFirst();
 }
 
+/** An update of a participant's place in the cohort's teams (their one team_members row). */
+function updateTeamPlace(tx: Tx, cohortId: number, personId: number) {
+  return tx.updateTable("team_members").where("cohort_id", "=", cohortId).where("person_id", "=", personId);
+}
+
 export async function moveMember(tx: Tx, cohortId: number, personId: number, teamId: number) {
-  await tx
-    .updateTable("team_members")
-    .set({ team_id: teamId })
-    .where("cohort_id", "=", cohortId)
-    .where("person_id", "=", personId)
-    .execute();
+  await updateTeamPlace(tx, cohortId, personId).set({ team_id: teamId }).execute();
 }
 
 export async function setLocked(tx: Tx, cohortId: number, personId: number, locked: boolean) {
-  await tx
-    .updateTable("team_members")
+  await updateTeamPlace(tx, cohortId, personId)
     .set({ locked: locked ? 1 : 0 })
-    .where("cohort_id", "=", cohortId)
-    .where("person_id", "=", personId)
     .execute();
 }
 
