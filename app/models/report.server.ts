@@ -205,7 +205,7 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
     db
       .selectFrom("cohorts")
       .where("programme_id", "=", programmeId)
-      .select(["id", "name", "start_date", "weeks"])
+      .select(["id as cohortId", "name", "start_date as startDate", "weeks"])
       .orderBy("start_date")
       .orderBy("id")
       .execute(),
@@ -252,22 +252,22 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
       .execute(),
     pitchReportRows(db, { programmeId }),
   ]);
-  return cohorts.map((c) => {
-    const tally = attendance.find((a) => a.cohort_id === c.id);
+  return cohorts.map((cohort) => {
+    const { cohortId } = cohort;
+    const tally = attendance.find((a) => a.cohort_id === cohortId);
     return {
-      cohortId: c.id,
-      name: c.name,
-      startDate: c.start_date,
-      weeks: c.weeks,
+      ...cohort,
       participants: participants
-        .filter((p) => p.cohort_id === c.id)
+        .filter((p) => p.cohort_id === cohortId)
         .map((p) => ({ withdrawnAt: p.withdrawn_at })),
       attendance: { attended: Number(tally?.attended ?? 0), recorded: Number(tally?.recorded ?? 0) },
-      teams: teams.filter((t) => t.cohort_id === c.id).map(({ id, number, name }) => ({ id, number, name })),
+      teams: teams
+        .filter((t) => t.cohort_id === cohortId)
+        .map(({ id, number, name }) => ({ id, number, name })),
       outcomes: outcomes
-        .filter((o) => o.cohort_id === c.id)
+        .filter((o) => o.cohort_id === cohortId)
         .map(({ teamId, followUp, status }) => ({ teamId, followUp, status })),
-      pitch: pitch.find((p) => p.cohortId === c.id) ?? null,
+      pitch: pitch.find((p) => p.cohortId === cohortId) ?? null,
     };
   });
 }
