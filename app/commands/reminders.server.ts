@@ -17,9 +17,9 @@ import {
   reminderDay,
   reminderKey,
   remindersDue,
-  teamName,
   visitCalendarFile,
 } from "~/domain/reminders";
+import { teamLabel } from "~/domain/report";
 import { optedOut } from "~/models/email-preferences.server";
 import {
   actionDueFacts,
@@ -129,7 +129,7 @@ function messageOf(r: Reminder, today: string, link: Link): OutgoingMessage {
             name: r.to.name,
             cohort: r.team.cohortName,
             teamNumber: r.team.number,
-            team: teamName(r.team),
+            team: teamLabel(r.team),
             lastSession: r.team.lastSessionDate,
             days: r.days,
             quietDays: r.team.quietDays,
@@ -146,7 +146,7 @@ function messageOf(r: Reminder, today: string, link: Link): OutgoingMessage {
             name: r.to.name,
             today,
             cohort: r.action.cohortName,
-            team: teamName({ number: r.action.teamNumber, name: r.action.teamName }),
+            team: teamLabel({ number: r.action.teamNumber, name: r.action.teamName }),
             action: r.action.text,
             dueDate: r.action.dueDate,
             link: link(

@@ -123,6 +123,18 @@ export function defaultMilestones(
   ];
 }
 
+/** A company visit's details, as the coordinator sets them. */
+export type VisitDetails = {
+  date: string;
+  startTime: string;
+  endTime: string;
+  address: string | null;
+  agenda: string | null;
+  /** The host's contact: their name is shown to everyone who goes, their email address only to coordinators. */
+  contactName: string | null;
+  contactEmail: string | null;
+};
+
 /** The instant a London wall-clock time on a date happens (summer time included). */
 export function londonInstant(date: string, time: string): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

@@ -4,11 +4,12 @@
 // missed (the server was down) is caught up while the reminder still makes sense.
 import { TZDate } from "@date-fns/tz";
 import { type BankHolidays, UK_BANK_HOLIDAYS } from "./bank-holidays";
-import { cohortEndDate, PROGRAMME_TIME_ZONE } from "./calendar";
+import { cohortEndDate, PROGRAMME_TIME_ZONE, type VisitDetails } from "./calendar";
 import { buildCalendar, visitUid } from "./icalendar";
 import type { Attachment } from "./mail/message";
 import { daysBetween, type HealthFlag, teamHealthFlags } from "./mentoring";
 import { deadlineState } from "./problem-statement";
+import { teamLabel } from "./report";
 import type { Region, StatementStatus } from "./vocabulary";
 import { firstWorkingDayOfWeek, isWorkingDay, mondayOf, shiftDate, workingDayBefore } from "./working-days";
 
@@ -32,17 +33,12 @@ export function reminderDay(now: Date, fromHour: number = REMINDER_HOUR): string
 
 export type Recipient = { id: number; name: string; email: string; region: Region | null };
 
-export type VisitFacts = {
+/** A visit with what its reminder says: the details everyone who goes sees (not the contact's email address). */
+export type VisitFacts = Omit<VisitDetails, "contactEmail"> & {
   id: number;
   cohortId: number;
   cohortName: string;
   hostName: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  address: string | null;
-  agenda: string | null;
-  contactName: string | null;
   sequence: number;
   updatedAt: string;
   /** The cohort's participants and mentors expected there (not withdrawn, no apologies sent). */
@@ -120,11 +116,6 @@ export type ReminderKind = Reminder["kind"];
 /** The outbox's dedupe key: kind, person, subject and date. */
 export function reminderKey(r: Pick<Reminder, "kind" | "to" | "about" | "date">): string {
   return `${r.kind}:${r.to.id}:${r.about}:${r.date}`;
-}
-
-/** "Team 3: Blue", as the team health page names teams. */
-export function teamName(team: { number: number; name: string | null }): string {
-  return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
 }
 
 /** Due from the working day before `date` (in the person's region) until the day before it. */
@@ -222,7 +213,7 @@ function digestsDue(today: string, cohorts: DigestCohortFacts[], holidays: BankH
           const state = deadlineState(team.firstSubmittedAt, cohort.statementDeadline, today);
           return {
             id: team.id,
-            label: teamName(team),
+            label: teamLabel(team),
             flags: teamHealthFlags({
               lastSessionDate: team.lastSessionDate,
               cohortStartDate: cohort.startDate,

@@ -295,7 +295,8 @@ export type OutcomeSummary = {
   counts: Record<FollowUp, Record<OutcomeStatus, number> & { notRecorded: number }>;
 };
 
-export function teamLabel(team: ReportTeam): string {
+/** "Team 2: Blue Sky", or "Team 2" before the team has a name: how every page and email names a team. */
+export function teamLabel(team: { number: number; name: string | null }): string {
   return team.name ? `Team ${team.number}: ${team.name}` : `Team ${team.number}`;
 }
 

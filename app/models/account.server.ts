@@ -40,17 +40,8 @@ export async function createSession(db: Db, personId: number): Promise<string> {
   return token;
 }
 
-export type SessionUser = {
-  sessionId: string;
-  personId: number;
-  name: string;
-  email: string;
-  isAdmin: boolean;
-  flash: string | null;
-};
-
 /** The signed-in person for a session token, or null when the session is unknown, idle too long or expired. */
-export async function findSessionUser(db: Db, token: string): Promise<SessionUser | null> {
+export async function findSessionUser(db: Db, token: string) {
   const now = nowIso();
   const row = await db
     .selectFrom("sessions")
@@ -86,6 +77,8 @@ export async function findSessionUser(db: Db, token: string): Promise<SessionUse
     flash: row.flash,
   };
 }
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 
 export async function deleteSession(db: Db, sessionId: string) {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();

@@ -6,7 +6,7 @@ import type { Tx } from "../../db/connection";
 /** Moves the record on from `version`, touching its `updated_at`; false when someone else saved first. */
 export async function claimVersion(
   tx: Tx,
-  table: "cohorts" | "visits" | "pitch_events",
+  table: "cohorts" | "visits" | "pitch_events" | "cohort_organisations",
   id: number,
   version: number,
 ) {

@@ -5,6 +5,7 @@ import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { Region, Sector } from "../../db/types";
+import { claimVersion } from "./claim.server";
 
 /** Companies nominate two young professionals each; departments have no set number. */
 export function defaultQuota(sector: Sector): number | null {
@@ -113,19 +114,20 @@ export async function claimOrganisationVersions(
   row: { id: number; organisation_id: number },
   versions: { organisation: number; cohortOrganisation: number },
 ) {
-  const org = await tx
+  // An organisation has no updated_at for claimVersion to touch.
+  const organisation = await tx
     .updateTable("organisations")
     .set({ version: versions.organisation + 1 })
     .where("id", "=", row.organisation_id)
     .where("version", "=", versions.organisation)
     .executeTakeFirst();
-  const co = await tx
-    .updateTable("cohort_organisations")
-    .set({ version: versions.cohortOrganisation + 1 })
-    .where("id", "=", row.id)
-    .where("version", "=", versions.cohortOrganisation)
-    .executeTakeFirst();
-  return Number(org.numUpdatedRows) === 1 && Number(co.numUpdatedRows) === 1;
+  const cohortOrganisation = await claimVersion(
+    tx,
+    "cohort_organisations",
+    row.id,
+    versions.cohortOrganisation,
+  );
+  return Number(organisation.numUpdatedRows) === 1 && cohortOrganisation;
 }
 
 /** Saves the organisation, its part in the cohort and the dates it cannot host. */

@@ -7,9 +7,8 @@ import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { AttendeeRole, SessionFormat } from "../../db/types";
 
-export function teamLabel(team: { number: number; name: string | null }): string {
-  return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
-}
+/** How teams are named (the team pages import it from here). */
+export { teamLabel } from "~/domain/report";
 
 export type ActionInput = { id: number | null; ownerId: number; text: string; dueDate: string };
 

@@ -23,16 +23,6 @@ export type NominationPreview = {
   missingOrganisations: Array<{ name: string; sector: Sector; rows: number[] }>;
 };
 
-/** The details a row brings, as a profile. */
-function rowDetails(row: NominationRow): ProfileDetails {
-  return {
-    name: row.name,
-    organisation: row.organisation,
-    jobTitle: row.jobTitle,
-    profession: row.profession,
-  };
-}
-
 /** The people the rows name who are already in Tandem, with their details and the organisation's name. */
 export async function peopleOfRows(db: Db, rows: NominationRow[]) {
   const keys = rows.map((r) => emailKey(r.email)).filter(Boolean);
@@ -92,7 +82,8 @@ export async function previewNominations(
     const person = people.find((p) => p.email_key === emailKey(row.email));
     if (!person) return { ...row, outcome: "new person" as RowOutcome };
     const member = memberships.some((m) => m.person_id === person.id && m.role === row.role);
-    const differences = profileDifferences(person.details, rowDetails(row));
+    // A row holds the details of a profile (name, organisation, job title, profession) under the same names.
+    const differences = profileDifferences(person.details, row);
     const reason = locked.get(person.id);
     const outcome: RowOutcome = !member
       ? "joins the cohort"

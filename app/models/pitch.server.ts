@@ -11,6 +11,7 @@ import {
   pitchDayResults,
   type TimetableSettings,
 } from "~/domain/pitch-day";
+import { teamLabel } from "~/domain/report";
 import { DEFAULT_RUBRIC } from "~/domain/rubric";
 import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
@@ -18,7 +19,7 @@ import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { Database, PitchEvent, PitchEventsTable, ScoringState, SheetStatus } from "../../db/types";
 import { claimVersion } from "./claim.server";
-import { membersOfTeam, mentorsOfTeam } from "./team.server";
+import { listTeamsOfCohorts } from "./team.server";
 
 export type PitchEventRow = PitchEvent;
 
@@ -113,10 +114,8 @@ export async function publishRanking(db: Tx, eventId: number) {
 // ---------------------------------------------------------------------------------------------------------
 // Teams and running order
 
-/** "Team 2: Blue Sky" */
-export function teamLabel(team: { number: number; name: string | null }): string {
-  return `Team ${team.number}${team.name ? `: ${team.name}` : ""}`;
-}
+/** How teams are named (the pitch-day commands import it from here). */
+export { teamLabel };
 
 export type PitchTeamRow = PitchTeam & { number: number; name: string | null };
 
@@ -125,43 +124,23 @@ export type PitchTeamRow = PitchTeam & { number: number; name: string | null };
  * one query for all the cohorts.
  */
 export async function pitchTeamsOfCohorts(db: Db, cohortIds: number[]): Promise<Map<number, PitchTeamRow[]>> {
-  if (cohortIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("teams")
-    .where("teams.cohort_id", "in", cohortIds)
-    .select((eb) => [
-      "teams.cohort_id",
-      "teams.id",
-      "teams.number",
-      "teams.name",
-      jsonArrayFrom(
-        db,
-        membersOfTeam(eb)
-          .select(["people.name", "memberships.organisation_id as organisationId"])
-          .orderBy("people.name"),
-      ).as("members"),
-      jsonArrayFrom(
-        db,
-        mentorsOfTeam(eb)
-          .select(["people.name", "memberships.organisation_id as organisationId"])
-          .orderBy("team_mentors.sector"),
-      ).as("mentors"),
-    ])
-    .orderBy("teams.number")
-    .execute();
-  const teams = rows
-    .map((row) => ({
-      cohortId: row.cohort_id,
+  const pitchPerson = (person: { name: string; organisation_id: number | null }) => ({
+    name: person.name,
+    organisationId: person.organisation_id,
+  });
+  const teams = (await listTeamsOfCohorts(db, cohortIds))
+    .filter((team) => team.members.length > 0)
+    .map((team) => ({
+      cohortId: team.cohort_id,
       team: {
-        id: row.id,
-        number: row.number,
-        name: row.name,
-        label: teamLabel(row),
-        members: childRows(row.members),
-        mentors: childRows(row.mentors),
+        id: team.id,
+        number: team.number,
+        name: team.name,
+        label: teamLabel(team),
+        members: team.members.map(pitchPerson),
+        mentors: team.mentors.map(pitchPerson),
       },
-    }))
-    .filter(({ team }) => team.members.length > 0);
+    }));
   return groupBy(cohortIds, teams, ({ cohortId, team }) => [cohortId, team]);
 }
 
@@ -435,7 +414,7 @@ export async function listAllSheets(db: Db, eventId: number) {
 /** The submitted sheets for the given teams (their feedback), in one query: never another team's. */
 export async function listSubmittedSheetsOfTeams(db: Db, eventId: number, teamIds: number[]) {
   if (teamIds.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom("scoring_sheets")
     .innerJoin("people", "people.id", "scoring_sheets.person_id")
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
@@ -454,7 +433,6 @@ export async function listSubmittedSheetsOfTeams(db: Db, eventId: number, teamId
     .orderBy("scoring_sheets.submitted_at")
     .orderBy("scoring_sheets.id")
     .execute();
-  return rows;
 }
 
 export type SheetSave = {

@@ -15,6 +15,7 @@ import type { CohortRole, Region } from "~/domain/vocabulary";
 import { shiftDate } from "~/domain/working-days";
 import type { Db } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
+import { SHOWN_VISIT_COLUMNS } from "./visit.server";
 
 type RecipientRow = { id: number; name: string; email: string; region: Region | null };
 
@@ -52,12 +53,7 @@ export async function visitReminderFacts(db: Db, today: string): Promise<VisitFa
       "v.cohort_id",
       "c.name as cohort_name",
       "h.name as host_name",
-      "v.date",
-      "v.start_time",
-      "v.end_time",
-      "v.address",
-      "v.agenda",
-      "v.contact_name",
+      ...SHOWN_VISIT_COLUMNS,
       "v.sequence",
       "v.updated_at",
       jsonArrayFrom(

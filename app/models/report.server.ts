@@ -4,14 +4,22 @@ import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
 import { allOf } from "~/utils/promise";
 import type { Db } from "../../db/connection";
+import {
+  declaredConflictsOfEvents,
+  leadersOfEvents,
+  pitchTeamsOfCohorts,
+  slotsOfEvents,
+} from "./pitch.server";
+import { listQuestions } from "./skills.server";
 import { teamsOfCohort } from "./team.server";
+import { listCohortAttendance } from "./visit.server";
 
 export async function cohortReportRows(
   db: Db,
   cohortId: number,
   today = todayInLondon(),
 ): Promise<CohortReportRows> {
-  const { cohort, pitch, ...rows } = await allOf({
+  const { cohort, attendance, pitch, ...rows } = await allOf({
     cohort: db
       .selectFrom("cohorts")
       .where("id", "=", cohortId)
@@ -40,18 +48,8 @@ export async function cohortReportRows(
       .select(["v.id", "v.date", "o.name as hostName", "v.status"])
       .orderBy("v.date")
       .execute(),
-    attendance: db
-      .selectFrom("attendance as a")
-      .innerJoin("visits as v", "v.id", "a.visit_id")
-      .where("v.cohort_id", "=", cohortId)
-      .select(["a.visit_id as visitId", "a.person_id as personId", "a.status"])
-      .execute(),
-    questions: db
-      .selectFrom("skills_questions")
-      .where("cohort_id", "=", cohortId)
-      .select(["id", "position", "text"])
-      .orderBy("position")
-      .execute(),
+    attendance: listCohortAttendance(db, cohortId),
+    questions: listQuestions(db, cohortId),
     answers: db
       .selectFrom("skills_answers")
       .where("cohort_id", "=", cohortId)
@@ -92,13 +90,15 @@ export async function cohortReportRows(
   return {
     calendar: { startDate: cohort.start_date, weeks: cohort.weeks, today },
     ...rows,
+    attendance: attendance.map((a) => ({ visitId: a.visit_id, personId: a.person_id, status: a.status })),
     pitch: pitch[0] ?? null,
   };
 }
 
 /**
- * What released results are computed from, for these events and their cohorts: rubrics, running orders, panels,
- * declared conflicts, submitted scores, and the organisations of each cohort's team members and mentors.
+ * What released results are computed from, for these events and their cohorts, read as the pitch-day pages read
+ * them where they can be: rubrics, running orders, each cohort's senior leaders (with whether they are on the
+ * panel), declared conflicts, submitted scores, and the teams with the organisations their people represent.
  */
 function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
   return allOf({
@@ -109,29 +109,9 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
       .orderBy("event_id")
       .orderBy("position")
       .execute(),
-    slots: db
-      .selectFrom("pitch_slots")
-      .where("event_id", "in", eventIds)
-      .select(["event_id", "team_id", "position"])
-      .execute(),
-    // Conflicts: the organisation each person represents in the cohort, not their profile's.
-    panel: db
-      .selectFrom("panel_members as pm")
-      .innerJoin("pitch_events as pe", "pe.id", "pm.event_id")
-      .leftJoin("memberships as m", (join) =>
-        join
-          .onRef("m.person_id", "=", "pm.person_id")
-          .onRef("m.cohort_id", "=", "pe.cohort_id")
-          .on("m.role", "=", "leader"),
-      )
-      .where("pm.event_id", "in", eventIds)
-      .select(["pm.event_id", "pm.person_id", "m.organisation_id"])
-      .execute(),
-    declared: db
-      .selectFrom("declared_conflicts")
-      .where("event_id", "in", eventIds)
-      .select(["event_id", "person_id", "team_id"])
-      .execute(),
+    slots: slotsOfEvents(db, eventIds),
+    leaders: leadersOfEvents(db, eventIds),
+    declared: declaredConflictsOfEvents(db, eventIds),
     sheets: db
       .selectFrom("scoring_sheets")
       .where("event_id", "in", eventIds)
@@ -144,42 +124,19 @@ function resultRows(db: Db, eventIds: number[], cohortIds: number[]) {
       .where("s.status", "=", "submitted")
       .select(["x.sheet_id", "x.criterion_id", "x.score"])
       .execute(),
-    members: db
-      .selectFrom("team_members as tm")
-      .leftJoin("memberships as m", (join) =>
-        join
-          .onRef("m.person_id", "=", "tm.person_id")
-          .onRef("m.cohort_id", "=", "tm.cohort_id")
-          .on("m.role", "=", "participant"),
-      )
-      .where("tm.cohort_id", "in", cohortIds)
-      .select(["tm.cohort_id", "tm.team_id", "m.organisation_id"])
-      .execute(),
-    mentors: db
-      .selectFrom("team_mentors as tm")
-      .innerJoin("teams as t", "t.id", "tm.team_id")
-      .leftJoin("memberships as m", (join) =>
-        join
-          .onRef("m.person_id", "=", "tm.person_id")
-          .onRef("m.cohort_id", "=", "t.cohort_id")
-          .on("m.role", "=", "mentor"),
-      )
-      .where("t.cohort_id", "in", cohortIds)
-      .select(["t.cohort_id", "tm.team_id", "m.organisation_id"])
-      .execute(),
+    teams: pitchTeamsOfCohorts(db, cohortIds),
   });
 }
 
 /** The result rows when no event's results are released, read without asking the database (`in ()` is not SQL). */
 const NO_RESULT_ROWS: Awaited<ReturnType<typeof resultRows>> = {
   criteria: [],
-  slots: [],
-  panel: [],
-  declared: [],
+  slots: new Map(),
+  leaders: new Map(),
+  declared: new Map(),
   sheets: [],
   scores: [],
-  members: [],
-  mentors: [],
+  teams: new Map(),
 };
 
 /**
@@ -210,22 +167,26 @@ export async function pitchReportRows(
         );
   return events.map((e) => {
     const own = <T extends { event_id: number }>(list: T[]) => list.filter((row) => row.event_id === e.id);
-    const teamPeople = (list: typeof rows.members, kind: "member" | "mentor") =>
-      e.results_released_at === null
-        ? []
-        : list
-            .filter((row) => row.cohort_id === e.cohort_id)
-            .map((row) => ({ teamId: row.team_id, organisationId: row.organisation_id, kind }));
+    const person = (teamId: number, kind: "member" | "mentor") => (p: { organisationId: number | null }) => ({
+      teamId,
+      organisationId: p.organisationId,
+      kind,
+    });
     return {
       cohortId: e.cohort_id,
       date: e.date,
       releasedAt: e.results_released_at,
       rankingPublishedAt: e.ranking_published_at,
       criteria: own(rows.criteria).map((c) => ({ id: c.id, weight: c.weight, max: c.max })),
-      slots: own(rows.slots).map((s) => ({ teamId: s.team_id, position: s.position })),
-      panel: own(rows.panel).map((p) => ({ personId: p.person_id, organisationId: p.organisation_id })),
-      teamPeople: [...teamPeople(rows.members, "member"), ...teamPeople(rows.mentors, "mentor")],
-      declared: own(rows.declared).map((d) => ({ personId: d.person_id, teamId: d.team_id })),
+      slots: (rows.slots.get(e.id) ?? []).map((s) => ({ teamId: s.team_id, position: s.position })),
+      panel: (rows.leaders.get(e.id) ?? [])
+        .filter((leader) => leader.onPanel)
+        .map((leader) => ({ personId: leader.id, organisationId: leader.organisationId })),
+      teamPeople: (rows.teams.get(e.cohort_id) ?? []).flatMap((team) => [
+        ...team.members.map(person(team.id, "member")),
+        ...team.mentors.map(person(team.id, "mentor")),
+      ]),
+      declared: (rows.declared.get(e.id) ?? []).map((d) => ({ personId: d.personId, teamId: d.teamId })),
       sheets: own(rows.sheets).map((s) => ({
         personId: s.person_id,
         teamId: s.team_id,
@@ -244,7 +205,7 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
     db
       .selectFrom("cohorts")
       .where("programme_id", "=", programmeId)
-      .select(["id", "name", "start_date", "weeks"])
+      .select(["id as cohortId", "name", "start_date as startDate", "weeks"])
       .orderBy("start_date")
       .orderBy("id")
       .execute(),
@@ -291,22 +252,22 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
       .execute(),
     pitchReportRows(db, { programmeId }),
   ]);
-  return cohorts.map((c) => {
-    const tally = attendance.find((a) => a.cohort_id === c.id);
+  return cohorts.map((cohort) => {
+    const { cohortId } = cohort;
+    const tally = attendance.find((a) => a.cohort_id === cohortId);
     return {
-      cohortId: c.id,
-      name: c.name,
-      startDate: c.start_date,
-      weeks: c.weeks,
+      ...cohort,
       participants: participants
-        .filter((p) => p.cohort_id === c.id)
+        .filter((p) => p.cohort_id === cohortId)
         .map((p) => ({ withdrawnAt: p.withdrawn_at })),
       attendance: { attended: Number(tally?.attended ?? 0), recorded: Number(tally?.recorded ?? 0) },
-      teams: teams.filter((t) => t.cohort_id === c.id).map(({ id, number, name }) => ({ id, number, name })),
+      teams: teams
+        .filter((t) => t.cohort_id === cohortId)
+        .map(({ id, number, name }) => ({ id, number, name })),
       outcomes: outcomes
-        .filter((o) => o.cohort_id === c.id)
+        .filter((o) => o.cohort_id === cohortId)
         .map(({ teamId, followUp, status }) => ({ teamId, followUp, status })),
-      pitch: pitch.find((p) => p.cohortId === c.id) ?? null,
+      pitch: pitch.find((p) => p.cohortId === cohortId) ?? null,
     };
   });
 }

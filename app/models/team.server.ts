@@ -1,6 +1,6 @@
 // Teams of a cohort: members and locks, keep-apart choices, mentor pairs, publishing, and what each person sees.
 
-import type { ExpressionBuilder } from "kysely";
+import { type Expression, type ExpressionBuilder, expressionBuilder } from "kysely";
 import type { AuditAction } from "~/domain/audit";
 import { type PairingMentor, pairMentors } from "~/domain/mentor-pairing";
 import type { FormationInput } from "~/domain/team-formation";
@@ -10,38 +10,44 @@ import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
 import type { CohortRole, Database, Sector } from "../../db/types";
 
-/**
- * The members of the team the outer query is on (`teams`), with their people and their membership of the cohort
- * (whose organisation decides conflicts): a subquery for jsonArrayFrom.
- */
+/** The members of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
 export function membersOfTeam(eb: ExpressionBuilder<Database, "teams">) {
   return eb
     .selectFrom("team_members")
     .innerJoin("people", "people.id", "team_members.person_id")
-    .leftJoin("memberships", (join) =>
-      join
-        .onRef("memberships.person_id", "=", "team_members.person_id")
-        .onRef("memberships.cohort_id", "=", "team_members.cohort_id")
-        .on("memberships.role", "=", "participant"),
-    )
     .whereRef("team_members.team_id", "=", "teams.id");
 }
 
-/**
- * The mentors of the team the outer query is on (`teams`), with their people and their membership of the cohort
- * (whose organisation decides conflicts): a subquery for jsonArrayFrom.
- */
+/** The mentors of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
 export function mentorsOfTeam(eb: ExpressionBuilder<Database, "teams">) {
   return eb
     .selectFrom("team_mentors")
     .innerJoin("people", "people.id", "team_mentors.person_id")
-    .leftJoin("memberships", (join) =>
-      join
-        .onRef("memberships.person_id", "=", "team_mentors.person_id")
-        .onRef("memberships.cohort_id", "=", "teams.cohort_id")
-        .on("memberships.role", "=", "mentor"),
-    )
     .whereRef("team_mentors.team_id", "=", "teams.id");
+}
+
+/**
+ * The id of the organisation `person` represents in `cohort` as `role`: their membership's, which decides conflicts
+ * and mentor pairing, not their profile's. A scalar subquery on two columns of the outer query; null when the
+ * membership names no organisation (a person has one membership per cohort and role).
+ */
+function representedOrganisationId(person: Expression<number>, cohort: Expression<number>, role: CohortRole) {
+  return expressionBuilder<Database>()
+    .selectFrom("memberships")
+    .where("memberships.person_id", "=", person)
+    .where("memberships.cohort_id", "=", cohort)
+    .where("memberships.role", "=", role)
+    .select("memberships.organisation_id");
+}
+
+/** How membersOfTeam or mentorsOfTeam join `organisations`: as the organisation each person represents as `role`. */
+function representedInTeamCohort(role: CohortRole) {
+  return (eb: ExpressionBuilder<Database, "organisations" | "people" | "teams">) =>
+    eb(
+      "organisations.id",
+      "=",
+      representedOrganisationId(eb.ref("people.id"), eb.ref("teams.cohort_id"), role),
+    );
 }
 
 /** The people of a cohort in one role, with the organisation they represent in it. */
@@ -87,25 +93,31 @@ export async function getTeamsStatus(db: Db, cohortId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** Every team of a cohort with its members (and locks) and mentors, in one query. */
-export async function listTeams(db: Db, cohortId: number) {
+/**
+ * Every team of these cohorts (by number) with its members (and locks) and mentors, each with the organisation
+ * they represent in the cohort: one query for all the cohorts.
+ */
+export async function listTeamsOfCohorts(db: Db, cohortIds: number[]) {
+  if (cohortIds.length === 0) return [];
   const rows = await db
     .selectFrom("teams")
-    .where("teams.cohort_id", "=", cohortId)
+    .where("teams.cohort_id", "in", cohortIds)
     .select((eb) => [
+      "teams.cohort_id",
       "teams.id",
       "teams.number",
       "teams.name",
       jsonArrayFrom(
         db,
         membersOfTeam(eb)
-          .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
+          .leftJoin("organisations", (join) => join.on(representedInTeamCohort("participant")))
           .select([
             "people.id",
             "people.name",
             "people.email",
             "people.profession",
             "people.job_title",
+            "organisations.id as organisation_id",
             "organisations.name as organisation_name",
             "organisations.sector",
             "team_members.locked",
@@ -115,12 +127,13 @@ export async function listTeams(db: Db, cohortId: number) {
       jsonArrayFrom(
         db,
         mentorsOfTeam(eb)
-          .leftJoin("organisations", "organisations.id", "memberships.organisation_id")
+          .leftJoin("organisations", (join) => join.on(representedInTeamCohort("mentor")))
           .select([
             "people.id",
             "people.name",
             "people.email",
             "people.job_title",
+            "organisations.id as organisation_id",
             "organisations.name as organisation_name",
             "team_mentors.sector",
             "team_mentors.override_reason",
@@ -135,6 +148,11 @@ export async function listTeams(db: Db, cohortId: number) {
     members: childRows(row.members),
     mentors: childRows(row.mentors),
   }));
+}
+
+/** Every team of a cohort with its members (and locks) and mentors, in one query. */
+export async function listTeams(db: Db, cohortId: number) {
+  return listTeamsOfCohorts(db, [cohortId]);
 }
 
 export type TeamsList = Awaited<ReturnType<typeof listTeams>>;
@@ -260,21 +278,18 @@ export async function teamByNumber(db: Db, cohortId: number, number: number) {
   return teamsOfCohort(db, cohortId).where("number", "=", number).executeTakeFirst();
 }
 
+/** An update of a participant's place in the cohort's teams (their one team_members row). */
+function updateTeamPlace(tx: Tx, cohortId: number, personId: number) {
+  return tx.updateTable("team_members").where("cohort_id", "=", cohortId).where("person_id", "=", personId);
+}
+
 export async function moveMember(tx: Tx, cohortId: number, personId: number, teamId: number) {
-  await tx
-    .updateTable("team_members")
-    .set({ team_id: teamId })
-    .where("cohort_id", "=", cohortId)
-    .where("person_id", "=", personId)
-    .execute();
+  await updateTeamPlace(tx, cohortId, personId).set({ team_id: teamId }).execute();
 }
 
 export async function setLocked(tx: Tx, cohortId: number, personId: number, locked: boolean) {
-  await tx
-    .updateTable("team_members")
+  await updateTeamPlace(tx, cohortId, personId)
     .set({ locked: locked ? 1 : 0 })
-    .where("cohort_id", "=", cohortId)
-    .where("person_id", "=", personId)
     .execute();
 }
 

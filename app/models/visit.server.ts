@@ -7,6 +7,7 @@ import {
   formatUkDate,
   MILESTONE_TITLES,
   type MilestoneKind,
+  type VisitDetails,
   weekOfDate,
 } from "~/domain/calendar";
 import { type CalendarMilestone, type CalendarVisit, milestoneUid, visitUid } from "~/domain/icalendar";
@@ -81,6 +82,16 @@ export async function moveMilestone(
   return Number(updated.numUpdatedRows) === 1;
 }
 
+/** A visit's details as everyone who goes sees them (all but the contact's email address), of `visits as v`. */
+export const SHOWN_VISIT_COLUMNS = [
+  "v.date",
+  "v.start_time",
+  "v.end_time",
+  "v.address",
+  "v.agenda",
+  "v.contact_name",
+] as const;
+
 /** Each cohort's visits in date order, each with its host and attendance counts, by cohort id: one query. */
 export async function listVisitsOfCohorts(db: Db, cohortIds: number[]) {
   const query = db
@@ -91,12 +102,7 @@ export async function listVisitsOfCohorts(db: Db, cohortIds: number[]) {
       "v.cohort_id",
       "v.id",
       "v.organisation_id",
-      "v.date",
-      "v.start_time",
-      "v.end_time",
-      "v.address",
-      "v.agenda",
-      "v.contact_name",
+      ...SHOWN_VISIT_COLUMNS,
       "v.contact_email",
       "v.status",
       "v.cancel_reason",
@@ -183,17 +189,6 @@ export async function createPlannedVisits(
 export async function claimVisitVersion(tx: Tx, visitId: number, version: number) {
   return claimVersion(tx, "visits", visitId, version);
 }
-
-/** A visit's details as a coordinator changes them. */
-export type VisitDetails = {
-  date: string;
-  startTime: string;
-  endTime: string;
-  address: string | null;
-  agenda: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-};
 
 /** Saves a visit's details; moving it (date or times) raises its SEQUENCE so calendars take the change. */
 export async function updateVisit(tx: Tx, visit: VisitRow, input: VisitDetails) {
