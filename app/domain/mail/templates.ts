@@ -22,7 +22,6 @@ export function invitationMail(m: Invitation): Rendered {
     greeting: `Dear ${m.name},`,
     paragraphs: [
       `${m.invitedBy ?? "The Tandem team"} invited you${into}. Tandem is where the cohort's schedule, teams, mentoring and pitch day are kept.`,
-      "Set a password to sign in:",
       { link: m.link, label: "Set your password" },
       `This link works once, until ${formatUkDateTime(m.expiresAt)}. If it has expired, ask ${m.invitedBy ?? "your coordinator"} for a new one.`,
     ],
