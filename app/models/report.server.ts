@@ -1,10 +1,21 @@
 // The rows the cohort report and the programme view are computed from: one query per list.
 
-import { todayInLondon } from "~/domain/calendar";
+import type { ExpressionBuilder } from "kysely";
+import { londonWallClock, todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
 import { allOf } from "~/utils/promise";
 import type { Db } from "../../db/connection";
+import type { Database } from "../../db/types";
 import { teamsOfCohort } from "./team.server";
+
+/** Attendance counts only at visits that have started (London time): a record for a visit to come is left out. */
+function visitStarted(eb: ExpressionBuilder<Database & { v: Database["visits"] }, "v">) {
+  const now = londonWallClock();
+  return eb.or([
+    eb("v.date", "<", now.date),
+    eb.and([eb("v.date", "=", now.date), eb("v.start_time", "<=", now.time)]),
+  ]);
+}
 
 export async function cohortReportRows(
   db: Db,
@@ -44,6 +55,7 @@ export async function cohortReportRows(
       .selectFrom("attendance as a")
       .innerJoin("visits as v", "v.id", "a.visit_id")
       .where("v.cohort_id", "=", cohortId)
+      .where(visitStarted)
       .select(["a.visit_id as visitId", "a.person_id as personId", "a.status"])
       .execute(),
     questions: db
@@ -268,6 +280,7 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
       )
       .where("c.programme_id", "=", programmeId)
       .where("v.status", "!=", "cancelled")
+      .where(visitStarted)
       .groupBy("v.cohort_id")
       .select((eb) => [
         "v.cohort_id",

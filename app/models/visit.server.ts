@@ -253,7 +253,10 @@ export async function saveVisitSettings(tx: Tx, cohortId: number, settings: Visi
     .execute();
 }
 
-/** The cohort's active participants with what was recorded for them at a visit. */
+/**
+ * The cohort's active participants with what was recorded for them at a visit, and their line manager's release
+ * (those whose release was declined are not on the register).
+ */
 export async function listVisitAttendance(db: Db, cohortId: number, visitId: number) {
   return db
     .selectFrom("memberships as m")
@@ -265,7 +268,7 @@ export async function listVisitAttendance(db: Db, cohortId: number, visitId: num
     .where("m.cohort_id", "=", cohortId)
     .where("m.role", "=", "participant")
     .where("m.withdrawn_at", "is", null)
-    .select(["p.id", "p.name", "o.name as organisation_name", "a.status"])
+    .select(["p.id", "p.name", "o.name as organisation_name", "a.status", "m.release_status"])
     .orderBy("p.name")
     .execute();
 }

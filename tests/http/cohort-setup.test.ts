@@ -22,6 +22,11 @@ afterAll(async () => {
 });
 
 const cookieOf = (who: keyof World["people"]) => sessionCookieFor(server.db, world.people[who].id);
+
+/** The date cohortSetupWorld gives the visit: after the tests run. */
+const VISIT_DATE = "2027-01-20";
+const moveVisit = (date: string) =>
+  server.db.updateTable("visits").set({ date }).where("id", "=", world.visitId).execute();
 const base = () => `${server.url}/cohorts/${world.cohortA.id}`;
 
 function upload(cookie: string, body: Uint8Array | string, name = "nominations.csv") {
@@ -303,6 +308,8 @@ describe("contact details", () => {
       })
       .execute();
     const cookie = await sessionCookieFor(server.db, host.id);
+    // Attendance is recorded once the visit has started: the visit is moved into the past for this test.
+    await moveVisit("2026-11-18");
     expect((await get(`${base()}/visits/${world.visitId}/attendance`, cookie)).status).toBe(200);
     const saved = await post(
       `${base()}/visits/${world.visitId}/attendance`,
@@ -324,6 +331,85 @@ describe("contact details", () => {
     expect((await get(`${base()}/visits/${world.visitId}/attendance`, await cookieOf("mentor"))).status).toBe(
       403,
     );
+    await server.db.deleteFrom("attendance").where("visit_id", "=", world.visitId).execute();
+    await moveVisit(VISIT_DATE);
+  });
+});
+
+describe("recording attendance", () => {
+  const attendance = () => `${base()}/visits/${world.visitId}/attendance`;
+  const recorded = () =>
+    server.db.selectFrom("attendance").where("visit_id", "=", world.visitId).select("person_id").execute();
+  const pat = () => String(world.people.participant.id);
+
+  it("says when attendance at a visit to come can be recorded, refuses it, and counts none recorded early", async () => {
+    const cookie = await cookieOf("coordinator");
+    const page = visible(await (await get(attendance(), cookie)).text());
+    expect(page).toContain(
+      "You can record attendance from 10am on Wednesday 20 January 2027, when the visit starts.",
+    );
+    expect(page).not.toContain("Save attendance");
+    const refused = await post(
+      attendance(),
+      { "attendance[0].personId": pat(), "attendance[0].status": "attended" },
+      cookie,
+    );
+    expect(refused.status).toBe(400);
+    expect(visible(await refused.text())).toContain(
+      "This visit has not started yet. You can record attendance from 10am on Wednesday 20 January 2027",
+    );
+    expect(await recorded()).toEqual([]);
+    // A record made for the visit before this rule: the attendance page and the report leave it out.
+    await server.db
+      .insertInto("attendance")
+      .values({
+        visit_id: world.visitId,
+        person_id: world.people.participant.id,
+        status: "attended",
+        recorded_by: null,
+        recorded_at: "2026-11-02T10:00:00.000Z",
+      })
+      .execute();
+    try {
+      const register = visible(await (await get(`${base()}/attendance`, cookie)).text());
+      expect(register).toContain("No attendance has been recorded yet.");
+      const report = visible(await (await get(`${base()}/report`, cookie)).text());
+      expect(report).toContain("No attendance has been recorded for this cohort's visits yet.");
+    } finally {
+      await server.db.deleteFrom("attendance").where("visit_id", "=", world.visitId).execute();
+    }
+  });
+
+  it("leaves a participant whose line manager declined their release off the register, and refuses them", async () => {
+    const cookie = await cookieOf("coordinator");
+    const membership = () =>
+      server.db
+        .updateTable("memberships")
+        .where("cohort_id", "=", world.cohortA.id)
+        .where("person_id", "=", world.people.participant.id)
+        .where("role", "=", "participant");
+    await moveVisit("2026-11-18");
+    await membership().set({ release_status: "declined" }).execute();
+    try {
+      const page = visible(await (await get(attendance(), cookie)).text());
+      expect(page).toContain("Save attendance");
+      expect(page).toContain(
+        "Not on the register Their line manager declined their release, so their attendance is not recorded: Pat Participant",
+      );
+      const refused = await post(
+        attendance(),
+        { "attendance[0].personId": pat(), "attendance[0].status": "attended" },
+        cookie,
+      );
+      expect(refused.status).toBe(400);
+      expect(visible(await refused.text())).toContain(
+        "Pat Participant’s line manager declined their release, so their attendance cannot be recorded",
+      );
+      expect(await recorded()).toEqual([]);
+    } finally {
+      await membership().set({ release_status: "requested" }).execute();
+      await moveVisit(VISIT_DATE);
+    }
   });
 });
 
