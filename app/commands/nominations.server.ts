@@ -3,12 +3,8 @@
 // already in Tandem change only when the actor may change them (mayEditProfile); the organisation a person
 // represents in the cohort decides their conflicts of interest, so every change of it is audited.
 import { lockedProfiles, mayEditProfile } from "~/auth/profile-access.server";
-import {
-  checkOrganisations,
-  type NominationRow,
-  organisationsToCreate,
-  overQuotaConfirmation,
-} from "~/domain/csv-nominations";
+import { checkOrganisations, type NominationRow, organisationsToCreate } from "~/domain/csv-nominations";
+import { overQuotaConfirmation } from "~/domain/nomination-quota";
 import type { NominationInput } from "~/forms/cohort-setup";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
 import {

@@ -227,14 +227,6 @@ function sameEmails(all: NominationRow[], allProblems: RowProblem[]) {
   };
 }
 
-/** An organisation that importing would take over its nomination quota (participants representing it). */
-export type QuotaWarning = { organisation: string; nominations: number; quota: number };
-
-/** "Brightwater Consulting will have 3 nominations, over its quota of 2" */
-export function overQuotaConfirmation(w: QuotaWarning): string {
-  return `${w.organisation} will have ${w.nominations} nomination${w.nominations === 1 ? "" : "s"}, over its quota of ${w.quota}`;
-}
-
 export type KnownOrganisation = { name: string; sector: Sector };
 
 export type OrganisationCheck = {

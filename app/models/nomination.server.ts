@@ -6,9 +6,9 @@ import {
   NOMINATION_ROLES,
   type NominationRole,
   type NominationRow,
-  type QuotaWarning,
   type RowProblem,
 } from "~/domain/csv-nominations";
+import type { QuotaWarning } from "~/domain/nomination-quota";
 import {
   type NotApplied,
   type ProfileDetails,

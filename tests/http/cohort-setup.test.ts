@@ -251,7 +251,9 @@ describe("importing over people already in the cohort", () => {
     const before = await rowCounts();
     const refused = await confirm(csv, cookie);
     expect(refused.status).toBe(400);
-    const html = visible(await refused.text());
+    const raw = await refused.text();
+    expect(raw).toMatch(/<title>Error: /);
+    const html = visible(raw);
     expect(html).toContain(
       `Confirm that ${warning}, or take rows out of your spreadsheet and upload it again`,
     );

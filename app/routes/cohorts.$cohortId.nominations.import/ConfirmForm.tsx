@@ -7,7 +7,7 @@ import { formProps } from "~/components/form-props";
 import { Button, Checkboxes, InsetText, Select, WarningText } from "~/components/govuk";
 import { OnceOnly } from "~/components/OnceOnly";
 import { REGION_ITEMS } from "~/components/OrganisationFields";
-import { overQuotaConfirmation } from "~/domain/csv-nominations";
+import { overQuotaConfirmation } from "~/domain/nomination-quota";
 import { SECTORS } from "~/domain/vocabulary";
 import type { ConfirmImportSchema } from "~/forms/cohort-setup";
 import type { NominationPreview } from "~/models/nomination.server";
@@ -72,7 +72,7 @@ export function ConfirmForm({ result, csv, fileName, preview }: Props) {
             field={fields.overQuota}
             legend="Confirm the nominations over quota"
             legendSize="s"
-            hint="Or take rows out of your spreadsheet and upload it again"
+            hint="If these nominations should not all go ahead, take rows out of your spreadsheet and upload it again instead"
             items={over.map((w) => ({
               value: w.organisation,
               text: `I understand ${overQuotaConfirmation(w)}`,
