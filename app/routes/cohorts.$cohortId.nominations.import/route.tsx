@@ -118,7 +118,7 @@ export default function ImportNominations() {
           <p className="govuk-body">
             Save your spreadsheet as CSV (in Excel, “CSV UTF-8”) and upload it. You will see every row before
             anything is saved. People already in Tandem are matched by email address, so uploading the same
-            file again changes nothing.
+            file again changes nothing, and a blank cell keeps what Tandem already holds for them.
           </p>
           <UploadForm error={answer?.fileError} />
         </>
