@@ -476,8 +476,9 @@ async function seedCohortSetup(
     .select(["memberships.id", "people.id as personId", "people.email"])
     .orderBy("people.name")
     .execute();
+  const releaseOf = (i: number) => (i === 7 ? "declined" : i % 11 === 3 ? "requested" : "approved");
   for (const [i, p] of participants.entries()) {
-    const status = i === 7 ? "declined" : i % 11 === 3 ? "requested" : "approved";
+    const status = releaseOf(i);
     await tx
       .updateTable("memberships")
       .set({ release_status: status, line_manager_email: `line.manager@${p.email.split("@")[1]}` })
@@ -526,10 +527,17 @@ async function seedCohortSetup(
     await recordAttendance(
       tx,
       visit.id,
-      participants.map((p, i) => ({
-        personId: p.personId,
-        status: (i + v) % 13 === 0 ? "apologies" : (i * 7 + v) % 29 === 0 ? "absent" : "attended",
-      })),
+      // The participant whose line manager declined their release is not on the register.
+      participants.flatMap((p, i) =>
+        releaseOf(i) === "declined"
+          ? []
+          : [
+              {
+                personId: p.personId,
+                status: (i + v) % 13 === 0 ? "apologies" : (i * 7 + v) % 29 === 0 ? "absent" : "attended",
+              } as const,
+            ],
+      ),
       coordinator?.person_id ?? planned.length,
     );
   }

@@ -4,6 +4,7 @@
 // represents in the cohort decides their conflicts of interest, so every change of it is audited.
 import { lockedProfiles, mayEditProfile } from "~/auth/profile-access.server";
 import { checkOrganisations, type NominationRow, organisationsToCreate } from "~/domain/csv-nominations";
+import { overQuotaConfirmation } from "~/domain/nomination-quota";
 import type { NominationInput } from "~/forms/cohort-setup";
 import { listCohortOrganisations } from "~/models/cohort-organisation.server";
 import {
@@ -11,6 +12,7 @@ import {
   getNomination,
   importNominationRows,
   type OrganisationChange,
+  quotaWarnings,
   setMembershipOrganisation,
   setWithdrawn,
   updateRelease,
@@ -24,6 +26,8 @@ type ImportInput = {
   /** The names of the organisations the coordinator agreed to create, and the region chosen for each. */
   create: string[];
   regions: Array<string | undefined>;
+  /** The organisations the coordinator confirmed may go over their nomination quota. */
+  overQuota?: string[];
 };
 
 function auditOrganisationChanges(c: CommandContext, cohortId: number, changes: OrganisationChange[]) {
@@ -44,6 +48,19 @@ export const importNominations = command({
     const chosen = organisationsToCreate(missing, input.create, input.regions);
     if (!chosen.ok) return { ok: false as const, invalid: chosen.errors };
     const locked = new Set((await lockedProfiles(c.tx, c.actor, input.rows)).keys());
+    // Going over an organisation's nomination quota takes the coordinator's explicit word for each one.
+    const unconfirmed = (await quotaWarnings(c.tx, input.cohortId, input.rows, locked)).filter(
+      (w) => !(input.overQuota ?? []).includes(w.organisation),
+    );
+    if (unconfirmed.length)
+      return {
+        ok: false as const,
+        invalid: {
+          overQuota: [
+            `${unconfirmed.length === 1 ? `Confirm that ${overQuotaConfirmation(unconfirmed[0]!)}` : "Confirm each organisation that will go over its nomination quota"}, or take rows out of your spreadsheet and upload it again`,
+          ],
+        },
+      };
     const imported = await importNominationRows(c.tx, input.cohortId, input.rows, chosen.create, locked);
     if ("unknownOrganisation" in imported) {
       const { row, organisation } = imported.unknownOrganisation;

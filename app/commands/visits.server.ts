@@ -1,5 +1,6 @@
 // Company visits: planning them from the rota, confirming them, changing, moving and cancelling one, recording who
 // attended, and the day and times new visits take.
+import { attendanceOpens, visitHasStarted } from "~/domain/calendar";
 import type { AttendanceInput, CancelVisitInput, VisitInput, VisitSettings } from "~/forms/visits";
 import { claimCohortVersion } from "~/models/programme.server";
 import {
@@ -123,14 +124,32 @@ export const cancelVisit = command({
 
 type RecordAttendance = AttendanceInput & { cohortId: number; visit: VisitRow };
 
-/** Records (or corrects) whether each of the cohort's participants attended a visit. */
+/**
+ * Records (or corrects) whether each of the cohort's participants attended a visit, once the visit has started;
+ * never for a participant whose line manager declined their release.
+ */
 export const recordVisitAttendance = command({
   async execute(c, input: RecordAttendance) {
     if (input.visit.status === "cancelled")
       return invalid("attendance[0].status", "This visit is cancelled: attendance cannot be recorded");
-    const participants = new Set(
-      (await listVisitAttendance(c.tx, input.cohortId, input.visit.id)).map((p) => p.id),
+    if (!visitHasStarted(input.visit))
+      return invalid(
+        "attendance[0].status",
+        `This visit has not started yet. ${attendanceOpens(input.visit)}`,
+      );
+    const register = await listVisitAttendance(c.tx, input.cohortId, input.visit.id);
+    // A participant whose line manager declined their release is not on the programme's register.
+    const declined = input.attendance.findIndex(
+      (a) => a.status && register.some((p) => p.id === a.personId && p.release_status === "declined"),
     );
+    if (declined >= 0) {
+      const name = register.find((p) => p.id === input.attendance[declined]!.personId)?.name;
+      return invalid(
+        `attendance[${declined}].status`,
+        `${name}’s line manager declined their release, so their attendance cannot be recorded`,
+      );
+    }
+    const participants = new Set(register.map((p) => p.id));
     const entries = input.attendance.flatMap(({ personId, status }) =>
       status && participants.has(personId) ? [{ personId, status }] : [],
     );

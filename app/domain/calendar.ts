@@ -142,6 +142,25 @@ export function londonInstant(date: string, time: string): Date {
   return new Date(new TZDate(y, m - 1, d, hh, mm, PROGRAMME_TIME_ZONE).getTime());
 }
 
+/** The London wall clock at an instant: its date (YYYY-MM-DD) and time of day (HH:mm). */
+export function londonWallClock(now: Date = new Date()): { date: string; time: string } {
+  const london = new TZDate(now, PROGRAMME_TIME_ZONE);
+  return { date: format(london, "yyyy-MM-dd"), time: format(london, "HH:mm") };
+}
+
+/** Whether a visit has started by `now`: its London date and start time have come. */
+export function visitHasStarted(
+  visit: { date: string; start_time: string },
+  now: Date = new Date(),
+): boolean {
+  return londonInstant(visit.date, visit.start_time).getTime() <= now.getTime();
+}
+
+/** "You can record attendance from 10am on Wednesday 3 February 2027, when the visit starts." */
+export function attendanceOpens(visit: { date: string; start_time: string }): string {
+  return `You can record attendance from ${formatTime(visit.start_time)} on ${formatUkDateWithDay(visit.date)}, when the visit starts.`;
+}
+
 /** Whether a HH:mm text is a real time of day. */
 export function isTimeOfDay(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);

@@ -28,6 +28,7 @@ describe("parseNominationsCsv", () => {
         organisation: "HM Revenue & Customs",
         sector: "government",
         role: "participant",
+        roleGiven: false,
         jobTitle: "DDaT Fast Streamer",
         profession: "Data",
         lineManagerEmail: "line.manager@hmrc.example",
@@ -70,14 +71,14 @@ describe("parseNominationsCsv", () => {
     expect(ignoredColumns).toEqual(["Notes"]);
   });
 
-  it("reports every problem with its row number: bad email, unknown sector and role, duplicates", () => {
+  it("reports every problem with its row number: bad email, unknown sector and role, missing name", () => {
     const { problems } = rowsOf(
       [
         HEADER,
         "Zara Ahmed,zara.ahmed@education,Department for Education,government,,,,",
         "Owen Lewis,owen@cabinetoffice.example,Cabinet Office,charity,,,,",
         "Grace Mensah,grace@companieshouse.example,Companies House,government,observer,,,not-an-email",
-        ",OWEN@cabinetoffice.example,Cabinet Office,government,,,,",
+        ",owen.lewis@cabinetoffice.example,Cabinet Office,government,,,,",
       ].join("\n"),
     );
     expect(problems).toEqual([
@@ -94,10 +95,29 @@ describe("parseNominationsCsv", () => {
         message: "Line manager email “not-an-email” is not an email address",
       },
       { row: 5, column: "name", message: "Enter the person’s full name" },
+    ]);
+  });
+
+  it("imports a person once: merges a row that repeats another exactly, leaves out rows that disagree", () => {
+    const parsed = rowsOf(
+      [
+        HEADER,
+        "Owen Lewis,owen@cabinetoffice.example,Cabinet Office,government,,Analyst,,",
+        "Grace Mensah,grace@companieshouse.example,Companies House,government,,,,",
+        "Owen Lewis,OWEN@cabinetoffice.example,cabinet  office,Government,participant,Analyst,,",
+        "Grace Mensah,grace@companieshouse.example,Companies House,government,mentor,Lead,,",
+        "Zara Ahmed,zara@education.example,Department for Education,government,,,,",
+      ].join("\n"),
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((r) => r.row)).toEqual([2, 6]);
+    expect(parsed.merged).toEqual([{ row: 4, email: "OWEN@cabinetoffice.example", sameAs: 2 }]);
+    expect(parsed.conflicts).toEqual([
       {
-        row: 5,
-        column: "email",
-        message: "OWEN@cabinetoffice.example is also on row 3: each person appears once",
+        email: "grace@companieshouse.example",
+        rows: [3, 5],
+        reason:
+          "Rows 3 and 5 are both for grace@companieshouse.example but give a different role and job title: keep one row for this person and upload the file again to import them",
       },
     ]);
   });

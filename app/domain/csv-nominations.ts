@@ -24,7 +24,11 @@ export type NominationRow = {
   email: string;
   organisation: string;
   sector: string;
+  /** The row's role, or participant when its cell is blank (see roleGiven). */
   role: string;
+  /** False when the role cell is blank: a person already in the cohort then keeps the role they have. */
+  roleGiven: boolean;
+  /** Null when the cell is blank: a person already in Tandem then keeps the value they have. */
   jobTitle: string | null;
   profession: string | null;
   lineManagerEmail: string | null;
@@ -32,8 +36,22 @@ export type NominationRow = {
 
 export type RowProblem = { row: number; column: Column; message: string };
 
+/** Rows naming the same person as an earlier row with exactly the same details: imported once. */
+export type MergedRow = { row: number; email: string; sameAs: number };
+
+/** Rows naming the same person with different details: none of them is imported. */
+export type ConflictingRows = { email: string; rows: number[]; reason: string };
+
 export type ParsedNominations =
-  | { ok: true; rows: NominationRow[]; problems: RowProblem[]; ignoredColumns: string[] }
+  | {
+      ok: true;
+      /** The rows to import: one per person, without the merged and the conflicting rows. */
+      rows: NominationRow[];
+      problems: RowProblem[];
+      ignoredColumns: string[];
+      merged: MergedRow[];
+      conflicts: ConflictingRows[];
+    }
   | { ok: false; error: string };
 
 const SAVE_AS =
@@ -106,7 +124,6 @@ export function parseNominationsCsv(file: Uint8Array | string): ParsedNomination
 
   const rows: NominationRow[] = [];
   const problems: RowProblem[] = [];
-  const firstRowOfEmail = new Map<string, number>();
   data.forEach((record, i) => {
     const row = i + 2;
     const problem = (column: Column, message: string) => problems.push({ row, column, message });
@@ -119,12 +136,6 @@ export function parseNominationsCsv(file: Uint8Array | string): ParsedNomination
     if (!value.email) problem("email", "Enter the person’s email address");
     else if (!isEmail(value.email))
       problem("email", `“${value.email}” is not an email address, like name@example.com`);
-    else {
-      const key = value.email.toLowerCase();
-      const first = firstRowOfEmail.get(key);
-      if (first) problem("email", `${value.email} is also on row ${first}: each person appears once`);
-      else firstRowOfEmail.set(key, row);
-    }
     if (!value.organisation) problem("organisation", "Enter the person’s organisation");
     else if (value.organisation.length > 100)
       problem("organisation", "Organisation must be 100 characters or fewer");
@@ -149,12 +160,71 @@ export function parseNominationsCsv(file: Uint8Array | string): ParsedNomination
       organisation: value.organisation,
       sector,
       role,
+      roleGiven: value.role !== "",
       jobTitle: value.job_title || null,
       profession: value.profession || null,
       lineManagerEmail: value.line_manager_email || null,
     });
   });
-  return { ok: true, rows, problems, ignoredColumns };
+  return { ok: true, ignoredColumns, ...sameEmails(rows, problems) };
+}
+
+/** The columns two rows for the same person are compared on, with the words a page uses for them. */
+const COMPARED: Array<[string, (row: NominationRow) => string]> = [
+  ["name", (r) => r.name],
+  ["organisation", (r) => r.organisation.replace(/\s+/g, " ").toLowerCase()],
+  ["sector", (r) => r.sector],
+  ["role", (r) => r.role],
+  ["job title", (r) => r.jobTitle ?? ""],
+  ["profession", (r) => r.profession ?? ""],
+  ["line manager email", (r) => (r.lineManagerEmail ?? "").toLowerCase()],
+];
+
+function listed(words: string[]): string {
+  return words.length < 2 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+/**
+ * One row per person: a row with the same email (in any case) and the same details as an earlier one is merged
+ * into it; rows with the same email and different details are all left out, with the columns that differ.
+ */
+function sameEmails(all: NominationRow[], allProblems: RowProblem[]) {
+  const byEmail = new Map<string, NominationRow[]>();
+  for (const row of all) {
+    if (!isEmail(row.email)) continue;
+    const key = row.email.toLowerCase();
+    byEmail.set(key, [...(byEmail.get(key) ?? []), row]);
+  }
+  const merged: MergedRow[] = [];
+  const conflicts: ConflictingRows[] = [];
+  const leftOut = new Set<number>();
+  for (const group of byEmail.values()) {
+    const [first, ...others] = group;
+    if (!first || others.length === 0) continue;
+    const differ = COMPARED.filter(([, value]) => others.some((r) => value(r) !== value(first))).map(
+      ([column]) => column,
+    );
+    if (differ.length === 0) {
+      for (const r of others) {
+        merged.push({ row: r.row, email: r.email, sameAs: first.row });
+        leftOut.add(r.row);
+      }
+      continue;
+    }
+    const numbers = group.map((r) => r.row);
+    conflicts.push({
+      email: first.email,
+      rows: numbers,
+      reason: `Rows ${listed(numbers.map(String))} are ${numbers.length === 2 ? "both" : "all"} for ${first.email} but give a different ${listed(differ)}: keep one row for this person and upload the file again to import them`,
+    });
+    for (const n of numbers) leftOut.add(n);
+  }
+  return {
+    rows: all.filter((r) => !leftOut.has(r.row)),
+    problems: allProblems.filter((p) => !leftOut.has(p.row)),
+    merged,
+    conflicts,
+  };
 }
 
 export type KnownOrganisation = { name: string; sector: Sector };

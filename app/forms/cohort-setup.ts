@@ -157,4 +157,6 @@ export const ConfirmImportSchema = z.object({
   fileName: z.string().default(""),
   create: z.array(z.string()).default([]),
   regions: z.array(z.string().optional()).default([]),
+  /** The organisations the coordinator confirms may go over their nomination quota. */
+  overQuota: z.array(z.string()).default([]),
 });

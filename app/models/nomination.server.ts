@@ -3,25 +3,146 @@
 import {
   checkOrganisations,
   matchOrganisation,
+  NOMINATION_ROLES,
   type NominationRole,
   type NominationRow,
   type RowProblem,
 } from "~/domain/csv-nominations";
-import { type NotApplied, type ProfileDetails, profileDifferences } from "~/domain/profile";
+import type { QuotaWarning } from "~/domain/nomination-quota";
+import {
+  type NotApplied,
+  type ProfileDetails,
+  type ProfileDifference,
+  profileDifferences,
+} from "~/domain/profile";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { CohortRole, Region, ReleaseStatus, Sector } from "../../db/types";
-import { addOrganisationToCohort } from "./cohort-organisation.server";
+import { addOrganisationToCohort, defaultQuota } from "./cohort-organisation.server";
 import { createOrganisation, emailKey } from "./person.server";
 
 export type RowOutcome = "new person" | "joins the cohort" | "already in the cohort" | "updated";
 
 export type NominationPreview = {
-  /** `notApplied`: the differences from the details Tandem holds that importing will leave alone, and why. */
-  rows: Array<NominationRow & { outcome: RowOutcome; notApplied?: NotApplied }>;
+  /**
+   * `changes`: what importing changes for a person already in Tandem (old → new); `notApplied`: the differences
+   * from the details Tandem holds that importing will leave alone, and why.
+   */
+  rows: Array<
+    NominationRow & { outcome: RowOutcome; changes?: ProfileDifference[]; notApplied?: NotApplied }
+  >;
   problems: RowProblem[];
   missingOrganisations: Array<{ name: string; sector: Sector; rows: number[] }>;
+  overQuota: QuotaWarning[];
 };
+
+/** The details a row brings, as a profile: a blank job title or profession keeps the one Tandem holds. */
+function rowDetails(row: NominationRow, held?: ProfileDetails): ProfileDetails {
+  return {
+    name: row.name,
+    organisation: row.organisation,
+    jobTitle: row.jobTitle ?? held?.jobTitle ?? null,
+    profession: row.profession ?? held?.profession ?? null,
+  };
+}
+
+/**
+ * The rows with a blank role resolved: someone already nominated to the cohort keeps their role there (the
+ * participant one, if they have several); anyone else is a participant.
+ */
+export async function withKeptRoles(db: Db, cohortId: number, rows: NominationRow[]) {
+  const blank = rows.filter((r) => !r.roleGiven).map((r) => emailKey(r.email));
+  if (blank.length === 0) return rows;
+  const held = await db
+    .selectFrom("memberships as m")
+    .innerJoin("people as p", "p.id", "m.person_id")
+    .where("m.cohort_id", "=", cohortId)
+    .where("p.email_key", "in", blank)
+    .where("m.role", "in", [...NOMINATION_ROLES])
+    .select(["p.email_key", "m.role"])
+    .execute();
+  return rows.map((row) => {
+    if (row.roleGiven) return row;
+    const roles = held.filter((m) => m.email_key === emailKey(row.email)).map((m) => m.role);
+    return roles.length === 0 || roles.includes("participant") ? row : { ...row, role: roles[0]! };
+  });
+}
+
+const organisationKey = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * The organisations that importing the rows would take over their nomination quota: each counts the active
+ * participants representing it in the cohort afterwards (the quota of an organisation not yet in the cohort is its
+ * sector's default). Only organisations the import adds nominations to are listed. `locked`: the people whose
+ * details the importer may not change (they join representing the organisation of their profile).
+ */
+export async function quotaWarnings(
+  db: Db,
+  cohortId: number,
+  checked: NominationRow[],
+  locked: ReadonlySet<number>,
+): Promise<QuotaWarning[]> {
+  const rows = await withKeptRoles(db, cohortId, checked);
+  const [organisations, inCohort, participants, people] = await Promise.all([
+    db.selectFrom("organisations").select(["id", "name", "sector"]).execute(),
+    db
+      .selectFrom("cohort_organisations")
+      .where("cohort_id", "=", cohortId)
+      .select(["organisation_id", "quota"])
+      .execute(),
+    db
+      .selectFrom("memberships")
+      .where("cohort_id", "=", cohortId)
+      .where("role", "=", "participant")
+      .select(["person_id", "organisation_id", "withdrawn_at"])
+      .execute(),
+    peopleOfRows(db, rows),
+  ]);
+  const nameOf = (id: number | null) => organisations.find((o) => o.id === id)?.name ?? null;
+  // Who represents which organisation as a participant, by person (or email, for people new to Tandem).
+  const before = new Map<string, string | null>();
+  for (const m of participants)
+    if (!m.withdrawn_at) before.set(`person ${m.person_id}`, nameOf(m.organisation_id));
+  const withdrawn = new Set(participants.filter((m) => m.withdrawn_at).map((m) => m.person_id));
+  const after = new Map(before);
+  const sectors = new Map<string, Sector>();
+  for (const row of rows) {
+    const person = people.find((p) => p.email_key === emailKey(row.email));
+    const key = person ? `person ${person.id}` : `email ${emailKey(row.email)}`;
+    const known = matchOrganisation(row.organisation, organisations);
+    const organisation = known?.name ?? row.organisation.trim();
+    sectors.set(organisationKey(organisation), known?.sector ?? (row.sector as Sector));
+    if (person && locked.has(person.id)) {
+      if (row.role === "participant" && !after.has(key) && !withdrawn.has(person.id))
+        after.set(key, nameOf(person.organisation_id));
+    } else if (after.has(key)) after.set(key, organisation);
+    else if (row.role === "participant" && !(person && withdrawn.has(person.id)))
+      after.set(key, organisation);
+  }
+  const count = (map: Map<string, string | null>) => {
+    const counts = new Map<string, { name: string; n: number }>();
+    for (const name of map.values()) {
+      if (name === null) continue;
+      const entry = counts.get(organisationKey(name)) ?? { name, n: 0 };
+      counts.set(organisationKey(name), { ...entry, n: entry.n + 1 });
+    }
+    return counts;
+  };
+  const was = count(before);
+  const quotaOf = (name: string) => {
+    const known = matchOrganisation(name, organisations);
+    const set = known && inCohort.find((co) => co.organisation_id === known.id);
+    if (set) return set.quota;
+    const sector = sectors.get(organisationKey(name)) ?? known?.sector;
+    return sector ? defaultQuota(sector) : null;
+  };
+  return [...count(after)].flatMap(([key, { name, n }]) => {
+    const quota = quotaOf(name);
+    return quota !== null && n > quota && n > (was.get(key)?.n ?? 0)
+      ? [{ organisation: name, nominations: n, quota }]
+      : [];
+  });
+}
 
 /** The people the rows name who are already in Tandem, with their details and the organisation's name. */
 export async function peopleOfRows(db: Db, rows: NominationRow[]) {
@@ -59,10 +180,11 @@ export async function peopleOfRows(db: Db, rows: NominationRow[]) {
 export async function previewNominations(
   db: Db,
   cohortId: number,
-  rows: NominationRow[],
+  checked: NominationRow[],
   problems: RowProblem[],
   locked: ReadonlyMap<number, string> = new Map(),
 ): Promise<NominationPreview> {
+  const rows = await withKeptRoles(db, cohortId, checked);
   const organisations = await db.selectFrom("organisations").select(["id", "name", "sector"]).execute();
   const check = checkOrganisations(rows, organisations);
   const people = await peopleOfRows(db, rows);
@@ -75,29 +197,45 @@ export async function previewNominations(
           "in",
           people.map((p) => p.id),
         )
-        .select(["person_id", "role"])
+        .select(["person_id", "role", "line_manager_email"])
         .execute()
     : [];
   const previewRows = rows.map((row) => {
     const person = people.find((p) => p.email_key === emailKey(row.email));
     if (!person) return { ...row, outcome: "new person" as RowOutcome };
-    const member = memberships.some((m) => m.person_id === person.id && m.role === row.role);
-    // A row holds the details of a profile (name, organisation, job title, profession) under the same names.
-    const differences = profileDifferences(person.details, row);
+    const member = memberships.find((m) => m.person_id === person.id && m.role === row.role);
+    const differences = profileDifferences(person.details, rowDetails(row, person.details));
     const reason = locked.get(person.id);
+    if (reason) {
+      const outcome: RowOutcome = member ? "already in the cohort" : "joins the cohort";
+      return differences.length
+        ? { ...row, outcome, notApplied: { reason, differences } }
+        : { ...row, outcome };
+    }
+    // The import replaces a line manager's email only with one the row gives.
+    const lineManager =
+      member && row.lineManagerEmail && member.line_manager_email !== row.lineManagerEmail
+        ? [
+            {
+              field: "Line manager email",
+              from: member.line_manager_email ?? "None",
+              to: row.lineManagerEmail,
+            },
+          ]
+        : [];
+    const changes = [...differences, ...lineManager];
     const outcome: RowOutcome = !member
       ? "joins the cohort"
-      : differences.length === 0 || reason
+      : changes.length === 0
         ? "already in the cohort"
         : "updated";
-    return reason && differences.length
-      ? { ...row, outcome, notApplied: { reason, differences } }
-      : { ...row, outcome };
+    return changes.length ? { ...row, outcome, changes } : { ...row, outcome };
   });
   return {
     rows: previewRows,
     problems: [...problems, ...check.problems].sort((a, b) => a.row - b.row),
     missingOrganisations: check.missing,
+    overQuota: await quotaWarnings(db, cohortId, rows, new Set(locked.keys())),
   };
 }
 
@@ -128,13 +266,14 @@ export type OrganisationChange = {
 export async function importNominationRows(
   tx: Tx,
   cohortId: number,
-  rows: NominationRow[],
+  checked: NominationRow[],
   create: Array<{ name: string; sector: Sector; region: Region }>,
   locked: ReadonlySet<number>,
 ): Promise<
   | { summary: ImportSummary; organisationChanges: OrganisationChange[] }
   | { unknownOrganisation: NominationRow }
 > {
+  const rows = await withKeptRoles(tx, cohortId, checked);
   const summary: ImportSummary = {
     added: 0,
     joined: 0,
@@ -164,17 +303,18 @@ export async function importNominationRows(
   for (const row of rows) {
     const named = matchOrganisation(row.organisation, organisations);
     if (!named) return { unknownOrganisation: row };
-    const values = {
-      name: row.name,
-      organisation_id: named.id,
-      job_title: row.jobTitle,
-      profession: row.profession,
-    };
     let person = await tx
       .selectFrom("people")
       .where("email_key", "=", emailKey(row.email))
       .select(["id", "name", "organisation_id", "job_title", "profession"])
       .executeTakeFirst();
+    // A blank job title or profession keeps the one Tandem holds.
+    const values = {
+      name: row.name,
+      organisation_id: named.id,
+      job_title: row.jobTitle ?? person?.job_title ?? null,
+      profession: row.profession ?? person?.profession ?? null,
+    };
     let changed = false;
     const created = !person;
     const keeps = person !== undefined && locked.has(person.id);

@@ -1,5 +1,3 @@
-// The rows the cohort report and the programme view are computed from: one query per list.
-
 import { todayInLondon } from "~/domain/calendar";
 import type { CohortReportRows, PitchRows, ProgrammeCohortRows } from "~/domain/report";
 import { allOf } from "~/utils/promise";
@@ -12,7 +10,7 @@ import {
 } from "./pitch.server";
 import { listQuestions } from "./skills.server";
 import { teamsOfCohort } from "./team.server";
-import { listCohortAttendance } from "./visit.server";
+import { listCohortAttendance, visitStarted } from "./visit.server";
 
 export async function cohortReportRows(
   db: Db,
@@ -229,6 +227,7 @@ export async function programmeCohortRows(db: Db, programmeId: number): Promise<
       )
       .where("c.programme_id", "=", programmeId)
       .where("v.status", "!=", "cancelled")
+      .where(visitStarted)
       .groupBy("v.cohort_id")
       .select((eb) => [
         "v.cohort_id",

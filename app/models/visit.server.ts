@@ -1,10 +1,12 @@
 // The programme calendar in the database: milestones (defaults the coordinator can move), company visits,
 // attendance, and the events that go into calendar files and feeds.
 
+import type { ExpressionBuilder } from "kysely";
 import { UK_BANK_HOLIDAYS } from "~/domain/bank-holidays";
 import {
   defaultMilestones,
   formatUkDate,
+  londonWallClock,
   MILESTONE_TITLES,
   type MilestoneKind,
   type VisitDetails,
@@ -15,7 +17,7 @@ import { planVisitRota, type RotaResult } from "~/domain/visit-rota";
 import { groupBy } from "~/utils/group";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
-import type { AttendanceStatus, Milestone, Region } from "../../db/types";
+import type { AttendanceStatus, Database, Milestone, Region } from "../../db/types";
 import { claimVersion } from "./claim.server";
 import { listCohortOrganisations } from "./cohort-organisation.server";
 
@@ -248,7 +250,10 @@ export async function saveVisitSettings(tx: Tx, cohortId: number, settings: Visi
     .execute();
 }
 
-/** The cohort's active participants with what was recorded for them at a visit. */
+/**
+ * The cohort's active participants with what was recorded for them at a visit, and their line manager's release
+ * (those whose release was declined are not on the register).
+ */
 export async function listVisitAttendance(db: Db, cohortId: number, visitId: number) {
   return db
     .selectFrom("memberships as m")
@@ -260,7 +265,7 @@ export async function listVisitAttendance(db: Db, cohortId: number, visitId: num
     .where("m.cohort_id", "=", cohortId)
     .where("m.role", "=", "participant")
     .where("m.withdrawn_at", "is", null)
-    .select(["p.id", "p.name", "o.name as organisation_name", "a.status"])
+    .select(["p.id", "p.name", "o.name as organisation_name", "a.status", "m.release_status"])
     .orderBy("p.name")
     .execute();
 }
@@ -293,11 +298,22 @@ export async function recordAttendance(
 }
 
 /** Every record of attendance in the cohort, for the person-by-visit table. */
+/** Attendance counts only at visits that have started (London time): a record for a visit to come is left out. */
+export function visitStarted(eb: ExpressionBuilder<Database & { v: Database["visits"] }, "v">) {
+  const now = londonWallClock();
+  return eb.or([
+    eb("v.date", "<", now.date),
+    eb.and([eb("v.date", "=", now.date), eb("v.start_time", "<=", now.time)]),
+  ]);
+}
+
+/** The attendance recorded at the cohort's visits that have started (a record for a visit to come does not count). */
 export async function listCohortAttendance(db: Db, cohortId: number) {
   return db
     .selectFrom("attendance as a")
     .innerJoin("visits as v", "v.id", "a.visit_id")
     .where("v.cohort_id", "=", cohortId)
+    .where(visitStarted)
     .select(["a.visit_id", "a.person_id", "a.status"])
     .execute();
 }

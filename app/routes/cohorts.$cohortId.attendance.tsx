@@ -4,7 +4,7 @@ import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Table } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
-import { formatShortUkDate } from "~/domain/calendar";
+import { formatShortUkDate, visitHasStarted } from "~/domain/calendar";
 import { listParticipants } from "~/models/nomination.server";
 import { listCohortAttendance, listVisits } from "~/models/visit.server";
 import { pageMeta } from "~/utils/meta";
@@ -25,7 +25,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listVisits(db, cohort.id),
     listCohortAttendance(db, cohort.id),
   ]);
-  const held = visits.filter((v) => v.status !== "cancelled" && v.recorded > 0);
+  // Only visits that have started count: a record made earlier for a visit still to come is left out.
+  const held = visits.filter((v) => v.status !== "cancelled" && v.recorded > 0 && visitHasStarted(v));
   return {
     cohort,
     visits: held.map((v) => ({ id: v.id, host: v.host_name, date: v.date, attended: v.attended })),

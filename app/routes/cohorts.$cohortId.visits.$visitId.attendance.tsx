@@ -8,7 +8,7 @@ import { FormPage } from "~/components/FormPage";
 import { formProps } from "~/components/form-props";
 import { Button, Radios } from "~/components/govuk";
 import { labelItems } from "~/components/items";
-import { formatUkDateWithDay } from "~/domain/calendar";
+import { attendanceOpens, formatUkDateWithDay, visitHasStarted } from "~/domain/calendar";
 import { ATTENDANCE_STATUSES } from "~/domain/vocabulary";
 import { submitForm } from "~/forms/submit.server";
 import { AttendanceSchema } from "~/forms/visits";
@@ -25,7 +25,15 @@ const STATUS_ITEMS = labelItems(ATTENDANCE_STATUSES);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort, visit } = await requireAttendanceRecorder(context, request, params);
-  return { cohort, visit, participants: await listVisitAttendance(context.db, cohort.id, visit.id) };
+  const everyone = await listVisitAttendance(context.db, cohort.id, visit.id);
+  return {
+    cohort,
+    visit,
+    // Attendance is recorded once the visit has started; until then the page says when.
+    opens: visitHasStarted(visit) ? null : attendanceOpens(visit),
+    participants: everyone.filter((p) => p.release_status !== "declined"),
+    declined: everyone.filter((p) => p.release_status === "declined"),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -42,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Attendance() {
-  const { cohort, visit, participants } = useLoaderData<typeof loader>();
+  const { cohort, visit, opens, participants, declined } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>(),
     defaultValue: {
@@ -61,8 +69,10 @@ export default function Attendance() {
       }
       heading="Record attendance"
     >
-      {participants.length === 0 ? (
-        <p className="govuk-body">The cohort has no participants yet.</p>
+      {opens ? (
+        <p className="govuk-body">{opens}</p>
+      ) : participants.length === 0 ? (
+        <p className="govuk-body">The cohort has no participants on the register yet.</p>
       ) : (
         <Form method="post" {...formProps(form)}>
           {participants.map((p, i) => {
@@ -84,6 +94,19 @@ export default function Attendance() {
           <Button>Save attendance</Button>
         </Form>
       )}
+      {declined.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Not on the register</h2>
+          <p className="govuk-body">
+            Their line manager declined their release, so their attendance is not recorded:
+          </p>
+          <ul className="govuk-list govuk-list--bullet">
+            {declined.map((p) => (
+              <li key={p.id}>{`${p.name}${p.organisation_name ? `, ${p.organisation_name}` : ""}`}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </FormPage>
   );
 }

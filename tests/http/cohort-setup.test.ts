@@ -22,6 +22,11 @@ afterAll(async () => {
 });
 
 const cookieOf = (who: keyof World["people"]) => sessionCookieFor(server.db, world.people[who].id);
+
+/** The date cohortSetupWorld gives the visit: after the tests run. */
+const VISIT_DATE = "2027-01-20";
+const moveVisit = (date: string) =>
+  server.db.updateTable("visits").set({ date }).where("id", "=", world.visitId).execute();
 const base = () => `${server.url}/cohorts/${world.cohortA.id}`;
 
 function upload(cookie: string, body: Uint8Array | string, name = "nominations.csv") {
@@ -102,10 +107,11 @@ describe("uploading nominations", () => {
     const response = await upload(cookie, readFileSync("tests/fixtures/demo-nominations.csv"));
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain("The file has 3 problems");
+    expect(html).toContain("The file has 2 problems");
     expect(html).toContain("is not an email address");
     expect(html).toContain("Sector “Public sector” is not known");
-    expect(html).toContain("AOIFE.BRENNAN@hmrc.example is also on row 2");
+    // Row 11 repeats row 2 exactly (the email in capitals): Aoife is imported once.
+    expect(html).toContain("Row 11 (AOIFE.BRENNAN@hmrc.example) is the same as row 2");
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -124,7 +130,13 @@ describe("uploading nominations", () => {
     expect(await rowCounts()).toEqual(before);
     const done = await post(
       `${base()}/nominations/import`,
-      { csv, fileName: "n.csv", create: "Northwind Labs", "regions[0]": "scotland" },
+      {
+        csv,
+        fileName: "n.csv",
+        create: "Northwind Labs",
+        "regions[0]": "scotland",
+        overQuota: "Northwind Labs",
+      },
       cookie,
     );
     expect(done.status).toBe(302);
@@ -134,6 +146,122 @@ describe("uploading nominations", () => {
     const again = await post(`${base()}/nominations/import`, { csv, fileName: "n.csv" }, cookie);
     expect(again.status).toBe(302);
     expect(await rowCounts()).toEqual(after);
+  });
+});
+
+/** The page's text as a person reads it: without React's text separators, tags and the entities used here. */
+function visible(html: string) {
+  return html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+}
+
+const HEADER = "name,email,organisation,sector,role,job_title,profession,line_manager_email";
+
+describe("importing over people already in the cohort", () => {
+  const confirm = (csv: string, cookie: string, extra: Record<string, string> = {}) =>
+    post(`${base()}/nominations/import`, { csv, fileName: "again.csv", ...extra }, cookie);
+  const person = (email: string) =>
+    server.db
+      .selectFrom("people")
+      .where("email_key", "=", email)
+      .select(["name", "job_title", "profession"])
+      .executeTakeFirst();
+
+  it("keeps a job title and profession left blank, and previews each change as old → new", async () => {
+    const cookie = await cookieOf("coordinator");
+    const department = world.government.name;
+    const first = [
+      HEADER,
+      `Rhea Keep,rhea.keep@example.test,${department},government,participant,Policy adviser,Policy,lm.one@example.test`,
+    ].join("\n");
+    expect((await confirm(first, cookie)).status).toBe(302);
+    const second = [
+      HEADER,
+      `Rhea Keeping,rhea.keep@example.test,${department},government,,,,lm.two@example.test`,
+    ].join("\n");
+    const checked = await upload(cookie, second, "again.csv");
+    expect(checked.status).toBe(200);
+    const page = visible(await checked.text());
+    expect(page).toContain("Name: Rhea Keep → Rhea Keeping");
+    expect(page).toContain("Line manager email: lm.one@example.test → lm.two@example.test");
+    expect(page).not.toContain("Job title:");
+    expect(page).not.toContain("Profession:");
+    expect((await confirm(second, cookie)).status).toBe(302);
+    expect(await person("rhea.keep@example.test")).toEqual({
+      name: "Rhea Keeping",
+      job_title: "Policy adviser",
+      profession: "Policy",
+    });
+    // The blank role kept her a participant: she did not become anything else.
+    const roles = await server.db
+      .selectFrom("memberships")
+      .innerJoin("people", "people.id", "memberships.person_id")
+      .where("people.email_key", "=", "rhea.keep@example.test")
+      .select(["memberships.role", "memberships.line_manager_email"])
+      .execute();
+    expect(roles).toEqual([{ role: "participant", line_manager_email: "lm.two@example.test" }]);
+  });
+
+  it("merges a row that repeats another, leaves out rows that disagree, and imports the rest", async () => {
+    const cookie = await cookieOf("coordinator");
+    const department = world.government.name;
+    const csv = [
+      HEADER,
+      `Dee Double,dee.double@example.test,${department},government,participant,Analyst,Data,`,
+      `Cal Clash,cal.clash@example.test,${department},government,participant,Analyst,Data,`,
+      `Dee Double,DEE.DOUBLE@example.test,${department},government,participant,Analyst,Data,`,
+      `Cal Clash,cal.clash@example.test,${department},government,participant,Senior analyst,Data,`,
+      `Una Single,una.single@example.test,${department},government,participant,,,`,
+    ].join("\n");
+    const checked = await upload(cookie, csv);
+    expect(checked.status).toBe(200);
+    const page = visible(await checked.text());
+    expect(page).toContain("2 rows to import");
+    expect(page).toContain("Row 4 (DEE.DOUBLE@example.test) is the same as row 2");
+    expect(page).toContain(
+      "Rows 3 and 5 are both for cal.clash@example.test but give a different job title: keep one row for this person and upload the file again to import them",
+    );
+    expect(page).toContain("Confirm and import 2 rows");
+    expect((await confirm(csv, cookie)).status).toBe(302);
+    expect(await person("dee.double@example.test")).toMatchObject({ name: "Dee Double" });
+    expect(await person("una.single@example.test")).toMatchObject({ name: "Una Single" });
+    expect(await person("cal.clash@example.test")).toBeUndefined();
+  });
+
+  it("warns when an organisation would go over its quota, and imports only once the coordinator confirms", async () => {
+    const cookie = await cookieOf("coordinator");
+    const company = world.industry.name;
+    const csv = [
+      HEADER,
+      ...["Ann", "Ben", "Cat"].map(
+        (n) => `${n} Quota,${n.toLowerCase()}.quota@example.test,${company},industry,,,,`,
+      ),
+    ].join("\n");
+    const warning = `${company} will have 3 nominations, over its quota of 2`;
+    const checked = await upload(cookie, csv);
+    expect(checked.status).toBe(200);
+    const page = visible(await checked.text());
+    expect(page).toContain(`Warning ${warning}.`);
+    expect(page).toContain(`I understand ${warning}`);
+    const before = await rowCounts();
+    const refused = await confirm(csv, cookie);
+    expect(refused.status).toBe(400);
+    const raw = await refused.text();
+    expect(raw).toMatch(/<title>Error: /);
+    const html = visible(raw);
+    expect(html).toContain(
+      `Confirm that ${warning}, or take rows out of your spreadsheet and upload it again`,
+    );
+    expect(await rowCounts()).toEqual(before);
+    expect((await confirm(csv, cookie, { overQuota: company })).status).toBe(302);
+    expect((await rowCounts()).people).toBe(before.people + 3);
+    // The same file again adds nobody: there is nothing more to confirm.
+    expect(visible(await (await upload(cookie, csv)).text())).not.toContain("over its quota");
   });
 });
 
@@ -182,6 +310,8 @@ describe("contact details", () => {
       })
       .execute();
     const cookie = await sessionCookieFor(server.db, host.id);
+    // Attendance is recorded once the visit has started: the visit is moved into the past for this test.
+    await moveVisit("2026-11-18");
     expect((await get(`${base()}/visits/${world.visitId}/attendance`, cookie)).status).toBe(200);
     const saved = await post(
       `${base()}/visits/${world.visitId}/attendance`,
@@ -203,6 +333,85 @@ describe("contact details", () => {
     expect((await get(`${base()}/visits/${world.visitId}/attendance`, await cookieOf("mentor"))).status).toBe(
       403,
     );
+    await server.db.deleteFrom("attendance").where("visit_id", "=", world.visitId).execute();
+    await moveVisit(VISIT_DATE);
+  });
+});
+
+describe("recording attendance", () => {
+  const attendance = () => `${base()}/visits/${world.visitId}/attendance`;
+  const recorded = () =>
+    server.db.selectFrom("attendance").where("visit_id", "=", world.visitId).select("person_id").execute();
+  const pat = () => String(world.people.participant.id);
+
+  it("says when attendance at a visit to come can be recorded, refuses it, and counts none recorded early", async () => {
+    const cookie = await cookieOf("coordinator");
+    const page = visible(await (await get(attendance(), cookie)).text());
+    expect(page).toContain(
+      "You can record attendance from 10am on Wednesday 20 January 2027, when the visit starts.",
+    );
+    expect(page).not.toContain("Save attendance");
+    const refused = await post(
+      attendance(),
+      { "attendance[0].personId": pat(), "attendance[0].status": "attended" },
+      cookie,
+    );
+    expect(refused.status).toBe(400);
+    expect(visible(await refused.text())).toContain(
+      "This visit has not started yet. You can record attendance from 10am on Wednesday 20 January 2027",
+    );
+    expect(await recorded()).toEqual([]);
+    // A record made for the visit before this rule: the attendance page and the report leave it out.
+    await server.db
+      .insertInto("attendance")
+      .values({
+        visit_id: world.visitId,
+        person_id: world.people.participant.id,
+        status: "attended",
+        recorded_by: null,
+        recorded_at: "2026-11-02T10:00:00.000Z",
+      })
+      .execute();
+    try {
+      const register = visible(await (await get(`${base()}/attendance`, cookie)).text());
+      expect(register).toContain("No attendance has been recorded yet.");
+      const report = visible(await (await get(`${base()}/report`, cookie)).text());
+      expect(report).toContain("No attendance has been recorded for this cohort's visits yet.");
+    } finally {
+      await server.db.deleteFrom("attendance").where("visit_id", "=", world.visitId).execute();
+    }
+  });
+
+  it("leaves a participant whose line manager declined their release off the register, and refuses them", async () => {
+    const cookie = await cookieOf("coordinator");
+    const membership = () =>
+      server.db
+        .updateTable("memberships")
+        .where("cohort_id", "=", world.cohortA.id)
+        .where("person_id", "=", world.people.participant.id)
+        .where("role", "=", "participant");
+    await moveVisit("2026-11-18");
+    await membership().set({ release_status: "declined" }).execute();
+    try {
+      const page = visible(await (await get(attendance(), cookie)).text());
+      expect(page).toContain("Save attendance");
+      expect(page).toContain(
+        "Not on the register Their line manager declined their release, so their attendance is not recorded: Pat Participant",
+      );
+      const refused = await post(
+        attendance(),
+        { "attendance[0].personId": pat(), "attendance[0].status": "attended" },
+        cookie,
+      );
+      expect(refused.status).toBe(400);
+      expect(visible(await refused.text())).toContain(
+        "Pat Participant’s line manager declined their release, so their attendance cannot be recorded",
+      );
+      expect(await recorded()).toEqual([]);
+    } finally {
+      await membership().set({ release_status: "requested" }).execute();
+      await moveVisit(VISIT_DATE);
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { getVisit, listVisits } from "~/models/visit.server";
 import type { Db } from "../../db/connection";
 import { cohortSetupWorld } from "../setup/cohort-setup";
 import { memoryDb } from "../setup/db";
-import { makeWorld, type World } from "../setup/factories";
+import { makeMember, makeWorld, type World } from "../setup/factories";
 
 let db: Db;
 let world: World & Awaited<ReturnType<typeof cohortSetupWorld>>;
@@ -38,6 +38,9 @@ const auditRows = () =>
     .execute();
 const cohort = async () => (await getCohort(db, world.cohortA.id))!;
 const visit = async () => (await getVisit(db, world.cohortA.id, world.visitId))!;
+/** Moves the visit into the past: attendance is recorded only at a visit that has started. */
+const heldVisit = () =>
+  db.updateTable("visits").set({ date: "2026-11-18" }).where("id", "=", world.visitId).execute();
 
 const details = {
   date: "2027-02-03",
@@ -119,6 +122,7 @@ describe("the other visit commands", () => {
   });
 
   it("records attendance only for the cohort's participants, and nothing when none is given", async () => {
+    await heldVisit();
     const v = await visit();
     const base = { cohortId: world.cohortA.id, visit: v };
     const outsider = { personId: world.otherParticipant.id, status: "attended" as const };
@@ -142,6 +146,54 @@ describe("the other visit commands", () => {
     ]);
     const [event] = await auditRows();
     expect(JSON.parse(event!.details)).toEqual({ host: v.host_name, attended: 0, apologies: 1, absent: 0 });
+  });
+
+  it("records no attendance before the visit starts, saying when it can be recorded", async () => {
+    // The visit is on Wednesday 20 January 2027 from 10am, after the tests run.
+    const v = await visit();
+    const outcome = await run(db, actor, recordVisitAttendance, {
+      cohortId: world.cohortA.id,
+      visit: v,
+      attendance: [{ personId: world.people.participant.id, status: "attended" }],
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      invalid: {
+        "attendance[0].status": [
+          "This visit has not started yet. You can record attendance from 10am on Wednesday 20 January 2027, when the visit starts.",
+        ],
+      },
+    });
+    expect(await db.selectFrom("attendance").selectAll().execute()).toEqual([]);
+    expect(await auditRows()).toEqual([]);
+  });
+
+  it("records no attendance for a participant whose line manager declined their release", async () => {
+    await heldVisit();
+    const declined = await makeMember(db, world.cohortA.id, "participant", { name: "Dara Declined" });
+    await db
+      .updateTable("memberships")
+      .set({ release_status: "declined" })
+      .where("person_id", "=", declined.id)
+      .execute();
+    const outcome = await run(db, actor, recordVisitAttendance, {
+      cohortId: world.cohortA.id,
+      visit: await visit(),
+      attendance: [
+        { personId: world.people.participant.id, status: "attended" },
+        { personId: declined.id, status: "attended" },
+      ],
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      invalid: {
+        "attendance[1].status": [
+          "Dara Declined’s line manager declined their release, so their attendance cannot be recorded",
+        ],
+      },
+    });
+    expect(await db.selectFrom("attendance").selectAll().execute()).toEqual([]);
+    expect(await auditRows()).toEqual([]);
   });
 
   it("plans the hosts without a visit, then confirms every planned visit", async () => {

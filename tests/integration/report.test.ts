@@ -105,6 +105,68 @@ describe("the cohort report's figures", () => {
     expect(report.skills.startRate).toBeCloseTo((100 * Number(respondents!.n)) / 28);
   });
 
+  it("leaves out attendance recorded at a visit that has not started, in the report and the programme view", async () => {
+    const before = {
+      cohort: cohortReport(await cohortReportRows(db, cohortId)).attendance,
+      programme: programmeFigures(await programmeCohortRows(db, programmeId))[0]?.attendanceRate,
+    };
+    // A record made before the rule, for a visit still to come (a year after today): it must not count.
+    const host = await db
+      .selectFrom("visits")
+      .where("cohort_id", "=", cohortId)
+      .select("organisation_id")
+      .executeTakeFirstOrThrow();
+    const next = `${new Date().getUTCFullYear() + 1}-06-09`;
+    const at = new Date().toISOString();
+    const visit = await db
+      .insertInto("visits")
+      .values({
+        cohort_id: cohortId,
+        organisation_id: host.organisation_id,
+        date: next,
+        start_time: "10:00",
+        end_time: "16:00",
+        address: null,
+        agenda: null,
+        contact_name: null,
+        contact_email: null,
+        cancel_reason: null,
+        status: "confirmed",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const participants = await db
+      .selectFrom("memberships")
+      .where("cohort_id", "=", cohortId)
+      .where("role", "=", "participant")
+      .where("withdrawn_at", "is", null)
+      .select("person_id")
+      .execute();
+    await db
+      .insertInto("attendance")
+      .values(
+        participants.map((p) => ({
+          visit_id: visit.id,
+          person_id: p.person_id,
+          status: "absent" as const,
+          recorded_by: null,
+          recorded_at: at,
+        })),
+      )
+      .execute();
+    try {
+      expect(cohortReport(await cohortReportRows(db, cohortId)).attendance).toEqual(before.cohort);
+      expect(programmeFigures(await programmeCohortRows(db, programmeId))[0]?.attendanceRate).toBe(
+        before.programme,
+      );
+    } finally {
+      await db.deleteFrom("attendance").where("visit_id", "=", visit.id).execute();
+      await db.deleteFrom("visits").where("id", "=", visit.id).execute();
+    }
+  });
+
   it("counts outcomes and programme completion as the rows do", async () => {
     const report = cohortReport(await cohortReportRows(db, cohortId));
     expect(report.outcomes.counts["3-months"]).toMatchObject({

@@ -1,6 +1,8 @@
-// What the import would do, row by row, and the problems to correct first.
-import { Table, Tag } from "~/components/govuk";
-import type { NotApplied } from "~/domain/profile";
+// What the import would do, row by row (with each change to a person already in Tandem, old → new), the rows
+// merged or left out because they name the same person, and the problems to correct first.
+import { InsetText, Table, Tag } from "~/components/govuk";
+import type { ConflictingRows, MergedRow } from "~/domain/csv-nominations";
+import type { NotApplied, ProfileDifference } from "~/domain/profile";
 import type { NominationPreview } from "~/models/nomination.server";
 
 export function ProblemsTable({ problems }: { problems: NominationPreview["problems"] }) {
@@ -31,6 +33,49 @@ function NotAppliedNote({ notApplied }: { notApplied: NotApplied }) {
   );
 }
 
+/** What importing changes for a person already in Tandem: each field, old → new. */
+function Changes({ changes }: { changes: ProfileDifference[] }) {
+  return (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+      {changes.map((d) => (
+        <li key={d.field}>{`${d.field}: ${d.from} → ${d.to}`}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The rows that repeat an earlier row exactly: the person is imported once. */
+export function MergedRows({ merged }: { merged: MergedRow[] }) {
+  if (merged.length === 0) return null;
+  return (
+    <InsetText>
+      <p className="govuk-body">
+        {merged.length === 1 ? "1 row repeats" : `${merged.length} rows repeat`} an earlier row exactly, so{" "}
+        {merged.length === 1 ? "it is" : "they are"} imported once:
+      </p>
+      <ul className="govuk-list govuk-list--bullet">
+        {merged.map((m) => (
+          <li key={m.row}>{`Row ${m.row} (${m.email}) is the same as row ${m.sameAs}`}</li>
+        ))}
+      </ul>
+    </InsetText>
+  );
+}
+
+/** The rows left out because they give different details for the same person. */
+export function ConflictsTable({ conflicts }: { conflicts: ConflictingRows[] }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <Table
+      caption={`Rows left out (${conflicts.length} ${conflicts.length === 1 ? "person" : "people"})`}
+      captionSize="m"
+      head={[{ text: "Rows" }, { text: "Email" }, { text: "Why they are left out" }]}
+      rows={conflicts.map((c) => [{ text: c.rows.join(", ") }, { text: c.email }, { text: c.reason }])}
+      className="tandem-left-out"
+    />
+  );
+}
+
 export function RowsTable({ preview }: { preview: NominationPreview }) {
   return (
     <Table
@@ -56,6 +101,7 @@ export function RowsTable({ preview }: { preview: NominationPreview }) {
           ) : (
             <>
               <Tag colour={r.outcome === "new person" ? "green" : "grey"}>{r.outcome}</Tag>
+              {r.changes ? <Changes changes={r.changes} /> : null}
               {r.notApplied ? <NotAppliedNote notApplied={r.notApplied} /> : null}
             </>
           ),

@@ -1,5 +1,6 @@
 // Checking a nominations file before anything is saved: every row's problems and what importing it would do,
-// including the details of people already in Tandem that the coordinator may not change (not applied).
+// including the details of people already in Tandem that the coordinator may not change (not applied), the rows
+// merged into another for the same person and those left out because they disagree.
 import { lockedProfiles } from "~/auth/profile-access.server";
 import type { Actor } from "~/commands/runner.server";
 import { parseNominations } from "~/forms/nominations-upload.server";
@@ -20,8 +21,15 @@ export async function checkNominations(
   const n = preview.problems.length;
   const fileError = n
     ? `The file has ${n} problem${n === 1 ? "" : "s"}: correct ${n === 1 ? "it" : "them"} in your spreadsheet and upload it again`
-    : undefined;
-  return { ok: n === 0, rows: parsed.rows, answer: { csv, fileName, preview, fileError } };
+    : parsed.rows.length === 0
+      ? "Every row is left out: keep one row for each person in your spreadsheet and upload it again"
+      : undefined;
+  const { merged, conflicts } = parsed;
+  return {
+    ok: !fileError,
+    rows: parsed.rows,
+    answer: { csv, fileName, preview, merged, conflicts, fileError },
+  };
 }
 
 export type CheckedFile = Awaited<ReturnType<typeof checkNominations>>["answer"];

@@ -18,7 +18,7 @@ import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 import { ConfirmForm } from "./ConfirmForm";
 import { type CheckedFile, checkNominations } from "./check.server";
-import { ProblemsTable, RowsTable } from "./Preview";
+import { ConflictsTable, MergedRows, ProblemsTable, RowsTable } from "./Preview";
 import { UploadForm } from "./UploadForm";
 
 export const meta = pageMeta("Import nominations");
@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ConfirmImportSchema });
   if (submission.status !== "success")
     return data<Answer>({ fileError: "Select a CSV file of nominations" }, { status: 400 });
-  const { csv, fileName, create, regions } = submission.value;
+  const { csv, fileName, create, regions, overQuota } = submission.value;
   const checked = await checkNominations(context.db, actor, cohort.id, csv, fileName);
   if (!checked.ok) return data<Answer>(checked.answer, { status: 400 });
   // The confirmation carries a one-time key: sent twice (a double click, a retried request), it imports once and
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context.db,
     actor,
     importNominations,
-    { cohortId: cohort.id, rows: checked.rows, create, regions },
+    { cohortId: cohort.id, rows: checked.rows, create, regions, overQuota },
     { once: onceKey(formData) },
   );
   if (!outcome.ok) {
@@ -97,6 +97,8 @@ export default function ImportNominations() {
   const answer: Answer | undefined = useActionData<typeof action>();
   const preview = answer?.preview;
   const problems = preview?.problems ?? [];
+  // A file with problems, or with every row left out, is corrected and uploaded again before anything imports.
+  const blocked = problems.length > 0 || preview?.rows.length === 0;
   return (
     <>
       <BackLink href={paths.cohort(cohort.id).nominations()}>Back to nominations</BackLink>
@@ -114,24 +116,26 @@ export default function ImportNominations() {
           <p className="govuk-body">
             Save your spreadsheet as CSV (in Excel, “CSV UTF-8”) and upload it. You will see every row before
             anything is saved. People already in Tandem are matched by email address, so uploading the same
-            file again changes nothing.
+            file again changes nothing, and a blank cell keeps what Tandem already holds for them.
           </p>
           <UploadForm error={answer?.fileError} />
         </>
       ) : (
         <>
           <p className="govuk-body">
-            <strong>{answer.fileName || "Your file"}</strong>: {preview.rows.length} rows. Nothing is saved
-            until you confirm.
+            <strong>{answer.fileName || "Your file"}</strong>: {plural(preview.rows.length, "row")} to import.
+            Nothing is saved until you confirm.
           </p>
-          {problems.length > 0 ? (
+          <MergedRows merged={answer.merged ?? []} />
+          <ConflictsTable conflicts={answer.conflicts ?? []} />
+          {blocked ? (
             <>
-              <ProblemsTable problems={problems} />
+              {problems.length > 0 ? <ProblemsTable problems={problems} /> : null}
               <UploadForm error={answer.fileError} />
             </>
           ) : null}
           <RowsTable preview={preview} />
-          {problems.length === 0 ? (
+          {!blocked ? (
             <>
               <ConfirmForm
                 key={answer.csv}
