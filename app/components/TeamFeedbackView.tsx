@@ -9,7 +9,7 @@ type Team = Omit<TeamFeedback, "id" | "label">;
 export function TeamScores({ team }: { team: Team }) {
   return (
     <Table
-      caption={`Your scores: the mean of ${team.sheets} leader${team.sheets === 1 ? "" : "s"}' scores on each criterion`}
+      caption={`Your scores: the mean of ${team.sheets} ${team.sheets === 1 ? "leader's" : "leaders'"} scores on each criterion`}
       captionSize="s"
       firstCellIsHeader
       head={[

@@ -593,6 +593,7 @@ describe("results and release", () => {
     expect(html).toContain("2 sheets will not count");
     expect(html).toContain("leader1 liked team 2");
     expect(html).toContain("Your scores: the mean of 3 leaders&#x27; scores on each criterion");
+    expect(html).toContain("Your scores: the mean of 1 leader&#x27;s scores on each criterion");
     expect(html).not.toContain("unfinished");
     const one = await (await get(`${base()}/release?team=${team(2)}`, cookies.coordinator)).text();
     expect(one).toContain("Release Team 2&#x27;s results?");
