@@ -103,15 +103,19 @@ export async function setScoringState(db: Tx, eventId: number, state: ScoringSta
   );
 }
 
-/** Releases every team in the running order at once (fixtures and seeds; the app releases with releaseTeams). */
-export async function releaseResults(db: Tx, eventId: number) {
+/**
+ * Releases every team in the running order at once, now or `at` (fixtures and seeds; the app releases with
+ * releaseTeams).
+ */
+export async function releaseResults(db: Tx, eventId: number, at = nowIso()) {
   const slots = await listSlots(db, eventId);
   await releaseTeams(
     db,
     eventId,
     slots.map((s) => s.team_id),
+    at,
   );
-  await markEveryTeamReleased(db, eventId, true);
+  await setEventColumns(db, eventId, { results_released_at: at });
 }
 
 /** Each event's released teams, with when each was released, by event id. */
@@ -135,9 +139,8 @@ export async function releasedTeams(db: Db, eventId: number) {
 }
 
 /** Releases these teams' results to their members (a team already released keeps its first release). */
-export async function releaseTeams(db: Tx, eventId: number, teamIds: number[]) {
+export async function releaseTeams(db: Tx, eventId: number, teamIds: number[], at = nowIso()) {
   if (teamIds.length === 0) return;
-  const at = nowIso();
   await db
     .insertInto("pitch_team_releases")
     .values(teamIds.map((teamId) => ({ event_id: eventId, team_id: teamId, released_at: at })))
