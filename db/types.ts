@@ -297,6 +297,7 @@ export interface PitchEventsTable {
   scoring_state: ColumnType<ScoringState, ScoringState | undefined, ScoringState>;
   scoring_opened_at: Instant | null;
   scoring_closed_at: Instant | null;
+  /** When every pitching team's results were released (the last of them); null while any team's are not. */
   results_released_at: Instant | null;
   ranking_published_at: Instant | null;
   feedback_attribution: ColumnType<FeedbackAttribution, FeedbackAttribution | undefined, FeedbackAttribution>;
@@ -310,6 +311,14 @@ export interface PitchSlotsTable {
   event_id: number;
   team_id: number;
   position: number;
+}
+
+/** A team whose pitch results (its feedback and scores) are released to its members. */
+export interface PitchTeamReleasesTable {
+  id: Generated<number>;
+  event_id: number;
+  team_id: number;
+  released_at: Instant;
 }
 
 export interface PanelMembersTable {
@@ -568,6 +577,7 @@ export interface Database {
   team_constraints: TeamConstraintsTable;
   pitch_events: PitchEventsTable;
   pitch_slots: PitchSlotsTable;
+  pitch_team_releases: PitchTeamReleasesTable;
   panel_members: PanelMembersTable;
   declared_conflicts: DeclaredConflictsTable;
   rubric_criteria: RubricCriteriaTable;

@@ -17,6 +17,7 @@ import {
   addPanelMember,
   createPitchEvent,
   listRubric,
+  releaseResults,
   replaceSlots,
   saveSheet,
   setScoringState,
@@ -1007,6 +1008,8 @@ async function seedPilotPitchDay(tx: Tx, cohortId: number, teamIds: number[], or
     }
   }
   await setScoringState(tx, event.id, "closed");
+  // Every team's results released, as of the day after the pitch day.
+  await releaseResults(tx, event.id, "2022-11-25T10:00:00.000Z");
   await tx
     .updateTable("pitch_events")
     .set({

@@ -171,9 +171,17 @@ export async function scoringOpenMessages(c: CommandContext, cohortId: number, e
   });
 }
 
-/** "Your team's feedback is released": to each team's members, with the link and never the scores. */
-export async function resultsReleasedMessages(c: CommandContext, cohortId: number) {
-  const [cohort, teams] = await Promise.all([cohortName(c, cohortId), listTeams(c.tx, cohortId)]);
+/**
+ * "Your team's feedback is released": to the members of these teams (those just released), with the link and never
+ * the scores.
+ */
+export async function resultsReleasedMessages(
+  c: CommandContext,
+  cohortId: number,
+  teamIds: readonly number[],
+) {
+  const [cohort, all] = await Promise.all([cohortName(c, cohortId), listTeams(c.tx, cohortId)]);
+  const teams = all.filter((team) => teamIds.includes(team.id));
   const link = c.link(paths.cohort(cohortId).pitchDay.feedback());
   return personalMessages(c, {
     kind: "results_released",

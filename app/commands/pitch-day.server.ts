@@ -1,8 +1,9 @@
 // Pitch day: its details, rubric, panel and conflicts, running order, the scoring window and the leaders' sheets.
 import { randomInt } from "node:crypto";
 import type { AuditEvent } from "~/domain/audit";
+import { todayInLondon } from "~/domain/calendar";
 import type { OutgoingMessage } from "~/domain/mail/message";
-import { drawRunningOrder } from "~/domain/pitch-day";
+import { drawRunningOrder, earlyScoringWarning } from "~/domain/pitch-day";
 import type { EventInput, RubricInput } from "~/forms/pitch-day";
 import {
   addPanelMember,
@@ -14,17 +15,21 @@ import {
   leaderScoring,
   leadersOfEvents,
   listRubric,
+  markEveryTeamReleased,
   type PitchEventRow,
+  pitchDayPanel,
   pitchDayProgress,
   pitchTeamsOfCohorts,
   publishRanking,
-  releaseResults,
+  releasedTeams,
+  releaseTeams,
   removePanelMember,
   replaceSlots,
   saveRubric,
   scoringRefusal,
   setScoringState,
   updatePitchEvent,
+  withdrawTeamRelease,
   writeSheet,
 } from "~/models/pitch.server";
 import { panelAddedMessages, resultsReleasedMessages, scoringOpenMessages } from "./messages.server";
@@ -133,7 +138,7 @@ export const declareLeaderConflict = command({
   async execute(c, input: { cohortId: number; personId: number; teamId: number; reason: string }) {
     const event = await getPitchEvent(c.tx, input.cohortId);
     if (!event) return invalid("teamId", "The pitch day has not been set up yet");
-    if (event.results_released_at)
+    if ((await releasedTeams(c.tx, event.id)).size > 0)
       return invalid("teamId", "The results have been released: conflicts can no longer change");
     const scoring = await leaderScoring(c.tx, input.cohortId, event.id, input.personId);
     if (!scoring.onPanel) return invalid("teamId", "You are not on the panel for this pitch day");
@@ -206,30 +211,35 @@ export const setOrder = command({
 });
 
 type Progress = Awaited<ReturnType<typeof pitchDayProgress>>;
-type ScoringStep = {
-  /** Why the step cannot be taken now, or null. */
-  refusal: (event: PitchEventRow, progress: Progress) => string | null;
+type ScoringStep<I extends EventChange> = {
+  /** Why the step cannot be taken now, or null; `released`: the teams whose results are released. */
+  refusal: (
+    event: PitchEventRow,
+    progress: Progress,
+    released: ReadonlyMap<number, string>,
+    input: I,
+  ) => string | null;
   change: (tx: Tx, eventId: number) => Promise<void>;
   audit: Extract<
     AuditEvent["action"],
-    | "pitch_day.scoring_opened"
-    | "pitch_day.scoring_closed"
-    | "pitch_day.results_released"
-    | "pitch_day.ranking_published"
+    "pitch_day.scoring_opened" | "pitch_day.scoring_closed" | "pitch_day.ranking_published"
   >;
   /** The emails the step causes. */
   messages?: (c: CommandContext, cohortId: number, eventId: number) => Promise<OutgoingMessage[]>;
 };
 
 /** A step of the scoring window, taken only when its rule allows, recording how many sheets were in. */
-function scoringStep(step: ScoringStep) {
+function scoringStep<I extends EventChange = EventChange>(step: ScoringStep<I>) {
   return command({
     claims: eventClaim,
-    async execute(c, input: EventChange) {
+    async execute(c, input: I) {
       const event = await getPitchEvent(c.tx, input.cohortId);
       if (!event) return invalid("", "Set the pitch day details first");
-      const progress = await pitchDayProgress(c.tx, input.cohortId, event.id);
-      const refusal = step.refusal(event, progress);
+      const [progress, released] = await Promise.all([
+        pitchDayProgress(c.tx, input.cohortId, event.id),
+        releasedTeams(c.tx, event.id),
+      ]);
+      const refusal = step.refusal(event, progress, released, input);
       if (refusal) return invalid("", refusal);
       await step.change(c.tx, event.id);
       c.audit({
@@ -243,13 +253,18 @@ function scoringStep(step: ScoringStep) {
   });
 }
 
-export const openScoring = scoringStep({
-  refusal: (event, { panel, rubric }) => {
+/** Opens (or reopens) scoring; more than a day before the pitch day only when `confirmEarly` says so. */
+export const openScoring = scoringStep<EventChange & { confirmEarly?: boolean }>({
+  refusal: (event, { panel, rubric }, released, input) => {
     if (event.scoring_state === "open") return "Scoring is already open";
-    if (event.results_released_at) return "Scoring cannot reopen after the results were released";
+    if (event.ranking_published_at) return "Scoring cannot reopen after the ranking was published";
+    if (released.size > 0)
+      return "Scoring cannot reopen while any team's results are released: withdraw them first";
     if (!panel.ordered) return "Set the running order before opening scoring";
     if (panel.panel.length === 0) return "Add senior leaders to the panel before opening scoring";
     if (rubric.length === 0) return "Add at least one criterion to the rubric before opening scoring";
+    const early = earlyScoringWarning(event.date, todayInLondon());
+    if (early && !input.confirmEarly) return `${early}: confirm that you want to open scoring this early`;
     return null;
   },
   change: (tx, eventId) => setScoringState(tx, eventId, "open"),
@@ -263,20 +278,92 @@ export const closeScoring = scoringStep({
   audit: "pitch_day.scoring_closed",
 });
 
-export const releaseResultsToTeams = scoringStep({
-  refusal: (event) => {
-    if (event.scoring_state !== "closed") return "Close scoring before releasing the results";
-    if (event.results_released_at) return "The results have already been released";
-    return null;
+/**
+ * Releases the results (feedback and scores) of one team (`teamId`), or of every team not yet released (null), to
+ * their members, and writes to those members only. Once every team is released the ranking may be published.
+ */
+export const releaseTeamResults = command({
+  claims: eventClaim,
+  async execute(c, input: EventChange & { teamId: number | null }) {
+    const event = await getPitchEvent(c.tx, input.cohortId);
+    if (!event) return invalid("", "Set the pitch day details first");
+    if (event.scoring_state !== "closed") return invalid("", "Close scoring before releasing the results");
+    const [progress, released] = await Promise.all([
+      pitchDayProgress(c.tx, input.cohortId, event.id),
+      releasedTeams(c.tx, event.id),
+    ]);
+    const teams = progress.panel.teams;
+    const chosen =
+      input.teamId === null
+        ? teams.filter((team) => !released.has(team.id))
+        : teams.filter((team) => team.id === input.teamId);
+    if (input.teamId !== null && chosen.length === 0) return invalid("", "Choose a team that pitched");
+    const again = chosen.find((team) => released.has(team.id));
+    if (again) return invalid("", `${again.label}'s results are already released`);
+    if (chosen.length === 0) return invalid("", "Every team's results are already released");
+    await releaseTeams(
+      c.tx,
+      event.id,
+      chosen.map((team) => team.id),
+    );
+    if (teams.every((team) => released.has(team.id) || chosen.includes(team)))
+      await markEveryTeamReleased(c.tx, event.id, true);
+    c.audit({
+      action: "pitch_day.results_released",
+      ...subject(input),
+      details: {
+        submitted: progress.submitted,
+        expected: progress.expected,
+        teams: chosen.map((team) => team.label),
+      },
+    });
+    const messages = await resultsReleasedMessages(
+      c,
+      input.cohortId,
+      chosen.map((team) => team.id),
+    );
+    for (const message of messages) c.send(message);
+    return ok({ teams: chosen.map((team) => team.label) });
   },
-  change: releaseResults,
-  audit: "pitch_day.results_released",
-  messages: (c, cohortId) => resultsReleasedMessages(c, cohortId),
+});
+
+/**
+ * Takes a team's released results back from its members (they are told nothing), until the ranking is published
+ * to the cohort: from then on the results are final.
+ */
+export const withdrawTeamResults = command({
+  claims: eventClaim,
+  async execute(c, input: EventChange & { teamId: number; reason: string }) {
+    const event = await getPitchEvent(c.tx, input.cohortId);
+    if (!event) return invalid("", "Set the pitch day details first");
+    if (event.ranking_published_at)
+      return invalid(
+        "",
+        "The ranking has been published to the cohort, so released results can no longer be withdrawn",
+      );
+    const [panel, released] = await Promise.all([
+      pitchDayPanel(c.tx, input.cohortId, event.id),
+      releasedTeams(c.tx, event.id),
+    ]);
+    const team = panel.teams.find((t) => t.id === input.teamId);
+    if (!team) return invalid("", "Choose a team that pitched");
+    if (!released.has(team.id)) return invalid("", `${team.label}'s results are not released`);
+    await withdrawTeamRelease(c.tx, event.id, team.id);
+    if (event.results_released_at) await markEveryTeamReleased(c.tx, event.id, false);
+    c.audit({
+      action: "pitch_day.results_withdrawn",
+      subjectType: "team",
+      subjectId: team.id,
+      cohortId: input.cohortId,
+      details: { team: team.label, reason: input.reason },
+    });
+    return ok({ team: team.label });
+  },
 });
 
 export const publishRankingToCohort = scoringStep({
   refusal: (event) => {
-    if (!event.results_released_at) return "Release the results before publishing the ranking";
+    if (!event.results_released_at) return "Release every team's results before publishing the ranking";
     if (event.ranking_published_at) return "The ranking is already published";
     return null;
   },

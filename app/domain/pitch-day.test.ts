@@ -2,11 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   drawRunningOrder,
+  earlyScoringWarning,
   flagText,
   panelConflicts,
   pitchCalendarEvents,
   pitchDayResults,
   pitchTimetable,
+  scoringOpensEarly,
 } from "./pitch-day";
 
 const SETTINGS = {
@@ -54,6 +56,29 @@ describe("pitchTimetable", () => {
 
   it("refuses a start time that is not HH:MM", () => {
     expect(() => pitchTimetable({ ...SETTINGS, startTime: "25:00" }, [1])).toThrow();
+  });
+});
+
+describe("scoringOpensEarly", () => {
+  it("says how far off the pitch day is when scoring would open more than a day before it", () => {
+    expect(scoringOpensEarly("2027-01-14", "2026-12-02")).toBe("in 6 weeks");
+    expect(scoringOpensEarly("2027-01-14", "2027-01-01")).toBe("in 13 days");
+    expect(scoringOpensEarly("2027-01-14", "2027-01-12")).toBe("in 2 days");
+    expect(scoringOpensEarly("2027-03-25", "2026-12-02")).toBe("in 4 months");
+    expect(scoringOpensEarly("2099-03-25", "2026-12-02")).toBe("in 72 years");
+  });
+
+  it("asks nothing from the day before the pitch day on, or after it", () => {
+    expect(scoringOpensEarly("2027-01-14", "2027-01-13")).toBeNull();
+    expect(scoringOpensEarly("2027-01-14", "2027-01-14")).toBeNull();
+    expect(scoringOpensEarly("2027-01-14", "2027-02-01")).toBeNull();
+  });
+
+  it("says when the pitch day is, in words", () => {
+    expect(earlyScoringWarning("2027-01-14", "2026-12-02")).toBe(
+      "The pitch day is on 14 January 2027, in 6 weeks",
+    );
+    expect(earlyScoringWarning("2027-01-14", "2027-01-13")).toBeNull();
   });
 });
 

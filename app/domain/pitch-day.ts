@@ -1,8 +1,8 @@
 // Pitch day, apart from the scoring method itself: the timetable, the random running order, who is in conflict
 // with which team, reading a scoring sheet's scores, and the results a coordinator sees (by scorePitches).
 import { TZDate } from "@date-fns/tz";
-import { addMinutes, format } from "date-fns";
-import { PROGRAMME_TIME_ZONE, parseCalendarDate } from "./calendar";
+import { addMinutes, differenceInCalendarDays, format } from "date-fns";
+import { formatUkDate, PROGRAMME_TIME_ZONE, parseCalendarDate } from "./calendar";
 import type { CalendarVisit } from "./icalendar";
 import {
   type CriterionScore,
@@ -13,6 +13,29 @@ import {
 } from "./pitch-scoring";
 import { seededRandom } from "./team-formation";
 import type { FeedbackAttribution } from "./vocabulary";
+
+/**
+ * How far off the pitch day is ("in 6 weeks", "in 3 days") when opening scoring today would open it more than a day
+ * before the day, so the coordinator is asked to confirm; null from the day before the pitch day on.
+ */
+export function scoringOpensEarly(pitchDate: string, today: string): string | null {
+  const day = parseCalendarDate(pitchDate);
+  const now = parseCalendarDate(today);
+  if (!day || !now) return null;
+  const days = differenceInCalendarDays(day, now);
+  if (days <= 1) return null;
+  if (days < 14) return `in ${days} days`;
+  if (days < 70) return `in ${Math.round(days / 7)} weeks`;
+  const months = Math.round(days / 30.44);
+  if (months < 24) return `in ${months} months`;
+  return `in ${Math.round(days / 365.25)} years`;
+}
+
+/** "The pitch day is on 14 January 2027, in 6 weeks" when scoring would open early (see scoringOpensEarly). */
+export function earlyScoringWarning(pitchDate: string, today: string): string | null {
+  const early = scoringOpensEarly(pitchDate, today);
+  return early ? `The pitch day is on ${formatUkDate(pitchDate)}, ${early}` : null;
+}
 
 /** A pitch day's details as a coordinator sets them: when and where, the timetable's lengths, how feedback is shown. */
 export type PitchDayDetails = {

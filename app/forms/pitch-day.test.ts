@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { EventSchema, OrderSchema, RubricSchema, sheetSchema } from "./pitch-day";
+import { eventSchema, OrderSchema, RubricSchema, sheetSchema } from "./pitch-day";
 
 function form(fields: Record<string, string | string[]>) {
   const data = new FormData();
@@ -12,6 +12,8 @@ function form(fields: Record<string, string | string[]>) {
 const errorsOf = (submission: object) => ("error" in submission ? submission.error : null) ?? {};
 
 describe("the pitch day details", () => {
+  // Six teams, today 2 December 2026, a new pitch day.
+  const EventSchema = eventSchema({ teams: 6, today: "2026-12-02", savedDate: null });
   const details = {
     "date.day": "25",
     "date.month": "3",
@@ -54,8 +56,50 @@ describe("the pitch day details", () => {
       date: ["Date must be a real date, like 25 3 2027"],
       startTime: ["Start time must be a 24-hour time, like 10:00 or 13:30"],
       venue: ["Enter a venue or an online link"],
-      pitchMinutes: ["Pitch length must be between 1 and 120 minutes"],
+      pitchMinutes: ["Pitch length must be 1 minute or more"],
     });
+  });
+
+  it("reports an impossible date, a negative break and a break after the last slot at once, in plain words", () => {
+    const submission = parseWithZod(
+      form({ ...details, "date.day": "31", "date.month": "2", breakAfter: "99", breakMinutes: "-5" }),
+      { schema: EventSchema },
+    );
+    expect(errorsOf(submission)).toEqual({
+      date: ["Date must be a real date, like 25 3 2027"],
+      breakAfter: ["Break after must be a slot from 1 to 5: there are 6 teams"],
+      breakMinutes: ["Break length must be 0 minutes or more"],
+    });
+  });
+
+  it("refuses a break after the last slot, and says so when there is only one team", () => {
+    const last = parseWithZod(form({ ...details, breakAfter: "6" }), { schema: EventSchema });
+    expect(errorsOf(last)).toEqual({
+      breakAfter: ["Break after must be a slot from 1 to 5: there are 6 teams"],
+    });
+    expect(parseWithZod(form({ ...details, breakAfter: "5" }), { schema: EventSchema }).status).toBe(
+      "success",
+    );
+    const one = eventSchema({ teams: 1, today: "2026-12-02", savedDate: null });
+    expect(errorsOf(parseWithZod(form({ ...details, breakAfter: "1" }), { schema: one }))).toEqual({
+      breakAfter: ["Leave break after empty: with one team there is no gap between pitches for a break"],
+    });
+  });
+
+  it("refuses a date in the past for a new or changed pitch day, and keeps a saved one", () => {
+    const past = { ...details, "date.day": "1", "date.month": "12", "date.year": "2026", breakMinutes: "-1" };
+    expect(errorsOf(parseWithZod(form(past), { schema: EventSchema }))).toEqual({
+      date: ["Date must be today or in the future"],
+      breakMinutes: ["Break length must be 0 minutes or more"],
+    });
+    const changed = eventSchema({ teams: 6, today: "2026-12-02", savedDate: "2026-11-30" });
+    expect(errorsOf(parseWithZod(form(past), { schema: changed }))).toMatchObject({
+      date: ["Date must be today or in the future"],
+    });
+    const kept = eventSchema({ teams: 6, today: "2026-12-02", savedDate: "2026-12-01" });
+    expect(parseWithZod(form({ ...past, breakMinutes: "0" }), { schema: kept }).status).toBe("success");
+    const today = { ...details, "date.day": "2", "date.month": "12", "date.year": "2026" };
+    expect(parseWithZod(form(today), { schema: EventSchema }).status).toBe("success");
   });
 
   it("asks for a missing date and an https link", () => {

@@ -10,59 +10,91 @@ const rowOf = (issue: { path?: PropertyKey[] }) => Number(issue.path?.[1] ?? 0) 
 
 const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
-/** A length in whole minutes, from `min` to `max` ("Pitch length must be between 1 and 120 minutes"). */
+const minutesText = (n: number) => `${n} minute${n === 1 ? "" : "s"}`;
+
+/** A length in whole minutes, from `min` to `max` ("Break length must be 0 minutes or more"). */
 function minutes(label: string, min: number, max: number) {
   const whole = `${capitalised(label)} must be a whole number of minutes`;
-  const range = `${capitalised(label)} must be between ${min} and ${max} minutes`;
   return z
     .number({ error: (issue) => (issue.input === undefined ? `Enter the ${label} in minutes` : whole) })
     .int(whole)
-    .min(min, range)
-    .max(max, range);
+    .min(min, `${capitalised(label)} must be ${minutesText(min)} or more`)
+    .max(max, `${capitalised(label)} must be ${minutesText(max)} or fewer`);
 }
 
-export const EventSchema = z
-  .object({
-    date: govukDate({
-      empty: "Enter the date of the pitch day",
-      invalid: "Date must be a real date, like 25 3 2027",
-    }),
-    startTime: requiredText(5, {
-      empty: "Enter the start time",
-      tooLong: "Start time must be a 24-hour time, like 10:00 or 13:30",
-    })
-      .refine((v) => parseClockTime(v) !== null, "Start time must be a 24-hour time, like 10:00 or 13:30")
-      .transform((v) => v.padStart(5, "0")),
-    venue: optionalText(200, "Venue must be 200 characters or fewer"),
-    onlineLink: optionalText(500, "Online link must be 500 characters or fewer").refine(
-      (v) => v === null || /^https:\/\/[^\s]+$/.test(v),
-      "Online link must start with https://",
-    ),
-    pitchMinutes: minutes("pitch length", 1, 120),
-    questionsMinutes: minutes("questions length", 0, 120),
-    changeoverMinutes: minutes("changeover", 0, 120),
-    breakAfter: z
-      .number({ error: "Break after must be the number of a slot, like 3" })
-      .int("Break after must be the number of a slot, like 3")
-      .min(1, "Break after must be the number of a slot, like 3")
-      .optional()
-      .transform((v) => v ?? null),
-    breakMinutes: minutes("break length", 0, 240).default(0),
-    feedbackAttribution: z.enum(valuesOf(FEEDBACK_ATTRIBUTIONS), {
-      error: "Choose whether teams see who wrote their feedback",
-    }),
-    version,
-  })
-  .superRefine(
-    (v, ctx) => {
-      if (!v.venue && !v.onlineLink)
-        ctx.addIssue({ code: "custom", path: ["venue"], message: "Enter a venue or an online link" });
-    },
-    // Reported with the other fields' errors, not only once they pass.
-    { when: () => true },
-  );
+/** The most teams a cohort can have (see the cohort form): a break follows one of the slots before the last. */
+const MOST_TEAMS = 50;
 
-export type EventInput = z.output<typeof EventSchema>;
+/** The slot a break may follow: one before the last team's, when the number of teams is known. */
+function breakAfter(teams: number) {
+  const slots = (teams > 0 ? teams : MOST_TEAMS) - 1;
+  const outside =
+    teams === 1
+      ? "Leave break after empty: with one team there is no gap between pitches for a break"
+      : teams > 1
+        ? `Break after must be a slot from 1 to ${slots}: there are ${teams} teams`
+        : `Break after must be a slot from 1 to ${slots}`;
+  const notSlot = teams === 1 ? outside : "Break after must be the number of a slot, like 3";
+  return z
+    .number({ error: notSlot })
+    .int(notSlot)
+    .min(1, notSlot)
+    .max(slots, outside)
+    .optional()
+    .transform((v) => v ?? null);
+}
+
+/**
+ * What the pitch day details are checked against: how many teams pitch (those formed, or the number the cohort
+ * plans before its teams are formed), today's date, and the date already saved (null for a new pitch day).
+ */
+export type EventFormContext = { teams: number; today: string; savedDate: string | null };
+
+/**
+ * The pitch day details. Every field is checked on every submission, so every error shows at once: a new pitch
+ * day, or a changed date, must be today or later (a saved date in the past may stay, to correct the other details
+ * after the day); a break follows one of the slots before the last.
+ */
+export function eventSchema({ teams, today, savedDate }: EventFormContext) {
+  return z
+    .object({
+      date: govukDate({
+        empty: "Enter the date of the pitch day",
+        invalid: "Date must be a real date, like 25 3 2027",
+        check: (date) => (date !== savedDate && date < today ? "Date must be today or in the future" : null),
+      }),
+      startTime: requiredText(5, {
+        empty: "Enter the start time",
+        tooLong: "Start time must be a 24-hour time, like 10:00 or 13:30",
+      })
+        .refine((v) => parseClockTime(v) !== null, "Start time must be a 24-hour time, like 10:00 or 13:30")
+        .transform((v) => v.padStart(5, "0")),
+      venue: optionalText(200, "Venue must be 200 characters or fewer"),
+      onlineLink: optionalText(500, "Online link must be 500 characters or fewer").refine(
+        (v) => v === null || /^https:\/\/[^\s]+$/.test(v),
+        "Online link must start with https://",
+      ),
+      pitchMinutes: minutes("pitch length", 1, 120),
+      questionsMinutes: minutes("questions length", 0, 120),
+      changeoverMinutes: minutes("changeover", 0, 120),
+      breakAfter: breakAfter(teams),
+      breakMinutes: minutes("break length", 0, 240).default(0),
+      feedbackAttribution: z.enum(valuesOf(FEEDBACK_ATTRIBUTIONS), {
+        error: "Choose whether teams see who wrote their feedback",
+      }),
+      version,
+    })
+    .superRefine(
+      (v, ctx) => {
+        if (!v.venue && !v.onlineLink)
+          ctx.addIssue({ code: "custom", path: ["venue"], message: "Enter a venue or an online link" });
+      },
+      // Reported with the other fields' errors, not only once they pass.
+      { when: () => true },
+    );
+}
+
+export type EventInput = z.output<ReturnType<typeof eventSchema>>;
 
 const criterionError = (text: string) => (issue: { path?: PropertyKey[] }) =>
   `Criterion ${rowOf(issue)}: ${text}`;
@@ -174,9 +206,30 @@ export const OrderSchema = byIntent(
   "Choose to draw the order or set it by hand",
 );
 
+/** The pitch day's scoring buttons. Releasing results has its own page (ReleaseSchema), where it is confirmed. */
 export const ScoringWindowSchema = z.object({
-  intent: z.enum(["open", "close", "release", "publish-ranking"], { error: "Choose what to do" }),
+  intent: z.enum(["open", "close", "publish-ranking"], { error: "Choose what to do" }),
   version,
+});
+
+/** Opening scoring more than a day before the pitch day, confirmed on its own page. */
+export const OpenScoringSchema = z.object({ version });
+
+/** Releasing results, confirmed: `team` is one team's id, or "all" for every team not yet released (null). */
+export const ReleaseSchema = z.object({
+  version,
+  team: z
+    .string({ error: "Choose the teams whose results to release" })
+    .regex(/^(all|[1-9]\d{0,9})$/, "Choose the teams whose results to release")
+    .transform((v) => (v === "all" ? null : Number(v))),
+});
+
+export const WithdrawSchema = z.object({
+  version,
+  reason: requiredText(500, {
+    empty: "Enter why you are withdrawing the results",
+    tooLong: "Reason must be 500 characters or fewer",
+  }),
 });
 
 export const ConflictSchema = z.object({

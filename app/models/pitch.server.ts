@@ -11,6 +11,7 @@ import {
   pitchDayResults,
   type TimetableSettings,
 } from "~/domain/pitch-day";
+import { round2 } from "~/domain/pitch-scoring";
 import { teamLabel } from "~/domain/report";
 import { DEFAULT_RUBRIC } from "~/domain/rubric";
 import { groupBy } from "~/utils/group";
@@ -103,8 +104,63 @@ export async function setScoringState(db: Tx, eventId: number, state: ScoringSta
   );
 }
 
-export async function releaseResults(db: Tx, eventId: number) {
-  await setEventColumns(db, eventId, { results_released_at: nowIso() });
+/**
+ * Releases every team in the running order at once, now or `at` (fixtures and seeds; the app releases with
+ * releaseTeams).
+ */
+export async function releaseResults(db: Tx, eventId: number, at = nowIso()) {
+  const slots = await listSlots(db, eventId);
+  await releaseTeams(
+    db,
+    eventId,
+    slots.map((s) => s.team_id),
+    at,
+  );
+  await setEventColumns(db, eventId, { results_released_at: at });
+}
+
+/** Each event's released teams, with when each was released, by event id. */
+export async function releasedTeamsOfEvents(db: Db, eventIds: number[]) {
+  const rows = eventIds.length
+    ? await db
+        .selectFrom("pitch_team_releases")
+        .where("event_id", "in", eventIds)
+        .select(["event_id", "team_id", "released_at"])
+        .orderBy("id")
+        .execute()
+    : [];
+  const byEvent = new Map<number, Map<number, string>>(eventIds.map((id) => [id, new Map()]));
+  for (const row of rows) byEvent.get(row.event_id)?.set(row.team_id, row.released_at);
+  return byEvent;
+}
+
+/** The event's released teams: team id -> when its results were released. */
+export async function releasedTeams(db: Db, eventId: number) {
+  return (await releasedTeamsOfEvents(db, [eventId])).get(eventId) ?? new Map<number, string>();
+}
+
+/** Releases these teams' results to their members (a team already released keeps its first release). */
+export async function releaseTeams(db: Tx, eventId: number, teamIds: number[], at = nowIso()) {
+  if (teamIds.length === 0) return;
+  await db
+    .insertInto("pitch_team_releases")
+    .values(teamIds.map((teamId) => ({ event_id: eventId, team_id: teamId, released_at: at })))
+    .onConflict((oc) => oc.columns(["event_id", "team_id"]).doNothing())
+    .execute();
+}
+
+/** Takes a team's released results back from its members. */
+export async function withdrawTeamRelease(db: Tx, eventId: number, teamId: number) {
+  await db
+    .deleteFrom("pitch_team_releases")
+    .where("event_id", "=", eventId)
+    .where("team_id", "=", teamId)
+    .execute();
+}
+
+/** Records that every pitching team's results are released (now), or that one of them no longer is. */
+export async function markEveryTeamReleased(db: Tx, eventId: number, every: boolean) {
+  await setEventColumns(db, eventId, { results_released_at: every ? nowIso() : null });
 }
 
 export async function publishRanking(db: Tx, eventId: number) {
@@ -142,6 +198,15 @@ export async function pitchTeamsOfCohorts(db: Db, cohortIds: number[]): Promise<
       },
     }));
   return groupBy(cohortIds, teams, ({ cohortId, team }) => [cohortId, team]);
+}
+
+/**
+ * How many teams will pitch: the teams formed (with members), or before there are any, the number the cohort
+ * plans (`formed` says which).
+ */
+export async function pitchingTeamCount(db: Db, cohort: { id: number; team_count: number }) {
+  const formed = (await pitchTeamsOfCohorts(db, [cohort.id])).get(cohort.id)?.length ?? 0;
+  return { teams: formed || cohort.team_count, formed: formed > 0 };
 }
 
 /** Each event's running order (team ids by position), by event id. */
@@ -411,30 +476,6 @@ export async function listAllSheets(db: Db, eventId: number) {
   return rows.map((row) => ({ ...row, scores: childRows(row.scores) }));
 }
 
-/** The submitted sheets for the given teams (their feedback), in one query: never another team's. */
-export async function listSubmittedSheetsOfTeams(db: Db, eventId: number, teamIds: number[]) {
-  if (teamIds.length === 0) return [];
-  return db
-    .selectFrom("scoring_sheets")
-    .innerJoin("people", "people.id", "scoring_sheets.person_id")
-    .leftJoin("organisations", "organisations.id", "people.organisation_id")
-    .where("scoring_sheets.event_id", "=", eventId)
-    .where("scoring_sheets.team_id", "in", teamIds)
-    .where("scoring_sheets.status", "=", "submitted")
-    .select([
-      "scoring_sheets.id",
-      "scoring_sheets.person_id",
-      "scoring_sheets.team_id",
-      "scoring_sheets.worked_well",
-      "scoring_sheets.could_be_better",
-      "people.name as leader_name",
-      "organisations.name as leader_organisation",
-    ])
-    .orderBy("scoring_sheets.submitted_at")
-    .orderBy("scoring_sheets.id")
-    .execute();
-}
-
 export type SheetSave = {
   eventId: number;
   personId: number;
@@ -532,6 +573,7 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
     {
       date: string;
       scoringState: ScoringState;
+      /** A team of the person's (as member or mentor) has its results released. */
       released: boolean;
       onPanel: boolean;
       sheetsDone: number;
@@ -543,7 +585,7 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
   const events = [...(await pitchEventsOfCohorts(db, cohortIds)).values()];
   if (events.length === 0) return facts;
   const eventIds = events.map((e) => e.id);
-  const [panel, done, slots] = await Promise.all([
+  const [panel, done, slots, released] = await Promise.all([
     db
       .selectFrom("panel_members")
       .where("event_id", "in", eventIds)
@@ -565,6 +607,26 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
       .where("team_members.person_id", "=", personId)
       .select(["pitch_slots.event_id", "pitch_slots.position", "pitch_slots.team_id"])
       .execute(),
+    // The events where a team of the person's (as member or mentor) has its results released.
+    db
+      .selectFrom("pitch_team_releases")
+      .where("event_id", "in", eventIds)
+      .where((eb) =>
+        eb.or([
+          eb(
+            "team_id",
+            "in",
+            eb.selectFrom("team_members").where("person_id", "=", personId).select("team_id"),
+          ),
+          eb(
+            "team_id",
+            "in",
+            eb.selectFrom("team_mentors").where("person_id", "=", personId).select("team_id"),
+          ),
+        ]),
+      )
+      .select("event_id")
+      .execute(),
   ]);
   for (const event of events) {
     const slot = slots.find((s) => s.event_id === event.id);
@@ -572,7 +634,7 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
       eventId: event.id,
       date: event.date,
       scoringState: event.scoring_state,
-      released: event.results_released_at !== null,
+      released: released.some((r) => r.event_id === event.id),
       onPanel: panel.some((p) => p.event_id === event.id),
       sheetsDone: Number(done.find((d) => d.event_id === event.id)?.count ?? 0),
       teamSlot: slot ? { position: slot.position, teamId: slot.team_id } : null,
@@ -773,3 +835,94 @@ export async function pitchDayCalendar(
 ): Promise<CalendarVisit[]> {
   return (await pitchDayCalendars(db, [cohort], personId)).get(cohort.id) ?? [];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// What a team reads once its results are released, and what the coordinator checks before releasing them
+
+/** A team's feedback and scores, as its members read them once its results are released. */
+export type TeamFeedback = {
+  id: number;
+  label: string;
+  /** How many leaders' sheets the scores count. */
+  sheets: number;
+  /** The mean score on each criterion, to two decimal places ("–" when no sheet counts). */
+  means: Array<{ name: string; max: number; mean: string }>;
+  /** What each leader wrote, in the order the sheets were submitted; by name or as "Panel member 2". */
+  feedback: Array<{ key: number; from: string; workedWell: string; couldBeBetter: string }>;
+};
+
+type Results = Awaited<ReturnType<typeof resultsOf>>;
+
+function feedbackOfTeam(
+  event: PitchEventRow,
+  { panel, rubric, sheets, results }: Results,
+  team: { id: number; label: string },
+): TeamFeedback {
+  const conflicted = new Set(panel.conflicts.filter((c) => c.teamId === team.id).map((c) => c.leaderId));
+  const result = results.results.find((r) => r.team === String(team.id));
+  const written = sheets
+    .filter((s) => s.team_id === team.id && s.status === "submitted" && !conflicted.has(s.person_id))
+    .sort((a, b) => (a.submitted_at ?? "").localeCompare(b.submitted_at ?? "") || a.id - b.id);
+  return {
+    id: team.id,
+    label: team.label,
+    sheets: result?.judges ?? 0,
+    means: rubric.map((c) => {
+      const mean = result?.criterionMeans[String(c.id)];
+      return { name: c.name, max: c.max, mean: mean === undefined ? "–" : round2(mean).toFixed(2) };
+    }),
+    feedback: written.map((s, index) => ({
+      key: s.id,
+      from:
+        event.feedback_attribution === "attributed"
+          ? `${s.leader_name}${s.leader_organisation ? `, ${s.leader_organisation}` : ""}`
+          : `Panel member ${index + 1}`,
+      workedWell: s.worked_well,
+      couldBeBetter: s.could_be_better,
+    })),
+  };
+}
+
+/** These teams' feedback and scores as their members read them (the caller decides who may read which team's). */
+export async function teamFeedbackOf(
+  db: Db,
+  cohortId: number,
+  event: PitchEventRow,
+  teamIds: readonly number[],
+): Promise<TeamFeedback[]> {
+  const results = await resultsOf(db, cohortId, event.id);
+  return results.panel.teams
+    .filter((team) => teamIds.includes(team.id))
+    .map((team) => feedbackOfTeam(event, results, team));
+}
+
+/**
+ * Each pitching team before its results are released: what its members will read, when it was released (if it
+ * was), and by name the panel leaders whose sheet for it will not count: drafts never submitted, no sheet at all,
+ * or a sheet submitted without every score.
+ */
+export async function releasePreview(db: Db, cohortId: number, event: PitchEventRow) {
+  const [results, released] = await Promise.all([
+    resultsOf(db, cohortId, event.id),
+    releasedTeams(db, event.id),
+  ]);
+  return results.panel.teams.map((team) => {
+    const conflicted = new Set(
+      results.panel.conflicts.filter((c) => c.teamId === team.id).map((c) => c.leaderId),
+    );
+    const scorers = results.panel.panel.filter((leader) => !conflicted.has(leader.id));
+    const sheetOf = (leaderId: number) =>
+      results.sheets.find((s) => s.person_id === leaderId && s.team_id === team.id);
+    return {
+      ...feedbackOfTeam(event, results, team),
+      releasedAt: released.get(team.id) ?? null,
+      drafts: scorers.filter((l) => sheetOf(l.id)?.status === "draft").map((l) => l.name),
+      missing: scorers.filter((l) => !sheetOf(l.id)).map((l) => l.name),
+      incomplete: results.results.incompleteSheets
+        .filter((s) => s.team === String(team.id))
+        .map((s) => results.leaderNames.get(s.judge) ?? s.judge),
+    };
+  });
+}
+
+export type ReleasePreview = Awaited<ReturnType<typeof releasePreview>>[number];

@@ -1,25 +1,23 @@
-// Running the pitch day: its details, the set-up tasks, and the scoring window, release and publishing.
+// Running the pitch day: its details, the set-up tasks, the scoring window, and (apart from it) each team's results:
+// released through a confirmation page, withdrawn until the ranking is published, and the ranking's publication.
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
-import {
-  closeScoring,
-  openScoring,
-  publishRankingToCohort,
-  releaseResultsToTeams,
-} from "~/commands/pitch-day.server";
+import { closeScoring, openScoring, publishRankingToCohort } from "~/commands/pitch-day.server";
 import { invalid } from "~/commands/runner.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { BackLink, Button, InsetText, SummaryList, Tag, TaskList } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
-import { formatUkDateTime, formatUkDateWithDay } from "~/domain/calendar";
+import { ResultsByTeam } from "~/components/ResultsByTeam";
+import { formatUkDateTime, formatUkDateWithDay, todayInLondon } from "~/domain/calendar";
+import { earlyScoringWarning } from "~/domain/pitch-day";
 import { ScoringWindowSchema } from "~/forms/pitch-day";
 import { change, submitForm } from "~/forms/submit.server";
-import { getPitchEvent, pitchDayProgress } from "~/models/pitch.server";
+import { getPitchEvent, pitchDayProgress, releasedTeams } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -30,11 +28,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
   const event = await getPitchEvent(context.db, cohort.id);
   if (!event) return { cohort, pitchDay: null };
-  const { panel, rubric, expected, submitted, drafts } = await pitchDayProgress(
-    context.db,
-    cohort.id,
-    event.id,
-  );
+  const [{ panel, rubric, expected, submitted, drafts }, released] = await Promise.all([
+    pitchDayProgress(context.db, cohort.id, event.id),
+    releasedTeams(context.db, event.id),
+  ]);
   return {
     cohort,
     pitchDay: {
@@ -58,6 +55,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       expected,
       submitted,
       drafts,
+      /** Each pitching team, with when its results were released (null: not released). */
+      results: panel.teams.map((team) => ({
+        id: team.id,
+        label: team.label,
+        releasedAt: released.has(team.id) ? formatUkDateTime(released.get(team.id)!) : null,
+      })),
+      /** Opening scoring now would be more than a day before the pitch day. */
+      earlyOpening: earlyScoringWarning(event.date, todayInLondon()) !== null,
     },
   };
 }
@@ -65,10 +70,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const STEPS = {
   open: { command: openScoring, banner: "Scoring is open: the panel can score the pitches" },
   close: { command: closeScoring, banner: "Scoring is closed" },
-  release: {
-    command: releaseResultsToTeams,
-    banner: "Results released: each team can now read its own feedback and scores",
-  },
   "publish-ranking": { command: publishRankingToCohort, banner: "Ranking published to the cohort" },
 } as const;
 
@@ -113,6 +114,7 @@ export default function RunPitchDay() {
     );
   const p = pitchDay;
   const locked = p.scoringState !== "not_open";
+  const released = p.results.filter((team) => team.releasedAt).length;
   const setUp = (done: boolean, text?: string) =>
     done
       ? { text: text ?? "Completed" }
@@ -181,7 +183,15 @@ export default function RunPitchDay() {
             key: "Sheets submitted",
             value: `${p.submitted} of ${p.expected}${p.drafts ? ` (${p.drafts} drafts)` : ""}`,
           },
-          { key: "Results", value: p.releasedAt ? `Released ${p.releasedAt}` : "Seen only by coordinators" },
+          {
+            key: "Results",
+            value:
+              released === 0
+                ? "Seen only by coordinators"
+                : released < p.results.length
+                  ? `Released to ${released} of ${p.results.length} teams`
+                  : `Released to every team${p.releasedAt ? ` ${p.releasedAt}` : ""}`,
+          },
           {
             key: "Ranking",
             value: p.rankingPublishedAt ? `Published ${p.rankingPublishedAt}` : "Not published",
@@ -191,37 +201,64 @@ export default function RunPitchDay() {
       {p.scoringState === "not_open" ? (
         <InsetText>Opening scoring locks the rubric. Set the running order and the panel first.</InsetText>
       ) : null}
+      {p.scoringState === "closed" && released > 0 ? (
+        <InsetText>
+          Scoring cannot reopen while any team's results are released. To let a leader finish a sheet,
+          withdraw the released results first.
+        </InsetText>
+      ) : null}
       <Form method="post" {...formProps(form)} key={p.version}>
         <input type="hidden" name="version" value={p.version} />
         <div className="govuk-button-group">
-          {p.scoringState !== "open" && !p.releasedAt ? (
-            <Button name="intent" value="open">
-              {p.scoringState === "closed" ? "Reopen scoring" : "Open scoring"}
-            </Button>
+          {p.scoringState !== "open" && released === 0 && !p.rankingPublishedAt ? (
+            p.earlyOpening ? (
+              // More than a day before the pitch day: the coordinator confirms on the next page.
+              <Button href={to.pitchDay.openScoring()}>
+                {p.scoringState === "closed" ? "Reopen scoring" : "Open scoring"}
+              </Button>
+            ) : (
+              <Button name="intent" value="open">
+                {p.scoringState === "closed" ? "Reopen scoring" : "Open scoring"}
+              </Button>
+            )
           ) : null}
           {p.scoringState === "open" ? (
             <Button name="intent" value="close" variant="warning">
               Close scoring
             </Button>
           ) : null}
-          {p.scoringState === "closed" && !p.releasedAt ? (
-            <Button name="intent" value="release" variant="secondary">
-              Release results to teams
-            </Button>
-          ) : null}
-          {p.releasedAt && !p.rankingPublishedAt ? (
-            <Button name="intent" value="publish-ranking" variant="secondary">
-              Publish the ranking to the cohort
-            </Button>
-          ) : null}
         </div>
       </Form>
+      <h2 className="govuk-heading-m" id="results" tabIndex={-1}>
+        Results
+      </h2>
       <p className="govuk-body">
         <Link className="govuk-link" to={to.pitchDay.results()}>
           See the results
         </Link>{" "}
-        (coordinators only until you release them)
+        {released === 0
+          ? "(only coordinators can see them until you release them)"
+          : released < p.results.length
+            ? "(each team sees only its own results, once you release them)"
+            : "(each team sees only its own results)"}
       </p>
+      {p.scoringState === "closed" ? (
+        <ResultsByTeam cohortId={cohort.id} teams={p.results} published={p.rankingPublishedAt !== null} />
+      ) : (
+        <p className="govuk-body">You can release the results to the teams once scoring is closed.</p>
+      )}
+      {p.releasedAt && !p.rankingPublishedAt ? (
+        <Form method="post" key={`publish-${p.version}`}>
+          <input type="hidden" name="version" value={p.version} />
+          <p className="govuk-body">
+            Publishing the ranking shows every team's place to the whole cohort. After that, released results
+            can no longer be withdrawn.
+          </p>
+          <Button name="intent" value="publish-ranking" variant="secondary">
+            Publish the ranking to the cohort
+          </Button>
+        </Form>
+      ) : null}
     </>
   );
 }

@@ -10,11 +10,12 @@ import { labelItems } from "~/components/items";
 import { OnceOnly } from "~/components/OnceOnly";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { VersionedForm } from "~/components/VersionedForm";
+import { todayInLondon } from "~/domain/calendar";
 import type { FeedbackAttribution } from "~/domain/vocabulary";
 import { dateParts } from "~/forms/fields";
-import { EventSchema } from "~/forms/pitch-day";
+import { eventSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
-import { getPitchEvent } from "~/models/pitch.server";
+import { getPitchEvent, pitchingTeamCount } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -23,14 +24,21 @@ export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
-  const event = await getPitchEvent(context.db, cohort.id);
-  return { cohort, event: event ?? null };
+  const [event, pitching] = await Promise.all([
+    getPitchEvent(context.db, cohort.id),
+    pitchingTeamCount(context.db, cohort),
+  ]);
+  return { cohort, event: event ?? null, ...pitching };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  const [event, { teams }] = await Promise.all([
+    getPitchEvent(context.db, cohort.id),
+    pitchingTeamCount(context.db, cohort),
+  ]);
   return submitForm(context, request, user, {
-    schema: EventSchema,
+    schema: eventSchema({ teams, today: todayInLondon(), savedDate: event?.date ?? null }),
     // The same form sent twice (a double click, a retried request) sets up one pitch day, answering as the first did.
     once: true,
     command: savePitchDayDetails,
@@ -46,9 +54,10 @@ const ATTRIBUTION_CHOICES: Record<FeedbackAttribution, string> = {
 };
 
 type SavedEvent = Awaited<ReturnType<typeof loader>>["event"];
+type EventFields = z.input<ReturnType<typeof eventSchema>>;
 
 /** What the form shows first: the saved details, or Tandem's suggestions for a new pitch day. */
-function defaultValue(event: SavedEvent): Partial<z.input<typeof EventSchema>> {
+function defaultValue(event: SavedEvent): Partial<EventFields> {
   if (!event)
     return {
       startTime: "10:00",
@@ -73,8 +82,8 @@ function defaultValue(event: SavedEvent): Partial<z.input<typeof EventSchema>> {
 }
 
 export default function PitchDayDetails() {
-  const { cohort, event } = useLoaderData<typeof loader>();
-  const [form, fields] = useVersionedForm<z.input<typeof EventSchema>>(event?.version ?? 0, {
+  const { cohort, event, teams, formed } = useLoaderData<typeof loader>();
+  const [form, fields] = useVersionedForm<EventFields>(event?.version ?? 0, {
     lastResult: useActionData<typeof action>(),
     defaultValue: defaultValue(event),
   });
@@ -104,7 +113,11 @@ export default function PitchDayDetails() {
         <Input
           field={fields.breakAfter}
           label="Break after slot (optional)"
-          hint="The number of the slot the break follows, for example 3. Leave empty for no break."
+          hint={
+            teams > 1
+              ? `The number of the slot the break follows, from 1 to ${teams - 1} (${formed ? "there are" : "the cohort plans"} ${teams} teams). Leave empty for no break.`
+              : "Leave empty for no break."
+          }
           inputMode="numeric"
           width="3"
         />

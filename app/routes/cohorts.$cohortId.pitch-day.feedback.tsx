@@ -1,13 +1,13 @@
-// A team's own pitch-day feedback and scores, once the coordinator releases them. Never another team's.
+// A team's own pitch-day feedback and scores, once the coordinator releases that team's. Never another team's.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { BackLink, InsetText, SummaryCard, Table } from "~/components/govuk";
+import { BackLink, InsetText } from "~/components/govuk";
 import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
-import { round2 } from "~/domain/pitch-scoring";
-import { getPitchEvent, listSubmittedSheetsOfTeams, resultsOf, teamIdsOfPerson } from "~/models/pitch.server";
+import { TeamComments, TeamScores } from "~/components/TeamFeedbackView";
+import { getPitchEvent, releasedTeams, teamFeedbackOf, teamIdsOfPerson } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -23,39 +23,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
-  if (!event?.results_released_at)
-    return { cohort, released: false as const, teams: [], rankingPublished: false };
-  const teamIds = await teamIdsOfPerson(db, cohort.id, user.personId);
-  const { panel, rubric, results } = await resultsOf(db, cohort.id, event.id);
-  const conflicted = new Set(panel.conflicts.map((c) => `${c.leaderId}|${c.teamId}`));
-  const submitted = await listSubmittedSheetsOfTeams(db, event.id, teamIds);
-  const teams = panel.teams
-    .filter((t) => teamIds.includes(t.id))
-    .map((team) => {
-      const result = results.results.find((r) => r.team === String(team.id));
-      const sheets = submitted.filter(
-        (s) => s.team_id === team.id && !conflicted.has(`${s.person_id}|${team.id}`),
-      );
-      return {
-        id: team.id,
-        label: team.label,
-        sheets: result?.judges ?? 0,
-        means: rubric.map((c) => {
-          const mean = result?.criterionMeans[String(c.id)];
-          return { name: c.name, max: c.max, mean: mean === undefined ? "–" : round2(mean).toFixed(2) };
-        }),
-        feedback: sheets.map((s, index) => ({
-          key: s.id,
-          from:
-            event.feedback_attribution === "attributed"
-              ? `${s.leader_name}${s.leader_organisation ? `, ${s.leader_organisation}` : ""}`
-              : `Panel member ${index + 1}`,
-          workedWell: s.worked_well,
-          couldBeBetter: s.could_be_better,
-        })),
-      };
-    });
-  return { cohort, released: true as const, teams, rankingPublished: event.ranking_published_at !== null };
+  if (!event) return { cohort, released: false, teams: [], rankingPublished: false };
+  const [mine, released] = await Promise.all([
+    teamIdsOfPerson(db, cohort.id, user.personId),
+    releasedTeams(db, event.id),
+  ]);
+  // Only the person's own teams, and of those only the ones whose results are released.
+  const teamIds = mine.filter((id) => released.has(id));
+  return {
+    cohort,
+    // Someone in no team that pitched is told so once every team's results are out.
+    released: teamIds.length > 0 || event.results_released_at !== null,
+    teams: teamIds.length ? await teamFeedbackOf(db, cohort.id, event, teamIds) : [],
+    rankingPublished: event.ranking_published_at !== null,
+  };
 }
 
 export default function Feedback() {
@@ -77,34 +58,9 @@ export default function Feedback() {
             <h2 className="govuk-heading-m" id={`team-${team.id}`}>
               {team.label}
             </h2>
-            <Table
-              caption={`Your scores: the mean of ${team.sheets} leader${team.sheets === 1 ? "" : "s"}' scores on each criterion`}
-              captionSize="s"
-              firstCellIsHeader
-              head={[
-                { text: "Criterion" },
-                { text: "Mean score", format: "numeric" },
-                { text: "Out of", format: "numeric" },
-              ]}
-              rows={team.means.map((m) => [
-                { text: m.name },
-                { text: m.mean, format: "numeric" },
-                { text: String(m.max), format: "numeric" },
-              ])}
-            />
+            <TeamScores team={team} />
             <h3 className="govuk-heading-s">What the panel wrote</h3>
-            {team.feedback.length ? (
-              team.feedback.map((f) => (
-                <SummaryCard key={f.key} headingLevel={4} title={f.from}>
-                  <h5 className="govuk-heading-s govuk-!-margin-bottom-1">What worked well</h5>
-                  <p className="govuk-body tandem-feedback-text">{f.workedWell || "Nothing written"}</p>
-                  <h5 className="govuk-heading-s govuk-!-margin-bottom-1">What could be better</h5>
-                  <p className="govuk-body tandem-feedback-text">{f.couldBeBetter || "Nothing written"}</p>
-                </SummaryCard>
-              ))
-            ) : (
-              <p className="govuk-body">No written feedback.</p>
-            )}
+            <TeamComments team={team} headingLevel={4} />
           </section>
         ))
       )}

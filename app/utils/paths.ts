@@ -89,6 +89,11 @@ function cohort(cohortId: Id) {
       sheetsCsv: () => `${base}/pitch-day/sheets.csv`,
       results: () => `${base}/pitch-day/results`,
       feedback: () => `${base}/pitch-day/feedback`,
+      /** Opening scoring more than a day before the pitch day, confirmed. */
+      openScoring: () => `${base}/pitch-day/open-scoring`,
+      /** Releasing one team's results, or (with no team) every team's not yet released. */
+      release: (teamId?: Id) => `${base}/pitch-day/release${q({ team: teamId })}`,
+      withdraw: (teamId: Id) => `${base}/pitch-day/withdraw/${teamId}`,
     },
   };
 }

@@ -744,6 +744,17 @@ export async function generateDataset(db: Db, options: DatasetOptions): Promise<
     });
     await tx.insertInto("pitch_slots").values(slots).execute();
     count("pitch_slots", slots.length);
+    // Finished cohorts' results are released to every team.
+    const released = new Map(eventRows.map((e) => [e.id, plans.find((c) => c.id === e.cohort_id)!]));
+    const releases = slots
+      .filter((slot) => !released.get(slot.event_id)!.running)
+      .map((slot) => ({
+        event_id: slot.event_id,
+        team_id: slot.team_id,
+        released_at: `${addDays(released.get(slot.event_id)!.start, 7 * 11 + 3)}T17:00:00.000Z`,
+      }));
+    if (releases.length) await tx.insertInto("pitch_team_releases").values(releases).execute();
+    count("pitch_team_releases", releases.length);
     const criterionRows = await inBatches(
       eventRows.flatMap((e) =>
         DEFAULT_RUBRIC.map((criterion, index) => ({

@@ -1,6 +1,7 @@
 // Pitch day end to end: the coordinator sets the running order and rubric and opens scoring; three leaders score
 // on phones (one is refused a conflicted team, one leaves a draft); the coordinator closes scoring, reviews the
-// results with their flags and releases them; a participant sees only their own team's feedback and scores.
+// results with their flags and releases them through the confirmation page (one team, withdrawn, then all); a
+// participant sees only their own team's feedback and scores.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePitchDayCohort, makeWorld, TEST_PASSWORD } from "../setup/factories";
@@ -77,7 +78,7 @@ for (const js of [true, false]) {
       await checkPage(coordinator);
       await coordinator.getByLabel("Day").fill("25");
       await coordinator.getByLabel("Month").fill("3");
-      await coordinator.getByLabel("Year").fill("2027");
+      await coordinator.getByLabel("Year").fill("2099");
       await coordinator.getByRole("button", { name: "Save pitch day details" }).click();
       await expectBanner(coordinator, "Pitch day details saved");
 
@@ -122,9 +123,14 @@ for (const js of [true, false]) {
       await coordinator.getByRole("button", { name: "Save rubric" }).click();
       await expectBanner(coordinator, "Rubric saved");
 
-      // Open scoring.
+      // Open scoring: the pitch day is years away, so the coordinator confirms opening it this early.
       await visit(coordinator, base);
       await coordinator.getByRole("button", { name: "Open scoring" }).click();
+      await arriveAt(coordinator, `${base}/open-scoring`);
+      await expectHeading(coordinator, /Open scoring now\?/);
+      await coordinator.getByText(/The pitch day is on 25 March 2099, in \d+ years\./).waitFor();
+      await checkPage(coordinator, "pitch-day-open-confirm");
+      await coordinator.getByRole("button", { name: "Yes, open scoring now" }).click();
       await expectBanner(coordinator, "Scoring is open: the panel can score the pitches");
       await checkPage(coordinator, "pitch-day-open");
 
@@ -200,16 +206,54 @@ for (const js of [true, false]) {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.toString("utf8")).toContain("L2 on team 3: worked well");
 
-      // Release.
+      // Release, through the confirmation page: what each team will see, and leader 2's draft and missing sheet
+      // named. Team 2's results first, on their own; then withdrawn and released again with the others.
       await visit(coordinator, base);
       await coordinator.getByRole("button", { name: "Release results to teams" }).click();
-      await expectBanner(coordinator, "Results released: each team can now read its own feedback and scores");
+      await arriveAt(coordinator, `${base}/release`);
+      await expectHeading(coordinator, /Release the results of 3 teams\?/);
+      await coordinator
+        .getByText(`${prefix} Leader 2's sheet is a draft that was never submitted: it will not count`)
+        .waitFor();
+      await coordinator.getByText(`${prefix} Leader 2 has no sheet for Team 1`).waitFor();
+      await coordinator.getByText("2 sheets will not count").waitFor();
+      await checkPage(coordinator, "pitch-release-confirm");
+      await coordinator.getByRole("link", { name: "Release only Team 2's results" }).click();
+      await arriveAt(coordinator, `${base}/release?team=${teams[1]!.id}`);
+      await expectHeading(coordinator, /Release Team 2's results\?/);
+      await coordinator.getByText("What the panel wrote (3 sheets)").click();
+      await coordinator.getByText("L1 on team 2: worked well").waitFor();
+      await checkPage(coordinator, "pitch-release-confirm-one-team");
+      await coordinator.getByRole("button", { name: "Release Team 2's results" }).click();
+      await expectBanner(
+        coordinator,
+        "Results released to Team 2: each team can now read its own feedback and scores",
+      );
+      await coordinator.getByRole("link", { name: "Withdraw Team 2's results" }).click();
+      await arriveAt(coordinator, `${base}/withdraw/${teams[1]!.id}`);
+      await coordinator.getByRole("button", { name: "Withdraw the results" }).click();
+      await expectErrorSummary(coordinator, [
+        { field: "reason", text: "Enter why you are withdrawing the results" },
+      ]);
+      await checkPage(coordinator, "pitch-withdraw-error");
+      await coordinator
+        .getByLabel("Why are you withdrawing them?")
+        .fill("Released before the others by mistake");
+      await coordinator.getByRole("button", { name: "Withdraw the results" }).click();
+      await expectBanner(coordinator, "Team 2's results withdrawn: its members can no longer see them");
+      await coordinator.getByRole("button", { name: "Release results to teams" }).click();
+      await arriveAt(coordinator, `${base}/release`);
+      await coordinator.getByRole("button", { name: "Release the results of 3 teams" }).click();
+      await expectBanner(
+        coordinator,
+        "Results released to Team 1, Team 2, Team 3: each team can now read its own feedback and scores",
+      );
 
       // A participant in team 2 sees their slot, and only their own team's feedback and scores.
       const participant = await browser.open(server.url, { js });
       await signInAs(participant, `${p}.t2p1@example.test`, TEST_PASSWORD);
       await participant
-        .getByRole("link", { name: "Your team pitches at 10:20 on 25 March 2027 (slot 2)" })
+        .getByRole("link", { name: "Your team pitches at 10:20 on 25 March 2099 (slot 2)" })
         .waitFor();
       await participant.getByRole("link", { name: "Read the panel's feedback on your pitch" }).click();
       await arriveAt(participant, `${base}/feedback`);
@@ -231,6 +275,7 @@ for (const js of [true, false]) {
         expect(await participant.locator(".govuk-service-navigation").isVisible()).toBe(false);
         expect(await participant.locator(".govuk-back-link").isVisible()).toBe(false);
       }
-    });
+      // The whole day, with its confirmation pages, is longer than one page's default minute on two busy cores.
+    }, 240_000);
   });
 }

@@ -295,7 +295,7 @@ const CASES: Case[] = [
     who: () => fresh.coordinator.id,
     page: () => `/cohorts/${fresh.cohort.id}/pitch-day/event`,
     fields: () => ({
-      ...dateFields("date", "2027-03-25"),
+      ...dateFields("date", "2099-03-25"),
       startTime: "10:00",
       venue: "HMRC, 100 Parliament Street",
       onlineLink: "",

@@ -54,7 +54,7 @@ const sheetVersion = async (leader: number, teamNumber: number) =>
 const eventFields = (extra: Record<string, string> = {}) => ({
   "date.day": "25",
   "date.month": "3",
-  "date.year": "2027",
+  "date.year": "2099",
   startTime: "10:00",
   venue: "HMRC, 100 Parliament Street",
   onlineLink: "",
@@ -88,6 +88,20 @@ const rubricFields = async (change: (i: number) => Record<string, string | undef
   return fields;
 };
 const sheetUrl = (n: number) => `${base()}/scoring/${team(n)}`;
+const releases = async () =>
+  server.db
+    .selectFrom("pitch_team_releases")
+    .where("event_id", "=", (await event())!.id)
+    .selectAll()
+    .orderBy("id")
+    .execute();
+/** Who was written to that their team's feedback is released, sorted. */
+const releaseEmails = async () =>
+  (await server.db.selectFrom("outbox").where("kind", "=", "results_released").select("to_address").execute())
+    .map((row) => row.to_address)
+    .sort();
+const auditOf = (action: string) =>
+  server.db.selectFrom("audit_events").where("action", "=", action).selectAll().orderBy("id").execute();
 
 describe("setting up the pitch day", () => {
   it("refuses bad details with the error summary, keeps the input and saves nothing", async () => {
@@ -102,15 +116,45 @@ describe("setting up the pitch day", () => {
     expect(html).toContain("Date must be a real date");
     expect(html).toContain("Start time must be a 24-hour time");
     expect(html).toContain("Enter a venue or an online link");
-    expect(html).toContain("Pitch length must be between 1 and 120 minutes");
+    expect(html).toContain("Pitch length must be 1 minute or more");
     expect(html).toContain('value="25:00"');
+    expect(await event()).toBeUndefined();
+  });
+
+  it("reports every error on the first submit: an impossible date, a negative break, a break after slot 99 of 3", async () => {
+    const response = await post(
+      `${base()}/event`,
+      eventFields({ "date.day": "31", "date.month": "2", breakAfter: "99", breakMinutes: "-5", venue: "" }),
+      cookies.coordinator,
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Date must be a real date, like 25 3 2027");
+    expect(html).toContain("Break after must be a slot from 1 to 2: there are 3 teams");
+    expect(html).toContain("Break length must be 0 minutes or more");
+    expect(html).toContain("Enter a venue or an online link");
+    expect(html).not.toContain("Invalid input");
+    expect(html).toContain('value="-5"');
+    expect(await event()).toBeUndefined();
+  });
+
+  it("refuses a pitch day in the past, with the other errors", async () => {
+    const response = await post(
+      `${base()}/event`,
+      eventFields({ "date.day": "1", "date.month": "1", "date.year": "2020", breakAfter: "3" }),
+      cookies.coordinator,
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Date must be today or in the future");
+    expect(html).toContain("Break after must be a slot from 1 to 2: there are 3 teams");
     expect(await event()).toBeUndefined();
   });
 
   it("saves the details with the default rubric", async () => {
     const response = await post(`${base()}/event`, eventFields(), cookies.coordinator);
     expect(response.status).toBe(302);
-    expect((await event())!.date).toBe("2027-03-25");
+    expect((await event())!.date).toBe("2099-03-25");
     expect((await rubric()).map((c) => c.name)).toEqual([
       "Understanding of the problem",
       "Quality of the solution",
@@ -203,13 +247,13 @@ describe("setting up the pitch day", () => {
     expect(events).toEqual([
       {
         summary: "Http pitch cohort: pitch day",
-        start: "2027-03-25T10:00:00.000Z",
-        end: "2027-03-25T11:10:00.000Z",
+        start: "2099-03-25T10:00:00.000Z",
+        end: "2099-03-25T11:10:00.000Z",
       },
       {
         summary: "Http pitch cohort: Team 2 pitches (slot 2)",
-        start: "2027-03-25T10:20:00.000Z",
-        end: "2027-03-25T10:35:00.000Z",
+        start: "2099-03-25T10:20:00.000Z",
+        end: "2099-03-25T10:35:00.000Z",
       },
     ]);
   });
@@ -315,9 +359,27 @@ describe("scoring", () => {
     expect(await sheets()).toEqual([]);
   });
 
-  it("opens scoring, and then refuses any change to the rubric", async () => {
-    const response = await post(base(), { intent: "open", version: await version() }, cookies.coordinator);
+  it("asks for confirmation before opening scoring more than a day before the pitch day", async () => {
+    const unconfirmed = await post(base(), { intent: "open", version: await version() }, cookies.coordinator);
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toMatch(
+      /The pitch day is on 25 March 2099, in \d+ years: confirm that you want to open scoring this early/,
+    );
+    expect((await event())!.scoring_state).toBe("not_open");
+    const home = await (await get(base(), cookies.coordinator)).text();
+    expect(home).toContain(`href="/cohorts/${pc.cohort.id}/pitch-day/open-scoring"`);
+    const page = await get(`${base()}/open-scoring`, cookies.coordinator);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Open scoring now?");
+    expect(html).toMatch(/The pitch day is on 25 March 2099, in \d+ years\./);
+    expect(html).toContain("Yes, open scoring now");
+  });
+
+  it("opens scoring once confirmed, and then refuses any change to the rubric", async () => {
+    const response = await post(`${base()}/open-scoring`, { version: await version() }, cookies.coordinator);
     expect(response.status).toBe(302);
+    expect((await event())!.scoring_state).toBe("open");
     const before = await rubric();
     const change = await post(
       `${base()}/rubric`,
@@ -462,7 +524,7 @@ describe("scoring", () => {
       "Score the pitches (1 of 3 done)",
     );
     expect(await (await get(`${server.url}/`, cookies.team2)).text()).toContain(
-      "Your team pitches at 10:20 on 25 March 2027 (slot 2)",
+      "Your team pitches at 10:20 on 25 March 2099 (slot 2)",
     );
     expect(await (await get(`${server.url}/`, cookies.coordinator)).text()).toContain("Run the pitch day");
   });
@@ -512,13 +574,128 @@ describe("results and release", () => {
     );
   });
 
-  it("keeps feedback from teams until released, then shows each team only its own", async () => {
+  it("releases nothing without the confirmation page", async () => {
+    const response = await post(base(), { intent: "release", version: await version() }, cookies.coordinator);
+    expect(response.status).toBe(400);
+    expect(await releases()).toEqual([]);
+    const home = await (await get(base(), cookies.coordinator)).text();
+    expect(home).toContain(`href="/cohorts/${pc.cohort.id}/pitch-day/release"`);
+    expect(home).toContain(`href="/cohorts/${pc.cohort.id}/pitch-day/release?team=${team(2)}"`);
+  });
+
+  it("lists, before release, what each team will see and every sheet that will not count, by name", async () => {
+    const html = await (await get(`${base()}/release`, cookies.coordinator)).text();
+    expect(html).toContain("Release the results of 3 teams?");
+    expect(html).toContain(
+      "Http Leader 2&#x27;s sheet is a draft that was never submitted: it will not count",
+    );
+    expect(html).toContain("Http Leader 2 has no sheet for Team 1");
+    expect(html).toContain("2 sheets will not count");
+    expect(html).toContain("leader1 liked team 2");
+    expect(html).toContain("Your scores: the mean of 3 leaders&#x27; scores on each criterion");
+    expect(html).toContain("Your scores: the mean of 1 leader&#x27;s scores on each criterion");
+    expect(html).not.toContain("unfinished");
+    const one = await (await get(`${base()}/release?team=${team(2)}`, cookies.coordinator)).text();
+    expect(one).toContain("Release Team 2&#x27;s results?");
+    expect(one).toContain("leader3 wants more from team 2");
+    expect(one).not.toContain("team 1");
+    expect(one).not.toContain("team 3");
+    expect((await get(`${base()}/release?team=999999`, cookies.coordinator)).status).toBe(404);
+  });
+
+  it("releases one team's results to its members only, writing to them alone", async () => {
     const before = await (await get(`${base()}/feedback`, cookies.team2)).text();
     expect(before).toContain("has not been released yet");
     expect(before).not.toContain("liked team");
-    expect(
-      (await post(base(), { intent: "release", version: await version() }, cookies.coordinator)).status,
-    ).toBe(302);
+    const response = await post(
+      `${base()}/release`,
+      { version: await version(), team: String(team(2)) },
+      cookies.coordinator,
+    );
+    expect(response.status).toBe(302);
+    expect((await releases()).map((r) => r.team_id)).toEqual([team(2)]);
+    expect((await event())!.results_released_at).toBeNull();
+    const html = await (await get(`${base()}/feedback`, cookies.team2)).text();
+    expect(html).toContain("leader1 liked team 2");
+    expect(await (await get(`${base()}/feedback`, cookies.team1)).text()).toContain(
+      "has not been released yet",
+    );
+    expect(await (await get(`${server.url}/`, cookies.team2)).text()).toContain(
+      "Read the panel&#x27;s feedback on your pitch",
+    );
+    expect(await (await get(`${server.url}/`, cookies.team1)).text()).not.toContain(
+      "Read the panel&#x27;s feedback on your pitch",
+    );
+    expect(await releaseEmails()).toEqual(pc.teams[1]!.members.map((m) => m.email).sort());
+    const audit = await auditOf("pitch_day.results_released");
+    expect(JSON.parse(audit.at(-1)!.details).teams).toEqual(["Team 2"]);
+    const again = await post(
+      `${base()}/release`,
+      { version: await version(), team: String(team(2)) },
+      cookies.coordinator,
+    );
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("Team 2&#x27;s results are already released");
+  });
+
+  it("keeps scoring shut while any team's results are released", async () => {
+    const response = await post(base(), { intent: "open", version: await version() }, cookies.coordinator);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(
+      "Scoring cannot reopen while any team&#x27;s results are released",
+    );
+    expect((await event())!.scoring_state).toBe("closed");
+  });
+
+  it("withdraws a released team's results, with a reason in the audit log and no email", async () => {
+    const page = await (await get(`${base()}/withdraw/${team(2)}`, cookies.coordinator)).text();
+    expect(page).toContain("Withdraw Team 2&#x27;s results?");
+    const emails = (await releaseEmails()).length;
+    const noReason = await post(
+      `${base()}/withdraw/${team(2)}`,
+      { version: await version() },
+      cookies.coordinator,
+    );
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Enter why you are withdrawing the results");
+    expect(await releases()).toHaveLength(1);
+    const response = await post(
+      `${base()}/withdraw/${team(2)}`,
+      { version: await version(), reason: "Leader 2's sheet was left as a draft" },
+      cookies.coordinator,
+    );
+    expect(response.status).toBe(302);
+    expect(await releases()).toEqual([]);
+    expect(await (await get(`${base()}/feedback`, cookies.team2)).text()).toContain(
+      "has not been released yet",
+    );
+    const [withdrawn] = await auditOf("pitch_day.results_withdrawn");
+    expect(JSON.parse(withdrawn!.details)).toEqual({
+      team: "Team 2",
+      reason: "Leader 2's sheet was left as a draft",
+    });
+    expect(await releaseEmails()).toHaveLength(emails);
+    const notReleased = await post(
+      `${base()}/withdraw/${team(2)}`,
+      { version: await version(), reason: "Again" },
+      cookies.coordinator,
+    );
+    expect(notReleased.status).toBe(400);
+    expect(await notReleased.text()).toContain("Team 2&#x27;s results are not released");
+  });
+
+  it("releases every team's results at once, then shows each team only its own", async () => {
+    const response = await post(
+      `${base()}/release`,
+      { version: await version(), team: "all" },
+      cookies.coordinator,
+    );
+    expect(response.status).toBe(302);
+    expect((await releases()).map((r) => r.team_id).sort()).toEqual([team(1), team(2), team(3)].sort());
+    expect((await event())!.results_released_at).not.toBeNull();
+    const everyone = pc.teams.flatMap((t) => t.members.map((m) => m.email));
+    // Team 2's members were written to at the first release, and again now.
+    expect(await releaseEmails()).toEqual([...everyone, ...pc.teams[1]!.members.map((m) => m.email)].sort());
     const html = await (await get(`${base()}/feedback`, cookies.team2)).text();
     expect(html).toContain("leader1 liked team 2");
     expect(html).toContain("leader3 wants more from team 2");
@@ -530,12 +707,23 @@ describe("results and release", () => {
     expect(timetable).not.toContain("Results");
   });
 
-  it("shows the ranking to the cohort only once the coordinator publishes it", async () => {
+  it("shows the ranking to the cohort only once the coordinator publishes it, after which results are final", async () => {
     expect(
       (await post(base(), { intent: "publish-ranking", version: await version() }, cookies.coordinator))
         .status,
     ).toBe(302);
     const timetable = await (await get(`${base()}/timetable`, cookies.leader1)).text();
     expect(timetable).toContain("Results");
+    const withdraw = await post(
+      `${base()}/withdraw/${team(2)}`,
+      { version: await version(), reason: "Too late" },
+      cookies.coordinator,
+    );
+    expect(withdraw.status).toBe(400);
+    expect(await withdraw.text()).toContain("released results can no longer be withdrawn");
+    expect(await releases()).toHaveLength(3);
+    expect(await (await get(`${base()}/withdraw/${team(2)}`, cookies.coordinator)).text()).toContain(
+      "released results are final",
+    );
   });
 });

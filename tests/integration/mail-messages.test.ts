@@ -8,8 +8,9 @@ import {
   closeScoring,
   drawOrder,
   openScoring,
-  releaseResultsToTeams,
+  releaseTeamResults,
   savePitchDayDetails,
+  withdrawTeamResults,
 } from "~/commands/pitch-day.server";
 import { type Actor, run } from "~/commands/runner.server";
 import {
@@ -259,7 +260,8 @@ describe("pitch day", () => {
   const openTheScoring = async () => {
     await addLeader();
     expect((await run(db, coordinator(), drawOrder, await change())).ok).toBe(true);
-    return run(db, coordinator(), openScoring, await change());
+    // The pitch day is months away: opening scoring this early is confirmed.
+    return run(db, coordinator(), openScoring, { ...(await change()), confirmEarly: true });
   };
 
   it("added to the panel: to the leader, with the day, time and venue, once", async () => {
@@ -298,7 +300,9 @@ describe("pitch day", () => {
       `Open your scoring sheets:\n${APP}/cohorts/${cohortId()}/pitch-day/scoring`,
     );
     expectUnsubscribeLink(row!);
-    expect((await run(db, coordinator(), openScoring, await change())).ok).toBe(false);
+    expect((await run(db, coordinator(), openScoring, { ...(await change()), confirmEarly: true })).ok).toBe(
+      false,
+    );
     expect(await outbox("scoring_open")).toHaveLength(1);
   });
 
@@ -311,7 +315,9 @@ describe("pitch day", () => {
   it("results released: to every team's members, with the link and no scores; once", async () => {
     await openTheScoring();
     expect((await run(db, coordinator(), closeScoring, await change())).ok).toBe(true);
-    expect(await run(db, coordinator(), releaseResultsToTeams, await change())).toEqual({ ok: true });
+    // Every team, named in the running order (drawn at random).
+    const released = await run(db, coordinator(), releaseTeamResults, { ...(await change()), teamId: null });
+    expect(released.ok && [...released.teams].sort()).toEqual(["Team 1", "Team 2"]);
     const rows = await outbox("results_released");
     expect(rows.map((r) => r.to_address).sort()).toEqual(
       [world.people.participant, m.teammate, m.other1, m.other2].map((p) => p.email).sort(),
@@ -326,8 +332,40 @@ describe("pitch day", () => {
     );
     expect(pat.text_body).not.toMatch(/score|rank/i);
     expectUnsubscribeLink(pat);
-    expect((await run(db, coordinator(), releaseResultsToTeams, await change())).ok).toBe(false);
+    expect((await run(db, coordinator(), releaseTeamResults, { ...(await change()), teamId: null })).ok).toBe(
+      false,
+    );
     expect(await outbox("results_released")).toHaveLength(4);
+  });
+
+  it("results released to one team: to its members only; withdrawing them writes to no one", async () => {
+    await openTheScoring();
+    expect((await run(db, coordinator(), closeScoring, await change())).ok).toBe(true);
+    expect(
+      await run(db, coordinator(), releaseTeamResults, { ...(await change()), teamId: m.team2 }),
+    ).toEqual({
+      ok: true,
+      teams: ["Team 2"],
+    });
+    expect((await outbox("results_released")).map((r) => r.to_address).sort()).toEqual(
+      [m.other1, m.other2].map((p) => p.email).sort(),
+    );
+    const before = (await outbox()).length;
+    expect(
+      await run(db, coordinator(), withdrawTeamResults, {
+        ...(await change()),
+        teamId: m.team2,
+        reason: "A leader's draft was left out",
+      }),
+    ).toEqual({ ok: true, team: "Team 2" });
+    expect(await outbox()).toHaveLength(before);
+    // Released again later: its members are written to again, and team 1's members still not.
+    expect(
+      (await run(db, coordinator(), releaseTeamResults, { ...(await change()), teamId: m.team2 })).ok,
+    ).toBe(true);
+    expect((await outbox("results_released")).map((r) => r.to_address).sort()).toEqual(
+      [m.other1, m.other1, m.other2, m.other2].map((p) => p.email).sort(),
+    );
   });
 });
 

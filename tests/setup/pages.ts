@@ -129,6 +129,15 @@ export const PAGES: Record<string, Page[]> = {
   "cohorts.$cohortId.pitch-day.rubric": [
     { who: "coordinator", path: (w) => `${cohort(w)}/pitch-day/rubric` },
   ],
+  "cohorts.$cohortId.pitch-day.open-scoring": [
+    { who: "coordinator", path: (w) => `${cohort(w)}/pitch-day/open-scoring` },
+  ],
+  "cohorts.$cohortId.pitch-day.release": [
+    { who: "coordinator", path: (w) => `${cohort(w)}/pitch-day/release` },
+  ],
+  "cohorts.$cohortId.pitch-day.withdraw.$teamId": [
+    { who: "coordinator", path: (w) => `${cohort(w)}/pitch-day/withdraw/${w.mentoring.team1}` },
+  ],
   "cohorts.$cohortId.pitch-day.results": [
     { who: "coordinator", path: (w) => `${cohort(w)}/pitch-day/results` },
   ],

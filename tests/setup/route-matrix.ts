@@ -282,6 +282,19 @@ export const MATRIX: Record<string, Entry> = {
     GET: { path: (w) => `${cohort(w)}/pitch-day/rubric`, allowed: COORDINATION },
     POST: { path: (w) => `${cohort(w)}/pitch-day/rubric`, allowed: COORDINATION },
   },
+  // Opening scoring early, releasing results and withdrawing a team's: coordination only, each confirmed on its page.
+  "cohorts.$cohortId.pitch-day.open-scoring": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/open-scoring`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/open-scoring`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.release": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/release?team=${w.pitchTeamId}`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/release`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.pitch-day.withdraw.$teamId": {
+    GET: { path: (w) => `${cohort(w)}/pitch-day/withdraw/${w.pitchTeamId}`, allowed: COORDINATION },
+    POST: { path: (w) => `${cohort(w)}/pitch-day/withdraw/${w.pitchTeamId}`, allowed: COORDINATION },
+  },
   // Results and every sheet stay with coordinators: leaders cannot read them, before or after release.
   "cohorts.$cohortId.pitch-day.results": {
     GET: { path: (w) => `${cohort(w)}/pitch-day/results`, allowed: COORDINATION },

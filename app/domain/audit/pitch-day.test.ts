@@ -30,7 +30,8 @@ const EXAMPLES: { [A in keyof typeof pitchDayAudit]: Extract<AuditEvent, { actio
   "pitch_day.order_set": { order: ["Team 1", "Team 2", "Team 3"] },
   "pitch_day.scoring_opened": progress,
   "pitch_day.scoring_closed": progress,
-  "pitch_day.results_released": progress,
+  "pitch_day.results_released": { ...progress, teams: ["Team 2: Blue Sky"] },
+  "pitch_day.results_withdrawn": { team: "Team 2: Blue Sky", reason: "A leader's sheet was left as a draft" },
   "pitch_day.ranking_published": progress,
   "pitch_day.sheet_submitted": { team: "Team 2: Blue Sky" },
 };
@@ -50,6 +51,18 @@ describe("pitch-day audit sentences", () => {
     expect(auditSentence("pitch_day.scoring_closed", progress, who)).toBe(
       "Fiona Marsden closed scoring, with 8 of 9 sheets submitted",
     );
+  });
+
+  it("names the teams released, or all of them for events recorded before release by team", () => {
+    expect(
+      auditSentence("pitch_day.results_released", { ...progress, teams: ["Team 1", "Team 3"] }, who),
+    ).toBe("Fiona Marsden released the pitch-day results to Team 1, Team 3, with 8 of 9 sheets submitted");
+    expect(auditSentence("pitch_day.results_released", progress, who)).toBe(
+      "Fiona Marsden released the pitch-day results to the teams, with 8 of 9 sheets submitted",
+    );
+    expect(
+      auditSentence("pitch_day.results_withdrawn", { team: "Team 2", reason: "A draft was left out" }, who),
+    ).toBe("Fiona Marsden withdrew Team 2's pitch-day results from its members: A draft was left out");
   });
 
   it("reads an order stored before a team was removed", () => {

@@ -51,8 +51,13 @@ export const pitchDayAudit = {
   "pitch_day.scoring_closed": sentence<Progress>(
     (d, who) => `${who.actor} closed scoring, with ${sheetsSoFar(d)}`,
   ),
-  "pitch_day.results_released": sentence<Progress>(
-    (d, who) => `${who.actor} released the pitch-day results to the teams, with ${sheetsSoFar(d)}`,
+  // `teams`: the teams released (events recorded before results were released team by team released them all).
+  "pitch_day.results_released": sentence<Progress & { teams?: string[] }>(
+    (d, who) =>
+      `${who.actor} released the pitch-day results to ${d.teams?.length ? d.teams.join(", ") : "the teams"}, with ${sheetsSoFar(d)}`,
+  ),
+  "pitch_day.results_withdrawn": sentence<{ team: string; reason: string }>(
+    (d, who) => `${who.actor} withdrew ${d.team}'s pitch-day results from its members: ${d.reason}`,
   ),
   "pitch_day.ranking_published": sentence<Progress>(
     (d, who) => `${who.actor} published the pitch-day ranking to the cohort, with ${sheetsSoFar(d)}`,
