@@ -12,6 +12,7 @@ import * as outbox from "./2026-12-02T1200_outbox";
 import * as passwordResetRequests from "./2026-12-02T1310_password_reset_requests";
 import * as submissions from "./2026-12-02T1400_submissions";
 import * as anonymousSubmissions from "./2026-12-02T1500_anonymous_submissions";
+import * as teamVersions from "./2026-12-02T1637_team_versions";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1310_password_reset_requests": passwordResetRequests,
   "2026-12-02T1400_submissions": submissions,
   "2026-12-02T1500_anonymous_submissions": anonymousSubmissions,
+  "2026-12-02T1637_team_versions": teamVersions,
 };
