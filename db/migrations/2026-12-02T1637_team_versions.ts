@@ -19,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("from_date", "text")
     .addColumn("until_date", "text", (c) => c.notNull())
     .execute();
+  await db.schema.createIndex("team_periods_cohort_id").on("team_periods").column("cohort_id").execute();
   await db.schema.createIndex("team_periods_team_id").on("team_periods").column("team_id").execute();
   await db.schema.createIndex("team_periods_person_id").on("team_periods").column("person_id").execute();
 
