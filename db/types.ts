@@ -257,6 +257,8 @@ export interface TeamMembersTable {
   person_id: number;
   /** 1 when the coordinator has locked the person to this team. */
   locked: ColumnType<number, number | undefined, number>;
+  /** The day (YYYY-MM-DD) the person joined this team when they moved to it; null: from the start. */
+  since: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TeamMentorsTable {
@@ -267,6 +269,36 @@ export interface TeamMentorsTable {
   /** Why the coordinator accepted a mentor in conflict with the team; null when there is no conflict. */
   override_reason: string | null;
   created_at: Instant;
+  /** The day (YYYY-MM-DD) the mentor started with this team after a change of mentors; null: from the start. */
+  since: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * An earlier spell of a person with a team (as a member or a mentor), from `from_date` (null: the start) until
+ * the day before `until_date`: a person's sessions are counted with the team they were in on each date.
+ */
+export interface TeamPeriodsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  team_id: number;
+  person_id: number;
+  role: "member" | "mentor";
+  from_date: string | null;
+  until_date: string;
+}
+
+/** Why the teams were saved as a version: the confirmed change that replaced them. */
+export type TeamVersionCause = "regenerated" | "mentors_paired" | "restored";
+
+/** The teams as they were before a confirmed change, to restore: `teams` is a TeamsSnapshot as JSON. */
+export interface TeamVersionsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  saved_at: Instant;
+  saved_by: number | null;
+  cause: TeamVersionCause;
+  reason: string;
+  teams: string;
 }
 
 export interface TeamConstraintsTable {
@@ -575,6 +607,8 @@ export interface Database {
   team_members: TeamMembersTable;
   team_mentors: TeamMentorsTable;
   team_constraints: TeamConstraintsTable;
+  team_periods: TeamPeriodsTable;
+  team_versions: TeamVersionsTable;
   pitch_events: PitchEventsTable;
   pitch_slots: PitchSlotsTable;
   pitch_team_releases: PitchTeamReleasesTable;

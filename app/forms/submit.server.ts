@@ -42,6 +42,18 @@ export function change<I, T>(
   };
 }
 
+/**
+ * A button that changes nothing yet and goes on to another page, such as a confirmation page that shows what
+ * would change (no banner).
+ */
+export function goTo(to: string): Change {
+  return {
+    async [CHANGE]() {
+      return { to, banner: "" };
+    },
+  };
+}
+
 type Form<S extends $ZodType> = {
   schema: S;
   /**

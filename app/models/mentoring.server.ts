@@ -289,6 +289,7 @@ export async function teamHealthRows(db: Db, cohortId: number, today: string) {
         .where("a.due_date", "<", today)
         .select((e) => e.fn.countAll<number>().as("n"))
         .as("overdue_actions"),
+      // Each mentor's sessions are the team's sessions since they began mentoring it, and any they attended.
       jsonArrayFrom(
         db,
         eb
@@ -306,9 +307,67 @@ export async function teamHealthRows(db: Db, cohortId: number, today: string) {
               .whereRef("sa.person_id", "=", "tm.person_id")
               .select((x) => x.fn.countAll<number>().as("n"))
               .as("attended"),
+            e
+              .selectFrom("mentoring_sessions as s")
+              .whereRef("s.team_id", "=", "t.id")
+              .where((x) =>
+                x.or([
+                  x("tm.since", "is", null),
+                  x("s.date", ">=", x.ref("tm.since")),
+                  x.exists(
+                    x
+                      .selectFrom("session_attendees as sa")
+                      .whereRef("sa.session_id", "=", "s.id")
+                      .whereRef("sa.person_id", "=", "tm.person_id")
+                      .select("sa.id"),
+                  ),
+                ]),
+              )
+              .select((x) => x.fn.countAll<number>().as("n"))
+              .as("sessions"),
           ])
           .orderBy("tm.sector", "desc"),
       ).as("mentors"),
+      // Mentors who mentored the team before a change of mentors, with their sessions then.
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom("team_periods as tp")
+          .innerJoin("people as p", "p.id", "tp.person_id")
+          .whereRef("tp.team_id", "=", "t.id")
+          .where("tp.role", "=", "mentor")
+          .select((e) => [
+            "tp.id",
+            "p.name",
+            "tp.until_date",
+            e
+              .selectFrom("session_attendees as sa")
+              .innerJoin("mentoring_sessions as s", "s.id", "sa.session_id")
+              .whereRef("s.team_id", "=", "t.id")
+              .whereRef("sa.person_id", "=", "tp.person_id")
+              .where((x) =>
+                x.and([
+                  x.or([x("tp.from_date", "is", null), x("s.date", ">=", x.ref("tp.from_date"))]),
+                  x("s.date", "<", x.ref("tp.until_date")),
+                ]),
+              )
+              .select((x) => x.fn.countAll<number>().as("n"))
+              .as("attended"),
+            e
+              .selectFrom("mentoring_sessions as s")
+              .whereRef("s.team_id", "=", "t.id")
+              .where((x) =>
+                x.and([
+                  x.or([x("tp.from_date", "is", null), x("s.date", ">=", x.ref("tp.from_date"))]),
+                  x("s.date", "<", x.ref("tp.until_date")),
+                ]),
+              )
+              .select((x) => x.fn.countAll<number>().as("n"))
+              .as("sessions"),
+          ])
+          .orderBy("tp.until_date")
+          .orderBy("tp.id"),
+      ).as("former_mentors"),
     ])
     .orderBy("t.number")
     .execute();
@@ -318,11 +377,24 @@ export async function teamHealthRows(db: Db, cohortId: number, today: string) {
     sessions: Number(row.sessions ?? 0),
     open_actions: Number(row.open_actions ?? 0),
     overdue_actions: Number(row.overdue_actions ?? 0),
-    mentors: childRows(row.mentors).map((m) => ({ ...m, attended: Number(m.attended ?? 0) })),
+    mentors: childRows(row.mentors).map((m) => ({
+      ...m,
+      attended: Number(m.attended ?? 0),
+      sessions: Number(m.sessions ?? 0),
+    })),
+    former_mentors: childRows(row.former_mentors).map((m) => ({
+      ...m,
+      attended: Number(m.attended ?? 0),
+      sessions: Number(m.sessions ?? 0),
+    })),
   }));
 }
 
-/** Each participant in a team with their team's sessions and how many they attended (one query). */
+/**
+ * Each participant in a team with their sessions and how many they attended (one query). A participant's
+ * sessions are those of the team they were in on each session's date (a change of team erases nothing), and any
+ * session of the cohort they attended.
+ */
 export async function participantAttendance(db: Db, cohortId: number) {
   const rows = await db
     .selectFrom("team_members as tm")
@@ -335,13 +407,40 @@ export async function participantAttendance(db: Db, cohortId: number) {
       "t.number as team_number",
       eb
         .selectFrom("mentoring_sessions as s")
-        .whereRef("s.team_id", "=", "tm.team_id")
+        .innerJoin("teams as st", "st.id", "s.team_id")
+        .where("st.cohort_id", "=", cohortId)
+        .where((x) =>
+          x.or([
+            x.and([
+              x("s.team_id", "=", x.ref("tm.team_id")),
+              x.or([x("tm.since", "is", null), x("s.date", ">=", x.ref("tm.since"))]),
+            ]),
+            x.exists(
+              x
+                .selectFrom("team_periods as tp")
+                .whereRef("tp.person_id", "=", "tm.person_id")
+                .whereRef("tp.team_id", "=", "s.team_id")
+                .where("tp.role", "=", "member")
+                .where((y) => y.or([y("tp.from_date", "is", null), y("s.date", ">=", y.ref("tp.from_date"))]))
+                .whereRef("s.date", "<", "tp.until_date")
+                .select("tp.id"),
+            ),
+            x.exists(
+              x
+                .selectFrom("session_attendees as sa")
+                .whereRef("sa.session_id", "=", "s.id")
+                .whereRef("sa.person_id", "=", "tm.person_id")
+                .select("sa.id"),
+            ),
+          ]),
+        )
         .select((e) => e.fn.countAll<number>().as("n"))
         .as("sessions"),
       eb
         .selectFrom("session_attendees as sa")
         .innerJoin("mentoring_sessions as s", "s.id", "sa.session_id")
-        .whereRef("s.team_id", "=", "tm.team_id")
+        .innerJoin("teams as st", "st.id", "s.team_id")
+        .where("st.cohort_id", "=", cohortId)
         .whereRef("sa.person_id", "=", "tm.person_id")
         .select((e) => e.fn.countAll<number>().as("n"))
         .as("attended"),

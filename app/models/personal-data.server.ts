@@ -55,6 +55,11 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
   },
   team_members: { anonymise: { action: "keep", why: "team work and team figures stay" } },
   team_mentors: { anonymise: { action: "keep", why: "team work and team figures stay" } },
+  team_periods: { anonymise: { action: "keep", why: "team work and attendance figures stay" } },
+  team_versions: {
+    anonymise: { action: "keep", why: "the teams' history; names are shown by joining to the person" },
+    by: "saved_by",
+  },
   team_constraints: {
     anonymise: { action: "keep", why: "refers only to anonymised ids" },
     by: "person_a",

@@ -3,12 +3,20 @@
 import { type Expression, type ExpressionBuilder, expressionBuilder } from "kysely";
 import type { AuditAction } from "~/domain/audit";
 import { type PairingMentor, pairMentors } from "~/domain/mentor-pairing";
+import {
+  movesBetween,
+  type Placement,
+  placementOfSnapshot,
+  readSnapshot,
+  type TeamsSnapshot,
+  teamsText,
+} from "~/domain/team-changes";
 import type { FormationInput } from "~/domain/team-formation";
 import { type TeamSettings, teamPerson } from "~/domain/team-settings";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { CohortRole, Database, Sector } from "../../db/types";
+import type { CohortRole, Database, Sector, TeamVersionCause } from "../../db/types";
 
 /** The members of the team the outer query is on (`teams`), with their people: a subquery for jsonArrayFrom. */
 export function membersOfTeam(eb: ExpressionBuilder<Database, "teams">) {
@@ -60,9 +68,14 @@ function cohortPeopleInRole(db: Db, cohortId: number, role: CohortRole) {
     .where("memberships.role", "=", role);
 }
 
-/** Participants of a cohort with what team formation needs to know about them. */
+/**
+ * Participants of a cohort whom team formation places, with what it needs to know about them: only those their
+ * line manager has released for the programme and who have not withdrawn.
+ */
 export async function listTeamCandidates(db: Db, cohortId: number) {
   return cohortPeopleInRole(db, cohortId, "participant")
+    .where("memberships.release_status", "=", "approved")
+    .where("memberships.withdrawn_at", "is", null)
     .select([
       "people.id",
       "people.name",
@@ -70,6 +83,38 @@ export async function listTeamCandidates(db: Db, cohortId: number) {
       "people.job_title",
       "organisations.name as organisation_name",
       "organisations.sector",
+    ])
+    .orderBy("people.name")
+    .orderBy("people.id")
+    .execute();
+}
+
+/**
+ * Participants of a cohort whom team formation leaves out, with why: their line manager has not released them
+ * (or declined), or they withdrew; and the team they are still in, if any.
+ */
+export async function listParticipantsLeftOut(db: Db, cohortId: number) {
+  return cohortPeopleInRole(db, cohortId, "participant")
+    .leftJoin("team_members", (join) =>
+      join
+        .onRef("team_members.person_id", "=", "memberships.person_id")
+        .onRef("team_members.cohort_id", "=", "memberships.cohort_id"),
+    )
+    .leftJoin("teams", "teams.id", "team_members.team_id")
+    .where((eb) =>
+      eb.or([
+        eb("memberships.release_status", "is", null),
+        eb("memberships.release_status", "!=", "approved"),
+        eb("memberships.withdrawn_at", "is not", null),
+      ]),
+    )
+    .select([
+      "people.id",
+      "people.name",
+      "memberships.release_status",
+      "memberships.withdrawn_at",
+      "teams.number as team_number",
+      "teams.name as team_name",
     ])
     .orderBy("people.name")
     .orderBy("people.id")
@@ -210,22 +255,82 @@ export async function saveTeamSettings(tx: Tx, cohortId: number, settings: TeamS
     .execute();
 }
 
+/** A person's current spell with a team, as a member or a mentor. */
+type Spell = { person_id: number; team_id: number; since: string | null };
+
+/**
+ * Keeps the spells that end when the teams change as `team_periods` (from the day they began until `today`),
+ * so each person's earlier sessions stay counted with the team they were in. Answers the day each spell after the
+ * change began: unchanged spells keep theirs; new ones begin `today`. `today` is null before the teams are
+ * published: nothing has happened in them yet, so nothing is kept and every spell is "from the start".
+ */
+async function keepEndedSpells(
+  tx: Tx,
+  cohortId: number,
+  role: "member" | "mentor",
+  before: Spell[],
+  after: Array<{ personId: number; teamId: number }>,
+  today: string | null,
+  gone: number[] = [],
+) {
+  const key = (personId: number, teamId: number) => `${personId}:${teamId}`;
+  const began = new Map(before.map((s) => [key(s.person_id, s.team_id), s.since]));
+  const stays = new Set(after.map((a) => key(a.personId, a.teamId)));
+  const ended =
+    today === null
+      ? []
+      : before.filter(
+          (s) =>
+            !stays.has(key(s.person_id, s.team_id)) &&
+            !gone.includes(s.team_id) &&
+            (s.since === null || s.since < today),
+        );
+  if (ended.length)
+    await tx
+      .insertInto("team_periods")
+      .values(
+        ended.map((s) => ({
+          cohort_id: cohortId,
+          team_id: s.team_id,
+          person_id: s.person_id,
+          role,
+          from_date: s.since,
+          until_date: today!,
+        })),
+      )
+      .execute();
+  return (personId: number, teamId: number) => {
+    const k = key(personId, teamId);
+    return began.has(k) ? (began.get(k) ?? null) : today;
+  };
+}
+
 /**
  * Replaces the cohort's team membership by `teams` (member ids per team, team 1 first), keeping the names of
- * teams that stay, and locks for `lockedIds`. Teams beyond the new count go, with their mentors.
+ * teams that stay, and locks for `lockedIds`. Teams beyond the new count go, with their mentors. `today` is the
+ * day of the change once the teams are published (spells that end are kept), null before.
  */
-export async function saveTeams(tx: Tx, cohortId: number, teams: number[][], lockedIds: Set<number>) {
+export async function saveTeams(
+  tx: Tx,
+  cohortId: number,
+  teams: number[][],
+  lockedIds: Set<number>,
+  today: string | null = null,
+) {
   const at = nowIso();
-  const existing = await tx
-    .selectFrom("teams")
-    .where("cohort_id", "=", cohortId)
-    .select(["id", "number"])
-    .execute();
+  const [existing, before] = await Promise.all([
+    tx.selectFrom("teams").where("cohort_id", "=", cohortId).select(["id", "number"]).execute(),
+    tx
+      .selectFrom("team_members")
+      .where("cohort_id", "=", cohortId)
+      .select(["person_id", "team_id", "since"])
+      .execute(),
+  ]);
   const idOf = new Map(existing.map((t) => [t.number, t.id]));
   const extra = existing.filter((t) => t.number > teams.length).map((t) => t.id);
   await tx.deleteFrom("team_members").where("cohort_id", "=", cohortId).execute();
-  if (extra.length) await tx.deleteFrom("teams").where("id", "in", extra).execute();
-  for (const [index, members] of teams.entries()) {
+  const teamIds: number[] = [];
+  for (const [index] of teams.entries()) {
     const number = index + 1;
     let teamId = idOf.get(number);
     if (teamId === undefined) {
@@ -237,19 +342,26 @@ export async function saveTeams(tx: Tx, cohortId: number, teams: number[][], loc
           .executeTakeFirstOrThrow()
       ).id;
     }
-    if (members.length) {
-      await tx
-        .insertInto("team_members")
-        .values(
-          members.map((personId) => ({
-            team_id: teamId,
-            cohort_id: cohortId,
-            person_id: personId,
-            locked: lockedIds.has(personId) ? 1 : 0,
-          })),
-        )
-        .execute();
-    }
+    teamIds.push(teamId);
+  }
+  const after = teams.flatMap((members, index) =>
+    members.map((personId) => ({ personId, teamId: teamIds[index]! })),
+  );
+  const sinceOf = await keepEndedSpells(tx, cohortId, "member", before, after, today, extra);
+  if (extra.length) await tx.deleteFrom("teams").where("id", "in", extra).execute();
+  if (after.length) {
+    await tx
+      .insertInto("team_members")
+      .values(
+        after.map(({ personId, teamId }) => ({
+          team_id: teamId,
+          cohort_id: cohortId,
+          person_id: personId,
+          locked: lockedIds.has(personId) ? 1 : 0,
+          since: sinceOf(personId, teamId),
+        })),
+      )
+      .execute();
   }
 }
 
@@ -283,8 +395,27 @@ function updateTeamPlace(tx: Tx, cohortId: number, personId: number) {
   return tx.updateTable("team_members").where("cohort_id", "=", cohortId).where("person_id", "=", personId);
 }
 
-export async function moveMember(tx: Tx, cohortId: number, personId: number, teamId: number) {
-  await updateTeamPlace(tx, cohortId, personId).set({ team_id: teamId }).execute();
+/** Moves a participant to another team; `today` once the teams are published (their spell so far is kept). */
+export async function moveMember(
+  tx: Tx,
+  cohortId: number,
+  personId: number,
+  teamId: number,
+  today: string | null = null,
+) {
+  const before = await tx
+    .selectFrom("team_members")
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "=", personId)
+    .select(["person_id", "team_id", "since"])
+    .execute();
+  const sinceOf = await keepEndedSpells(tx, cohortId, "member", before, [{ personId, teamId }], today);
+  await tx
+    .updateTable("team_members")
+    .set({ team_id: teamId, since: sinceOf(personId, teamId) })
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "=", personId)
+    .execute();
 }
 
 export async function setLocked(tx: Tx, cohortId: number, personId: number, locked: boolean) {
@@ -333,8 +464,23 @@ export type MentorAssignment = {
   overrideReason: string | null;
 };
 
-export async function replaceMentors(tx: Tx, cohortId: number, assignments: MentorAssignment[]) {
+/**
+ * Replaces the mentors of the cohort's teams; `today` once the teams are published (the spells of mentors who
+ * leave a team are kept).
+ */
+export async function replaceMentors(
+  tx: Tx,
+  cohortId: number,
+  assignments: MentorAssignment[],
+  today: string | null = null,
+) {
   const teamIds = tx.selectFrom("teams").where("cohort_id", "=", cohortId).select("id");
+  const before = await tx
+    .selectFrom("team_mentors")
+    .where("team_id", "in", teamIds)
+    .select(["person_id", "team_id", "since"])
+    .execute();
+  const sinceOf = await keepEndedSpells(tx, cohortId, "mentor", before, assignments, today);
   await tx.deleteFrom("team_mentors").where("team_id", "in", teamIds).execute();
   if (assignments.length === 0) return;
   const at = nowIso();
@@ -347,6 +493,7 @@ export async function replaceMentors(tx: Tx, cohortId: number, assignments: Ment
         sector: a.sector,
         override_reason: a.overrideReason,
         created_at: at,
+        since: sinceOf(a.personId, a.teamId),
       })),
     )
     .execute();
@@ -409,7 +556,7 @@ export async function mentorPairingProposal(db: Db, cohortId: number) {
 }
 
 /** Changes to every team at once, which the people of each team are shown as well as their own team's. */
-const CHANGES_TO_EVERY_TEAM = ["teams.regenerated"] satisfies AuditAction[];
+const CHANGES_TO_EVERY_TEAM = ["teams.regenerated", "teams.restored"] satisfies AuditAction[];
 
 /**
  * Changes recorded in the audit log since publishing for these teams, and those to every team, with who made
@@ -442,16 +589,22 @@ export async function formationInputFor(db: Db, cohortId: number, teamCount: num
     listTeams(db, cohortId),
     listKeepApart(db, cohortId),
   ]);
+  const placed = new Set(candidates.map((c) => c.id));
   const input: FormationInput = {
     people: candidates.map(teamPerson),
     teamCount,
     balance: settings.balance,
     notAlone: settings.notAlone,
     weights: settings.weights,
+    // A locked person who is no longer placed (release withdrawn, left the cohort) is not a lock.
     locks: teams.flatMap((team) =>
-      team.members.filter((m) => m.locked === 1).map((m) => ({ personId: String(m.id), team: team.number })),
+      team.members
+        .filter((m) => m.locked === 1 && placed.has(m.id))
+        .map((m) => ({ personId: String(m.id), team: team.number })),
     ),
-    keepApart: keepApart.map((k) => [String(k.person_a), String(k.person_b)] as [string, string]),
+    keepApart: keepApart
+      .filter((k) => placed.has(k.person_a) && placed.has(k.person_b))
+      .map((k) => [String(k.person_a), String(k.person_b)] as [string, string]),
   };
   return { input, candidates, teams, keepApart };
 }
@@ -493,3 +646,98 @@ export async function getTeamWithPeople(db: Db, cohortId: number, teamId: number
   if (!row) return undefined;
   return { ...row, members: childRows(row.members), mentors: childRows(row.mentors) };
 }
+
+/** The teams as they are now, to keep as a version before a confirmed change. */
+export function snapshotOf(teams: TeamsList): TeamsSnapshot {
+  return {
+    teams: teams.map((t) => ({
+      number: t.number,
+      name: t.name,
+      members: t.members.map((m) => ({ personId: m.id, locked: m.locked === 1 })),
+      mentors: t.mentors.map((m) => ({
+        personId: m.id,
+        sector: m.sector,
+        overrideReason: m.override_reason,
+      })),
+    })),
+  };
+}
+
+export async function saveTeamVersion(
+  tx: Tx,
+  version: {
+    cohortId: number;
+    savedBy: number | null;
+    cause: TeamVersionCause;
+    reason: string;
+    snapshot: TeamsSnapshot;
+  },
+) {
+  const { id } = await tx
+    .insertInto("team_versions")
+    .values({
+      cohort_id: version.cohortId,
+      saved_at: nowIso(),
+      saved_by: version.savedBy,
+      cause: version.cause,
+      reason: version.reason,
+      teams: JSON.stringify(version.snapshot),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The cohort's earlier versions of its teams, newest first, with who replaced them and why. */
+export async function listTeamVersions(db: Db, cohortId: number) {
+  return db
+    .selectFrom("team_versions as v")
+    .leftJoin("people as p", "p.id", "v.saved_by")
+    .where("v.cohort_id", "=", cohortId)
+    .select(["v.id", "v.saved_at", "v.cause", "v.reason", "p.name as saved_by_name"])
+    .orderBy("v.id", "desc")
+    .execute();
+}
+
+/** One earlier version of the cohort's teams, with its snapshot, or undefined. */
+export async function getTeamVersion(db: Db, cohortId: number, versionId: number) {
+  const row = await db
+    .selectFrom("team_versions as v")
+    .leftJoin("people as p", "p.id", "v.saved_by")
+    .where("v.cohort_id", "=", cohortId)
+    .where("v.id", "=", versionId)
+    .select(["v.id", "v.saved_at", "v.cause", "v.reason", "v.teams", "p.name as saved_by_name"])
+    .executeTakeFirst();
+  return row && { ...row, snapshot: readSnapshot(row.teams) };
+}
+
+/** The names of these people, by id (for saying who would move). */
+export async function namesOf(db: Db, personIds: number[]) {
+  if (personIds.length === 0) return new Map<number, string>();
+  const rows = await db.selectFrom("people").where("id", "in", personIds).select(["id", "name"]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Who would change team if the cohort's teams became `next` (members and mentors), with names and the texts of
+ * the teams they would leave and join, members first, then by name.
+ */
+export async function movesTo(db: Db, teams: TeamsList, next: Placement) {
+  const moves = movesBetween(placementOfSnapshot(snapshotOf(teams)), next);
+  const names = await namesOf(
+    db,
+    moves.map((m) => m.personId),
+  );
+  const teamNames = new Map(teams.map((t) => [t.number, t.name]));
+  return moves
+    .map((m) => ({
+      personId: m.personId,
+      role: m.role,
+      name: names.get(m.personId) ?? "Someone who has left",
+      from: teamsText(m.from, teamNames),
+      to: teamsText(m.to, teamNames),
+    }))
+    .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === "member" ? -1 : 1));
+}
+
+export type TeamMove = Awaited<ReturnType<typeof movesTo>>[number];

@@ -50,7 +50,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         label: teamLabel(row),
         lastSession: row.last_session_date,
         sessions: row.sessions,
-        mentors: row.mentors.map((m) => ({ name: m.name, attended: m.attended })),
+        mentors: row.mentors.map((m) => ({ name: m.name, attended: m.attended, sessions: m.sessions })),
+        formerMentors: row.former_mentors.map((m) => ({
+          id: m.id,
+          name: m.name,
+          until: m.until_date,
+          attended: m.attended,
+          sessions: m.sessions,
+        })),
         openActions: row.open_actions,
         overdueActions: row.overdue_actions,
         statementStatus: row.statement_status,
@@ -139,17 +146,23 @@ export default function Health() {
             { text: t.lastSession ? formatUkDate(t.lastSession) : "None yet" },
             { text: String(t.sessions), format: "numeric" },
             {
-              text: t.mentors.length ? (
-                <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
-                  {t.mentors.map((m) => (
-                    <li key={m.name}>
-                      {m.name}: {m.attended} of {t.sessions}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                "No mentors"
-              ),
+              text:
+                t.mentors.length + t.formerMentors.length ? (
+                  <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+                    {t.mentors.map((m) => (
+                      <li key={m.name}>
+                        {m.name}: {m.attended} of {m.sessions}
+                      </li>
+                    ))}
+                    {t.formerMentors.map((m) => (
+                      <li key={`former-${m.id}`}>
+                        {m.name} (until {formatUkDate(m.until)}): {m.attended} of {m.sessions}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "No mentors"
+                ),
             },
             { text: String(t.openActions), format: "numeric" },
             {
@@ -181,7 +194,10 @@ export default function Health() {
         />
       </div>
       <h2 className="govuk-heading-m">Participants' attendance at sessions</h2>
-      <p className="govuk-body">Only coordinators can see this.</p>
+      <p className="govuk-body">
+        Only coordinators can see this. Each person's sessions are those of the team they were in on the day
+        of the session, so moving someone to another team keeps their record.
+      </p>
       {d.people.length === 0 ? (
         <p className="govuk-body">Nobody is in a team yet.</p>
       ) : (

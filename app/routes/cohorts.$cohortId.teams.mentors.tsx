@@ -9,9 +9,10 @@ import { BackLink, Button, InsetText, Table, Tag, Textarea, WarningText } from "
 import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { VersionedForm } from "~/components/VersionedForm";
-import { submitForm } from "~/forms/submit.server";
+import { invalid } from "~/domain/outcome";
+import { change, goTo, submitForm } from "~/forms/submit.server";
 import { PairMentorsSchema } from "~/forms/teams";
-import { mentorPairingProposal, type TeamsList } from "~/models/team.server";
+import { getTeamsStatus, mentorPairingProposal, type TeamsList } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -24,6 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     cohort,
     version: status.teams_version,
+    published: status.teams_published_at !== null,
     formed: teams.some((t) => t.members.length > 0),
     teams: teams.map((t) => ({ id: t.id, number: t.number, name: t.name, mentors: t.mentors })),
     mentorCount: mentors.length,
@@ -39,20 +41,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
   return submitForm(context, request, user, {
     schema: PairMentorsSchema,
-    command: pairTeamMentors,
-    input: (form) => ({
-      cohortId: cohort.id,
-      version: form.version,
-      acceptConflicts: form.intent === "override",
-      reason: form.intent === "override" ? form.reason : null,
-    }),
-    done: (outcome) => ({
-      to: paths.cohort(cohort.id).teamsMentors(),
-      banner:
-        outcome.conflicts > 0
-          ? `Mentors paired with ${outcome.conflicts} conflict${outcome.conflicts === 1 ? "" : "s"} you accepted`
-          : "Mentors paired with every team, with no conflicts",
-    }),
+    change: async (form) => {
+      const reason = form.intent === "override" ? form.reason : null;
+      // Once the teams are published, pairing again first shows who would change team, and asks why.
+      if ((await getTeamsStatus(context.db, cohort.id)).teams_published_at) {
+        const { pairing } = await mentorPairingProposal(context.db, cohort.id);
+        if (!pairing.complete) return invalid("pairing", pairing.problems.map((p) => p.message).join(" "));
+        if (pairing.conflicts > 0 && !reason)
+          return invalid(
+            "reason",
+            "No pairing without conflicts exists: enter why you accept these conflicts",
+          );
+        const query = new URLSearchParams({ version: String(form.version) });
+        if (reason) query.set("conflictReason", reason);
+        return goTo(paths.cohort(cohort.id).teamsPairMentorsAgain(query.toString()));
+      }
+      return change(
+        pairTeamMentors,
+        { cohortId: cohort.id, version: form.version, acceptConflicts: reason !== null, reason },
+        (outcome) => ({
+          to: paths.cohort(cohort.id).teamsMentors(),
+          banner:
+            outcome.conflicts > 0
+              ? `Mentors paired with ${outcome.conflicts} conflict${outcome.conflicts === 1 ? "" : "s"} you accepted`
+              : "Mentors paired with every team, with no conflicts",
+        }),
+      );
+    },
   });
 }
 
@@ -88,7 +103,7 @@ function PairsTable({ teams }: { teams: Array<{ number: number; name: string | n
 }
 
 export default function PairMentors() {
-  const { cohort, version, formed, teams, mentorCount, pairing } = useLoaderData<typeof loader>();
+  const { cohort, version, published, formed, teams, mentorCount, pairing } = useLoaderData<typeof loader>();
   const [form, fields] = useVersionedForm<z.input<typeof PairMentorsSchema>>(version, {
     lastResult: useActionData<typeof action>(),
   });
@@ -111,6 +126,12 @@ export default function PairMentors() {
       </div>
       {formed && pairing.complete ? (
         <VersionedForm form={form} version={version}>
+          {published ? (
+            <p className="govuk-body">
+              The teams are published, so nothing changes yet: you will see which mentors would change team,
+              and confirm with a reason.
+            </p>
+          ) : null}
           {pairing.conflicts === 0 ? (
             <>
               <p className="govuk-body">

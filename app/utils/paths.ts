@@ -68,6 +68,10 @@ function cohort(cohortId: Id) {
     teams: () => `${base}/teams`,
     teamsNames: () => `${base}/teams/names`,
     teamsMentors: () => `${base}/teams/mentors`,
+    /** The confirmation of regenerating published teams; `query` carries the settings and the proposal. */
+    teamsRegenerate: (query = "") => `${base}/teams/regenerate${query ? `?${query}` : ""}`,
+    teamsPairMentorsAgain: (query = "") => `${base}/teams/pair-mentors-again${query ? `?${query}` : ""}`,
+    teamsVersion: (versionId: Id) => `${base}/teams/versions/${versionId}`,
     teamsKeepApart: () => `${base}/teams/keep-apart`,
     teamOf: (teamId: Id) => team(cohortId, teamId),
     outcomes: () => `${base}/outcomes`,

@@ -4,7 +4,16 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTeamCohort, makeWorld, TEST_PASSWORD, type World } from "../setup/factories";
 import { startServer, type TestServer } from "../setup/server";
-import { arriveAt, browserPerFile, checkPage, expectHeading, jsLabel, signInAs, visit } from "./browser";
+import {
+  arriveAt,
+  browserPerFile,
+  checkPage,
+  expectErrorSummary,
+  expectHeading,
+  jsLabel,
+  signInAs,
+  visit,
+} from "./browser";
 
 let server: TestServer;
 let world: World;
@@ -153,6 +162,49 @@ for (const js of [true, false]) {
       await mentorPage.getByText(/^You mentor this team with /).waitFor();
       await mentorPage.getByRole("rowheader", { name: locked }).waitFor();
       await checkPage(mentorPage, "your-team-mentor");
+    });
+
+    it("regenerates the published teams only after showing who would move and asking why, and restores them", async () => {
+      const page = await browser.open(server.url, { js });
+      await signInAs(page, coordinatorEmail, TEST_PASSWORD);
+      const teamsPath = `/cohorts/${cohortId()}/teams`;
+      await visit(page, teamsPath);
+      const before = await membersOf(page, 2);
+      await page.getByText("nothing changes yet: you will see who would move").waitFor();
+      await page.getByRole("button", { name: "Regenerate teams" }).click();
+      await arriveAt(page, new RegExp(`^${teamsPath}/regenerate\\?.*proposal=`));
+      await expectHeading(page, "Check who would move before regenerating the teams");
+      await page.getByRole("columnheader", { name: "From" }).first().waitFor();
+      await checkPage(page, js ? "teams-regenerate-confirm" : undefined);
+
+      // Without a reason nothing changes, and the same proposal is shown again.
+      const proposal = new URL(page.url()).searchParams.get("proposal");
+      await page.getByRole("button", { name: "Regenerate teams" }).click();
+      await expectErrorSummary(page, [
+        {
+          field: "reason",
+          text: "Enter why you are regenerating the teams: the people who move will see it in their team's history",
+        },
+      ]);
+      expect(new URL(page.url()).searchParams.get("proposal")).toBe(proposal);
+      await checkPage(page, js ? "teams-regenerate-confirm-error" : undefined);
+      await page.getByLabel("Why are you regenerating the teams?").fill("Two teams had no data analyst");
+      await page.getByRole("button", { name: "Regenerate teams" }).click();
+      await arriveAt(page, teamsPath);
+      await expectBanner(page, /Teams regenerated: \d+ (person|people) moved/);
+      await page.getByRole("heading", { name: "Previous versions of the teams" }).waitFor();
+      await page.getByRole("cell", { name: "Two teams had no data analyst" }).waitFor();
+
+      // Restoring goes through its own confirmation.
+      await page.getByRole("link", { name: /^Restore/ }).click();
+      await expectHeading(page, "Check who would move before restoring these teams");
+      await checkPage(page, js ? "teams-restore-confirm" : undefined);
+      await page.getByLabel("Why are you restoring these teams?").fill("The old teams had started work");
+      await page.getByRole("button", { name: "Restore these teams" }).click();
+      await arriveAt(page, teamsPath);
+      await expectBanner(page, /Teams restored as they were before/);
+      expect(await membersOf(page, 2)).toEqual(before);
+      await checkPage(page);
     });
   });
 }

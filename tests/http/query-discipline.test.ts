@@ -26,7 +26,8 @@ async function countQueries(): Promise<Map<string, Count>> {
         redirect: "manual",
       });
       await response.arrayBuffer();
-      const line = await logLineFor(seen, maskedPath(path));
+      // The request log records the path without its query (a confirmation page's proposal).
+      const line = await logLineFor(seen, maskedPath(path.split("?")[0]!));
       counts.set(`${route} (${page.who})`, { status: response.status, queries: line.queries });
     }
   }

@@ -11,6 +11,7 @@ import {
   statementDeadlines,
   submitStatement,
 } from "~/models/problem-statement.server";
+import { moveMember, replaceMentors } from "~/models/team.server";
 import { moveMilestone } from "~/models/visit.server";
 import type { Db } from "../../db/connection";
 import { memoryDb } from "../setup/db";
@@ -222,5 +223,53 @@ describe("team health figures", () => {
       attended: 2,
     });
     expect(people.find((p) => p.id === m.other2.id)).toMatchObject({ sessions: 1, attended: 0 });
+  });
+});
+
+describe("team health after a change of team (issue 16 point 1)", () => {
+  it("counts each person's sessions with the team they were in on the session's date", async () => {
+    const before = await participantAttendance(db, world.cohortA.id);
+    const mine = before.find((p) => p.id === world.people.participant.id)!;
+    expect(mine.sessions).toBeGreaterThan(0);
+    const team1Sessions = (await teamHealthRows(db, world.cohortA.id, "2026-11-23")).find(
+      (r) => r.id === m.team1,
+    )!.sessions;
+    // The participant moves to team 2, and team 1 gets another industry mentor, on a day after every session.
+    const changeDay = "2099-01-01";
+    await db.transaction().execute(async (tx) => {
+      await moveMember(tx, world.cohortA.id, world.people.participant.id, m.team2, changeDay);
+      await replaceMentors(
+        tx,
+        world.cohortA.id,
+        [
+          { teamId: m.team1, personId: m.indMentor2.id, sector: "industry", overrideReason: null },
+          { teamId: m.team1, personId: m.govMentor1.id, sector: "government", overrideReason: null },
+          { teamId: m.team2, personId: world.people.mentor.id, sector: "industry", overrideReason: null },
+          { teamId: m.team2, personId: m.govMentor2.id, sector: "government", overrideReason: null },
+        ],
+        changeDay,
+      );
+    });
+    const after = await participantAttendance(db, world.cohortA.id);
+    expect(after.find((p) => p.id === world.people.participant.id)).toMatchObject({
+      team_number: 2,
+      sessions: mine.sessions,
+      attended: mine.attended,
+    });
+    const team1 = (await teamHealthRows(db, world.cohortA.id, "2026-11-23")).find((r) => r.id === m.team1)!;
+    // The new mentor has had no session with team 1 yet; the one who left keeps theirs, until the change.
+    expect(team1.mentors.find((x) => x.id === m.indMentor2.id)).toMatchObject({ attended: 0, sessions: 0 });
+    expect(team1.mentors.find((x) => x.id === m.govMentor1.id)).toMatchObject({ sessions: team1Sessions });
+    expect(team1.former_mentors).toEqual([
+      expect.objectContaining({ name: "Max Mentor", until_date: changeDay, sessions: team1Sessions }),
+    ]);
+    expect(team1.former_mentors[0]!.attended).toBeGreaterThan(0);
+  });
+
+  it("keeps no earlier spell for changes made before the teams are published", async () => {
+    await db
+      .transaction()
+      .execute((tx) => moveMember(tx, world.cohortA.id, world.people.participant.id, m.team2, null));
+    expect(await db.selectFrom("team_periods").selectAll().execute()).toEqual([]);
   });
 });

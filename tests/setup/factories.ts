@@ -89,6 +89,14 @@ export async function makeMember(
 ) {
   const person = await makePerson(db, options);
   await addMembership(db, cohortId, person.id, role);
+  // A test's participant is released by their line manager, so team formation places them.
+  if (role === "participant")
+    await db
+      .updateTable("memberships")
+      .set({ release_status: "approved" })
+      .where("cohort_id", "=", cohortId)
+      .where("person_id", "=", person.id)
+      .execute();
   return person;
 }
 

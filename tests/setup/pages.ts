@@ -85,6 +85,20 @@ export const PAGES: Record<string, Page[]> = {
   ],
   "cohorts.$cohortId.teams.names": [{ who: "coordinator", path: (w) => `${cohort(w)}/teams/names` }],
   "cohorts.$cohortId.teams.mentors": [{ who: "coordinator", path: (w) => `${cohort(w)}/teams/mentors` }],
+  // The confirmation pages of changing published teams, drawn for a proposal out of date (version 0).
+  "cohorts.$cohortId.teams.regenerate": [
+    {
+      who: "coordinator",
+      path: (w) =>
+        `${cohort(w)}/teams/regenerate?version=0&balance=profession&weightColleagues=100&weightNotAlone=10&weightBalance=1&proposal=${w.people.participant.id}-${w.mentoring.teammate.id}`,
+    },
+  ],
+  "cohorts.$cohortId.teams.pair-mentors-again": [
+    { who: "coordinator", path: (w) => `${cohort(w)}/teams/pair-mentors-again?version=0` },
+  ],
+  "cohorts.$cohortId.teams.versions.$versionId": [
+    { who: "coordinator", path: (w) => `${cohort(w)}/teams/versions/${w.teamVersionId}` },
+  ],
   "cohorts.$cohortId.team": [
     { who: "participant", path: (w) => `${cohort(w)}/team` },
     { who: "mentor", path: (w) => `${cohort(w)}/team` },

@@ -141,6 +141,32 @@ export const MATRIX: Record<string, Entry> = {
     GET: { path: (w) => `${cohort(w)}/teams/mentors`, allowed: COORDINATION },
     POST: { path: (w) => `${cohort(w)}/teams/mentors`, allowed: COORDINATION },
   },
+  // Without a proposal in the address the confirmation pages go back to the teams (or mentors) page.
+  "cohorts.$cohortId.teams.regenerate": {
+    GET: {
+      path: (w) => `${cohort(w)}/teams/regenerate`,
+      allowed: COORDINATION,
+      status: { coordinator: 302, admin: 302 },
+    },
+    POST: { path: (w) => `${cohort(w)}/teams/regenerate`, allowed: COORDINATION },
+  },
+  "cohorts.$cohortId.teams.pair-mentors-again": {
+    GET: {
+      path: (w) => `${cohort(w)}/teams/pair-mentors-again`,
+      allowed: COORDINATION,
+      status: { coordinator: 302, admin: 302 },
+    },
+    POST: { path: (w) => `${cohort(w)}/teams/pair-mentors-again`, allowed: COORDINATION },
+  },
+  // No version of the teams is kept in this world: the guard answers first, then "not found".
+  "cohorts.$cohortId.teams.versions.$versionId": {
+    GET: {
+      path: (w) => `${cohort(w)}/teams/versions/999999`,
+      allowed: COORDINATION,
+      status: { coordinator: 404, admin: 404 },
+    },
+    POST: { path: (w) => `${cohort(w)}/teams/versions/999999`, allowed: COORDINATION },
+  },
   "cohorts.$cohortId.team": { GET: { path: (w) => `${cohort(w)}/team`, allowed: ["mentor", "participant"] } },
   "how-teams-are-formed": { GET: { path: () => "/how-teams-are-formed", allowed: EVERYONE } },
   "cohorts.$cohortId.organisations._index": {

@@ -19,7 +19,15 @@ import {
 import { recordReviews, saveStatementVersion, submitStatement } from "~/models/problem-statement.server";
 import { addMembership } from "~/models/programme.server";
 import { openPhase, saveAnswers } from "~/models/skills.server";
-import { addKeepApart, publishTeams, replaceMentors, saveTeams } from "~/models/team.server";
+import {
+  addKeepApart,
+  listTeams,
+  publishTeams,
+  replaceMentors,
+  saveTeams,
+  saveTeamVersion,
+  snapshotOf,
+} from "~/models/team.server";
 import { moveMilestone, recordAttendance } from "~/models/visit.server";
 import type { Db, Tx } from "../../db/connection";
 import { recordAudit } from "./audit";
@@ -57,7 +65,7 @@ export async function smallWorld(db: Db) {
   const mentoring = await makeMentoringTeams(db, world);
   const cohortId = world.cohortA.id;
   const event = await db.transaction().execute((tx) => createPitchEvent(tx, cohortId, PITCH_DAY));
-  await db.transaction().execute(async (tx) => {
+  const teamVersionId = await db.transaction().execute(async (tx) => {
     await replaceSlots(tx, event.id, [mentoring.team1, mentoring.team2], null);
     await addPanelMember(tx, event.id, world.people.leader.id);
     await setScoringState(tx, event.id, "open");
@@ -105,9 +113,17 @@ export async function smallWorld(db: Db) {
         details: {},
       });
     await enqueueMessages(tx, [mail(world.people.participant)]);
+    // The teams as they were before a confirmed change, to restore.
+    return saveTeamVersion(tx, {
+      cohortId,
+      savedBy: world.people.coordinator.id,
+      cause: "regenerated",
+      reason: "New participants were released",
+      snapshot: snapshotOf(await listTeams(tx, cohortId)),
+    });
   });
   const [message] = await listMessages(db, { limit: 1, offset: 0 });
-  return { ...world, ...setup, mentoring, eventId: event.id, messageId: message!.id };
+  return { ...world, ...setup, mentoring, eventId: event.id, messageId: message!.id, teamVersionId };
 }
 
 export type SmallWorld = Awaited<ReturnType<typeof smallWorld>>;

@@ -17,6 +17,12 @@ const formation = {
 const EXAMPLES: { [A in keyof typeof teamsAudit]: AuditDetails<A> } = {
   "teams.formed": formation,
   "teams.regenerated": formation,
+  "teams.restored": {
+    version: 3,
+    savedAt: "2026-12-01T10:00:00.000Z",
+    moved: 4,
+    reason: "The new teams split the Revenue pair",
+  },
   "teams.published": { teams: 6 },
   "team.member_moved": { person: "Tom Reed", personId: 7, from: 3, to: 4, afterPublishing: true },
   "team.member_locked": { team: 2 },

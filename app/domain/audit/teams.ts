@@ -1,4 +1,5 @@
 // The audit actions of teams: each action's details and its sentence in the audit log.
+import { formatUkDateTime } from "../calendar";
 import { count, sentence } from "./define";
 
 /** A run of the team solver: how many people in how many teams around how many locks, and how good it is. */
@@ -10,6 +11,9 @@ type FormationDetails = {
   lowerBound: number;
   optimal: boolean;
   seed: number;
+  /** Regenerating published teams, confirmed: how many people moved, and why. */
+  moved?: number;
+  reason?: string;
 };
 
 const quality = (d: FormationDetails) =>
@@ -33,7 +37,13 @@ export const teamsAudit = {
   ),
   "teams.regenerated": sentence<FormationDetails>(
     (d, who) =>
-      `${who.actor} re-formed the ${count(d.teams, "team")} around ${count(d.locks, "locked participant")} (${quality(d)})`,
+      `${who.actor} re-formed the ${count(d.teams, "team")} around ${count(d.locks, "locked participant")} (${quality(d)})${
+        d.moved === undefined ? "" : `, moving ${count(d.moved, "person", "people")}`
+      }${d.reason ? `, because: ${d.reason}` : ""}`,
+  ),
+  "teams.restored": sentence<{ version: number; savedAt: string; moved: number; reason: string }>(
+    (d, who) =>
+      `${who.actor} restored the teams as they were before ${formatUkDateTime(d.savedAt)}, moving ${count(d.moved, "person", "people")}, because: ${d.reason}`,
   ),
   "teams.published": sentence<{ teams: number }>(
     (d, who) => `${who.actor} published the ${count(d.teams, "team")} to their participants and mentors`,
@@ -60,6 +70,8 @@ export const teamsAudit = {
       government: string;
       conflicts: string[];
       overrideReason: string | null;
+      /** Pairing the mentors of published teams again, confirmed: why. */
+      reason?: string;
     } & AfterPublishing
   >(
     (d, who) =>
@@ -67,7 +79,7 @@ export const teamsAudit = {
         d.conflicts.length
           ? `, accepting the conflict of ${d.conflicts.join(" and ")}${d.overrideReason ? ` because: ${d.overrideReason}` : ""}`
           : ""
-      }`,
+      }${d.reason ? `; pairing again because: ${d.reason}` : ""}`,
   ),
   "team.keep_apart_added": sentence<{ personA: number; personB: number } & KeepApartNames>(
     (d, who) => `${who.actor} chose to keep ${pairOf(d)} apart`,

@@ -17,11 +17,13 @@ export function FormTeamsForm({
   fields,
   version,
   formed,
+  published,
 }: {
   form: FormMetadata;
   fields: Fields;
   version: number;
   formed: boolean;
+  published: boolean;
 }) {
   const weightsWrong = [fields.weightColleagues, fields.weightNotAlone, fields.weightBalance].some(
     (f) => f.errors?.length,
@@ -33,6 +35,12 @@ export function FormTeamsForm({
         {formed ? "Regenerate around the locks" : "Propose teams"}
       </h2>
       {refusal ? <WarningText>{refusal}</WarningText> : null}
+      {published ? (
+        <p className="govuk-body">
+          The teams are published, so nothing changes yet: you will see who would move, and confirm with a
+          reason.
+        </p>
+      ) : null}
       <VersionedForm form={form} version={version}>
         <Checkboxes
           field={fields.balance}

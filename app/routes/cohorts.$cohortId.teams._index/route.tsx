@@ -11,14 +11,17 @@ import { TeamQualityTable, TeamTotals } from "~/components/TeamReport";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
 import { change, submitForm } from "~/forms/submit.server";
+import { getTeamsStatus } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 import { FormTeamsForm } from "./FormTeamsForm";
+import { LeftOut } from "./LeftOut";
 import { MoveForm } from "./MoveForm";
 import { PublishSection } from "./PublishSection";
-import { teamsPage } from "./page.server";
+import { proposeRegeneration, teamsPage } from "./page.server";
 import { TeamsActionSchema, type TeamsIntent } from "./schema";
 import { TeamTables } from "./TeamTables";
+import { TeamVersions } from "./TeamVersions";
 
 export const meta = pageMeta<typeof loader>(({ data }) => `Teams – ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
@@ -33,8 +36,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const to = paths.cohort(cohort.id).teams();
   return submitForm(context, request, user, {
     schema: TeamsActionSchema,
-    change: (form) => {
+    change: async (form) => {
       const teams = { cohortId: cohort.id, version: form.version };
+      if (form.intent === "form" && (await getTeamsStatus(context.db, cohort.id)).teams_published_at) {
+        const weights = {
+          colleagues: form.weightColleagues,
+          notAlone: form.weightNotAlone,
+          balance: form.weightBalance,
+        };
+        return proposeRegeneration(context.db, cohort, form.version, {
+          balance: form.balance,
+          notAlone: form.notAlone,
+          weights,
+        });
+      }
       if (form.intent === "form")
         return change(
           formCohortTeams,
@@ -103,8 +118,19 @@ function useTeamsForms() {
 }
 
 export default function Teams() {
-  const { cohort, publishedAt, version, teams, report, lowerBound, optimal, participants, keepApartCount } =
-    useLoaderData<typeof loader>();
+  const {
+    cohort,
+    publishedAt,
+    version,
+    teams,
+    report,
+    lowerBound,
+    optimal,
+    participants,
+    keepApartCount,
+    leftOut,
+    versions,
+  } = useLoaderData<typeof loader>();
   const { formTeams, formTeamsFields, move, moveFields, others, answered } = useTeamsForms();
   const teamsPaths = paths.cohort(cohort.id);
   return (
@@ -124,12 +150,20 @@ export default function Teams() {
         </p>
       )}
       <p className="govuk-body">
-        {participants.length} participants in {cohort.team_count} teams.{" "}
+        {participants.length} released {participants.length === 1 ? "participant" : "participants"} in{" "}
+        {cohort.team_count} {cohort.team_count === 1 ? "team" : "teams"}.{" "}
         <Link className="govuk-link" to={paths.howTeamsAreFormed()}>
           How teams are formed
         </Link>
       </p>
-      <FormTeamsForm form={formTeams} fields={formTeamsFields} version={version} formed={report !== null} />
+      <LeftOut people={leftOut} />
+      <FormTeamsForm
+        form={formTeams}
+        fields={formTeamsFields}
+        version={version}
+        formed={report !== null}
+        published={publishedAt !== null}
+      />
       <p className="govuk-body">
         <Link className="govuk-link" to={teamsPaths.teamsKeepApart()}>
           People to keep apart ({keepApartCount})
@@ -166,6 +200,7 @@ export default function Teams() {
             version={version}
             refusal={others.allErrors.publish?.[0]}
           />
+          <TeamVersions cohortId={cohort.id} versions={versions} />
         </>
       ) : (
         <InsetText>The teams have not been formed yet.</InsetText>

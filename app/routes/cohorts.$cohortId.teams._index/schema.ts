@@ -5,10 +5,10 @@ import { TEAM_ATTRIBUTES } from "~/domain/team-settings";
 import { valuesOf } from "~/domain/vocabulary";
 import { recordId, version } from "~/forms/fields";
 
-const attributes = (message: string) => z.array(z.enum(valuesOf(TEAM_ATTRIBUTES), { error: message }));
+export const attributes = (message: string) => z.array(z.enum(valuesOf(TEAM_ATTRIBUTES), { error: message }));
 
 /** A cost term's weight: a whole number from 0 to 9999. */
-function weight(label: string) {
+export function weight(label: string) {
   const message = `${label} weight must be a whole number from 0 to 9999`;
   return z
     .number({
