@@ -423,6 +423,8 @@ export interface MentoringSessionsTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Instant;
   updated_at: Instant;
+  /** Who last changed the session (its author or the team's other mentor, or a coordinator); null if never. */
+  updated_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionAttendeesTable {

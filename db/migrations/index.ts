@@ -13,6 +13,7 @@ import * as passwordResetRequests from "./2026-12-02T1310_password_reset_request
 import * as submissions from "./2026-12-02T1400_submissions";
 import * as anonymousSubmissions from "./2026-12-02T1500_anonymous_submissions";
 import * as pitchTeamReleases from "./2026-12-02T1637_pitch_team_releases";
+import * as sessionUpdatedBy from "./2026-12-02T1723_session_updated_by";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1400_submissions": submissions,
   "2026-12-02T1500_anonymous_submissions": anonymousSubmissions,
   "2026-12-02T1637_pitch_team_releases": pitchTeamReleases,
+  "2026-12-02T1723_session_updated_by": sessionUpdatedBy,
 };
