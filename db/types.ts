@@ -556,7 +556,22 @@ export interface PasswordResetRequestsTable {
   at: Instant;
 }
 
+/** A run of a job Tandem does by itself, or an operator started from the command line. */
+export interface JobRunsTable {
+  id: Generated<number>;
+  /** The job, e.g. "retention". */
+  name: string;
+  /** The London day a scheduled run claimed (one run per job per day); null for a run an operator started. */
+  scheduled_day: CalendarDate | null;
+  started_at: Instant;
+  /** Null while it runs, or if it stopped before it finished. */
+  finished_at: Instant | null;
+  /** What it did, as JSON (for retention: {"due": n, "anonymised": n}). */
+  outcome: string | null;
+}
+
 export interface Database {
+  job_runs: JobRunsTable;
   organisations: OrganisationsTable;
   people: PeopleTable;
   accounts: AccountsTable;
