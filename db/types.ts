@@ -455,6 +455,8 @@ export interface MentoringSessionsTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Instant;
   updated_at: Instant;
+  /** Who last changed the session (its author or the team's other mentor, or a coordinator); null if never. */
+  updated_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionAttendeesTable {
@@ -586,7 +588,22 @@ export interface PasswordResetRequestsTable {
   at: Instant;
 }
 
+/** A run of a job Tandem does by itself, or an operator started from the command line. */
+export interface JobRunsTable {
+  id: Generated<number>;
+  /** The job, e.g. "retention". */
+  name: string;
+  /** The London day a scheduled run claimed (one run per job per day); null for a run an operator started. */
+  scheduled_day: CalendarDate | null;
+  started_at: Instant;
+  /** Null while it runs, or if it stopped before it finished. */
+  finished_at: Instant | null;
+  /** What it did, as JSON (for retention: {"due": n, "anonymised": n}). */
+  outcome: string | null;
+}
+
 export interface Database {
+  job_runs: JobRunsTable;
   organisations: OrganisationsTable;
   people: PeopleTable;
   accounts: AccountsTable;

@@ -1,8 +1,8 @@
 // `npm run tandem -- retention [--dry-run]`: anonymises people whose every cohort ended longer ago than its
-// programme's retention period. Safe to run daily: people already anonymised are left alone.
+// programme's retention period, now, as the server does by itself every day (RETENTION_EVERY_MS). For operators:
+// safe to run at any time, people already anonymised are left alone; the run is recorded like the server's.
 import { parseArgs } from "node:util";
-import { anonymise } from "../app/commands/people.server";
-import { run, SYSTEM } from "../app/commands/runner.server";
+import { anonymiseDuePeople } from "../app/commands/retention.server";
 import { todayInLondon } from "../app/domain/calendar";
 import { dueForAnonymisation } from "../app/domain/retention";
 import { namesOf, retentionCandidates } from "../app/models/personal-data.server";
@@ -14,7 +14,7 @@ type Command = { summary: string; usage: string; run: (args: string[]) => Promis
 export const retentionCommands: Record<string, Command> = {
   retention: {
     summary:
-      "Anonymise people whose every cohort ended longer ago than the retention period (daily; --dry-run lists)",
+      "Anonymise people whose every cohort ended longer ago than the retention period now (the server does daily)",
     usage: "retention [--dry-run] [--today YYYY-MM-DD]",
     async run(args) {
       let values: { "dry-run"?: boolean; today?: string };
@@ -34,28 +34,25 @@ export const retentionCommands: Record<string, Command> = {
       }
       const db = openDatabase();
       await migrateToLatest(db);
-      const due = dueForAnonymisation(await retentionCandidates(db), today);
-      const people = await namesOf(db, due);
-      if (people.length === 0) {
-        console.log("Nobody is due for anonymisation.");
-        return 0;
-      }
       if (values["dry-run"]) {
+        const people = await namesOf(db, dueForAnonymisation(await retentionCandidates(db), today));
+        if (people.length === 0) {
+          console.log("Nobody is due for anonymisation.");
+          return 0;
+        }
         console.log(
           `Would anonymise ${people.length} ${people.length === 1 ? "person" : "people"} (dry run, nothing changed):`,
         );
         for (const p of people) console.log(`  ${p.id}  ${p.name}`);
         return 0;
       }
-      let done = 0;
-      for (const p of people) {
-        const outcome = await run(db, SYSTEM, anonymise, {
-          personId: p.id,
-          reason: "retention period ended",
-          via: "cli",
-        });
-        if (outcome.ok) done += 1;
+      // Recorded like the server's daily run, for the retention page; people anonymised meanwhile are skipped.
+      const outcome = await anonymiseDuePeople(db, { today, scheduled: false });
+      if (!outcome?.due) {
+        console.log("Nobody is due for anonymisation.");
+        return 0;
       }
+      const done = outcome.anonymised;
       console.log(`Anonymised ${done} ${done === 1 ? "person" : "people"} whose retention period had ended.`);
       return 0;
     },

@@ -79,7 +79,7 @@ export const changeSession = command({
     const ownIds = new Set(before.actions.map((a) => a.id));
     const actions = input.actions.map((a) => ({ ...a, id: a.id !== null && ownIds.has(a.id) ? a.id : null }));
     const after = sessionInput({ ...input, actions });
-    await updateSession(c.tx, before.id, after);
+    await updateSession(c.tx, before.id, after, actingPerson(c.actor));
     c.audit({
       action: "mentoring.session_changed",
       subjectType: "mentoring_session",

@@ -9,7 +9,11 @@ const ALREADY_ANONYMISED: Conflict = {
   conflict: "This person has already been anonymised: there is nothing more to remove",
 };
 
-type Anonymise = { personId: number; reason: "on request" | "retention period ended"; via?: "cli" };
+type Anonymise = {
+  personId: number;
+  reason: "on request" | "retention period ended";
+  via?: "cli" | "scheduler";
+};
 
 export const anonymise = command({
   async execute(c, input: Anonymise) {

@@ -88,7 +88,7 @@ export async function claimSessionVersion(tx: Tx, sessionId: number, version: nu
 }
 
 /** Saves an edit of a session. Actions keep their done state; actions left out are removed. */
-export async function updateSession(tx: Tx, sessionId: number, input: SessionInput) {
+export async function updateSession(tx: Tx, sessionId: number, input: SessionInput, editorId: number) {
   await tx
     .updateTable("mentoring_sessions")
     .set({
@@ -98,6 +98,7 @@ export async function updateSession(tx: Tx, sessionId: number, input: SessionInp
       summary: input.summary,
       follow_up_date: input.followUpDate,
       updated_at: nowIso(),
+      updated_by: editorId,
     })
     .where("id", "=", sessionId)
     .execute();
@@ -147,6 +148,8 @@ function sessionColumns() {
     "s.version",
     "s.created_at",
     "s.updated_at",
+    "s.updated_by",
+    "editor.name as editor_name",
   ] as const;
 }
 
@@ -155,6 +158,7 @@ export async function listTeamSessions(db: Db, teamId: number, sessionId?: numbe
   let query = db
     .selectFrom("mentoring_sessions as s")
     .innerJoin("people as author", "author.id", "s.author_id")
+    .leftJoin("people as editor", "editor.id", "s.updated_by")
     .where("s.team_id", "=", teamId)
     .select((eb) => [
       ...sessionColumns(),

@@ -51,7 +51,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         today,
       ),
     },
-    mayEdit: coordinates || session.author_id === user.personId,
+    // Both mentors of the team may correct a session, whichever of them logged it.
+    mayEdit: coordinates || isMentor,
     mayTickAll: coordinates || isMentor,
     // Fetched only for the team's mentors and the coordinators: participants never receive them.
     notes: seesPrivateNotes ? await listPrivateNotes(context.db, session.id) : null,
@@ -126,6 +127,14 @@ export default function SessionPage() {
           { key: "Team members there", value: members.length ? members.join(", ") : "None" },
           { key: "Mentors there", value: mentors.length ? mentors.join(", ") : "None" },
           { key: "Logged by", value: `${session.author_name}, ${formatUkDateTime(session.created_at)}` },
+          ...(session.editor_name
+            ? [
+                {
+                  key: "Last changed by",
+                  value: `${session.editor_name}, ${formatUkDateTime(session.updated_at)}`,
+                },
+              ]
+            : []),
           {
             key: "Next session",
             value: session.follow_up_date ? formatUkDate(session.follow_up_date) : "Not agreed",

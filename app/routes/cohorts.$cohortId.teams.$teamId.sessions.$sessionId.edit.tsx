@@ -20,12 +20,12 @@ import { paths } from "~/utils/paths";
 export const meta = pageMeta("Change a mentoring session");
 export const ErrorBoundary = RouteErrorBoundary;
 
-/** The session's author and the coordinators may change it. */
+/** Both mentors of the team (whichever of them logged it) and the coordinators may change a session. */
 async function load(context: AppLoadContext, request: Request, params: Record<string, string | undefined>) {
   const access = await requireTeam(context, request, params);
   const session = await getSession(context.db, access.team.id, idParam(params.sessionId, "Session"));
   if (!session) notFound("Session");
-  if (!access.coordinates && session.author_id !== access.user.personId) forbidden();
+  if (!access.coordinates && !access.isMentor) forbidden();
   return { ...access, session };
 }
 

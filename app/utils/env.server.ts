@@ -50,3 +50,18 @@ function appUrlOrigin(value: string): string | null {
 export function configuredAppUrl(): string | null {
   return env.APP_URL ? appUrlOrigin(env.APP_URL) : null;
 }
+
+const HOUR = 3_600_000;
+
+/**
+ * How often the server looks for people whose retention period has ended (RETENTION_EVERY_MS, default a day; 0
+ * turns it off, for operators who run `npm run tandem -- retention` themselves). Each London day's run happens once.
+ */
+export function retentionEveryMs(): number {
+  const text = env.RETENTION_EVERY_MS;
+  if (text === undefined || text === "") return 24 * HOUR;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 7 * 24 * HOUR)
+    throw new Error(`RETENTION_EVERY_MS must be a whole number from 0 to ${7 * 24 * HOUR}`);
+  return value;
+}

@@ -14,6 +14,8 @@ import * as submissions from "./2026-12-02T1400_submissions";
 import * as anonymousSubmissions from "./2026-12-02T1500_anonymous_submissions";
 import * as pitchTeamReleases from "./2026-12-02T1637_pitch_team_releases";
 import * as teamVersions from "./2026-12-02T1637_team_versions";
+import * as sessionUpdatedBy from "./2026-12-02T1723_session_updated_by";
+import * as jobRuns from "./2026-12-02T1741_job_runs";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1500_anonymous_submissions": anonymousSubmissions,
   "2026-12-02T1637_pitch_team_releases": pitchTeamReleases,
   "2026-12-02T1637_team_versions": teamVersions,
+  "2026-12-02T1723_session_updated_by": sessionUpdatedBy,
+  "2026-12-02T1741_job_runs": jobRuns,
 };

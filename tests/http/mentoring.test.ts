@@ -316,9 +316,8 @@ describe("logging a session: bad input", () => {
       .orderBy("position")
       .execute();
     expect(actions.map((a) => a.text)).toEqual(["Interview two caseworkers", "Draft the problem"]);
-    // Another mentor of the team may not change it; the author may, and a stale form is refused.
+    // The author may change it, and a stale form is refused.
     const edit = `${teamUrl(m.team1)}/sessions/${sessionId}/edit`;
-    expect((await get(edit, await as(m.govMentor1.id))).status).toBe(403);
     const changed = await post(
       edit,
       sessionFields({
@@ -353,6 +352,53 @@ describe("logging a session: bad input", () => {
       .orderBy("id")
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["mentoring.session_logged", "mentoring.session_changed"]);
+  });
+
+  it("lets the team's other mentor correct a session (audited, shown on the page), not a mentor of another team", async () => {
+    const response = await post(
+      `${teamUrl(m.team1)}/sessions/new`,
+      sessionFields(),
+      await as(world.people.mentor.id),
+    );
+    expect(response.status).toBe(302);
+    const sessionId = Number(response.headers.get("location")!.split("/").at(-1));
+    const page = `${teamUrl(m.team1)}/sessions/${sessionId}`;
+    const edit = `${page}/edit`;
+    const coMentor = await as(m.govMentor1.id);
+    const before = await (await get(page, coMentor)).text();
+    expect(before).toContain(
+      `href="/cohorts/${world.cohortA.id}/teams/${m.team1}/sessions/${sessionId}/edit"`,
+    );
+    expect(before).not.toContain("Last changed by");
+    expect((await get(edit, coMentor)).status).toBe(200);
+    // A mentor of another team is still refused, reading or saving.
+    const outsider = await as(m.govMentor2.id);
+    expect((await get(edit, outsider)).status).toBe(403);
+    expect((await post(edit, sessionFields({ version: "1", duration: "90" }), outsider)).status).toBe(403);
+    const changed = await post(edit, sessionFields({ version: "1", duration: "75" }), coMentor);
+    expect(changed.status).toBe(302);
+    const saved = await server.db
+      .selectFrom("mentoring_sessions")
+      .where("id", "=", sessionId)
+      .select(["duration_minutes", "author_id", "updated_by"])
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({
+      duration_minutes: 75,
+      author_id: world.people.mentor.id,
+      updated_by: m.govMentor1.id,
+    });
+    const audit = await server.db
+      .selectFrom("audit_events")
+      .where("subject_type", "=", "mentoring_session")
+      .where("subject_id", "=", sessionId)
+      .where("action", "=", "mentoring.session_changed")
+      .select("actor_person_id")
+      .execute();
+    expect(audit).toEqual([{ actor_person_id: m.govMentor1.id }]);
+    // Everyone who can read the session sees who logged it and who changed it last.
+    const after = await (await get(page, await as(world.people.participant.id))).text();
+    expect(after).toContain("Logged by");
+    expect(after).toMatch(/Last changed by[\s\S]*Gita Government, /);
   });
 
   it("puts the agreed follow-up and the statement deadline in the participant's calendar feed", async () => {

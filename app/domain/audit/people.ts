@@ -6,10 +6,12 @@ const REASONS = {
   "retention period ended": "because their retention period had ended",
 } as const;
 
+const VIA = { cli: ", from the command line", scheduler: ", in its daily check" } as const;
+
 export const peopleAudit = {
-  "person.anonymised": sentence<{ reason: keyof typeof REASONS; via?: "cli" }>(
+  "person.anonymised": sentence<{ reason: keyof typeof REASONS; via?: keyof typeof VIA }>(
     (d, who) =>
-      `${who.actor} anonymised ${who.subject ?? "a person"} ${REASONS[d.reason] ?? "on request"}${d.via === "cli" ? ", from the command line" : ""}`,
+      `${who.actor} anonymised ${who.subject ?? "a person"} ${REASONS[d.reason] ?? "on request"}${d.via ? (VIA[d.via] ?? "") : ""}`,
   ),
   "person.data_exported": sentence<Record<never, never>>(
     (_, who) => `${who.actor} downloaded everything Tandem holds about ${who.subject ?? "a person"}`,
