@@ -2,14 +2,13 @@
 // changes. The form carries the pairing shown; if Tandem would now propose another one, or someone changed the
 // teams meanwhile, nothing changes.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { pairTeamMentors } from "~/commands/teams.server";
+import { ConfirmTeamsChange } from "~/components/ConfirmTeamsChange";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
-import { Button, InsetText, Textarea, WarningText } from "~/components/govuk";
 import { TeamMoves } from "~/components/TeamMoves";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { encodePairing } from "~/domain/team-changes";
@@ -105,7 +104,6 @@ export default function ConfirmPairMentorsAgain() {
   const [form, fields] = useVersionedForm<z.input<typeof ConfirmPairingSchema>>(asked, {
     lastResult: useActionData<typeof action>(),
   });
-  const location = useLocation();
   const mentorsPath = paths.cohort(cohort.id).teamsMentors();
   return (
     <FormPage
@@ -126,45 +124,19 @@ export default function ConfirmPairMentorsAgain() {
           because: {conflictReason}
         </p>
       ) : null}
-      {stale ? (
-        <>
-          <WarningText>{stale}</WarningText>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={mentorsPath}>
-              Back to mentors
-            </Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <InsetText>
-            The teams as they are now are kept under “Previous versions of the teams” on the teams page, where
-            you can restore them.
-          </InsetText>
-          <Form
-            method="post"
-            action={`${location.pathname}${location.search}`}
-            {...formProps(form)}
-            key={form.id}
-          >
-            <input type="hidden" name="version" value={asked} />
-            <input type="hidden" name="expected" value={expected} />
-            {conflictReason ? <input type="hidden" name="conflictReason" value={conflictReason} /> : null}
-            <Textarea
-              field={fields.changeReason}
-              label="Why are you pairing the mentors again?"
-              hint="This is recorded with the change and kept with the previous version."
-              rows={3}
-            />
-            <div className="govuk-button-group">
-              <Button variant="warning">Pair mentors again</Button>
-              <Link className="govuk-link" to={mentorsPath}>
-                Cancel
-              </Link>
-            </div>
-          </Form>
-        </>
-      )}
+      <ConfirmTeamsChange
+        form={form}
+        reason={fields.changeReason}
+        reasonLabel="Why are you pairing the mentors again?"
+        reasonHint="This is recorded with the change and kept with the previous version."
+        button="Pair mentors again"
+        back={{ href: mentorsPath, text: "Back to mentors" }}
+        stale={stale}
+      >
+        <input type="hidden" name="version" value={asked} />
+        <input type="hidden" name="expected" value={expected} />
+        {conflictReason ? <input type="hidden" name="conflictReason" value={conflictReason} /> : null}
+      </ConfirmTeamsChange>
     </FormPage>
   );
 }

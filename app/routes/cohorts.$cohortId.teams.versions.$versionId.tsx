@@ -1,14 +1,14 @@
 // Restoring an earlier version of the teams: who would move where, and a reason, before anything changes. The
 // teams as they are now are kept as a version in turn.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { recordOr404, requireCohortAccess } from "~/auth/guards.server";
 import { restoreTeamsVersion } from "~/commands/teams.server";
+import { ConfirmTeamsChange } from "~/components/ConfirmTeamsChange";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
-import { Button, InsetText, SummaryList, Textarea } from "~/components/govuk";
+import { SummaryList } from "~/components/govuk";
 import { TeamMoves } from "~/components/TeamMoves";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -126,22 +126,17 @@ export default function RestoreTeams() {
         straight away. Participants placed since stay in their team.
       </p>
       <TeamMoves moves={moves} />
-      <InsetText>The teams as they are now are kept as a version too, so you can undo this.</InsetText>
-      <Form method="post" {...formProps(form)} key={form.id}>
+      <ConfirmTeamsChange
+        form={form}
+        reason={fields.reason}
+        reasonLabel="Why are you restoring these teams?"
+        reasonHint="This is recorded with the change."
+        button="Restore these teams"
+        back={{ href: teamsPath, text: "Back to teams" }}
+        kept="The teams as they are now are kept as a version too, so you can undo this."
+      >
         <input type="hidden" name="version" value={teamsVersion} />
-        <Textarea
-          field={fields.reason}
-          label="Why are you restoring these teams?"
-          hint="This is recorded with the change."
-          rows={3}
-        />
-        <div className="govuk-button-group">
-          <Button variant="warning">Restore these teams</Button>
-          <Link className="govuk-link" to={teamsPath}>
-            Cancel
-          </Link>
-        </div>
-      </Form>
+      </ConfirmTeamsChange>
     </FormPage>
   );
 }

@@ -3,14 +3,13 @@
 // proposal made before someone else changed the teams is refused.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { regenerateTeams } from "~/commands/teams.server";
+import { ConfirmTeamsChange } from "~/components/ConfirmTeamsChange";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
-import { formProps } from "~/components/form-props";
-import { Button, InsetText, Textarea, WarningText } from "~/components/govuk";
 import { TeamMoves } from "~/components/TeamMoves";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { placementOfSnapshot, proposalProblem } from "~/domain/team-changes";
@@ -99,7 +98,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ConfirmRegenerate() {
   const { cohort, version, hidden, moves, stale } = useLoaderData<typeof loader>();
-  const location = useLocation();
   const [form, fields] = useVersionedForm<z.input<typeof ConfirmRegenerateSchema>>(version, {
     lastResult: useActionData<typeof action>(),
   });
@@ -117,46 +115,20 @@ export default function ConfirmRegenerate() {
         and see it straight away. Mentors stay with their team number.
       </p>
       <TeamMoves moves={moves} />
-      {stale ? (
-        <>
-          <WarningText>{stale}</WarningText>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={teamsPath}>
-              Back to teams
-            </Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <InsetText>
-            The teams as they are now are kept under “Previous versions of the teams” on the teams page, where
-            you can restore them.
-          </InsetText>
-          <Form
-            method="post"
-            action={`${location.pathname}${location.search}`}
-            {...formProps(form)}
-            key={form.id}
-          >
-            {hidden.map((field, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a name may repeat (a list of choices)
-              <input key={i} type="hidden" name={field.name} value={field.value} />
-            ))}
-            <Textarea
-              field={fields.reason}
-              label="Why are you regenerating the teams?"
-              hint="This is recorded with the change and kept with the previous version."
-              rows={3}
-            />
-            <div className="govuk-button-group">
-              <Button variant="warning">Regenerate teams</Button>
-              <Link className="govuk-link" to={teamsPath}>
-                Cancel
-              </Link>
-            </div>
-          </Form>
-        </>
-      )}
+      <ConfirmTeamsChange
+        form={form}
+        reason={fields.reason}
+        reasonLabel="Why are you regenerating the teams?"
+        reasonHint="This is recorded with the change and kept with the previous version."
+        button="Regenerate teams"
+        back={{ href: teamsPath, text: "Back to teams" }}
+        stale={stale}
+      >
+        {hidden.map((field, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a name may repeat (a list of choices)
+          <input key={i} type="hidden" name={field.name} value={field.value} />
+        ))}
+      </ConfirmTeamsChange>
     </FormPage>
   );
 }
