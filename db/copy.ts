@@ -12,6 +12,11 @@ export type TableCount = { table: string; source: number; target: number };
 export type CopyResult = { ok: true; tables: TableCount[] } | { ok: false; problem: string };
 
 const MIGRATION_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
+/**
+ * The server's own bookkeeping (when its scheduled jobs ran), written as soon as a server starts on a database: rows
+ * there do not make the target "hold data", and the copy replaces them with the source's.
+ */
+const BOOKKEEPING_TABLES = new Set(["job_runs"]);
 // SQLite allows 32,766 bound parameters in a statement, PostgreSQL 65,535: stay well under both.
 const PARAMETERS_PER_INSERT = 10_000;
 
@@ -110,13 +115,15 @@ async function copyClaimed(fromUrl: string, toUrl: string): Promise<CopyResult> 
       };
     const tables = inDependencyOrder(await tableGraph(source)).filter((t) => !MIGRATION_TABLES.has(t));
     for (const table of tables) {
-      if ((await countRows(target, table)) > 0)
+      if (!BOOKKEEPING_TABLES.has(table) && (await countRows(target, table)) > 0)
         return {
           ok: false,
           problem: `the target already holds data (table ${table}): copy into an empty database`,
         };
     }
     await target.transaction().execute(async (trx) => {
+      for (const table of tables.filter((t) => BOOKKEEPING_TABLES.has(t)))
+        await trx.deleteFrom(table).execute();
       for (const table of tables) await copyTable(source, trx, table);
       await advanceIdentities(trx, tables);
     });

@@ -7,8 +7,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("mentoring_sessions")
     .addColumn("updated_by", "integer", (c) => c.references("people.id"))
     .execute();
+  // A person's data (and anonymising them) finds the sessions they changed without reading every session.
+  await db.schema
+    .createIndex("mentoring_sessions_updated_by")
+    .on("mentoring_sessions")
+    .column("updated_by")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("mentoring_sessions_updated_by").execute();
   await db.schema.alterTable("mentoring_sessions").dropColumn("updated_by").execute();
 }
