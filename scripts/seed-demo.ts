@@ -823,7 +823,8 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
 /**
  * Reports: the start-of-programme skills questionnaire (its deadline extended to a fortnight from now) answered by
  * most participants, and a past cohort of the programme that ended over 24 months ago, with teams and outcomes,
- * for the programme view and for `npm run tandem -- retention` to find.
+ * for the programme view; the server's daily retention job anonymises its people (past the 24-month period) on first
+ * start, so the retention page shows a run that did something.
  */
 async function seedReports(tx: Tx, cohortId: number, programmeId: number, orgIds: Map<string, number>) {
   const today = todayInLondon();
