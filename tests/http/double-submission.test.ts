@@ -8,7 +8,7 @@ import { addOrganisationToCohort } from "~/models/cohort-organisation.server";
 import { addPanelMember, createPitchEvent, replaceSlots } from "~/models/pitch.server";
 import { getStatement, submitStatement } from "~/models/problem-statement.server";
 import { makePitchDayCohort, makeWorld, PITCH_DAY, type World } from "../setup/factories";
-import { type MentoringWorld, makeMentoringTeams } from "../setup/mentoring";
+import { type MentoringWorld, makeMentoringTeams, startCohortFiveWeeksAgo } from "../setup/mentoring";
 import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
@@ -22,14 +22,7 @@ let pitch: Awaited<ReturnType<typeof makePitchDayCohort>> & { eventId: number };
 beforeAll(async () => {
   server = await startServer(async (db) => {
     world = await makeWorld(db);
-    // Cohort A started five weeks ago, so sessions can be logged in the past.
-    const start = new Date(Date.now() - 35 * 86_400_000);
-    start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-    await db
-      .updateTable("cohorts")
-      .set({ start_date: start.toISOString().slice(0, 10) })
-      .where("id", "=", world.cohortA.id)
-      .execute();
+    await startCohortFiveWeeksAgo(db, world.cohortA.id);
     m = await makeMentoringTeams(db, world);
     // Both teams' statements wait for their mentors' reviews.
     await db.transaction().execute(async (tx) => {

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInLondon } from "~/domain/calendar";
 import { resetCalendarFeed } from "~/models/calendar-feed.server";
 import { makeWorld, type World } from "../setup/factories";
-import { type MentoringWorld, makeMentoringTeams, PRIVATE_NOTE_1, PRIVATE_NOTE_2 } from "../setup/mentoring";
+import {
+  type MentoringWorld,
+  makeMentoringTeams,
+  PRIVATE_NOTE_1,
+  PRIVATE_NOTE_2,
+  startCohortFiveWeeksAgo,
+} from "../setup/mentoring";
 import { get, post, sessionCookieFor, startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
@@ -16,14 +22,7 @@ let feedToken: string;
 beforeAll(async () => {
   server = await startServer(async (db) => {
     world = await makeWorld(db);
-    // Cohort A started five weeks ago, so sessions can be logged in the past.
-    const start = new Date(Date.now() - 35 * 86_400_000);
-    start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-    await db
-      .updateTable("cohorts")
-      .set({ start_date: start.toISOString().slice(0, 10) })
-      .where("id", "=", world.cohortA.id)
-      .execute();
+    await startCohortFiveWeeksAgo(db, world.cohortA.id);
     m = await makeMentoringTeams(db, world);
     feedToken = await db.transaction().execute((tx) => resetCalendarFeed(tx, world.people.participant.id));
   });

@@ -10,6 +10,17 @@ import { makeMember, makeOrganisation, type World } from "./factories";
 export const PRIVATE_NOTE_1 = "Team 1 private: Pat is struggling to get time from their line manager";
 export const PRIVATE_NOTE_2 = "Team 2 private: consider moving the pitch slot";
 
+/** Moves the cohort's start to the Monday of five weeks ago, so sessions can be logged in the past. */
+export async function startCohortFiveWeeksAgo(db: Db, cohortId: number) {
+  const start = new Date(Date.now() - 35 * 86_400_000);
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  await db
+    .updateTable("cohorts")
+    .set({ start_date: start.toISOString().slice(0, 10) })
+    .where("id", "=", cohortId)
+    .execute();
+}
+
 export async function makeMentoringTeams(db: Db, world: World, cohortId = world.cohortA.id) {
   const gov = await makeOrganisation(db, "government", "Mentoring Department");
   const ind = await makeOrganisation(db, "industry", "Mentoring Company");
