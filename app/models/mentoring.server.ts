@@ -2,10 +2,11 @@
 // what each person's home page and calendar need from them. Every query is scoped by team or cohort. Writes take
 // a transaction: they run inside the commands of app/commands/mentoring.server.ts.
 
+import type { ExpressionBuilder } from "kysely";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import { childRows, jsonArrayFrom } from "../../db/json";
-import type { AttendeeRole, SessionFormat } from "../../db/types";
+import type { AttendeeRole, Database, SessionFormat } from "../../db/types";
 
 /** How teams are named (the team pages import it from here). */
 export { teamLabel } from "~/domain/report";
@@ -479,11 +480,30 @@ function publishedTeamsOfPerson(
 
 /**
  * What the home page needs about mentoring in these cohorts (published teams only): the teams the person
- * mentors (last session, statement, whether they still have to review it) and the teams they are in (with
- * their own open actions).
+ * mentors (last session, next agreed session, statement, whether they still have to review it, the team's open
+ * actions overdue and due by `weekEnd`) and the teams they are in (their own open actions, the next agreed session,
+ * and the mentors' requests for changes to the statement as submitted, with their comments).
  */
-export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: number[]) {
+export async function mentoringHomeFacts(
+  db: Db,
+  personId: number,
+  cohortIds: number[],
+  today: string,
+  weekEnd: string,
+) {
   if (cohortIds.length === 0) return { mentored: [], memberOf: [] };
+  const nextSession = (eb: ExpressionBuilder<Database & { t: Database["teams"] }, "t">) =>
+    eb
+      .selectFrom("mentoring_sessions as s")
+      .whereRef("s.team_id", "=", "t.id")
+      .where("s.follow_up_date", ">=", today)
+      .select((e) => e.fn.min("s.follow_up_date").as("d"));
+  const openActionsOfTeam = (eb: ExpressionBuilder<Database & { t: Database["teams"] }, "t">) =>
+    eb
+      .selectFrom("session_actions as a")
+      .innerJoin("mentoring_sessions as s", "s.id", "a.session_id")
+      .whereRef("s.team_id", "=", "t.id")
+      .where("a.done_at", "is", null);
   const mentored = await publishedTeamsOfPerson(db, "team_mentors as tm", personId, cohortIds)
     .select((eb) => [
       eb
@@ -491,6 +511,16 @@ export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: nu
         .whereRef("s.team_id", "=", "t.id")
         .select((e) => e.fn.max("s.date").as("d"))
         .as("last_session_date"),
+      nextSession(eb).as("next_session"),
+      openActionsOfTeam(eb)
+        .where("a.due_date", "<", today)
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .as("overdue_actions"),
+      openActionsOfTeam(eb)
+        .where("a.due_date", ">=", today)
+        .where("a.due_date", "<=", weekEnd)
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .as("week_actions"),
       eb
         .selectFrom("statement_reviews as r")
         .whereRef("r.statement_id", "=", "ps.id")
@@ -504,6 +534,7 @@ export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: nu
   const memberOf = await publishedTeamsOfPerson(db, "team_members as tm", personId, cohortIds)
     .select((eb) => [
       "ps.first_submitted_at",
+      nextSession(eb).as("next_session"),
       jsonArrayFrom(
         db,
         eb
@@ -516,15 +547,35 @@ export async function mentoringHomeFacts(db: Db, personId: number, cohortIds: nu
           .orderBy("a.due_date")
           .orderBy("a.id"),
       ).as("open_actions"),
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom("statement_reviews as r")
+          .innerJoin("people as p", "p.id", "r.mentor_id")
+          .whereRef("r.statement_id", "=", "ps.id")
+          .whereRef("r.version_number", "=", "ps.submitted_version")
+          .where("r.decision", "=", "changes_requested")
+          .select(["r.id", "p.name as mentor", "r.comment"])
+          .orderBy("r.id"),
+      ).as("changes_requested"),
     ])
+    .orderBy("t.number")
     .execute();
   return {
     mentored: mentored.map((m) => ({
       ...m,
       last_session_date: (m.last_session_date as string | null) ?? null,
+      next_session: (m.next_session as string | null) ?? null,
+      overdue_actions: Number(m.overdue_actions ?? 0),
+      week_actions: Number(m.week_actions ?? 0),
       my_reviews: Number(m.my_reviews ?? 0),
     })),
-    memberOf: memberOf.map((m) => ({ ...m, open_actions: childRows(m.open_actions) })),
+    memberOf: memberOf.map((m) => ({
+      ...m,
+      next_session: (m.next_session as string | null) ?? null,
+      open_actions: childRows(m.open_actions),
+      changes_requested: childRows(m.changes_requested),
+    })),
   };
 }
 

@@ -572,7 +572,10 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
     number,
     {
       date: string;
+      venue: string | null;
       scoringState: ScoringState;
+      /** Every pitching team's results are released. */
+      everyTeamReleased: boolean;
       /** A team of the person's (as member or mentor) has its results released. */
       released: boolean;
       onPanel: boolean;
@@ -633,7 +636,9 @@ export async function pitchDayFacts(db: Db, personId: number, cohortIds: number[
     facts.set(event.cohort_id, {
       eventId: event.id,
       date: event.date,
+      venue: event.venue,
       scoringState: event.scoring_state,
+      everyTeamReleased: event.results_released_at !== null,
       released: released.some((r) => r.event_id === event.id),
       onPanel: panel.some((p) => p.event_id === event.id),
       sheetsDone: Number(done.find((d) => d.event_id === event.id)?.count ?? 0),

@@ -7,9 +7,9 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { SummaryCard, Tag } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
-import { nextSteps, pitchDaySteps } from "~/domain/next-steps";
+import { type CohortFacts, nextSteps, weekAheadEnd } from "~/domain/next-steps";
 import { COHORT_ROLES, type CohortRole } from "~/domain/vocabulary";
-import { homePitchDays } from "~/models/home.server";
+import { coordinatorWeeks, homePitchDays, homeVisits } from "~/models/home.server";
 import { mentoringHomeFacts, teamLabel } from "~/models/mentoring.server";
 import { statementDeadlines } from "~/models/problem-statement.server";
 import { countCohortProgress, listCohortsOfPerson } from "~/models/programme.server";
@@ -29,28 +29,50 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = context.db;
   const cohorts = await listCohortsOfPerson(db, user.personId);
   const coordinated = cohorts.filter((c) => rolesAllow(c.roles, "cohort:manage")).map((c) => c.id);
-  const progress = await countCohortProgress(db, coordinated);
   const today = todayInLondon();
+  const weekEnd = weekAheadEnd(today);
   const inTeams = cohorts.filter((c) => rolesAllow(c.roles, "team:own"));
-  const mentoring = await mentoringHomeFacts(
-    db,
-    user.personId,
-    inTeams.map((c) => c.id),
-  );
-  const deadlines = await statementDeadlines(db, inTeams);
+  // Visits matter to those who go (participants, mentors) and to those who run them (coordinators).
+  const visiting = cohorts
+    .filter(
+      (c) =>
+        c.roles.some((role) => role === "participant" || role === "mentor") || coordinated.includes(c.id),
+    )
+    .map((c) => c.id);
+  const [progress, mentoring, deadlines, visits, weeks, answered] = await Promise.all([
+    countCohortProgress(db, coordinated),
+    mentoringHomeFacts(
+      db,
+      user.personId,
+      inTeams.map((c) => c.id),
+      today,
+      weekEnd,
+    ),
+    statementDeadlines(db, inTeams),
+    homeVisits(db, visiting, today, weekEnd),
+    coordinatorWeeks(db, coordinated),
+    questionnairesOfPerson(db, user.personId),
+  ]);
   const pitchDays = await homePitchDays(
     db,
     user.personId,
-    cohorts.map((c) => ({ id: c.id, scores: rolesAllow(c.roles, "pitch-day:score") })),
+    cohorts.map((c) => ({
+      id: c.id,
+      scores: rolesAllow(c.roles, "pitch-day:score"),
+      mentored: mentoring.mentored
+        .filter((t) => t.cohort_id === c.id)
+        .map((t) => ({ teamId: t.id, label: teamLabel(t) })),
+    })),
   );
-  const questionnaires = (await questionnairesOfPerson(db, user.personId)).filter((q) => q.deadline >= today);
+  const questionnaires = answered.filter((q) => q.deadline >= today);
   return {
     name: user.name,
     isAdmin: user.isAdmin,
     cohorts: cohorts.map((cohort) => {
       const timing = cohortTiming(cohort.start_date, cohort.weeks, today);
-      const facts = {
+      const facts: CohortFacts = {
         cohortId: cohort.id,
+        today,
         startDate: cohort.start_date,
         weeks: cohort.weeks,
         timing,
@@ -58,6 +80,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         pendingInvitations: progress.get(cohort.id)?.pending,
         teamsPublished: cohort.teams_published_at !== null,
         openQuestionnaires: questionnaires.filter((q) => q.cohortId === cohort.id),
+        visits: visits.get(cohort.id) ?? [],
+        pitchDay: pitchDays.get(cohort.id) ?? null,
         mentoring: {
           today,
           statementDeadline: deadlines.get(cohort.id) ?? cohort.start_date,
@@ -68,6 +92,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               label: teamLabel(t),
               lastSessionDate: t.last_session_date,
               reviewWaiting: t.statement_status === "submitted" && t.my_reviews === 0,
+              nextSession: t.next_session,
+              overdueActions: t.overdue_actions,
+              actionsDueThisWeek: t.week_actions,
             })),
           memberOf: mentoring.memberOf
             .filter((t) => t.cohort_id === cohort.id)
@@ -76,9 +103,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               label: teamLabel(t),
               statementStatus: t.statement_status,
               openActions: t.open_actions.map((a) => ({ id: a.id, text: a.text, dueDate: a.due_date })),
+              nextSession: t.next_session,
+              changesRequested: t.changes_requested.map((r) => ({ mentor: r.mentor, comment: r.comment })),
             })),
         },
       };
+      const coordination = weeks.get(cohort.id);
+      if (coordination) facts.coordination = coordination;
       return {
         id: cohort.id,
         name: cohort.name,
@@ -89,10 +120,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           role,
           label: COHORT_ROLES[role],
           manages: rolesAllow([role], "cohort:manage"),
-          steps: [
-            ...nextSteps(role, facts),
-            ...pitchDaySteps(role, cohort.id, pitchDays.get(cohort.id) ?? null),
-          ],
+          steps: nextSteps(role, facts),
         })),
       };
     }),
