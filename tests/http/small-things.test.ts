@@ -51,7 +51,9 @@ beforeAll(async () => {
         null,
       );
     });
-    participantFeed = await db.transaction().execute((tx) => resetCalendarFeed(tx, world.people.participant.id));
+    participantFeed = await db
+      .transaction()
+      .execute((tx) => resetCalendarFeed(tx, world.people.participant.id));
     mentorFeed = await db.transaction().execute((tx) => resetCalendarFeed(tx, m.indMentor2.id));
   });
 });
