@@ -35,7 +35,7 @@ const WIDE: Layout = {
   value: 14,
   small: 12,
   lineHeight: 17,
-  charsPerLine: 27,
+  charsPerLine: 30,
 };
 // A 390px phone shows the narrow drawing 360px wide: a little larger than its 340 units.
 const NARROW: Layout = {
@@ -124,7 +124,7 @@ function RowLabel({ layout, row }: { layout: Layout; row: PlacedRow }) {
       {row.lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a label's lines never reorder, and may repeat
         <tspan key={`${i}-${line}`} x={row.labelX} dy={i ? layout.lineHeight : 0}>
-          {i < row.lines.length - 1 ? `${line} ` : line}
+          {line}
         </tspan>
       ))}
     </text>

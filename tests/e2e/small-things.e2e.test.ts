@@ -117,8 +117,10 @@ for (const js of [true, false]) {
             const scale = (svg as SVGSVGElement).getScreenCTM()?.a ?? 1;
             return [...svg.querySelectorAll("text")].map((text) => {
               const rect = text.getBoundingClientRect();
+              // A wrapped label's lines are tspans: read them as the words they are.
+              const lines = [...text.querySelectorAll("tspan")].map((line) => line.textContent ?? "");
               return {
-                text: text.textContent ?? "",
+                text: lines.length ? lines.join(" ") : (text.textContent ?? ""),
                 size: Number.parseFloat(getComputedStyle(text).fontSize) * scale,
                 overflow: getComputedStyle(text).textOverflow,
                 where: `${rect.left.toFixed(0)},${rect.top.toFixed(0)},${rect.right.toFixed(0)},${rect.bottom.toFixed(0)} in ${box.left.toFixed(0)},${box.top.toFixed(0)},${box.right.toFixed(0)},${box.bottom.toFixed(0)}`,
