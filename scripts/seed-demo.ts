@@ -544,31 +544,89 @@ async function seedCohortSetup(
   }
 }
 
+/**
+ * The teams' problem statements: each a real-sounding UK public-sector problem, told the same way from the title
+ * down. `draft` is the first version's problem, before the team found its evidence.
+ */
 const STATEMENTS = [
   {
     title: "Self Assessment refunds take weeks to reach taxpayers",
     category: "operational" as const,
     department: "HM Revenue & Customs: Self Assessment",
+    draft: "Self Assessment refunds are slow and taxpayers cannot tell why.",
+    problem:
+      "After filing a Self Assessment return, taxpayers owed a refund often wait several weeks for it, with no way to see where it has got to. Many phone the HMRC helpline to chase it, and those calls take staff away from checking the refunds themselves.",
+    affected:
+      "Self Assessment taxpayers owed a refund, especially the self-employed and pensioners who rely on it, and the HMRC staff who check refunds and answer the helpline.",
+    evidence:
+      "Helpline call logs for the weeks after the 31 January deadline, complaints about delayed refunds and six interviews with refund caseworkers.",
+    approach:
+      "Show taxpayers in their online account where their refund is, why it is being checked and when it is likely to be paid, using the status HMRC's systems already hold.",
+    successMeasures:
+      "Fewer helpline calls chasing refunds; a shorter time from return to refund; fewer complaints about delays.",
   },
   {
     title: "Prison leavers without ID cannot rent or open a bank account",
     category: "policy" as const,
     department: "Ministry of Justice: HM Prison and Probation Service",
+    draft: "Prison leavers often have no ID, so they cannot rent or open a bank account.",
+    problem:
+      "Many people leave prison without photo ID or proof of address. Without them they cannot open a bank account, so wages and Universal Credit cannot be paid to them, and landlords will not rent to them. That makes reoffending in the first weeks after release more likely.",
+    affected:
+      "People leaving prison, the prison resettlement staff and probation practitioners who help them, and the banks and housing providers they turn to.",
+    evidence:
+      "HMPPS resettlement data on the ID people hold at release, interviews with eight probation practitioners and a charity's survey of prison leavers.",
+    approach:
+      "Start ID and bank account applications in the last weeks of a sentence, with a verified letter from the prison that banks and landlords accept, tracked by the resettlement team.",
+    successMeasures:
+      "More prison leavers with a bank account on the day of release; fewer without settled accommodation three months later.",
   },
   {
     title: "Legacy case systems make Universal Credit appeals slow",
     category: "technology" as const,
     department: "Department for Work and Pensions: Universal Credit",
+    draft: "Universal Credit appeals are slow because of old case systems.",
+    problem:
+      "When a claimant asks DWP to look again at a Universal Credit decision, staff gather the papers by hand from several older case systems before anyone can consider it. The reconsideration, and any appeal to a tribunal after it, waits weeks for papers that already exist.",
+    affected:
+      "Universal Credit claimants challenging a decision, often while short of money, and the DWP decision makers and appeals staff who put the papers together.",
+    evidence:
+      "DWP statistics on how long mandatory reconsiderations take, tribunal bundle preparation times and interviews with four decision makers.",
+    approach:
+      "Put the reconsideration papers together automatically from the systems that hold them, so a decision maker has the whole case on the first day.",
+    // The mentor who has not approved it asks for a clearer measure (seedStatement).
+    successMeasures: "Appeals are decided sooner.",
   },
   {
     title: "Schools re-enter the same pupil data in four returns",
     category: "technology" as const,
     department: "Department for Education: school data collections",
+    draft: "Schools enter the same pupil data again for each of four returns.",
+    problem:
+      "School business managers type the same pupil details into the school census, the attendance return, the exclusions return and the special educational needs return. Each return has its own format and deadline, so the same mistakes are corrected several times.",
+    affected:
+      "School business managers and data officers, the head teachers who sign off the returns, and the Department for Education and local authority teams who use the pupil data.",
+    // Still a draft: the team has not written up its evidence yet.
+    evidence: "",
+    approach:
+      "Collect each pupil's details once from the school's management information system and reuse them in every return.",
+    successMeasures: "Less time spent on each return; fewer corrections after the census deadline.",
   },
   {
     title: "Companies House cannot spot fake directors early",
     category: "technology" as const,
     department: "Companies House: register of companies",
+    draft: "Fake directors are registered at Companies House and nobody notices until later.",
+    problem:
+      "People register companies at Companies House with stolen identities or invented directors, and the register accepts them. The false companies are then used for fraud, and by the time anyone reports them the money has gone.",
+    affected:
+      "People whose identities are used as directors without their knowledge, the businesses and councils defrauded through false companies, and the Companies House staff who investigate reports.",
+    evidence:
+      "Reports of false directors made to Companies House, police fraud referrals and interviews with three investigators.",
+    approach:
+      "Flag new appointments that match known patterns of misuse, such as dozens of directors at one address, for a check under the new identity verification powers before they reach the register.",
+    successMeasures:
+      "More false appointments stopped before they reach the register; fewer reports of identities misused.",
   },
 ];
 
@@ -714,15 +772,14 @@ async function seedStatement(
   if (!base) return;
   const deadline = statementDeadline(cohort.start_date, cohort.weeks);
   const text = (version: number) => ({
-    ...base,
-    problem:
-      version === 1
-        ? "People wait too long and nobody can tell them why."
-        : "People wait weeks with no way to see where their case is, so they phone the helpline, which slows every case down.",
-    affected: "The people using the service, and the staff who answer their calls.",
-    evidence: t === 3 ? "" : "Helpline call logs, complaints data and six interviews with staff.",
-    approach: "Show people where their case is and what happens next, using data the service already holds.",
-    success_measures: "Fewer calls asking for progress; shorter time from application to decision.",
+    title: base.title,
+    category: base.category,
+    department: base.department,
+    problem: version === 1 ? base.draft : base.problem,
+    affected: base.affected,
+    evidence: base.evidence,
+    approach: base.approach,
+    success_measures: base.successMeasures,
   });
   const versions = t === 3 ? 3 : 2;
   for (let v = 1; v <= versions; v++) {

@@ -17,3 +17,13 @@ export function RubricCriterion({ heading, criterion }: { heading: ReactNode; cr
     </div>
   );
 }
+
+/**
+ * How many rows a text box needs to show all of `text` on a phone (about 30 characters a line) without scrolling:
+ * each level of a rubric, however long, is in view when the coordinator checks it.
+ */
+export function rowsToShowAll(text: string | undefined, fewest: number): number {
+  const lines = (text ?? "").split(/\r?\n/);
+  const needed = lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 30)), 0);
+  return Math.max(fewest, needed + 1);
+}

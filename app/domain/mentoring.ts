@@ -106,22 +106,42 @@ export function formatDuration(minutes: number): string {
   return [h, m].filter(Boolean).join(" ");
 }
 
-/** A follow-up date agreed at a session, as an all-day calendar event that updates when the session changes. */
-export function followUpEvent(followUp: {
+type FollowUp = {
   id: number;
   date: string;
   follow_up_date: string | null;
   version: number;
+  team_id: number;
   team_number: number;
   team_name: string | null;
   cohort_name: string;
-}) {
-  const team = `Team ${followUp.team_number}${followUp.team_name ? ` (${followUp.team_name})` : ""}`;
-  return {
-    uid: `session-follow-up-${followUp.id}@tandem`,
-    title: `${followUp.cohort_name}: ${team} mentoring session`,
-    date: followUp.follow_up_date ?? followUp.date,
-    sequence: followUp.version,
-    description: `Agreed at the session on ${formatUkDate(followUp.date)}.`,
-  };
+};
+
+/**
+ * The next sessions teams agreed, as all-day calendar events: one per team and date, however many sessions
+ * agreed it (a team that logs two sessions both naming next Tuesday meets once on Tuesday). The UID is the team
+ * and the date, so the event stays the same while sessions agreeing it come and go.
+ */
+export function followUpEvents(followUps: FollowUp[]) {
+  const groups = new Map<string, FollowUp[]>();
+  for (const followUp of followUps) {
+    const date = followUp.follow_up_date ?? followUp.date;
+    const key = `${followUp.team_id}-${date}`;
+    groups.set(key, [...(groups.get(key) ?? []), followUp]);
+  }
+  return [...groups].map(([key, sessions]) => {
+    const first = sessions[0]!;
+    const team = `Team ${first.team_number}${first.team_name ? ` (${first.team_name})` : ""}`;
+    const agreedOn = [...new Set(sessions.map((s) => s.date))].sort().map(formatUkDate);
+    return {
+      uid: `session-follow-up-team-${key}@tandem`,
+      title: `${first.cohort_name}: ${team} mentoring session`,
+      date: first.follow_up_date ?? first.date,
+      // Rises whenever one of the sessions agreeing the date is changed.
+      sequence: sessions.reduce((sum, s) => sum + s.version, 0),
+      description: `Agreed at the ${sessions.length === 1 ? "session" : "sessions"} on ${
+        agreedOn.length === 1 ? agreedOn[0] : `${agreedOn.slice(0, -1).join(", ")} and ${agreedOn.at(-1)}`
+      }.`,
+    };
+  });
 }

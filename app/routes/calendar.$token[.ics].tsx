@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { todayInLondon } from "~/domain/calendar";
 import { buildCalendar } from "~/domain/icalendar";
-import { followUpEvent } from "~/domain/mentoring";
+import { followUpEvents } from "~/domain/mentoring";
 import { findFeedOwner } from "~/models/calendar-feed.server";
 import { followUpsForPerson } from "~/models/mentoring.server";
 import { pitchDayCalendars } from "~/models/pitch.server";
@@ -30,9 +30,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     visits.push(...(events.get(cohort.id)?.visits ?? []), ...(pitchDays.get(cohort.id) ?? []));
   }
   // The next sessions the person's teams agreed (the statement deadline is among the milestones).
-  for (const followUp of await followUpsForPerson(db, owner.id, todayInLondon())) {
-    milestones.push(followUpEvent(followUp));
-  }
+  // One event per team and date: two sessions agreeing the same day are one meeting.
+  milestones.push(...followUpEvents(await followUpsForPerson(db, owner.id, todayInLondon())));
   return icsResponse(
     buildCalendar({ name: `Tandem: ${owner.name}`, milestones, visits, stamp: new Date() }),
     "tandem.ics",

@@ -9,6 +9,7 @@ import { actorOf, forbidden, idParam, notFound, requireCohortAccess } from "~/au
 import { revealSignInLink, takeRevealedSignInLink } from "~/auth/sign-in-link-reveal.server";
 import { issueSignInLink } from "~/commands/invitations.server";
 import { run } from "~/commands/runner.server";
+import { CopyButton } from "~/components/CopyButton";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, Button, InsetText, Panel } from "~/components/govuk";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -80,6 +81,7 @@ export default function PersonLink() {
               <p className="govuk-body tandem-one-time-link" id="one-time-link">
                 {link.url}
               </p>
+              <CopyButton text={link.url}>Copy link</CopyButton>
             </InsetText>
             <p className="govuk-body">
               Tandem shows this link only now. Creating another link stops this one working.

@@ -15,7 +15,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { BackLink, Button, ErrorMessage, Input, InsetText, Textarea } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
-import { RubricCriterion } from "~/components/RubricCriterion";
+import { RubricCriterion, rowsToShowAll } from "~/components/RubricCriterion";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { VersionedForm } from "~/components/VersionedForm";
 import { formatUkDateTime } from "~/domain/calendar";
@@ -76,7 +76,11 @@ function CriterionFieldset({
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{`Criterion ${number}`}</legend>
       <input type="hidden" name={f.id.name} value={String(f.id.initialValue ?? "")} />
       <Input field={f.name} label="Name" />
-      <Textarea field={f.description} label="What the leaders look for" rows={2} />
+      <Textarea
+        field={f.description}
+        label="What the leaders look for"
+        rows={rowsToShowAll(f.description.initialValue, 2)}
+      />
       <Input
         field={f.weight}
         label="Weight"
@@ -95,7 +99,7 @@ function CriterionFieldset({
         field={f.levels}
         label="What each level means"
         hint="One line per level, from 1 (lowest) up"
-        rows={5}
+        rows={rowsToShowAll(f.levels.initialValue, 5)}
       />
       {remove}
     </fieldset>

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, SummaryList, Table } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
@@ -18,10 +19,15 @@ export const meta = pageMeta("Pitch day timetable");
 export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "cohort:take-part");
+  const access = await requireCohortAccess(context, request, params.cohortId, "cohort:take-part");
+  const { user, cohort } = access;
+  // Coordinators come here from the pitch day page; everyone else from their home page or an email.
+  const back = can(access, "pitch-day:manage")
+    ? { href: paths.cohort(cohort.id).pitchDay.home(), text: "Back to the pitch day" }
+    : { href: paths.home(), text: "Back to your home page" };
   const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
-  if (!event) return { cohort, event: null, slots: [], ranking: null };
+  if (!event) return { cohort, back, event: null, slots: [], ranking: null };
   const [slots, panel, mine] = await Promise.all([
     listSlots(db, event.id),
     pitchDayPanel(db, cohort.id, event.id),
@@ -43,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   return {
     cohort,
+    back,
     event: {
       date: formatUkDateWithDay(event.date),
       startTime: event.start_time,
@@ -65,10 +72,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function Timetable() {
-  const { cohort, event, slots, ranking } = useLoaderData<typeof loader>();
+  const { cohort, back, event, slots, ranking } = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href={paths.home()}>Back to your home page</BackLink>
+      <BackLink href={back.href}>{back.text}</BackLink>
       <PageHeading caption={cohort.name}>Pitch day timetable</PageHeading>
       {!event ? (
         <InsetText>The pitch day has not been arranged yet.</InsetText>

@@ -7,6 +7,7 @@ import { redirectWithBanner } from "~/auth/session.server";
 import { newCalendarAddress } from "~/commands/accounts.server";
 import { saveEmailPreferences } from "~/commands/email-preferences.server";
 import { run } from "~/commands/runner.server";
+import { CopyButton } from "~/components/CopyButton";
 import { DottedLinks } from "~/components/DottedLinks";
 import { EmailPreferences } from "~/components/EmailPreferences";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -146,19 +147,24 @@ export default function Profile() {
               <p className="govuk-body tandem-one-time-link" id="calendar-feed-url">
                 {feedUrl}
               </p>
+              <CopyButton text={feedUrl}>Copy your calendar address</CopyButton>
             </InsetText>
             <WarningText>
               Copy it now: Tandem shows it only once. Anyone with it can see your programme dates.
             </WarningText>
             {cohortFeeds.length > 0 ? (
-              <p className="govuk-body">
-                As a coordinator you can also subscribe to a whole cohort:{" "}
+              <>
+                <p className="govuk-body">As a coordinator you can also subscribe to a whole cohort:</p>
                 {cohortFeeds.map((c) => (
-                  <span key={c.id} className="tandem-one-time-link">
-                    {c.name}: {c.url}{" "}
-                  </span>
+                  <InsetText key={c.id}>
+                    <p className="govuk-body govuk-!-font-weight-bold">{c.name}</p>
+                    <p className="govuk-body tandem-one-time-link" id={`cohort-calendar-feed-url-${c.id}`}>
+                      {c.url}
+                    </p>
+                    <CopyButton text={c.url}>{`Copy the calendar address of ${c.name}`}</CopyButton>
+                  </InsetText>
                 ))}
-              </p>
+              </>
             ) : null}
           </>
         ) : feedCreatedAt ? (
