@@ -36,3 +36,18 @@ export function mergeStatements(
   }
   return { text, conflicts, fromTheirs };
 }
+
+/** What the conflict form shows and carries after a save refused because another version was saved meanwhile. */
+export type StatementConflict = {
+  /** The version saved meanwhile: the form carries it, so saving again is checked against it. */
+  version: number;
+  /** Who saved it and when, as the page says it. */
+  by: string;
+  at: string;
+  /** The merged text; each conflicting field holds the person's own until they choose. */
+  text: StatementText;
+  /** The text of the version saved meanwhile. */
+  theirs: StatementText;
+  conflicts: StatementFieldName[];
+  fromTheirs: StatementFieldName[];
+};
