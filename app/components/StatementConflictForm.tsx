@@ -52,8 +52,7 @@ export function StatementConflictForm({ form, conflict, choices }: Props) {
         <input key={name} type="hidden" name="merged" value={name} />
       ))}
       <p className="govuk-body">
-        {by} saved version {conflict.version} on {conflict.at}, while you were editing. Nothing of yours is
-        saved yet.{" "}
+        {by} saved version {conflict.version} on {conflict.at}, while you were editing.{" "}
         {conflicts.length > 0
           ? "You both changed the parts below: choose which text to keep for each."
           : "None of your changes clash with theirs: check the merged draft and save it."}
