@@ -43,10 +43,7 @@ export function StatementConflictForm({ form, conflict, choices }: Props) {
         <input key={name} type="hidden" name={name} value={conflict.text[name] ?? ""} />
       ))}
       {conflicts.map((name) => (
-        <Fragment key={name}>
-          <input type="hidden" name="conflicts" value={name} />
-          <input type="hidden" name={`theirs.${name}`} value={conflict.theirs[name] ?? ""} />
-        </Fragment>
+        <input key={name} type="hidden" name="conflicts" value={name} />
       ))}
       {fromTheirs.map((name) => (
         <input key={name} type="hidden" name="merged" value={name} />

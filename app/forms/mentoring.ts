@@ -268,9 +268,9 @@ const choice = z.enum(["mine", "theirs"]).optional();
 /**
  * A statement's draft as typed: every field within its limit; empty fields are fine, but not all of them. After a
  * save refused because someone saved first, the same action takes the conflict form: the merged text, the version
- * it was merged with as `baseVersion`, the fields both changed (`conflicts`, each with the other person's text in
- * `theirs` and a "keep mine / keep theirs" choice in `keep`) and the fields taken from theirs (`merged`, to say so
- * again). Each conflicting field needs a choice.
+ * it was merged with as `baseVersion`, the fields both changed (`conflicts`, each with a "keep mine / keep theirs"
+ * choice in `keep`; theirs is read again from that version, not taken from the form) and the fields taken from
+ * theirs (`merged`, to say so again). Each conflicting field needs a choice.
  */
 export const StatementFormFields = z.object({
   baseVersion: version,
@@ -287,7 +287,6 @@ export const StatementFormFields = z.object({
     approach: choice,
     success_measures: choice,
   }),
-  theirs: z.object(statementFields),
 });
 
 /** The form as saved: its fields, with the checks across them. */
@@ -324,12 +323,9 @@ export function draftText(draft: StatementDraft): StatementText {
   };
 }
 
-/** The text to save: as typed, or merged with each conflicting field as the person chose. */
-export function statementOf(draft: StatementDraft): StatementText {
-  const text = draftText(draft);
-  for (const name of draft.conflicts)
-    if (draft.keep[name] === "theirs") Object.assign(text, { [name]: draft.theirs[name] });
-  return text;
+/** The conflicting fields for which the person chose the text saved meanwhile. */
+export function theirsChosen(draft: StatementDraft): StatementFieldName[] {
+  return draft.conflicts.filter((name) => draft.keep[name] === "theirs");
 }
 
 /** The draft came from the conflict form (a merge the person has seen), not the statement's own form. */

@@ -7,6 +7,7 @@ import {
   mayEdit,
   type Review,
   reviewOutcome,
+  type StatementFieldName,
   type StatementText,
   statementDeadline,
 } from "~/domain/problem-statement";
@@ -125,16 +126,44 @@ export async function statementConflict(
   };
 }
 
-/** The conflict form as it was drawn, shown again (a choice was missing): its version's author read again. */
+/** The conflict form as it was drawn, shown again (a choice was missing): its version read again. */
 export async function statementConflictAgain(
   db: Db,
   teamId: number,
-  drawn: Omit<StatementConflict, "by" | "at">,
+  drawn: Omit<StatementConflict, "by" | "at" | "theirs">,
 ): Promise<StatementConflict | null> {
   const statement = await getStatement(db, teamId);
   const version = statement ? await getVersion(db, statement.id, drawn.version) : undefined;
   if (!version || !mayEdit(statement?.status ?? null)) return null;
-  return { ...drawn, by: version.author_name, at: formatUkDateTime(version.created_at) };
+  return {
+    ...drawn,
+    theirs: versionText(version),
+    by: version.author_name,
+    at: formatUkDateTime(version.created_at),
+  };
+}
+
+/**
+ * `text` with the named fields taken from version `number` of the team's statement: on the conflict form, the
+ * version saved meanwhile, whose text the person chose to keep there.
+ */
+export async function withTextOfVersion(
+  db: Db,
+  teamId: number,
+  number: number,
+  text: StatementText,
+  fields: StatementFieldName[],
+): Promise<StatementText> {
+  if (fields.length === 0) return text;
+  const statement = await db
+    .selectFrom("problem_statements")
+    .where("team_id", "=", teamId)
+    .select("id")
+    .executeTakeFirst();
+  const version = statement ? await getVersion(db, statement.id, number) : undefined;
+  if (!version) return text;
+  const theirs = versionText(version);
+  return { ...text, ...Object.fromEntries(fields.map((name) => [name, theirs[name]])) };
 }
 
 export type SaveResult = { ok: true; number: number } | { ok: false; currentNumber: number };

@@ -23,7 +23,7 @@ import {
   isMergedDraft,
   StatementDraftSchema,
   StatementFormFields,
-  statementOf,
+  theirsChosen,
 } from "~/forms/mentoring";
 import { refusalOf } from "~/forms/reply.server";
 import { teamLabel } from "~/models/mentoring.server";
@@ -32,6 +32,7 @@ import {
   statementConflict,
   statementConflictAgain,
   versionText,
+  withTextOfVersion,
 } from "~/models/problem-statement.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -82,7 +83,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? await statementConflictAgain(context.db, team.id, {
             version: drawn.value.baseVersion,
             text: draftText(drawn.value),
-            theirs: drawn.value.theirs,
             conflicts: drawn.value.conflicts,
             fromTheirs: drawn.value.merged,
           })
@@ -90,7 +90,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ result: submission.reply(), conflict: again }, { status: 400 });
   }
   const draft = submission.value;
-  const text = statementOf(draft);
+  const text = await withTextOfVersion(
+    context.db,
+    team.id,
+    draft.baseVersion,
+    draftText(draft),
+    theirsChosen(draft),
+  );
   const outcome = await run(context.db, actorOf(context, user), saveStatementDraft, {
     team: { id: team.id, number: team.number, cohortId: cohort.id },
     baseVersion: draft.baseVersion,
