@@ -30,7 +30,7 @@ export const saveStatementDraft = command({
       return {
         ok: false as const,
         conflict: mayEdit((await getStatement(c.tx, input.team.id))?.status ?? null)
-          ? `Someone else saved version ${saved.currentNumber} while you were editing. Compare the two texts below, change yours if needed and save again.`
+          ? `Someone else saved version ${saved.currentNumber} while you were editing. Your text is not saved yet: check how it merges with theirs below, then save.`
           : "The statement was submitted while you were editing: your text is below, copy what you need",
       };
     c.audit({

@@ -1,7 +1,7 @@
 // The session and statement forms as Conform parses them: every problem reported at once, on its field.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { changeSessionSchema, logSessionSchema, StatementDraftSchema } from "./mentoring";
+import { changeSessionSchema, logSessionSchema, StatementDraftSchema, theirsChosen } from "./mentoring";
 
 const context = {
   team: {
@@ -145,5 +145,31 @@ describe("the statement draft", () => {
       category: "policy",
       evidence: "",
     });
+  });
+
+  it("takes the conflict form: each field both changed needs a choice, mine or theirs", () => {
+    const conflictForm = new URLSearchParams([
+      ["baseVersion", "3"],
+      ["title", "Mine"],
+      ["category", "policy"],
+      ["problem", "My problem"],
+      ["evidence", "Their evidence"],
+      ["conflicts", "title"],
+      ["conflicts", "problem"],
+      ["merged", "evidence"],
+    ]);
+    const parse = (extra: Array<[string, string]>) =>
+      parseWithZod(new URLSearchParams([...conflictForm, ...extra]), { schema: StatementDraftSchema });
+    expect(parse([]).reply().error).toEqual({
+      "keep.title": ["Title: select whether to keep your text or theirs"],
+      "keep.problem": ["The problem: select whether to keep your text or theirs"],
+    });
+    const chosen = parse([
+      ["keep.title", "mine"],
+      ["keep.problem", "theirs"],
+    ]);
+    expect(chosen.status).toBe("success");
+    if (chosen.status !== "success") return;
+    expect(theirsChosen(chosen.value)).toEqual(["problem"]);
   });
 });

@@ -245,30 +245,90 @@ function statementText(name: Exclude<StatementFieldName, "category">) {
     .transform((text) => text ?? "");
 }
 
-/** A statement's draft as typed: every field within its limit; empty fields are fine, but not all of them. */
-export const StatementDraftSchema = z
-  .object({
-    baseVersion: version,
-    title: statementText("title"),
-    category: z
-      .enum(valuesOf(STATEMENT_CATEGORIES), { error: "Select technology, operational or policy" })
-      .optional()
-      .transform((category) => category ?? null),
-    department: statementText("department"),
-    problem: statementText("problem"),
-    affected: statementText("affected"),
-    evidence: statementText("evidence"),
-    approach: statementText("approach"),
-    success_measures: statementText("success_measures"),
-  })
-  .refine(({ baseVersion: _, ...text }) => Object.values(text).some(Boolean), {
-    path: ["title"],
-    message: "Enter at least a title before saving the draft",
-  });
+/** The statement's fields as a form sends them. */
+const statementFields = {
+  title: statementText("title"),
+  category: z
+    .enum(valuesOf(STATEMENT_CATEGORIES), { error: "Select technology, operational or policy" })
+    .optional()
+    .transform((category) => category ?? null),
+  department: statementText("department"),
+  problem: statementText("problem"),
+  affected: statementText("affected"),
+  evidence: statementText("evidence"),
+  approach: statementText("approach"),
+  success_measures: statementText("success_measures"),
+};
 
-export function statementOf({
-  baseVersion: _,
-  ...text
-}: z.output<typeof StatementDraftSchema>): StatementText {
-  return text;
+const fieldName = z.enum(
+  STATEMENT_FIELDS.map((f) => f.name) as [StatementFieldName, ...StatementFieldName[]],
+);
+const choice = z.enum(["mine", "theirs"]).optional();
+
+/**
+ * A statement's draft as typed: every field within its limit; empty fields are fine, but not all of them. After a
+ * save refused because someone saved first, the same action takes the conflict form: the merged text, the version
+ * it was merged with as `baseVersion`, the fields both changed (`conflicts`, each with a "keep mine / keep theirs"
+ * choice in `keep`; theirs is read again from that version, not taken from the form) and the fields taken from
+ * theirs (`merged`, to say so again). Each conflicting field needs a choice.
+ */
+export const StatementFormFields = z.object({
+  baseVersion: version,
+  ...statementFields,
+  conflicts: z.array(fieldName),
+  merged: z.array(fieldName),
+  keep: z.object({
+    title: choice,
+    category: choice,
+    department: choice,
+    problem: choice,
+    affected: choice,
+    evidence: choice,
+    approach: choice,
+    success_measures: choice,
+  }),
+});
+
+/** The form as saved: its fields, with the checks across them. */
+export const StatementDraftSchema = StatementFormFields.superRefine((draft, ctx) => {
+  if (!STATEMENT_FIELDS.some((f) => draft[f.name]))
+    ctx.addIssue({
+      code: "custom",
+      path: ["title"],
+      message: "Enter at least a title before saving the draft",
+    });
+  for (const name of draft.conflicts) {
+    if (draft.keep[name]) continue;
+    ctx.addIssue({
+      code: "custom",
+      path: ["keep", name],
+      message: `${fieldOf(name).label}: select whether to keep your text or theirs`,
+    });
+  }
+});
+
+type StatementDraft = z.output<typeof StatementFormFields>;
+
+/** The text the form holds, as typed (on the conflict form: merged, with the person's own in conflicting fields). */
+export function draftText(draft: StatementDraft): StatementText {
+  return {
+    title: draft.title,
+    category: draft.category,
+    department: draft.department,
+    problem: draft.problem,
+    affected: draft.affected,
+    evidence: draft.evidence,
+    approach: draft.approach,
+    success_measures: draft.success_measures,
+  };
+}
+
+/** The conflicting fields for which the person chose the text saved meanwhile. */
+export function theirsChosen(draft: StatementDraft): StatementFieldName[] {
+  return draft.conflicts.filter((name) => draft.keep[name] === "theirs");
+}
+
+/** The draft came from the conflict form (a merge the person has seen), not the statement's own form. */
+export function isMergedDraft(draft: StatementDraft): boolean {
+  return draft.conflicts.length > 0 || draft.merged.length > 0;
 }

@@ -1,13 +1,17 @@
 // A team's problem statement: its versions (every save kept), submission, the mentors' reviews, publishing. Writes
 // take a transaction: they run inside the commands of app/commands/statements.server.ts.
 
+import { formatUkDateTime } from "~/domain/calendar";
 import {
   EMPTY_STATEMENT,
+  mayEdit,
   type Review,
   reviewOutcome,
+  type StatementFieldName,
   type StatementText,
   statementDeadline,
 } from "~/domain/problem-statement";
+import { mergeStatements, type StatementConflict } from "~/domain/statement-merge";
 import { nowIso } from "~/utils/time";
 import type { Db, Tx } from "../../db/connection";
 import type { ReviewDecision } from "../../db/types";
@@ -96,6 +100,70 @@ export async function listReviews(db: Db, statementId: number) {
     ])
     .orderBy("r.id")
     .execute();
+}
+
+/**
+ * After a save from `baseVersion` was refused because another version was saved meanwhile: `mine` merged with the
+ * latest version, from the version the person started from. Null when the team can no longer change the statement.
+ */
+export async function statementConflict(
+  db: Db,
+  teamId: number,
+  baseVersion: number,
+  mine: StatementText,
+): Promise<StatementConflict | null> {
+  const statement = await getStatement(db, teamId);
+  if (!statement?.current || !mayEdit(statement.status)) return null;
+  const base = baseVersion > 0 ? await getVersion(db, statement.id, baseVersion) : undefined;
+  const theirs = versionText(statement.current);
+  const merge = mergeStatements(base ? versionText(base) : EMPTY_STATEMENT, mine, theirs);
+  return {
+    version: statement.version,
+    by: statement.current.author_name,
+    at: formatUkDateTime(statement.current.created_at),
+    theirs,
+    ...merge,
+  };
+}
+
+/** The conflict form as it was drawn, shown again (a choice was missing): its version read again. */
+export async function statementConflictAgain(
+  db: Db,
+  teamId: number,
+  drawn: Omit<StatementConflict, "by" | "at" | "theirs">,
+): Promise<StatementConflict | null> {
+  const statement = await getStatement(db, teamId);
+  const version = statement ? await getVersion(db, statement.id, drawn.version) : undefined;
+  if (!version || !mayEdit(statement?.status ?? null)) return null;
+  return {
+    ...drawn,
+    theirs: versionText(version),
+    by: version.author_name,
+    at: formatUkDateTime(version.created_at),
+  };
+}
+
+/**
+ * `text` with the named fields taken from version `number` of the team's statement: on the conflict form, the
+ * version saved meanwhile, whose text the person chose to keep there.
+ */
+export async function withTextOfVersion(
+  db: Db,
+  teamId: number,
+  number: number,
+  text: StatementText,
+  fields: StatementFieldName[],
+): Promise<StatementText> {
+  if (fields.length === 0) return text;
+  const statement = await db
+    .selectFrom("problem_statements")
+    .where("team_id", "=", teamId)
+    .select("id")
+    .executeTakeFirst();
+  const version = statement ? await getVersion(db, statement.id, number) : undefined;
+  if (!version) return text;
+  const theirs = versionText(version);
+  return { ...text, ...Object.fromEntries(fields.map((name) => [name, theirs[name]])) };
 }
 
 export type SaveResult = { ok: true; number: number } | { ok: false; currentNumber: number };

@@ -1,9 +1,12 @@
 import type { useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type AppLoadContext, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { forbidden } from "~/auth/guards.server";
+import { actorOf, forbidden } from "~/auth/guards.server";
+import { redirectWithBanner } from "~/auth/session.server";
 import { requireTeam } from "~/auth/team-access.server";
+import { run } from "~/commands/runner.server";
 import { saveStatementDraft } from "~/commands/statements.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -11,20 +14,26 @@ import { formProps } from "~/components/form-props";
 import { BackLink, Button, Input, InsetText, Radios, Textarea } from "~/components/govuk";
 import { labelItems } from "~/components/items";
 import { PageHeading } from "~/components/PageHeading";
-import { StatementView } from "~/components/StatementView";
+import { StatementConflictForm } from "~/components/StatementConflictForm";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
+import { CATEGORY_LABELS, EMPTY_STATEMENT, mayEdit, STATEMENT_FIELDS } from "~/domain/problem-statement";
 import {
-  CATEGORY_LABELS,
-  EMPTY_STATEMENT,
-  mayEdit,
-  STATEMENT_FIELDS,
-  type StatementText,
-} from "~/domain/problem-statement";
-import { StatementDraftSchema, statementOf } from "~/forms/mentoring";
-import { submitForm } from "~/forms/submit.server";
+  draftText,
+  isMergedDraft,
+  StatementDraftSchema,
+  StatementFormFields,
+  theirsChosen,
+} from "~/forms/mentoring";
+import { refusalOf } from "~/forms/reply.server";
 import { teamLabel } from "~/models/mentoring.server";
-import { getStatement, versionText } from "~/models/problem-statement.server";
+import {
+  getStatement,
+  statementConflict,
+  statementConflictAgain,
+  versionText,
+  withTextOfVersion,
+} from "~/models/problem-statement.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -56,69 +65,76 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * Saves the draft if nobody saved since the version the form was drawn from. Refused because someone did, the
+ * answer is the person's text merged with the version saved meanwhile: the conflict form, which asks them to choose
+ * where they both changed a field and to save the merge (never saved unseen, as a merge can read oddly), checked in
+ * turn against that version.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort, team } = await load(context, request, params);
-  // Refused, the form builds on the version saved meanwhile (the loader's): saving again replaces it knowingly.
-  return submitForm(context, request, user, {
-    schema: StatementDraftSchema,
-    command: saveStatementDraft,
-    input: (value) => ({
-      team: { id: team.id, number: team.number, cohortId: cohort.id },
-      baseVersion: value.baseVersion,
-      text: statementOf(value),
-    }),
-    done: (outcome) => ({
-      to: paths.cohort(cohort.id).teamOf(team.id).statement(),
-      banner: `Draft saved as version ${outcome.number}`,
-    }),
-  });
-}
-
-/** The text as the user sent it, from the refused submission (Conform's reply carries what was posted). */
-function typedText(sent: Record<string, unknown> | null | undefined): StatementText {
-  const text = Object.fromEntries(
-    STATEMENT_FIELDS.map((f) => [f.name, typeof sent?.[f.name] === "string" ? (sent[f.name] as string) : ""]),
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: StatementDraftSchema });
+  if (submission.status !== "success") {
+    // A conflict form with a choice missing is drawn again as it was, with the choices made.
+    const drawn = parseWithZod(formData, { schema: StatementFormFields });
+    const again =
+      drawn.status === "success" && drawn.value.conflicts.length > 0
+        ? await statementConflictAgain(context.db, team.id, {
+            version: drawn.value.baseVersion,
+            text: draftText(drawn.value),
+            conflicts: drawn.value.conflicts,
+            fromTheirs: drawn.value.merged,
+          })
+        : null;
+    return data({ result: submission.reply(), conflict: again }, { status: 400 });
+  }
+  const draft = submission.value;
+  const text = await withTextOfVersion(
+    context.db,
+    team.id,
+    draft.baseVersion,
+    draftText(draft),
+    theirsChosen(draft),
   );
-  return { ...(text as StatementText), category: (text.category || null) as StatementText["category"] };
+  const outcome = await run(context.db, actorOf(context, user), saveStatementDraft, {
+    team: { id: team.id, number: team.number, cohortId: cohort.id },
+    baseVersion: draft.baseVersion,
+    text,
+  });
+  if (outcome.ok) {
+    const saved = `${isMergedDraft(draft) ? "Merged draft" : "Draft"} saved as version ${outcome.number}`;
+    return redirectWithBanner(context, request, paths.cohort(cohort.id).teamOf(team.id).statement(), saved);
+  }
+  const { errors, status } = refusalOf(outcome);
+  const conflict =
+    "conflict" in outcome ? await statementConflict(context.db, team.id, draft.baseVersion, text) : null;
+  return data({ result: submission.reply(errors), conflict }, { status });
 }
 
 export default function EditStatement() {
   const loaded = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const saved = loaded.saved?.text ?? EMPTY_STATEMENT;
   const [form, fields] = useVersionedForm<z.input<typeof StatementDraftSchema>>(loaded.version, {
-    lastResult: actionData,
+    lastResult: answer?.result,
     defaultValue: { ...saved, category: saved.category ?? undefined },
   });
-  // Refused because someone saved first: show both texts side by side.
-  const meanwhile = form.errors?.length && loaded.editable ? loaded.saved : null;
+  // Refused because someone saved first: only the fields both changed, the rest merged.
+  const conflict = answer?.conflict ?? null;
   return (
     <div className="govuk-grid-row">
-      <div className={meanwhile ? "govuk-grid-column-full" : "govuk-grid-column-two-thirds"}>
+      <div className={conflict ? "govuk-grid-column-full" : "govuk-grid-column-two-thirds"}>
         <BackLink href={paths.cohort(loaded.cohortId).teamOf(loaded.teamId).statement()}>
           Back to the problem statement
         </BackLink>
         <FormErrorSummary form={form} />
-        <PageHeading caption={loaded.teamName}>Edit the problem statement</PageHeading>
-        {meanwhile ? (
-          <section id="conflict" aria-labelledby="conflict-heading" tabIndex={-1}>
-            <h2 className="govuk-heading-m" id="conflict-heading">
-              Two versions
-            </h2>
-            <div className="govuk-grid-row">
-              <div className="govuk-grid-column-one-half">
-                <h3 className="govuk-heading-m">Your text (not saved yet)</h3>
-                <StatementView text={typedText(actionData?.initialValue)} headingLevel={4} />
-              </div>
-              <div className="govuk-grid-column-one-half">
-                <h3 className="govuk-heading-m">Version {loaded.version}, saved meanwhile</h3>
-                <p className="govuk-body-s">By {meanwhile.by}</p>
-                <StatementView text={meanwhile.text} headingLevel={4} />
-              </div>
-            </div>
-          </section>
-        ) : null}
-        {!loaded.editable && !actionData ? (
+        <PageHeading caption={loaded.teamName}>
+          {conflict ? "Merge your changes with theirs" : "Edit the problem statement"}
+        </PageHeading>
+        {conflict ? (
+          <StatementConflictForm form={form} conflict={conflict} choices={fields.keep.getFieldset()} />
+        ) : !loaded.editable && !answer ? (
           <InsetText>
             The statement is with the mentors or approved, so it cannot be changed now. If the mentors ask for
             changes, you can edit it again.

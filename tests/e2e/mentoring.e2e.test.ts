@@ -1,5 +1,7 @@
 // Mentoring journeys: a mentor logs a session with two actions on a phone; a participant ticks an action; two
-// participants edit the problem statement at once and the second sees both texts; the team submits, a mentor
+// participants edit the problem statement at once and the second, on a phone, keeps or drops each part both
+// changed while the rest merges (pressing save without choosing, or after a third save, never overwrites); the
+// team submits, a mentor
 // asks for changes, the team resubmits, both mentors approve; the coordinator's health view shows it all and
 // flags a quiet team.
 import type { Page } from "playwright-core";
@@ -220,9 +222,9 @@ for (const js of [true, false]) {
       ).toBe(0);
     });
 
-    it("two participants edit the statement at once: the second sees both texts and nothing is lost", async () => {
+    it("two participants edit the statement at once: the second settles each clash on a phone and nothing is lost", async () => {
       const first = await browser.open(server.url, { js });
-      const second = await browser.open(server.url, { js });
+      const second = await browser.open(server.url, { js, phone: true });
       await signInAs(first, c().emails.p1, TEST_PASSWORD);
       await signInAs(second, c().emails.p2, TEST_PASSWORD);
       for (const page of [first, second]) {
@@ -232,28 +234,65 @@ for (const js of [true, false]) {
       }
       await checkPage(first, "mentoring-statement-edit");
       await fillStatement(first, STATEMENT);
-      await fillStatement(second, { ...STATEMENT, Title: "Refund delays frustrate taxpayers" });
+      await fillStatement(second, {
+        ...STATEMENT,
+        Title: "Refund delays frustrate taxpayers",
+        Evidence: "",
+        "Proposed approach": "Text people when their refund is sent.",
+      });
       await first.getByRole("button", { name: "Save draft" }).click();
       await expectBanner(first, "Draft saved as version 1");
       await second.getByRole("button", { name: "Save draft" }).click();
+
+      // Only the two parts both changed are shown, each with both texts and a choice; the evidence is merged.
+      await expectHeading(second, "Merge your changes with theirs");
       await second
         .locator(".govuk-error-summary")
         .getByText(/Someone else saved version 1/)
         .waitFor();
-      await second.getByRole("heading", { name: "Your text (not saved yet)" }).waitFor();
-      await second.getByRole("heading", { name: "Version 1, saved meanwhile" }).waitFor();
-      await second.locator("#conflict").getByText("Refund delays frustrate taxpayers").waitFor();
-      await second.locator("#conflict").getByText("Refunds take weeks to reach taxpayers").waitFor();
-      expect(await second.getByLabel("Title", { exact: true }).inputValue()).toBe(
-        "Refund delays frustrate taxpayers",
-      );
-      await checkPage(second, "mentoring-statement-conflict");
-      // Having compared them, the second person saves theirs on top.
-      await second.getByRole("button", { name: "Save draft" }).click();
-      await expectBanner(second, "Draft saved as version 2");
+      expect(await second.locator("legend").allTextContents()).toEqual(["Title", "Proposed approach"]);
+      const title = second.getByRole("group", { name: "Title" });
+      await title.getByText("Refund delays frustrate taxpayers").waitFor();
+      await title.getByText("Refunds take weeks to reach taxpayers").waitFor();
+      await title.getByRole("heading", { name: `Saved meanwhile by ${c().names.p1}` }).waitFor();
+      await second.getByText(`Evidence is merged from ${c().names.p1}’s version`).waitFor();
+      expect(await second.getByRole("textbox").count()).toBe(0);
+      await checkPage(second, "statement-conflict-phone");
+
+      // Pressing the button again without choosing saves nothing.
+      await second.getByRole("button", { name: "Save the merged draft" }).click();
+      await second.locator(".govuk-error-summary").getByText("Title: select whether").waitFor();
+      await expectErrorSummary(second, [
+        { field: "keep.title", text: "Title: select whether to keep your text or theirs" },
+        { field: "keep.approach", text: "Proposed approach: select whether to keep your text or theirs" },
+      ]);
+      await checkPage(second, "mentoring-statement-conflict-error");
+
+      // Meanwhile the first person saves again.
+      await visit(first, `${teamPath()}/statement/edit`);
+      await first.getByLabel("How success would be measured").fill("Fewer calls; refunds within 10 days.");
+      await first.getByRole("button", { name: "Save draft" }).click();
+      await expectBanner(first, "Draft saved as version 2");
+
+      // The choices are checked against version 1, which is no longer the latest: merged again, nothing clashes.
+      await title.getByLabel("Keep mine").check();
+      await second.getByRole("group", { name: "Proposed approach" }).getByLabel("Keep theirs").check();
+      await second.getByRole("button", { name: "Save the merged draft" }).click();
+      await second.getByText("None of your changes clash with theirs").waitFor();
+      await second
+        .getByText(`How success would be measured is merged from ${c().names.p1}’s version`)
+        .waitFor();
+      expect(await second.locator("legend").count()).toBe(0);
+      await checkPage(second);
+      await second.getByRole("button", { name: "Save the merged draft" }).click();
+      await expectBanner(second, "Merged draft saved as version 3");
+      await second.getByText("Refund delays frustrate taxpayers").waitFor();
+      await second.getByText("Show progress online.").waitFor();
+      await second.getByText("Helpline logs and complaints.").waitFor();
+      await second.getByText("Fewer calls; refunds within 10 days.").waitFor();
       await second.getByRole("link", { name: "Version history" }).click();
       await arriveAt(second, `${teamPath()}/statement/history`);
-      await second.getByRole("heading", { name: "Changes from version 1 to version 2" }).waitFor();
+      await second.getByRole("heading", { name: "Changes from version 2 to version 3" }).waitFor();
       await second.locator("ins", { hasText: "frustrate" }).waitFor();
       await checkPage(second, "mentoring-statement-history");
     });
@@ -283,7 +322,7 @@ for (const js of [true, false]) {
         .getByLabel("How success would be measured")
         .fill("Fewer calls asking for progress; days from return to refund.");
       await participant.getByRole("button", { name: "Save draft" }).click();
-      await expectBanner(participant, "Draft saved as version 3");
+      await expectBanner(participant, "Draft saved as version 4");
       await participant.getByRole("button", { name: "Submit to your mentors" }).click();
       await expectBanner(participant, /Problem statement submitted/);
 
