@@ -109,9 +109,7 @@ export function TeamQualityTable({ report }: { report: FormationReport }) {
         { text: String(team.size), format: "numeric" },
         { text: String(team.government), format: "numeric" },
         {
-          text: team.broken.length
-            ? team.broken.map((b) => `This team ${b.message}`).join(". ")
-            : "None",
+          text: team.broken.length ? team.broken.map((b) => `This team ${b.message}`).join(". ") : "None",
         },
         {
           text: team.colleagues

@@ -36,8 +36,8 @@ export default function HowTeamsAreFormed() {
       </p>
       <h2 className="govuk-heading-m">What Tandem aims for</h2>
       <p className="govuk-body">
-        Each aim has a cost when it is missed. Tandem adds the costs up, each times its weight, and looks for the
-        teams with the lowest total.
+        Each aim has a cost when it is missed. Tandem adds the costs up, each times its weight, and looks for
+        the teams with the lowest total.
       </p>
       <ul className="govuk-list govuk-list--bullet">
         <li>
@@ -52,8 +52,8 @@ export default function HowTeamsAreFormed() {
         </li>
         <li>
           <strong>Nobody alone</strong>: everyone is in a team with someone who shares their value (for
-          example, their profession), when others in the cohort share it. It costs 1 for each person who is the
-          only one of their kind in their team.
+          example, their profession), when others in the cohort share it. It costs 1 for each person who is
+          the only one of their kind in their team.
         </li>
       </ul>
       <Table
@@ -74,13 +74,13 @@ export default function HowTeamsAreFormed() {
       <p className="govuk-body">
         Tandem searches by swapping and moving people between teams, scoring each change from the two teams it
         touches, and starts again from fresh arrangements to avoid getting stuck. It also works out the{" "}
-        <strong>lowest cost possible</strong>: no arrangement can cost less. It counts each organisation (spread
-        as evenly as possible) and each attribute value (placed at its own best) separately.
+        <strong>lowest cost possible</strong>: no arrangement can cost less. It counts each organisation
+        (spread as evenly as possible) and each attribute value (placed at its own best) separately.
       </p>
       <p className="govuk-body">
-        The teams screen shows the cost, the lowest cost possible and the gap between them. Tandem says the teams
-        are <strong>the best possible</strong> only when it has proved it: the cost equals the lowest possible, or (for very small
-        cohorts) every possible arrangement was tried.
+        The teams screen shows the cost, the lowest cost possible and the gap between them. Tandem says the
+        teams are <strong>the best possible</strong> only when it has proved it: the cost equals the lowest
+        possible, or (for very small cohorts) every possible arrangement was tried.
       </p>
       <h2 className="govuk-heading-m">Mentors</h2>
       <p className="govuk-body">
