@@ -812,10 +812,7 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
   for (const role of ROLE_ORDER) {
     const group = accounts.filter((a) => a.role === role);
     if (group.length === 0) continue;
-    lines.push(
-      "",
-      `  ${role === "admin" ? "System administrator" : `${COHORT_ROLES[role]}s`}:`,
-    );
+    lines.push("", `  ${role === "admin" ? "System administrator" : `${COHORT_ROLES[role]}s`}:`);
     for (const a of group) lines.push(`    ${a.email.padEnd(width)}  ${a.password}   ${a.name}`);
   }
   return lines.join("\n");
