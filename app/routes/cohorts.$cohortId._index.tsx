@@ -52,7 +52,7 @@ export default function CohortOverview() {
         rows={[
           {
             key: "Dates",
-            value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(cohortEndDate(cohort.start_date, cohort.weeks))} (${cohort.weeks} weeks)`,
+            value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(cohortEndDate(cohort.start_date, cohort.weeks))} (${plural(cohort.weeks, "week")})`,
           },
           {
             key: "Where we are",

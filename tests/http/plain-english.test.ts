@@ -157,6 +157,12 @@ describe("statuses", () => {
     expect(html).toMatch(/<strong class="govuk-tag[^"]*">Planning<\/strong>/);
     expect(html).not.toMatch(/>planning</);
   });
+
+  it("agrees its plurals with the number on the cohort's home page", async () => {
+    const text = textOf(await (await get(`${server.url}/cohorts/${world.cohortB.id}`, admin)).text());
+    expect(text).toContain("1 participant nominated");
+    expect(text).not.toContain("1 participants");
+  });
 });
 
 describe("the retention page", () => {
