@@ -69,6 +69,17 @@ describe("the quality report of proposed teams", () => {
     expect(byKey.colleagues!.holds).toBe(true);
     expect(byKey.balance!.holds).toBeNull();
     expect(byKey.notAlone!.holds).toBeNull();
+    const alone = qualityChecks(
+      evaluateTeams(input, [
+        ["a", "d"],
+        ["b", "c"],
+      ]),
+      settings,
+    ).find((c) => c.key === "notAlone")!;
+    expect(alone.holds).toBe(false);
+    expect(alone.misses[0]).toBe(
+      "In team 1, nobody else has the profession Data, and nobody else has the profession Design.",
+    );
     expect(checks.map((c) => `${c.name} ${c.sentence} ${c.misses.join(" ")}`).join(" ")).not.toMatch(
       /\b[HC][1-3]\b/,
     );

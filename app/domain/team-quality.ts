@@ -34,6 +34,11 @@ export function attributeWords(attributes: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
+/** A fair share as people read it: "1", "about 0.7". */
+function shareText(ideal: number): string {
+  return Number.isInteger(ideal) ? String(ideal) : `about ${ideal.toFixed(1)}`;
+}
+
 function range(min: number, max: number): string {
   return min === max ? `${min}` : `${min} or ${max}`;
 }
@@ -66,19 +71,16 @@ export function qualityChecks(
     .map(
       (t) =>
         `Team ${t.number} has ${t.imbalances
-          .map(
-            (i) =>
-              `${i.count} in ${i.value} (a fair share is ${Number.isInteger(i.ideal) ? i.ideal : i.ideal.toFixed(1)})`,
-          )
+          .map((i) => `${i.count} in ${i.value} (a fair share is ${shareText(i.ideal)})`)
           .join(", ")}.`,
     );
   const alone = report.teams
     .filter((t) => t.alone.length)
     .map(
       (t) =>
-        `In team ${t.number}, ${t.alone.length === 1 ? "one person is" : `${t.alone.length} people are`} the only one with ${t.alone
-          .map((a) => `${attributeWords([a.attribute])} ${a.value}`)
-          .join(", ")}.`,
+        `In team ${t.number}, ${t.alone
+          .map((a) => `nobody else has the ${attributeWords([a.attribute])} ${a.value}`)
+          .join(", and ")}.`,
     );
   return [
     {

@@ -52,9 +52,9 @@ export function FormTeamsForm({
         />
         <Checkboxes
           field={fields.notAlone}
-          legend="Nobody should be the only one in their team by"
+          legend="Nobody alone in their team"
           legendSize="s"
-          hint="Everyone is in a team with someone who shares their value, when others in the cohort have it."
+          hint="Everyone is in a team with someone who shares what you choose here, when others in the cohort share it."
           small
           items={attributeItems}
         />
