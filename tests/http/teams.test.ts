@@ -65,7 +65,7 @@ describe("forming teams", () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("There is a problem");
-    expect(html).toContain("Colleagues weight must be a whole number from 0 to 9999");
+    expect(html).toContain("The weight for keeping colleagues apart must be a whole number from 0 to 9999");
     expect(html).toContain('value="lots"');
     expect(await memberships()).toEqual([]);
   });
