@@ -36,7 +36,7 @@ export function cohortSetupTasks(cohortId: number, p: CohortSetupProgress): Task
     {
       title: "Company visits",
       href: links.visits(),
-      hint: `${p.visits} of ${p.hosts} hosts have a visit${p.plannedVisits ? `; ${p.plannedVisits} not confirmed` : ""}`,
+      hint: `${p.visits} of ${plural(p.hosts, "host")} ${p.visits === 1 ? "has" : "have"} a visit${p.plannedVisits ? `; ${p.plannedVisits} not confirmed` : ""}`,
       status:
         p.visits === 0
           ? notStarted
