@@ -10,6 +10,7 @@ import { statementDeadline } from "~/domain/problem-statement";
 import { formTeams } from "~/domain/team-formation";
 import { DEFAULT_TEAM_SETTINGS } from "~/domain/team-settings";
 import { planVisitRota } from "~/domain/visit-rota";
+import { COHORT_ROLES } from "~/domain/vocabulary";
 import { addOrganisationToCohort, listCohortOrganisations } from "~/models/cohort-organisation.server";
 import { createSession } from "~/models/mentoring.server";
 import { createOrganisation, createPerson, setAdmin } from "~/models/person.server";
@@ -868,10 +869,7 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
   for (const role of ROLE_ORDER) {
     const group = accounts.filter((a) => a.role === role);
     if (group.length === 0) continue;
-    lines.push(
-      "",
-      `  ${role === "admin" ? "System administrator" : `${role[0]!.toUpperCase()}${role.slice(1)}s`}:`,
-    );
+    lines.push("", `  ${role === "admin" ? "System administrator" : `${COHORT_ROLES[role]}s`}:`);
     for (const a of group) lines.push(`    ${a.email.padEnd(width)}  ${a.password}   ${a.name}`);
   }
   return lines.join("\n");

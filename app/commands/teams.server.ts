@@ -349,7 +349,7 @@ export const publishCohortTeams = command({
     if (broken)
       return invalid(
         "publish",
-        `The teams break a hard rule, so they cannot be published: ${broken.rule} ${broken.message}`,
+        `The teams cannot be published until they keep every rule that must hold: ${broken.message}.`,
       );
     await publishTeams(c.tx, input.cohortId);
     c.audit({
@@ -473,7 +473,7 @@ export const pairTeamMentors = command({
   },
 });
 
-/** Two participants the solver must never put in the same team (rule H3). */
+/** Two participants the solver must never put in the same team (a coordinator's choice that always holds). */
 export const addKeepApartPair = command({
   claims: claimsTheTeams,
   async execute(c, input: TeamsChange & { personA: number; personB: number }) {

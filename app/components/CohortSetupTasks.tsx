@@ -1,4 +1,6 @@
 // The cohort set-up tasks on the cohort page: organisations and quotas, nominations, releases, visits.
+
+import { plural } from "~/domain/next-steps";
 import { paths } from "~/utils/paths";
 import type { TaskListItem } from "./govuk";
 
@@ -22,19 +24,19 @@ export function cohortSetupTasks(cohortId: number, p: CohortSetupProgress): Task
     {
       title: "Organisations and quotas",
       href: links.organisations(),
-      hint: `${p.organisations} organisations, ${p.hosts} hosting a visit${p.belowQuota ? `; ${p.belowQuota} below quota` : ""}`,
+      hint: `${plural(p.organisations, "organisation")}, ${p.hosts} hosting a visit${p.belowQuota ? `; ${p.belowQuota} below quota` : ""}`,
       status: p.organisations === 0 ? notStarted : p.belowQuota ? inProgress : { text: "Completed" },
     },
     {
       title: "Nominations and line manager releases",
       href: links.nominations(),
-      hint: `${p.participants} participants nominated; ${p.notReleased} not yet released`,
+      hint: `${plural(p.participants, "participant")} nominated; ${p.notReleased} not yet released`,
       status: p.participants === 0 ? notStarted : p.notReleased ? inProgress : { text: "Completed" },
     },
     {
       title: "Company visits",
       href: links.visits(),
-      hint: `${p.visits} of ${p.hosts} hosts have a visit${p.plannedVisits ? `; ${p.plannedVisits} not confirmed` : ""}`,
+      hint: `${p.visits} of ${plural(p.hosts, "host")} ${p.visits === 1 ? "has" : "have"} a visit${p.plannedVisits ? `; ${p.plannedVisits} not confirmed` : ""}`,
       status:
         p.visits === 0
           ? notStarted

@@ -1,5 +1,7 @@
-// The teams screen's quality report: totals against the lower bound, and what each team misses.
+// The teams screen's quality report: each rule in a sentence and whether it holds, the totals against the lowest
+// cost possible, and what each team misses.
 import type { FormationReport } from "~/domain/team-formation";
+import { qualityChecks } from "~/domain/team-quality";
 import { SummaryList, Table, Tag } from "./govuk";
 
 const ATTRIBUTE_NAMES: Record<string, string> = {
@@ -14,52 +16,77 @@ function number(n: number): string {
 
 export function TeamTotals({
   report,
+  settings,
   lowerBound,
   optimal,
 }: {
   report: FormationReport;
+  settings: { balance: string[]; notAlone: string[] };
   lowerBound: number;
   optimal: boolean;
 }) {
   const gap = report.cost.total - lowerBound;
+  const checks = qualityChecks(report, settings);
   return (
-    <SummaryList
-      rows={[
-        {
-          key: "Hard rules",
-          value:
-            report.broken.length === 0 ? (
-              <Tag colour="green">All hold</Tag>
-            ) : (
+    <>
+      <Table
+        caption="The rules, and whether these teams keep them"
+        captionSize="s"
+        firstCellIsHeader
+        head={[{ text: "Rule" }, { text: "What it asks" }, { text: "These teams" }]}
+        rows={checks.map((check) => [
+          { text: check.name },
+          {
+            text: (
               <>
-                <Tag colour="red">{`${report.broken.length} broken`}</Tag>
-                <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2">
-                  {report.broken.map((b) => (
-                    <li key={`${b.rule}-${b.message}`}>
-                      {b.rule}: {b.message}
-                    </li>
-                  ))}
-                </ul>
+                {check.sentence}
+                {check.misses.length ? (
+                  <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                    {check.misses.map((miss) => (
+                      <li key={miss}>{miss}</li>
+                    ))}
+                  </ul>
+                ) : null}
               </>
             ),
-        },
-        { key: "Total cost", value: number(report.cost.total) },
-        { key: "C1 colleagues (pairs from one organisation)", value: number(report.cost.colleagues) },
-        { key: "C2 balance", value: number(report.cost.balance) },
-        { key: "C3 not alone", value: number(report.cost.notAlone) },
-        { key: "Lower bound", value: number(lowerBound) },
-        {
-          key: "Quality",
-          value: optimal
-            ? "Proven optimal: no arrangement can cost less"
-            : gap <= 1e-9
-              ? "Equal to the lower bound: optimal"
-              : `At most ${number(gap)} above the best possible (the gap to the lower bound)`,
-        },
-      ]}
-    />
+          },
+          {
+            text:
+              check.holds === null ? (
+                <Tag colour="grey">Not asked for</Tag>
+              ) : check.holds ? (
+                <Tag colour="green">Holds</Tag>
+              ) : (
+                <Tag colour={HARD.has(check.key) ? "red" : "yellow"}>
+                  {HARD.has(check.key) ? "Broken" : "Not everywhere"}
+                </Tag>
+              ),
+          },
+        ])}
+      />
+      <SummaryList
+        rows={[
+          { key: "Total cost (lower is better)", value: number(report.cost.total) },
+          { key: "Pairs of colleagues in the same team", value: number(report.cost.colleagues) },
+          { key: "Distance from a fair share", value: number(report.cost.balance) },
+          { key: "People who are the only one of their kind", value: number(report.cost.notAlone) },
+          { key: "Lowest cost possible", value: number(lowerBound) },
+          {
+            key: "How good these teams are",
+            value: optimal
+              ? "The best possible: no arrangement can cost less"
+              : gap <= 1e-9
+                ? "Equal to the lowest cost possible: the best possible"
+                : `At most ${number(gap)} above the best possible`,
+          },
+        ]}
+      />
+    </>
   );
 }
+
+/** The rules that must always hold: the teams cannot be published while one is broken. */
+const HARD = new Set(["sizes", "sector", "choices"]);
 
 export function TeamQualityTable({ report }: { report: FormationReport }) {
   return (
@@ -71,10 +98,10 @@ export function TeamQualityTable({ report }: { report: FormationReport }) {
         { text: "Team" },
         { text: "Members", format: "numeric" },
         { text: "Government", format: "numeric" },
-        { text: "Hard rules" },
-        { text: "Colleagues (C1)" },
-        { text: "Balance (C2)" },
-        { text: "Alone (C3)" },
+        { text: "Rules broken" },
+        { text: "Colleagues together" },
+        { text: "Distance from a fair share" },
+        { text: "Only one of their kind" },
         { text: "Cost", format: "numeric" },
       ]}
       rows={report.teams.map((team) => [
@@ -82,19 +109,17 @@ export function TeamQualityTable({ report }: { report: FormationReport }) {
         { text: String(team.size), format: "numeric" },
         { text: String(team.government), format: "numeric" },
         {
-          text: team.broken.length
-            ? team.broken.map((b) => `${b.rule}: ${b.message}`).join("; ")
-            : "All hold",
+          text: team.broken.length ? team.broken.map((b) => `This team ${b.message}`).join(". ") : "None",
         },
         {
           text: team.colleagues
-            ? `${team.colleagues} (${team.colleagueGroups.map((g) => `${g.organisation} ×${g.count}`).join(", ")})`
+            ? `${team.colleagues} ${team.colleagues === 1 ? "pair" : "pairs"} (${team.colleagueGroups.map((g) => `${g.count} from ${g.organisation}`).join(", ")})`
             : "None",
         },
         {
           text: team.imbalances.length
             ? `${number(team.balance)}: ${team.imbalances
-                .map((i) => `${i.value} ${i.count} (ideal ${number(i.ideal)})`)
+                .map((i) => `${i.count} in ${i.value} (fair share ${number(i.ideal)})`)
                 .join(", ")}`
             : number(team.balance),
         },

@@ -80,7 +80,7 @@ describe("team formation rules", () => {
         const result = formTeams(input, { ...quick, seed });
         if (!result.ok) {
           // Only the keep-apart and lock choices can make these random cohorts impossible.
-          expect(result.message).toMatch(/^H[123] /);
+          expect(result.message).not.toMatch(/\b[HC][1-3]\b/);
           return;
         }
         const report = evaluateTeams(input, result.teams);
@@ -193,14 +193,14 @@ describe("hard rules that cannot hold", () => {
       person(`p${i}`, i < government ? "government" : "industry", `Org ${i}`),
     );
 
-  it("refuses zero teams and fewer people than teams, naming H1", () => {
+  it("refuses zero teams and fewer people than teams, saying why", () => {
     expect(formTeams({ people: cohort(4, 2), teamCount: 0, balance: [], notAlone: [] })).toMatchObject({
       ok: false,
       rule: "H1",
     });
     const few = formTeams({ people: cohort(3, 2), teamCount: 4, balance: [], notAlone: [] });
     expect(few).toMatchObject({ ok: false, rule: "H1" });
-    expect(!few.ok && few.message).toContain("3 people for 4 teams");
+    expect(!few.ok && few.message).toContain("There are 3 people to put into 4 teams");
   });
 
   it("refuses locks that overfill a team (H1) or its government places (H2)", () => {
@@ -217,7 +217,7 @@ describe("hard rules that cannot hold", () => {
       locks: ["p0", "p1", "p2"].map((personId) => ({ personId, team: 2 })),
     });
     expect(sector).toMatchObject({ ok: false, rule: "H2" });
-    expect(!sector.ok && sector.message).toContain("3 government members are locked to team 2");
+    expect(!sector.ok && sector.message).toContain("3 people from government are locked to team 2");
   });
 
   it("refuses locks that together need more larger teams than the numbers allow", () => {
@@ -230,7 +230,7 @@ describe("hard rules that cannot hold", () => {
     expect(result).toMatchObject({ ok: false, rule: "H1" });
   });
 
-  it("refuses contradictory lock and keep-apart choices, naming H3", () => {
+  it("refuses contradictory lock and keep-apart choices, saying why", () => {
     const people = cohort(6, 3);
     const result = formTeams({
       people,
@@ -268,6 +268,74 @@ describe("hard rules that cannot hold", () => {
       { maxRestarts: 2 },
     );
     expect(result).toMatchObject({ ok: false, rule: "H3" });
+  });
+});
+
+describe("messages in plain English", () => {
+  const cohort = (n: number, government: number): TeamPerson[] =>
+    Array.from({ length: n }, (_, i) =>
+      person(`p${i}`, i < government ? "government" : "industry", `Org ${i}`),
+    );
+  const RULE_CODE = /\b[HC][1-3]\b/;
+
+  it("says 1 person for 5 teams in the singular, with no rule code", () => {
+    const result = checkHardRules({ people: cohort(1, 1), teamCount: 5, balance: [], notAlone: [] });
+    expect(result).toMatchObject({ ok: false, rule: "H1" });
+    expect(!result.ok && result.message).toBe(
+      "There is 1 person to put into 5 teams, so at least one team would be empty. Choose fewer teams or add people.",
+    );
+  });
+
+  it("names no rule code in any refusal or broken rule", () => {
+    const people = cohort(6, 3);
+    const refusals = [
+      checkHardRules({ people, teamCount: 0, balance: [], notAlone: [] }),
+      checkHardRules({
+        people,
+        teamCount: 2,
+        balance: [],
+        notAlone: [],
+        locks: [{ personId: "x", team: 1 }],
+      }),
+      checkHardRules({
+        people,
+        teamCount: 1,
+        balance: [],
+        notAlone: [],
+        locks: [{ personId: "p0", team: 2 }],
+      }),
+      checkHardRules({ people, teamCount: 1, balance: [], notAlone: [], keepApart: [["p0", "p1"]] }),
+      checkHardRules({ people, teamCount: 2, balance: [], notAlone: [], keepApart: [["p0", "p0"]] }),
+      checkHardRules({
+        people,
+        teamCount: 2,
+        balance: [],
+        notAlone: [],
+        locks: ["p0", "p1", "p2", "p3"].map((personId) => ({ personId, team: 1 })),
+      }),
+      checkHardRules({
+        people,
+        teamCount: 3,
+        balance: [],
+        notAlone: [],
+        locks: ["p3", "p4"].map((personId) => ({ personId, team: 1 })),
+      }),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.ok).toBe(false);
+      expect(!refusal.ok && refusal.message).not.toMatch(RULE_CODE);
+    }
+    const report = evaluateTeams({ people, teamCount: 2, balance: [], notAlone: [] }, [
+      ["p0", "p1", "p2", "p3"],
+      ["p4"],
+    ]);
+    expect(report.broken.map((b) => b.message)).toEqual([
+      "p5 is not in any team",
+      "Team 1 has 4 members; every team needs 3",
+      "Team 1 has 3 from government; every team needs 1 or 2",
+      "Team 2 has 1 member; every team needs 3",
+      "Team 2 has 0 from government; every team needs 1 or 2",
+    ]);
   });
 });
 

@@ -167,12 +167,12 @@ export function evaluateTeams(input: FormationInput, teams: string[][]): Formati
     if (size < shape.sizeMin || size > shape.sizeMax)
       broken.push({
         rule: "H1",
-        message: `has ${size} members; every team needs ${rangeText(shape.sizeMin, shape.sizeMax)}`,
+        message: `has ${size} ${size === 1 ? "member" : "members"}; every team needs ${rangeText(shape.sizeMin, shape.sizeMax)}`,
       });
     if (gov < shape.governmentMin || gov > shape.governmentMax)
       broken.push({
         rule: "H2",
-        message: `has ${gov} government members; every team needs ${rangeText(shape.governmentMin, shape.governmentMax)}`,
+        message: `has ${gov} from government; every team needs ${rangeText(shape.governmentMin, shape.governmentMax)}`,
       });
     for (const lock of input.locks ?? []) {
       if (lock.team !== t + 1 && ids.includes(lock.personId))
@@ -257,6 +257,16 @@ function rangeText(min: number, max: number): string {
   return min === max ? `${min}` : `${min} or ${max}`;
 }
 
+/** "1 person", "12 people" */
+function peopleText(n: number): string {
+  return `${n} ${n === 1 ? "person" : "people"}`;
+}
+
+/** "1 team", "5 teams" */
+function teamsText(n: number): string {
+  return `${n} ${n === 1 ? "team" : "teams"}`;
+}
+
 /**
  * A lower bound on the total cost under H1: each organisation spread as evenly as possible (C1), and each
  * attribute value placed at its own best (C2 and C3 together), each counted independently of the others.
@@ -326,17 +336,18 @@ export function checkHardRules(
   const n = input.people.length;
   const t = input.teamCount;
   if (!Number.isInteger(t) || t < 1)
-    return { ok: false, rule: "H1", message: "H1 sizes: there must be at least one team." };
+    return { ok: false, rule: "H1", message: "There must be at least one team." };
   if (n < t)
     return {
       ok: false,
       rule: "H1",
-      message: `H1 sizes: there are ${n} people for ${t} teams, so at least one team would be empty.`,
+      message: `There ${n === 1 ? "is 1 person" : `are ${n} people`} to put into ${teamsText(t)}, so at least one team would be empty. Choose fewer teams or add people.`,
     };
   const ids = new Set(input.people.map((p) => p.id));
   const labels = new Map(input.people.map((p) => [p.id, p.label ?? p.id]));
   const who = (id: string) => labels.get(id) ?? id;
-  if (ids.size !== n) return { ok: false, rule: "H1", message: "H1 sizes: a person appears more than once." };
+  if (ids.size !== n)
+    return { ok: false, rule: "H1", message: "Someone appears more than once in the list of people." };
   const government = input.people.filter((p) => p.sector === "government").length;
   const shape = teamShape(n, government, t);
   const sectorOf = new Map(input.people.map((p) => [p.id, p.sector]));
@@ -346,20 +357,20 @@ export function checkHardRules(
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${who(lock.personId)} is locked but is not in the cohort.`,
+        message: `${who(lock.personId)} is locked to a team but is not in the cohort.`,
       };
     if (!Number.isInteger(lock.team) || lock.team < 1 || lock.team > t)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${who(lock.personId)} is locked to team ${lock.team}, but there are only ${t} teams.`,
+        message: `${who(lock.personId)} is locked to team ${lock.team}, but there ${t === 1 ? "is only 1 team" : `are only ${t} teams`}.`,
       };
     const earlier = lockedTo.get(lock.personId);
     if (earlier !== undefined && earlier !== lock.team)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${who(lock.personId)} is locked to both team ${earlier} and team ${lock.team}.`,
+        message: `${who(lock.personId)} is locked to both team ${earlier} and team ${lock.team}.`,
       };
     lockedTo.set(lock.personId, lock.team);
   }
@@ -368,26 +379,26 @@ export function checkHardRules(
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: keep-apart pair ${who(a)} and ${who(b)} names someone not in the cohort.`,
+        message: `${who(a)} and ${who(b)} are to be kept apart, but one of them is not in the cohort.`,
       };
     if (a === b)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${who(a)} cannot be kept apart from themselves.`,
+        message: `${who(a)} cannot be kept apart from themselves.`,
       };
     if (t === 1)
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: with one team, ${who(a)} and ${who(b)} cannot be kept apart.`,
+        message: `With only 1 team, ${who(a)} and ${who(b)} cannot be kept apart.`,
       };
     const ta = lockedTo.get(a);
     if (ta !== undefined && ta === lockedTo.get(b))
       return {
         ok: false,
         rule: "H3",
-        message: `H3 coordinator choices: ${who(a)} and ${who(b)} are both locked to team ${ta}, but must be kept apart.`,
+        message: `${who(a)} and ${who(b)} are both locked to team ${ta}, but must be kept apart.`,
       };
   }
   const locked = Array.from({ length: t }, () => ({ all: 0, government: 0 }));
@@ -400,19 +411,19 @@ export function checkHardRules(
       return {
         ok: false,
         rule: "H1",
-        message: `H1 sizes: ${l.all} people are locked to team ${i + 1}, but with ${n} people in ${t} teams every team has ${rangeText(shape.sizeMin, shape.sizeMax)} members.`,
+        message: `${peopleText(l.all)} ${l.all === 1 ? "is" : "are"} locked to team ${i + 1}, but with ${peopleText(n)} in ${teamsText(t)} every team has ${rangeText(shape.sizeMin, shape.sizeMax)} ${shape.sizeMax === 1 ? "member" : "members"}.`,
       };
     if (l.government > shape.governmentMax)
       return {
         ok: false,
         rule: "H2",
-        message: `H2 sector: ${l.government} government members are locked to team ${i + 1}, but with ${government} government members in ${t} teams every team has ${rangeText(shape.governmentMin, shape.governmentMax)}.`,
+        message: `${peopleText(l.government)} from government ${l.government === 1 ? "is" : "are"} locked to team ${i + 1}, but with ${peopleText(government)} from government in ${teamsText(t)} every team has ${rangeText(shape.governmentMin, shape.governmentMax)}.`,
       };
     if (l.all - l.government > shape.sizeMax - shape.governmentMin)
       return {
         ok: false,
         rule: "H2",
-        message: `H2 sector: ${l.all - l.government} industry members are locked to team ${i + 1}, leaving too few places for its ${shape.governmentMin} or more government members.`,
+        message: `${peopleText(l.all - l.government)} from industry ${l.all - l.government === 1 ? "is" : "are"} locked to team ${i + 1}, leaving too few places for the ${shape.governmentMin} or more people from government it needs.`,
       };
   }
   const plan = planShapes(n, government, t, locked);
@@ -420,7 +431,7 @@ export function checkHardRules(
     return {
       ok: false,
       rule: "H1",
-      message: `H1 sizes and H2 sector: the locks need more teams with ${shape.sizeMax} members or ${shape.governmentMax} government members than ${n} people (${government} in government) in ${t} teams allow.`,
+      message: `The people locked to teams need more teams with ${shape.sizeMax} members, or with ${shape.governmentMax} from government, than ${peopleText(n)} (${government} from government) in ${teamsText(t)} allow.`,
     };
   return { ok: true, ...plan };
 }
@@ -914,7 +925,7 @@ export function formTeams(input: FormationInput, options: SolveOptions = {}): Fo
     return {
       ok: false,
       rule: "H3",
-      message: `H3 coordinator choices: no way was found to keep every keep-apart pair in different teams within the other rules${breach ? ` (${breach.message})` : ""}.`,
+      message: `No way was found to put every pair of people to keep apart in different teams while keeping the other rules${breach ? ` (${breach.message})` : ""}.`,
     };
   }
   const cost = evaluateTeams(input, teams).cost;

@@ -66,9 +66,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         actor: r.actor_name ?? "Tandem",
         subject: r.subject_name,
       }),
-      record: [`${subjectLabel(r.subject_type)}${r.subject_id ? ` ${r.subject_id}` : ""}`, r.cohort_name]
-        .filter(Boolean)
-        .join(" · "),
+      // The record by its kind and name; never by its database number, which means nothing to a reader.
+      record: [r.subject_name ?? subjectLabel(r.subject_type), r.cohort_name].filter(Boolean).join(" · "),
     })),
   };
 }

@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireCohortAccess } from "~/auth/guards.server";
 import { cohortSetupTasks } from "~/components/CohortSetupTasks";
+import { CohortStatusTag } from "~/components/CohortStatusTag";
 import { DottedLinks } from "~/components/DottedLinks";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { Button, ButtonGroup, SummaryList, Table, Tag, TaskList } from "~/components/govuk";
+import { Button, ButtonGroup, SummaryList, Table, TaskList } from "~/components/govuk";
 import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, cohortTiming, formatUkDate, todayInLondon } from "~/domain/calendar";
+import { plural } from "~/domain/next-steps";
 import { COHORT_ROLES } from "~/domain/vocabulary";
 import { ROLES_IN_PAGE_ORDER } from "~/forms/people";
 import { cohortSetupProgress } from "~/models/cohort-organisation.server";
@@ -50,19 +52,19 @@ export default function CohortOverview() {
         rows={[
           {
             key: "Dates",
-            value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(cohortEndDate(cohort.start_date, cohort.weeks))} (${cohort.weeks} weeks)`,
+            value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(cohortEndDate(cohort.start_date, cohort.weeks))} (${plural(cohort.weeks, "week")})`,
           },
           {
             key: "Where we are",
             value:
               timing.phase === "before"
-                ? `Starts in ${timing.daysToStart} days`
+                ? `Starts in ${plural(timing.daysToStart, "day")}`
                 : timing.phase === "during"
                   ? `Week ${timing.week} of ${timing.weeks}`
                   : "Finished",
           },
           { key: "Teams", value: String(cohort.team_count) },
-          { key: "Status", value: <Tag colour="grey">{cohort.status}</Tag> },
+          { key: "Status", value: <CohortStatusTag status={cohort.status} /> },
         ]}
       />
       <ButtonGroup>

@@ -11,6 +11,7 @@ import { StatementStatusTag } from "~/components/StatementStatusTag";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDate, todayInLondon } from "~/domain/calendar";
 import { attendanceRate, teamHealthFlags } from "~/domain/mentoring";
+import { plural } from "~/domain/next-steps";
 import { deadlineState, statementDeadline } from "~/domain/problem-statement";
 import { QuietDaysSchema } from "~/forms/health";
 import { submitForm } from "~/forms/submit.server";
@@ -91,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     input: (value) => ({ ...value, cohortId: cohort.id }),
     done: (_, value) => ({
       to: paths.cohort(cohort.id).health(),
-      banner: `Teams are now flagged after ${value.quietDays} days without a session`,
+      banner: `Teams are now flagged after ${plural(value.quietDays, "day")} without a session`,
     }),
   });
 }

@@ -28,7 +28,10 @@ export default function CohortOrganisations() {
       <BackLink href={links.home()}>Back to {cohort.name}</BackLink>
       <PageHeading caption={cohort.name}>Organisations</PageHeading>
       <p className="govuk-body">
-        {organisations.length} organisations take part; {hosts} host a company visit.
+        {organisations.length === 1
+          ? "1 organisation takes part"
+          : `${organisations.length} organisations take part`}
+        ; {hosts === 1 ? "1 hosts" : `${hosts} host`} a company visit.
       </p>
       <Button href={links.organisationsNew()}>Add an organisation</Button>
       {organisations.length === 0 ? (

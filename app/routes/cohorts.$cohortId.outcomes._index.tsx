@@ -9,6 +9,14 @@ import { cohortReportRows } from "~/models/report.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
+/** An outcome's status as a tag: taken forward or piloted in colour, still open in yellow, not taken forward red. */
+const OUTCOME_COLOURS = {
+  "taken-forward": "green",
+  piloted: "turquoise",
+  "under-consideration": "yellow",
+  "not-taken-forward": "red",
+} as const;
+
 export const meta = pageMeta<typeof loader>(({ data }) => `Outcomes: ${data?.cohort.name ?? "cohort"}`);
 export const ErrorBoundary = RouteErrorBoundary;
 
@@ -44,7 +52,13 @@ export default function Outcomes() {
             { text: t.team },
             ...FOLLOW_UPS.map((f) => {
               const entry = t.followUps[f];
-              return { text: entry ? OUTCOME_LABELS[entry.status] : <Tag colour="grey">Not recorded</Tag> };
+              return {
+                text: entry ? (
+                  <Tag colour={OUTCOME_COLOURS[entry.status]}>{OUTCOME_LABELS[entry.status]}</Tag>
+                ) : (
+                  <Tag colour="grey">Not recorded</Tag>
+                ),
+              };
             }),
             {
               text: (

@@ -14,6 +14,7 @@ import { BackLink, Button, InsetText, SummaryList, Tag, TaskList } from "~/compo
 import { PageHeading } from "~/components/PageHeading";
 import { ResultsByTeam } from "~/components/ResultsByTeam";
 import { formatUkDateTime, formatUkDateWithDay, todayInLondon } from "~/domain/calendar";
+import { plural } from "~/domain/next-steps";
 import { earlyScoringWarning } from "~/domain/pitch-day";
 import { ScoringWindowSchema } from "~/forms/pitch-day";
 import { change, submitForm } from "~/forms/submit.server";
@@ -145,19 +146,19 @@ export default function RunPitchDay() {
           {
             title: "Running order",
             href: to.pitchDay.order(),
-            hint: `${p.teams} teams`,
+            hint: plural(p.teams, "team"),
             status: setUp(p.ordered, p.ordered ? "Set" : undefined),
           },
           {
             title: "Panel and conflicts",
             href: to.pitchDay.panel(),
-            hint: `${p.panelSize} senior leaders on the panel; ${p.conflicts} conflicts`,
+            hint: `${plural(p.panelSize, "senior leader")} on the panel; ${plural(p.conflicts, "conflict")}`,
             status: setUp(p.panelSize > 0, p.panelSize > 0 ? "Set" : undefined),
           },
           {
             title: "Rubric",
             href: to.pitchDay.rubric(),
-            hint: `${p.criteria} criteria${locked ? "; locked since scoring opened" : ""}`,
+            hint: `${p.criteria} ${p.criteria === 1 ? "criterion" : "criteria"}${locked ? "; locked since scoring opened" : ""}`,
             status: locked ? { text: "Locked" } : { text: "Defaults ready to edit" },
           },
           {
@@ -181,16 +182,21 @@ export default function RunPitchDay() {
           ...(p.closedAt ? [{ key: "Closed", value: p.closedAt }] : []),
           {
             key: "Sheets submitted",
-            value: `${p.submitted} of ${p.expected}${p.drafts ? ` (${p.drafts} drafts)` : ""}`,
+            value: `${p.submitted} of ${p.expected}${p.drafts ? ` (${plural(p.drafts, "draft")})` : ""}`,
           },
           {
             key: "Results",
             value:
-              released === 0
-                ? "Seen only by coordinators"
-                : released < p.results.length
-                  ? `Released to ${released} of ${p.results.length} teams`
-                  : `Released to every team${p.releasedAt ? ` ${p.releasedAt}` : ""}`,
+              released === 0 ? (
+                <Tag colour="grey">Not released: only coordinators can see them</Tag>
+              ) : released < p.results.length ? (
+                <Tag colour="blue">{`Released to ${released} of ${plural(p.results.length, "team")}`}</Tag>
+              ) : (
+                <>
+                  <Tag colour="green">Released to every team</Tag>
+                  {p.releasedAt ? ` on ${p.releasedAt}` : ""}
+                </>
+              ),
           },
           {
             key: "Ranking",
@@ -239,8 +245,8 @@ export default function RunPitchDay() {
         {released === 0
           ? "(only coordinators can see them until you release them)"
           : released < p.results.length
-            ? "(each team sees only its own results, once you release them)"
-            : "(each team sees only its own results)"}
+            ? `(${released} of ${plural(p.results.length, "team")} can see their own results; the others will once you release them)`
+            : "(each team can see its own results)"}
       </p>
       {p.scoringState === "closed" ? (
         <ResultsByTeam cohortId={cohort.id} teams={p.results} published={p.rankingPublishedAt !== null} />

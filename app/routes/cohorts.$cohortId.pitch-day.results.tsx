@@ -6,9 +6,10 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, Table, Tag, WarningText } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
+import { plural } from "~/domain/next-steps";
 import { flagText } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
-import { getPitchEvent, resultsOf } from "~/models/pitch.server";
+import { getPitchEvent, releasedTeams, resultsOf } from "~/models/pitch.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -27,13 +28,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = context.db;
   const event = await getPitchEvent(db, cohort.id);
   if (!event) notFound("Pitch day");
-  const { panel, rubric, results, leaderNames } = await resultsOf(db, cohort.id, event.id);
+  const [{ panel, rubric, results, leaderNames }, releasedTo] = await Promise.all([
+    resultsOf(db, cohort.id, event.id),
+    releasedTeams(db, event.id),
+  ]);
   const teamLabel = new Map(panel.teams.map((t) => [String(t.id), t.label]));
   const conflictsOf = (teamId: string) => panel.conflicts.filter((c) => String(c.teamId) === teamId).length;
   return {
     cohort,
     state: event.scoring_state,
     released: event.results_released_at ? formatUkDateTime(event.results_released_at) : null,
+    /** How many of the pitching teams can see their own results. */
+    releasedTeams: panel.teams.filter((t) => releasedTo.has(t.id)).length,
+    teams: panel.teams.length,
     groups: results.groups,
     criteria: rubric.map((c) => ({ id: String(c.id), name: c.name, weight: c.weight, max: c.max })),
     ranking: results.results.map((r) => ({
@@ -92,9 +99,11 @@ export default function Results() {
         ) : (
           <Tag colour="grey">Scoring not open yet</Tag>
         )}{" "}
-        {data.released
-          ? `Released to teams ${data.released}.`
-          : "Only coordinators can see these results until you release them."}
+        {data.releasedTeams === 0
+          ? "Only coordinators can see these results until you release them."
+          : data.releasedTeams < data.teams
+            ? `Released to ${data.releasedTeams} of ${plural(data.teams, "team")}: each of them can see its own results, and the others will once you release them.`
+            : `Released to every team${data.released ? ` on ${data.released}` : ""}: each team can see its own results.`}
       </p>
       <p className="govuk-body tandem-no-print">
         Scores follow the published method:{" "}

@@ -9,6 +9,7 @@ import { BackLink, Button, InsetText, Radios, Textarea, WarningText } from "~/co
 import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { VersionedForm } from "~/components/VersionedForm";
+import { plural } from "~/domain/next-steps";
 import { sheetSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
 import { getPitchEvent, leaderScoring, listRubric, scoringRefusal } from "~/models/pitch.server";
@@ -40,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     refusal: null,
     state: event.scoring_state,
     team: { id: team.id, label: team.label },
-    progress: `${scoring.done} of ${scoring.scorable.length} teams scored`,
+    progress: `${scoring.done} of ${plural(scoring.scorable.length, "team")} scored`,
     criteria: rubric.map((c) => ({
       id: c.id,
       name: c.name,

@@ -13,6 +13,7 @@ import { recordItems } from "~/components/items";
 import { OnceOnly } from "~/components/OnceOnly";
 import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateWithDay } from "~/domain/calendar";
+import { plural } from "~/domain/next-steps";
 import { ConflictSchema } from "~/forms/pitch-day";
 import { submitForm } from "~/forms/submit.server";
 import { getPitchEvent, leaderScoring } from "~/models/pitch.server";
@@ -106,7 +107,7 @@ export default function ScoreThePitches() {
         {event.date}. {STATE_TEXT[event.state]}
       </p>
       <p className="govuk-body-l" id="progress">
-        {`${scoring.done} of ${scoring.total} teams scored`}
+        {`${scoring.done} of ${plural(scoring.total, "team")} scored`}
       </p>
       <TaskList
         items={scorable.map((t) => ({

@@ -119,7 +119,7 @@ export default function EvaluationSummary() {
             { key: "Cohort", value: cohort.name },
             {
               key: "Dates",
-              value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(end)} (${cohort.weeks} weeks)`,
+              value: `${formatUkDate(cohort.start_date)} to ${formatUkDate(end)} (${plural(cohort.weeks, "week")})`,
             },
             { key: "Sponsor", value: programme.sponsor ?? "Not recorded" },
             { key: "Aims", value: programme.description ?? "Not recorded" },

@@ -100,8 +100,8 @@ export default function KeepApart() {
       heading="People to keep apart"
     >
       <p className="govuk-body">
-        Two people kept apart are never put in the same team (rule H3). The next time you regenerate the
-        teams, these pairs are kept.
+        Two people kept apart are never put in the same team. The next time you regenerate the teams, these
+        pairs are kept.
       </p>
       {pairs.length ? (
         <PairsTable pairs={pairs} version={version} />

@@ -116,7 +116,8 @@ export default function PairMentors() {
       <p className="govuk-body">
         Each team gets one industry mentor and one government mentor. A mentor is in conflict with a team when
         someone in the team is from the mentor's organisation: Tandem never pairs with a conflict when a
-        pairing without one exists. {mentorCount} mentors are in this cohort.
+        pairing without one exists. {mentorCount === 1 ? "1 mentor is" : `${mentorCount} mentors are`} in this
+        cohort.
       </p>
       {formed ? <PairsTable teams={teams} /> : <InsetText>Form the teams before pairing mentors.</InsetText>}
       <div id="pairing" tabIndex={-1}>

@@ -12,6 +12,7 @@ import { PageHeading } from "~/components/PageHeading";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { VersionedForm } from "~/components/VersionedForm";
 import { formatTime, formatUkDateWithDay } from "~/domain/calendar";
+import { plural } from "~/domain/next-steps";
 import type { RotaResult } from "~/domain/visit-rota";
 import { WEEKDAYS, weekdayLabel } from "~/domain/weekdays";
 import { change, submitForm } from "~/forms/submit.server";
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           )
         : change(planVisits, { cohort }, ({ planned }) => ({
             to: visits.visits(),
-            banner: `${planned} visits planned. Check them, move or cancel any, then confirm them.`,
+            banner: `${plural(planned, "visit")} planned. Check them, move or cancel any, then confirm them.`,
           })),
   });
 }

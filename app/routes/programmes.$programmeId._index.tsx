@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireProgrammeAdmin } from "~/auth/programme-access.server";
+import { CohortStatusTag } from "~/components/CohortStatusTag";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { BackLink, Button, ButtonGroup, SummaryList, Table, Tag } from "~/components/govuk";
+import { BackLink, Button, ButtonGroup, SummaryList, Table } from "~/components/govuk";
 import { PageHeading } from "~/components/PageHeading";
 import { cohortEndDate, formatUkDate } from "~/domain/calendar";
-import { COHORT_STATUSES } from "~/domain/vocabulary";
 import { listCohortsOfProgramme } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -73,7 +73,7 @@ export default function ProgrammePage() {
             {
               text: `${formatUkDate(c.start_date)} to ${formatUkDate(cohortEndDate(c.start_date, c.weeks))}`,
             },
-            { text: <Tag colour="grey">{COHORT_STATUSES[c.status]}</Tag> },
+            { text: <CohortStatusTag status={c.status} /> },
             { text: c.coordinators.length ? c.coordinators.map((p) => p.name).join(", ") : "None yet" },
             {
               text: (

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
+import { CohortStatusTag } from "~/components/CohortStatusTag";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { Button, Table, Tag } from "~/components/govuk";
+import { Button, Table } from "~/components/govuk";
 import { formatUkDate } from "~/domain/calendar";
-import { COHORT_STATUSES } from "~/domain/vocabulary";
 import { listProgrammes } from "~/models/programme.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -50,7 +50,7 @@ export default function Programmes() {
                         <Link className="govuk-link" to={paths.cohort(c.id).home()}>
                           {c.name}
                         </Link>{" "}
-                        from {formatUkDate(c.start_date)} <Tag colour="grey">{COHORT_STATUSES[c.status]}</Tag>
+                        from {formatUkDate(c.start_date)} <CohortStatusTag status={c.status} />
                       </li>
                     ))}
                   </ul>

@@ -74,6 +74,11 @@ describe("npm start", () => {
     const admin = output.split("\n").find((line) => line.includes("tandem.admin@hmrc.example"));
     expect(admin).toBeDefined();
     expect(readFileSync(accountsFile, "utf8")).toContain(admin!);
+    // Each group of accounts is headed by its role as the app names it.
+    const headings = output.split("\n").filter((line) => /^ {2}\S.*:$/.test(line));
+    expect(headings).toContain("  Senior leaders:");
+    expect(headings).toContain("  Coordinators:");
+    expect(headings).not.toContain("  Leaders:");
     const people = await peopleIn(url);
     expect(people).toBeGreaterThan(40);
 

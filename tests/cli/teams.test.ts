@@ -51,13 +51,13 @@ describe("npm run tandem -- form-teams", () => {
     writeFileSync(join(dir, "teams.json"), out);
   });
 
-  it("exits 2 naming H1 when there are fewer people than teams, or no teams", () => {
+  it("exits 2 saying why when there are fewer people than teams, or no teams", () => {
     const few = tandem("form-teams", "--teams", "20", "--input", people);
     expect(few.status).toBe(2);
-    expect(few.err).toContain("H1 sizes: there are 18 people for 20 teams");
+    expect(few.err).toContain("There are 18 people to put into 20 teams");
     const none = tandem("form-teams", "--teams", "0", "--input", people);
     expect(none.status).toBe(2);
-    expect(none.err).toContain("H1 sizes: there must be at least one team");
+    expect(none.err).toContain("There must be at least one team");
   });
 
   it("exits 2 naming H2 when the CSV has no sector column or an unknown sector", () => {

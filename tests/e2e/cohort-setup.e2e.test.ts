@@ -64,6 +64,10 @@ for (const js of [true, false]) {
       await signInAs(page, coordinator.email, coordinator.password);
       await visit(page, base);
       await expectHeading(page, /Tech Connect 2027/);
+      // The cohort's status is a tag with its label, not the stored value.
+      await page
+        .locator(".govuk-summary-list .govuk-tag", { hasText: /^(Planning|Running|Finished)$/ })
+        .waitFor();
       await checkPage(page, "cohort-setup-overview");
 
       // Nominations: the demo file has three problems.

@@ -229,6 +229,10 @@ for (const js of [true, false]) {
         coordinator,
         "Results released to Team 2: each team can now read its own feedback and scores",
       );
+      // The page says which teams can see their results, as a tag, and no longer "only coordinators".
+      await coordinator.locator(".govuk-tag", { hasText: "Released to 1 of 3 teams" }).waitFor();
+      expect(await coordinator.getByText("only coordinators can see them").count()).toBe(0);
+      await checkPage(coordinator, "pitch-day-released-to-some");
       await coordinator.getByRole("link", { name: "Withdraw Team 2's results" }).click();
       await arriveAt(coordinator, `${base}/withdraw/${teams[1]!.id}`);
       await coordinator.getByRole("button", { name: "Withdraw the results" }).click();

@@ -66,8 +66,12 @@ for (const js of [true, false]) {
 
       // Propose teams.
       await page.getByRole("button", { name: "Propose teams" }).click();
-      await expectBanner(page, /6 teams formed: cost/);
-      await page.getByRole("heading", { name: "Quality", exact: true }).waitFor();
+      await expectBanner(page, /6 teams formed, at a cost of/);
+      await page.getByRole("heading", { name: "How good the teams are", exact: true }).waitFor();
+      // Each rule in a sentence, with a tag saying whether it holds; no rule codes anywhere.
+      const rules = page.getByRole("table", { name: "The rules, and whether these teams keep them" });
+      await rules.getByRole("row", { name: /Team sizes Every team has 5 members.* Holds/ }).waitFor();
+      expect(await page.locator("main").textContent()).not.toMatch(/\b[HC][1-3]\b/);
       for (let n = 1; n <= 6; n++) expect(await membersOf(page, n)).toHaveLength(5);
       await checkPage(page, "teams-formed");
 
@@ -83,21 +87,22 @@ for (const js of [true, false]) {
         .waitFor();
       await checkPage(page, "teams-regenerated");
 
-      // Move someone from team 2 to team 3: the report flags H1 for both; moving back clears it.
+      // Move someone from team 2 to team 3: the report says both break the team sizes; moving back clears it.
       const mover = (await membersOf(page, 2))[0]!;
       await page.getByLabel("Person").selectOption({ label: mover });
       await page.getByLabel("Move to").selectOption({ label: "Team 3" });
       await page.getByRole("button", { name: "Move person" }).click();
       await expectBanner(page, `${mover} moved from team 2 to team 3`);
       expect(await membersOf(page, 3)).toContain(mover);
-      await page.getByText("H1: has 6 members; every team needs 5").first().waitFor();
-      await page.getByText("H1: has 4 members; every team needs 5").first().waitFor();
+      await page.getByText("Team 3 has 6 members; every team needs 5.").waitFor();
+      await page.getByText("Team 2 has 4 members; every team needs 5.").waitFor();
+      await rules.getByRole("row", { name: /Team sizes .* Broken/ }).waitFor();
       await checkPage(page, "teams-moved");
       await page.getByLabel("Person").selectOption({ label: mover });
       await page.getByLabel("Move to").selectOption({ label: "Team 2" });
       await page.getByRole("button", { name: "Move person" }).click();
       await expectBanner(page, `${mover} moved from team 3 to team 2`);
-      expect(await page.getByText("H1: has 6 members").count()).toBe(0);
+      expect(await page.getByText("has 6 members").count()).toBe(0);
 
       // Pair mentors.
       await page.getByRole("link", { name: "Pair mentors with teams" }).click();

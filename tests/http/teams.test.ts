@@ -65,12 +65,12 @@ describe("forming teams", () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("There is a problem");
-    expect(html).toContain("Colleagues weight must be a whole number from 0 to 9999");
+    expect(html).toContain("The weight for keeping colleagues apart must be a whole number from 0 to 9999");
     expect(html).toContain('value="lots"');
     expect(await memberships()).toEqual([]);
   });
 
-  it("forms balanced teams that keep H1 and H2, and records it in the audit log", async () => {
+  it("forms balanced teams that keep the team sizes and the government spread, and records it in the audit log", async () => {
     const response = await post(teamsUrl(), await formFields(), coordinator);
     expect(response.status).toBe(302);
     const rows = await memberships();
@@ -79,7 +79,8 @@ describe("forming teams", () => {
     expect(sizes.every((s) => s === 5)).toBe(true);
     const page = await (await get(teamsUrl(), coordinator)).text();
     expect(page).toContain("Quality of each team");
-    expect(page).toContain("All hold");
+    expect(page).toContain("Holds");
+    expect(page).not.toContain(">Broken<");
     const audit = await server.db
       .selectFrom("audit_events")
       .where("action", "=", "teams.formed")
@@ -97,7 +98,7 @@ describe("forming teams", () => {
     expect(await memberships()).toEqual(before);
   });
 
-  it("keeps locks when regenerating, and names H1 when locks overfill a team", async () => {
+  it("keeps locks when regenerating, and says in words when locks overfill a team", async () => {
     const rows = await memberships();
     const inTeam1 = rows.filter((r) => r.number === 1).map((r) => r.person_id);
     const lockResponse = await post(
@@ -125,7 +126,7 @@ describe("forming teams", () => {
       expect(moved.status).toBe(302);
     }
     const report = await (await get(teamsUrl(), coordinator)).text();
-    expect(report).toContain("H1: has 7 members; every team needs 5");
+    expect(report).toContain("Team 1 has 7 members; every team needs 5");
     for (const row of (await memberships()).filter((r) => r.number === 1 && !r.locked)) {
       await post(
         teamsUrl(),
@@ -137,17 +138,18 @@ describe("forming teams", () => {
     const refused = await post(teamsUrl(), await formFields(), coordinator);
     expect(refused.status).toBe(400);
     const html = await refused.text();
-    expect(html).toContain("H1 sizes: 7 people are locked to team 1");
+    expect(html).toContain("7 people are locked to team 1");
+    expect(html).not.toContain("H1 sizes");
     expect(await memberships()).toEqual(before);
 
-    // Publishing is refused while a hard rule is broken.
+    // Publishing is refused while a rule that must hold is broken.
     const publish = await post(
       teamsUrl(),
       { intent: "publish", version: String(await version()) },
       coordinator,
     );
     expect(publish.status).toBe(400);
-    expect(await publish.text()).toContain("break a hard rule");
+    expect(await publish.text()).toContain("cannot be published until they keep every rule that must hold");
 
     for (const row of (await memberships()).filter((r) => r.locked)) {
       await post(
@@ -159,7 +161,7 @@ describe("forming teams", () => {
     expect(await post(teamsUrl(), await formFields(), coordinator)).toHaveProperty("status", 302);
   });
 
-  it("names H3 when a keep-apart pair is locked together", async () => {
+  it("says in words when a keep-apart pair is locked together", async () => {
     const rows = await memberships();
     const [a, b] = rows.filter((r) => r.number === 2).map((r) => r.person_id);
     const keepApart = `${teamsUrl()}/keep-apart`;
@@ -185,7 +187,7 @@ describe("forming teams", () => {
       );
     const refused = await post(teamsUrl(), await formFields(), coordinator);
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toMatch(/H3 coordinator choices: .* both locked to team 2/);
+    expect(await refused.text()).toMatch(/ and .* are both locked to team 2, but must be kept apart/);
     for (const id of [a, b])
       await post(
         teamsUrl(),

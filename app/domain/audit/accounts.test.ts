@@ -54,7 +54,13 @@ describe("the audit sentences of accounts, people and programmes", () => {
     );
   });
 
-  it("names an action it does not know, in words", () => {
-    expect(auditSentence("visit.teleported", {}, who)).toBe("Fiona Marsden: visit teleported");
+  it("describes an action it does not know in a sentence, without its stored name", () => {
+    expect(auditSentence("visit.teleported", {}, who)).toBe("Fiona Marsden changed a visit");
+    expect(auditSentence("gizmo.frobbed", {}, who)).toBe("Fiona Marsden made a change");
+  });
+
+  it("describes a known action whose details are in an older shape, without keys or nulls", () => {
+    const text = auditSentence("team.mentors_paired", { overrideReason: null }, who);
+    expect(text).toBe("Fiona Marsden changed the teams");
   });
 });

@@ -67,23 +67,57 @@ export function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(AUDIT_ACTIONS, action);
 }
 
-/** An action's name as words, for events this version cannot describe: "pitch day scoring opened". */
-function actionWords(action: string): string {
-  return action.replaceAll(/[._]/g, " ");
+/** What the first word of an action is about, for events this version cannot describe. */
+const AREAS: Record<string, string> = {
+  admin: "an administrator's rights",
+  calendar_feed: "a calendar feed",
+  cohort: "a cohort",
+  demo: "the demo",
+  email: "the email settings",
+  invitation: "an invitation",
+  membership: "someone's place in a cohort",
+  mentoring: "the mentoring",
+  milestone: "a milestone",
+  nomination: "a nomination",
+  nominations: "the nominations",
+  outbox: "the outgoing email",
+  outcome: "an outcome",
+  password: "a password",
+  person: "someone's details",
+  pitch_day: "the pitch day",
+  programme: "a programme",
+  role: "someone's role",
+  sign_in: "signing in",
+  skills: "the skills questionnaire",
+  statement: "a problem statement",
+  statements: "the problem statements",
+  team: "the teams",
+  teams: "the teams",
+  visit: "a visit",
+  visits: "the visits",
+};
+
+/**
+ * A sentence for an event this version cannot describe, without its stored name: "Ada Admin changed the teams".
+ * Known actions whose details are in an older shape say which part of Tandem changed; unknown ones say less.
+ */
+function fallbackSentence(action: string, actor: string): string {
+  const area = AREAS[action.split(".")[0] ?? ""];
+  return area ? `${actor} changed ${area}` : `${actor} made a change`;
 }
 
 /**
  * The audit log's sentence for a stored event. An action this version no longer records, or an event whose details
- * were stored in an older shape, is shown as its action's name rather than breaking the page.
+ * were stored in an older shape, is shown as a plain sentence about what changed rather than breaking the page.
  */
 export function auditSentence(action: string, details: unknown, who: Who): string {
-  if (!isAuditAction(action)) return `${who.actor}: ${actionWords(action)}`;
+  if (!isAuditAction(action)) return fallbackSentence(action, who.actor);
   const describe = AUDIT_ACTIONS[action] as Sentence<unknown>;
   try {
     const text = describe(details ?? {}, who);
     if (!/\b(undefined|NaN|null)\b/.test(text)) return text;
   } catch {
-    // Details in a shape this version does not know: fall through to the action's name.
+    // Details in a shape this version does not know: fall through to a sentence without them.
   }
-  return `${who.actor}: ${actionWords(action)}`;
+  return fallbackSentence(action, who.actor);
 }

@@ -73,6 +73,15 @@ describe("the audit sentences of teams", () => {
     );
   });
 
+  it("describes the quality of formed teams in words", () => {
+    expect(auditSentence("teams.formed", formation, who)).toBe(
+      "Fiona Marsden formed 6 teams of 30 participants (at a cost of 12, where the lowest possible is 10)",
+    );
+    expect(auditSentence("teams.formed", { ...formation, cost: { total: 10 }, optimal: true }, who)).toBe(
+      "Fiona Marsden formed 6 teams of 30 participants (at a cost of 10, where the lowest possible is 10: the best possible)",
+    );
+  });
+
   it("says when a pairing has no conflicts", () => {
     const paired = { ...EXAMPLES["team.mentors_paired"], conflicts: [], overrideReason: null };
     expect(auditSentence("team.mentors_paired", paired, who)).toBe(

@@ -17,7 +17,7 @@ type FormationDetails = {
 };
 
 const quality = (d: FormationDetails) =>
-  `cost ${d.cost.total} against a lower bound of ${d.lowerBound}${d.optimal ? ", proven optimal" : ""}`;
+  `at a cost of ${d.cost.total}, where the lowest possible is ${d.lowerBound}${d.optimal ? ": the best possible" : ""}`;
 
 /** Whether the change was made after the teams were published, so the people in them see it. */
 type AfterPublishing = { afterPublishing: boolean };

@@ -44,23 +44,46 @@ export function FormTeamsForm({
       <VersionedForm form={form} version={version}>
         <Checkboxes
           field={fields.balance}
-          legend="Balance these across the teams (C2)"
+          legend="Balance these across the teams"
           legendSize="s"
+          hint="Each team gets its fair share of each value, in proportion to the cohort."
           small
           items={attributeItems}
         />
         <Checkboxes
           field={fields.notAlone}
-          legend="Nobody alone in their team by (C3)"
+          legend="Nobody alone in their team"
           legendSize="s"
-          hint="Nobody should be the only one in their team with a value others in the cohort share."
+          hint="Everyone is in a team with someone who shares what you choose here, when others in the cohort share it."
           small
           items={attributeItems}
         />
-        <Details summary="Weights of the cost terms" open={weightsWrong}>
-          <Input field={fields.weightColleagues} label="Colleagues (C1)" width="4" inputMode="numeric" />
-          <Input field={fields.weightNotAlone} label="Not alone (C3)" width="4" inputMode="numeric" />
-          <Input field={fields.weightBalance} label="Balance (C2)" width="4" inputMode="numeric" />
+        <Details summary="How much each aim counts" open={weightsWrong}>
+          <p className="govuk-body">
+            When the aims pull against each other, Tandem keeps the one with the higher number. A whole number
+            from 0 (does not count) to 9999.
+          </p>
+          <Input
+            field={fields.weightColleagues}
+            label="Keeping colleagues apart"
+            hint="For each pair of people from the same organisation in a team."
+            width="4"
+            inputMode="numeric"
+          />
+          <Input
+            field={fields.weightNotAlone}
+            label="Nobody the only one of their kind"
+            hint="For each person who is the only one in their team with a value others share."
+            width="4"
+            inputMode="numeric"
+          />
+          <Input
+            field={fields.weightBalance}
+            label="Balancing the teams"
+            hint="For each person a team is away from its fair share."
+            width="4"
+            inputMode="numeric"
+          />
         </Details>
         <Button name="intent" value="form">
           {formed ? "Regenerate teams" : "Propose teams"}

@@ -10,6 +10,7 @@ import { PageHeading } from "~/components/PageHeading";
 import { TeamQualityTable, TeamTotals } from "~/components/TeamReport";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { formatUkDateTime } from "~/domain/calendar";
+import { plural } from "~/domain/next-steps";
 import { change, submitForm } from "~/forms/submit.server";
 import { getTeamsStatus } from "~/models/team.server";
 import { pageMeta } from "~/utils/meta";
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           },
           (outcome) => ({
             to,
-            banner: `${outcome.teams} teams formed: cost ${outcome.cost}, lower bound ${outcome.lowerBound}${outcome.optimal ? " (proven optimal)" : ""}`,
+            banner: `${plural(outcome.teams, "team")} formed, at a cost of ${outcome.cost} (the lowest possible is ${outcome.lowerBound})${outcome.optimal ? ": the best possible" : ""}`,
           }),
         );
       if (form.intent === "lock" || form.intent === "unlock") {
@@ -120,6 +121,7 @@ function useTeamsForms() {
 export default function Teams() {
   const {
     cohort,
+    settings,
     publishedAt,
     version,
     teams,
@@ -171,8 +173,8 @@ export default function Teams() {
       </p>
       {report ? (
         <>
-          <h2 className="govuk-heading-m">Quality</h2>
-          <TeamTotals report={report} lowerBound={lowerBound} optimal={optimal} />
+          <h2 className="govuk-heading-m">How good the teams are</h2>
+          <TeamTotals report={report} settings={settings} lowerBound={lowerBound} optimal={optimal} />
           <TeamQualityTable report={report} />
           <TeamTables teams={teams} version={version} />
           <MoveForm

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { decodeProposal } from "~/domain/team-changes";
 import { requiredText, version } from "~/forms/fields";
-import { attributes, weight } from "../cohorts.$cohortId.teams._index/schema";
+import { attributes, WEIGHT_AIMS, weight } from "../cohorts.$cohortId.teams._index/schema";
 
 const outOfDate = "These proposed teams are out of date: go back to the teams page and regenerate them again";
 
@@ -20,9 +20,9 @@ export const ProposalSchema = z.object({
   version,
   balance: attributes(outOfDate),
   notAlone: attributes(outOfDate),
-  weightColleagues: weight("Colleagues"),
-  weightNotAlone: weight("Not alone"),
-  weightBalance: weight("Balance"),
+  weightColleagues: weight(WEIGHT_AIMS.colleagues),
+  weightNotAlone: weight(WEIGHT_AIMS.notAlone),
+  weightBalance: weight(WEIGHT_AIMS.balance),
   proposal,
 });
 
