@@ -80,6 +80,10 @@ export function movesBetween(now: Placement, next: Placement): Move[] {
   return moves;
 }
 
+/** The moves of mentors only (pairing mentors again moves no member). */
+export const mentorMoves = <M extends Pick<Move, "role">>(moves: M[]): M[] =>
+  moves.filter((m) => m.role === "mentor");
+
 /** "Team 2: Blue", "Teams 1 and 3" or "no team", for the names the teams have now. */
 export function teamsText(numbers: number[], names: Map<number, string | null>): string {
   if (numbers.length === 0) return "no team";

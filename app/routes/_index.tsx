@@ -34,10 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const inTeams = cohorts.filter((c) => rolesAllow(c.roles, "team:own"));
   // Visits matter to those who go (participants, mentors) and to those who run them (coordinators).
   const visiting = cohorts
-    .filter(
-      (c) =>
-        c.roles.some((role) => role === "participant" || role === "mentor") || coordinated.includes(c.id),
-    )
+    .filter((c) => rolesAllow(c.roles, "team:own") || coordinated.includes(c.id))
     .map((c) => c.id);
   const [progress, mentoring, deadlines, visits, weeks, answered] = await Promise.all([
     countCohortProgress(db, coordinated),

@@ -11,7 +11,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormPage } from "~/components/FormPage";
 import { TeamMoves } from "~/components/TeamMoves";
 import { useVersionedForm } from "~/components/use-versioned-form";
-import { encodePairing } from "~/domain/team-changes";
+import { encodePairing, mentorMoves } from "~/domain/team-changes";
 import { optionalText, requiredText, version } from "~/forms/fields";
 import { submitForm } from "~/forms/submit.server";
 import { getTeamsStatus, mentorPairingProposal, movesTo } from "~/models/team.server";
@@ -49,9 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   for (const pair of pairing.pairs)
     for (const id of [pair.industry, pair.government])
       next.set(Number(id), [...(next.get(Number(id)) ?? []), pair.team]);
-  const moves = (await movesTo(context.db, teams, { members: new Map(), mentors: next })).filter(
-    (m) => m.role === "mentor",
-  );
+  const moves = mentorMoves(await movesTo(context.db, teams, { members: new Map(), mentors: next }));
   const stale =
     status.teams_version !== asked
       ? "Someone changed the teams after you asked to pair the mentors again: go back to the mentors page and pair them again"

@@ -1,5 +1,6 @@
 // The participants team formation leaves out, each with why: only released participants are placed in teams.
 import { Table } from "~/components/govuk";
+import { plural } from "~/domain/next-steps";
 import { teamTitle } from "./TeamTables";
 
 export type LeftOutPerson = {
@@ -30,7 +31,7 @@ export function LeftOut({ people }: { people: LeftOutPerson[] }) {
           : ""}
       </p>
       <Table
-        caption={`${people.length} ${people.length === 1 ? "participant" : "participants"} not placed`}
+        caption={`${plural(people.length, "person", "people")} not placed`}
         captionSize="s"
         firstCellIsHeader
         head={[{ text: "Name" }, { text: "Why" }, { text: "Team now" }]}

@@ -152,8 +152,7 @@ export default function Teams() {
         </p>
       )}
       <p className="govuk-body">
-        {participants.length} released {participants.length === 1 ? "participant" : "participants"} in{" "}
-        {cohort.team_count} {cohort.team_count === 1 ? "team" : "teams"}.{" "}
+        {plural(participants.length, "released participant")} in {plural(cohort.team_count, "team")}.{" "}
         <Link className="govuk-link" to={paths.howTeamsAreFormed()}>
           How teams are formed
         </Link>
