@@ -198,6 +198,20 @@ function Axis({
 
 const AXIS = 28;
 
+/** Rows of bars against a value axis: where each row goes, the chart's height and the value scale. */
+function valueRows(
+  layout: Layout,
+  labels: string[],
+  bar: { height: number; gap: number },
+  max: number,
+  unit?: string,
+) {
+  const top = 4;
+  const { rows, bottom } = placeRows(layout, labels, bar.height, bar.gap, top);
+  const height = bottom + AXIS + (unit ? layout.small + 10 : 10);
+  return { top, rows, bottom, height, x: valueScale(layout, max) };
+}
+
 /** Horizontal bars, one per row, against a scale from 0 to `max` (the largest value when not given). */
 export function BarChart({
   title,
@@ -212,16 +226,13 @@ export function BarChart({
 }) {
   const largest = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const draw = (layout: Layout): Drawing => {
-    const top = 4;
-    const { rows, bottom } = placeRows(
+    const { top, rows, bottom, height, x } = valueRows(
       layout,
       bars.map((b) => b.label),
-      24,
-      6,
-      top,
+      { height: 24, gap: 6 },
+      max ?? largest,
+      unit,
     );
-    const height = bottom + AXIS + (unit ? layout.small + 10 : 10);
-    const x = valueScale(layout, max ?? largest);
     return {
       height,
       body: (
@@ -318,16 +329,13 @@ export function GroupedBarChart({
   const largest = Math.max(1, ...groups.flatMap((g) => g.values.map((v) => v ?? 0)));
   const draw = (layout: Layout): Drawing => {
     const barsHeight = series.length * 20;
-    const top = 4;
-    const { rows, bottom } = placeRows(
+    const { top, rows, bottom, height, x } = valueRows(
       layout,
       groups.map((g) => g.label),
-      barsHeight,
-      12,
-      top,
+      { height: barsHeight, gap: 12 },
+      max ?? largest,
+      unit,
     );
-    const height = bottom + AXIS + (unit ? layout.small + 10 : 10);
-    const x = valueScale(layout, max ?? largest);
     const inner = scaleBand<number>()
       .domain(series.map((_, i) => i))
       .range([0, barsHeight])
@@ -525,16 +533,13 @@ export function StackedBarChart({
 }) {
   const largest = Math.max(1, ...bars.map((b) => b.values.reduce((sum, v) => sum + v, 0)));
   const draw = (layout: Layout): Drawing => {
-    const top = 4;
-    const { rows, bottom } = placeRows(
+    const { top, rows, bottom, height, x } = valueRows(
       layout,
       bars.map((b) => b.label),
-      24,
-      6,
-      top,
+      { height: 24, gap: 6 },
+      largest,
+      unit,
     );
-    const height = bottom + AXIS + (unit ? layout.small + 10 : 10);
-    const x = valueScale(layout, largest);
     return {
       height,
       body: (
