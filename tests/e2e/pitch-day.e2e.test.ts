@@ -253,13 +253,14 @@ for (const js of [true, false]) {
         "Results released to Team 1, Team 2, Team 3: each team can now read its own feedback and scores",
       );
 
-      // A participant in team 2 sees their slot, and only their own team's feedback and scores.
+      // A participant in team 2 is told to read the feedback (and no longer when their team pitches: that is past
+      // news once it is released), and sees only their own team's feedback and scores.
       const participant = await browser.open(server.url, { js });
       await signInAs(participant, `${p}.t2p1@example.test`, TEST_PASSWORD);
-      await participant
-        .getByRole("link", { name: "Your team pitches at 10:20 on 25 March 2099 (slot 2)" })
-        .waitFor();
-      await participant.getByRole("link", { name: "Read the panel's feedback on your pitch" }).click();
+      const feedbackLink = participant.getByRole("link", { name: "Read the panel's feedback on your pitch" });
+      await feedbackLink.waitFor();
+      expect(await participant.getByText(/Your team pitches at/).count()).toBe(0);
+      await feedbackLink.click();
       await arriveAt(participant, `${base}/feedback`);
       await expectHeading(participant, "Your pitch feedback");
       await participant.getByText("L1 on team 2: worked well").waitFor();

@@ -3,7 +3,16 @@
 import { InsetText, Table, Tag } from "~/components/govuk";
 import type { ConflictingRows, MergedRow } from "~/domain/csv-nominations";
 import type { NotApplied, ProfileDifference } from "~/domain/profile";
-import type { NominationPreview } from "~/models/nomination.server";
+import { COHORT_ROLES, type CohortRole } from "~/domain/vocabulary";
+import type { NominationPreview, RowOutcome } from "~/models/nomination.server";
+
+/** What importing a row does, as its tag says it. */
+const OUTCOME_LABELS: Record<RowOutcome, string> = {
+  "new person": "New person",
+  "joins the cohort": "Joins the cohort",
+  "already in the cohort": "Already in the cohort",
+  updated: "Updated",
+};
 
 export function ProblemsTable({ problems }: { problems: NominationPreview["problems"] }) {
   return (
@@ -94,13 +103,13 @@ export function RowsTable({ preview }: { preview: NominationPreview }) {
         { text: r.name },
         { text: r.email },
         { text: r.organisation },
-        { text: r.role },
+        { text: Object.hasOwn(COHORT_ROLES, r.role) ? COHORT_ROLES[r.role as CohortRole] : r.role },
         {
           text: preview.problems.some((p) => p.row === r.row) ? (
             <Tag colour="red">Problem</Tag>
           ) : (
             <>
-              <Tag colour={r.outcome === "new person" ? "green" : "grey"}>{r.outcome}</Tag>
+              <Tag colour={r.outcome === "new person" ? "green" : "grey"}>{OUTCOME_LABELS[r.outcome]}</Tag>
               {r.changes ? <Changes changes={r.changes} /> : null}
               {r.notApplied ? <NotAppliedNote notApplied={r.notApplied} /> : null}
             </>
