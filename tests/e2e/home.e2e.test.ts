@@ -1,13 +1,11 @@
 // Each role's home page on the demo cohort, with JavaScript on and off: what is next for a coordinator, a mentor,
 // a participant, a senior leader and a sponsor, checked with axe. With JavaScript, one desktop screenshot per role
-// is saved to docs/home-<role>.png.
-import { fileURLToPath } from "node:url";
+// is saved as home-<role>.png (into docs/ with DOCS_SCREENSHOTS=1).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoAccount, seedDemo } from "../../scripts/seed-demo";
 import { startServer, type TestServer } from "../setup/server";
-import { browserPerFile, checkPage, expectHeading, jsLabel, signInAs } from "./browser";
+import { browserPerFile, checkPage, DOCS_SCREENSHOTS, expectHeading, jsLabel, signInAs } from "./browser";
 
-const DOCS = fileURLToPath(new URL("../../docs/", import.meta.url));
 const browser = browserPerFile();
 let server: TestServer;
 let cohortId = 0;
@@ -78,7 +76,7 @@ for (const js of [true, false]) {
           );
         }
         await checkPage(page, file);
-        if (js) await page.screenshot({ path: `${DOCS}${file}.png`, fullPage: true });
+        if (js) await page.screenshot({ path: `${DOCS_SCREENSHOTS}${file}.png`, fullPage: true });
       });
     }
   });

@@ -8,14 +8,22 @@ import { listTeams } from "~/models/team.server";
 import { type DemoAccount, seedDemo } from "../../scripts/seed-demo";
 import { PITCH_DAY } from "../setup/factories";
 import { startServer, type TestServer } from "../setup/server";
-import { arriveAt, browserPerFile, checkPage, expectHeading, jsLabel, signInAs, visit } from "./browser";
+import {
+  arriveAt,
+  browserPerFile,
+  checkPage,
+  DOCS_SCREENSHOTS,
+  expectHeading,
+  jsLabel,
+  signInAs,
+  visit,
+} from "./browser";
 
 const browser = browserPerFile();
 let server: TestServer;
 let cohortId = 0;
 let teamIds: number[] = [];
 let accounts: DemoAccount[] = [];
-const DOCS = new URL("../../docs/", import.meta.url).pathname;
 
 beforeAll(async () => {
   server = await startServer(async (db) => {
@@ -153,7 +161,7 @@ for (const js of [true, false]) {
         const box = (await figure.first().boundingBox())!;
         const top = Math.max(0, box.y + (await page.evaluate(() => window.scrollY)) - 400);
         await page.screenshot({
-          path: `${DOCS}report-phone.png`,
+          path: `${DOCS_SCREENSHOTS}report-phone.png`,
           fullPage: true,
           clip: { x: 0, y: top, width: 390, height: 1800 },
         });
@@ -202,7 +210,8 @@ for (const js of [true, false]) {
         );
         expect(overflow).toBeLessThanOrEqual(0);
         await checkPage(leader);
-        if (js && phone) await leader.screenshot({ path: `${DOCS}scoring-phone.png`, fullPage: true });
+        if (js && phone)
+          await leader.screenshot({ path: `${DOCS_SCREENSHOTS}scoring-phone.png`, fullPage: true });
       });
     }
   });
