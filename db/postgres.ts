@@ -40,7 +40,15 @@ const types = {
 };
 
 export function postgresDialect(url: string, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
-  return new TandemPostgresDialect({ pool: new pg.Pool({ connectionString: url, max, types }) });
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // A connection lost while idle in the pool (the server restarted, an administrator ended it) is dropped by the
+  // pool, which opens a new one for the next query; without a listener its error would end the process.
+  pool.on("error", (error) =>
+    process.stderr.write(
+      `${JSON.stringify({ at: new Date().toISOString(), level: "warn", message: `An idle PostgreSQL connection was lost: ${error.message}` })}\n`,
+    ),
+  );
+  return new TandemPostgresDialect({ pool });
 }
 
 /** Runs one statement on the server's maintenance connection (creating and dropping databases). */
