@@ -6,7 +6,7 @@ import { invitationMail, passwordResetMail } from "~/domain/mail/templates";
 import { type NotApplied, profileDifferences } from "~/domain/profile";
 import { COHORT_ROLES, type LinkPurpose } from "~/domain/vocabulary";
 import { type InviteInput, rolesAppointableBy } from "~/forms/people";
-import { createOneTimeLink } from "~/models/account.server";
+import { createOneTimeLink, SELF_SERVICE_RESET_MINUTES } from "~/models/account.server";
 import { recordResetRequest, resetRequestLimited, resettableAccount } from "~/models/password-reset.server";
 import {
   createPerson,
@@ -140,7 +140,12 @@ export const requestPasswordReset = command({
       subjectId: account.id,
       details: {},
     });
-    await issueLink(c, { personId: account.id, purpose: "reset", cohortId: null });
+    await issueLink(c, {
+      personId: account.id,
+      purpose: "reset",
+      cohortId: null,
+      validMinutes: SELF_SERVICE_RESET_MINUTES,
+    });
     return ok({ sent: true });
   },
 });
@@ -164,12 +169,19 @@ export const appointAdministrator = command({
  */
 async function issueLink(
   c: CommandContext,
-  input: { personId: number; purpose: LinkPurpose; cohortId: number | null; role?: string },
+  input: {
+    personId: number;
+    purpose: LinkPurpose;
+    cohortId: number | null;
+    role?: string;
+    validMinutes?: number;
+  },
 ) {
   const link = await createOneTimeLink(c.tx, {
     personId: input.personId,
     purpose: input.purpose,
     createdBy: c.actor.personId,
+    ...(input.validMinutes ? { validMinutes: input.validMinutes } : {}),
   });
   c.audit({
     action: input.purpose === "invite" ? "invitation.created" : "password.reset_link_created",

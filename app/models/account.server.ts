@@ -9,7 +9,13 @@ import { emailKey } from "./person.server";
 
 export const SESSION_IDLE_MINUTES = 120;
 export const SESSION_ABSOLUTE_MINUTES = 12 * 60;
+/** How long a link a coordinator or an administrator issues (an invitation, a reset they hand over) works. */
 export const LINK_VALID_MINUTES = 7 * 24 * 60;
+/**
+ * How long a reset link the person asked for themselves (the forgotten-password page) works: it arrives at once in
+ * their own mailbox, so it need not outlive the moment; a short life narrows what a leaked email can do (ASVS V6.4).
+ */
+export const SELF_SERVICE_RESET_MINUTES = 60;
 const LONGEST_FAILURE_WINDOW_MINUTES = Math.max(...Object.values(THROTTLE_RULES).map((r) => r.windowMinutes));
 
 export async function findAccountByEmail(db: Db, email: string) {
@@ -110,14 +116,17 @@ export async function takeReveal(db: Db, sessionId: string): Promise<string | nu
   });
 }
 
-/** Creates a one-time link token (valid 7 days); earlier unused links of the person stop working. */
+/**
+ * Creates a one-time link token (valid 7 days unless `validMinutes` says otherwise); earlier unused links of the
+ * person stop working.
+ */
 export async function createOneTimeLink(
   tx: Tx,
-  input: { personId: number; purpose: LinkPurpose; createdBy: number | null },
+  input: { personId: number; purpose: LinkPurpose; createdBy: number | null; validMinutes?: number },
 ): Promise<{ token: string; expiresAt: string }> {
   const token = randomToken();
   const at = nowIso();
-  const expiresAt = addMinutesIso(at, LINK_VALID_MINUTES);
+  const expiresAt = addMinutesIso(at, input.validMinutes ?? LINK_VALID_MINUTES);
   await tx
     .updateTable("one_time_links")
     .set({ used_at: at })

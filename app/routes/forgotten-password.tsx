@@ -57,7 +57,7 @@ function CheckYourEmail({ perHour }: { perHour: number }) {
       <h1 className="govuk-heading-l">Check your email</h1>
       <p className="govuk-body">
         If there is an account for that address, we have sent a link to reset its password. The link works
-        once, for 7 days.
+        once, for an hour.
       </p>
       <p className="govuk-body">
         If no email arrives within a few minutes, check your spam or junk folder. You can{" "}

@@ -1,7 +1,7 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actorOf } from "~/auth/guards.server";
 import { hashPassword, passwordProblem } from "~/auth/passwords.server";
 import { setPassword } from "~/commands/accounts.server";
@@ -63,7 +63,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const UNUSABLE = {
-  expired: "This link has expired. Links to set a password work for 7 days.",
+  expired:
+    "This link has expired. A link you ask for yourself works for an hour; one your coordinator sends works for 7 days.",
   used: "This link has already been used. Each link works once.",
   unknown: "This link is not right. Check you copied the whole link from the message you were sent.",
 } as const;
@@ -79,7 +80,12 @@ export default function SetPassword() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">This link cannot be used</h1>
           <p className="govuk-body">{UNUSABLE[link.state]}</p>
-          <p className="govuk-body">Ask your cohort coordinator to send you a new link.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={paths.forgottenPassword()}>
+              Ask for a new link
+            </Link>{" "}
+            if you have set a password before, or ask your cohort coordinator to send you one.
+          </p>
           <LinkParagraph to={paths.signIn()}>Go to sign in</LinkParagraph>
         </div>
       </div>

@@ -128,6 +128,31 @@ describe("asking for a password reset", () => {
   });
 });
 
+describe("how long a link works", () => {
+  const lifeOfNewestLink = async () => {
+    const link = await db
+      .selectFrom("one_time_links")
+      .select(["created_at", "expires_at"])
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    return (Date.parse(link.expires_at) - Date.parse(link.created_at)) / 60_000;
+  };
+
+  it("gives a reset link the person asked for themselves an hour, and an invitation 7 days", async () => {
+    const address = "192.0.2.10";
+    expect(
+      await run(db, { ...SYSTEM, address }, requestPasswordReset, {
+        email: "participant@example.test",
+        address,
+      }),
+    ).toEqual({ ok: true, sent: true });
+    expect(await lifeOfNewestLink()).toBe(60);
+    const invited = await invite("participant", "later@example.test");
+    expect(invited.ok).toBe(true);
+    expect(await lifeOfNewestLink()).toBe(7 * 24 * 60);
+  });
+});
+
 describe("issuing a sign-in link", () => {
   it("refuses a link for someone in a cohort the coordinator does not run, writing nothing", async () => {
     const before = await snapshot();
