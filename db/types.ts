@@ -553,6 +553,8 @@ export interface OutboxTable {
   last_error: string | null;
   smtp_response: string | null;
   created_at: Instant;
+  /** When an administrator last queued it again ("Send again"); null: queued when it was created. */
+  queued_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   sent_at: Instant | null;
 }
 

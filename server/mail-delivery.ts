@@ -78,7 +78,7 @@ export function startMailDelivery(db: Db, options: Options): MailDelivery {
       const wait = Math.min(retryBase * 2 ** (message.attempts - 1), HOUR);
       const next = now + wait * (0.9 + Math.random() * 0.2);
       if (isPermanent(error)) await markFailed(db, message.id, owner, reason);
-      else if (next - Date.parse(message.created_at) > giveUpAfter)
+      else if (next - Date.parse(message.queued_at ?? message.created_at) > giveUpAfter)
         await markFailed(db, message.id, owner, `Gave up after trying for 24 hours: ${reason}`);
       else await markRetry(db, message.id, owner, reason, new Date(next).toISOString());
     }

@@ -124,11 +124,15 @@ export async function markFailed(db: Db, id: number, owner: string, error: strin
     .execute();
 }
 
-/** Puts a failed (or waiting) message back in the queue, to go now. False when there is no such message. */
+/**
+ * Puts a failed (or waiting) message back in the queue, to go now, with a new period of tries counted from now. False
+ * when there is no such message.
+ */
 export async function requeueMessage(tx: Tx, id: number): Promise<boolean> {
+  const now = nowIso();
   const result = await tx
     .updateTable("outbox")
-    .set({ status: "pending", next_attempt_at: nowIso(), lease_owner: null, lease_until: null })
+    .set({ status: "pending", next_attempt_at: now, queued_at: now, lease_owner: null, lease_until: null })
     .where("id", "=", id)
     .where("status", "in", ["failed", "pending"])
     .executeTakeFirst();

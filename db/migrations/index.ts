@@ -16,6 +16,7 @@ import * as pitchTeamReleases from "./2026-12-02T1637_pitch_team_releases";
 import * as teamVersions from "./2026-12-02T1637_team_versions";
 import * as sessionUpdatedBy from "./2026-12-02T1723_session_updated_by";
 import * as jobRuns from "./2026-12-02T1741_job_runs";
+import * as outboxQueuedAt from "./2026-12-02T1900_outbox_queued_at";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1637_team_versions": teamVersions,
   "2026-12-02T1723_session_updated_by": sessionUpdatedBy,
   "2026-12-02T1741_job_runs": jobRuns,
+  "2026-12-02T1900_outbox_queued_at": outboxQueuedAt,
 };

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { invitePerson } from "~/commands/invitations.server";
 import { type Actor, run } from "~/commands/runner.server";
-import { enqueueMessages, getMessage, listMessages } from "~/models/outbox.server";
+import { enqueueMessages, getMessage, listMessages, requeueMessage } from "~/models/outbox.server";
 import type { Db } from "../../db/connection";
 import { type MailDelivery, startMailDelivery } from "../../server/mail-delivery";
 import { memoryDb } from "../setup/db";
@@ -187,5 +187,24 @@ describe("delivery over SMTP", () => {
     const [failed] = await all();
     expect(failed!.status).toBe("failed");
     expect(failed!.last_error).toContain("Gave up after trying for 24 hours");
+  });
+
+  it("gives a message sent again days after it was written a new 24 hours of tries", async () => {
+    await invite();
+    const [message] = await all();
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString();
+    await db
+      .updateTable("outbox")
+      .set({ created_at: twoDaysAgo, next_attempt_at: twoDaysAgo, status: "failed", last_error: "Gave up" })
+      .where("id", "=", message!.id)
+      .execute();
+    await db.transaction().execute((tx) => requeueMessage(tx, message!.id));
+    smtp.refuse(() => ({ code: 421, message: "Service not available" }));
+    delivery = startMailDelivery(db, { smtpUrl: smtp.url, pollMs: 60_000, retryBaseMs: 60_000 });
+    await delivery.flush();
+    const [again] = await all();
+    expect(again!.status).toBe("pending");
+    expect(again!.last_error).toContain("Service not available");
+    expect(again!.last_error).not.toContain("Gave up");
   });
 });
