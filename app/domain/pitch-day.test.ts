@@ -9,6 +9,7 @@ import {
   pitchDayResults,
   pitchTimetable,
   scoringOpensEarly,
+  sheetProgress,
 } from "./pitch-day";
 
 const SETTINGS = {
@@ -228,5 +229,24 @@ describe("pitchCalendarEvents", () => {
       location: null,
     };
     expect(pitchCalendarEvents({ ...input, teamIds: [] })).toEqual([]);
+  });
+});
+
+describe("sheetProgress", () => {
+  const panel = {
+    panel: [{ id: 1 }, { id: 2 }],
+    teams: [{ id: 10 }, { id: 20 }],
+    conflicts: [{ leaderId: 2, teamId: 20 }],
+  };
+  it("expects a sheet per leader and team less conflicts, and counts only submitted sheets that are expected", () => {
+    expect(
+      sheetProgress(panel, [
+        { person_id: 1, team_id: 10, status: "submitted" },
+        { person_id: 1, team_id: 20, status: "draft" },
+        { person_id: 2, team_id: 20, status: "submitted" }, // a conflict
+        { person_id: 3, team_id: 10, status: "submitted" }, // no longer on the panel
+        { person_id: 2, team_id: 30, status: "submitted" }, // a team that no longer pitches
+      ]),
+    ).toEqual({ expected: 3, submitted: 1, drafts: 1 });
   });
 });

@@ -306,3 +306,28 @@ export function pitchCalendarEvents(input: {
       });
   return events;
 }
+
+/**
+ * How far scoring has gone: the sheets expected (every leader on the panel for every pitching team, less declared
+ * conflicts), those submitted that count (by a leader on the panel, for a pitching team, without a conflict), and
+ * drafts. One rule for the pitch-day page, its release check and the coordinator's home page.
+ */
+export function sheetProgress(
+  panel: {
+    panel: ReadonlyArray<{ id: number }>;
+    teams: ReadonlyArray<{ id: number }>;
+    conflicts: ReadonlyArray<{ leaderId: number; teamId: number }>;
+  },
+  sheets: ReadonlyArray<{ person_id: number; team_id: number; status: string }>,
+): { expected: number; submitted: number; drafts: number } {
+  const onPanel = new Set(panel.panel.map((l) => l.id));
+  const teams = new Set(panel.teams.map((t) => t.id));
+  const conflicted = new Set(panel.conflicts.map((c) => `${c.leaderId}|${c.teamId}`));
+  const counts = (s: { person_id: number; team_id: number }) =>
+    onPanel.has(s.person_id) && teams.has(s.team_id) && !conflicted.has(`${s.person_id}|${s.team_id}`);
+  return {
+    expected: panel.panel.length * panel.teams.length - panel.conflicts.length,
+    submitted: sheets.filter((s) => s.status === "submitted" && counts(s)).length,
+    drafts: sheets.filter((s) => s.status === "draft").length,
+  };
+}

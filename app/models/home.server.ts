@@ -2,7 +2,7 @@
 // the week's company visits, and a coordinator's week. Each is a few queries over all the person's cohorts, never
 // one per cohort or per team.
 import type { CoordinationFacts, PitchDayFacts, VisitFact } from "~/domain/next-steps";
-import { pitchTimetable } from "~/domain/pitch-day";
+import { pitchTimetable, sheetProgress } from "~/domain/pitch-day";
 import { groupBy } from "~/utils/group";
 import type { Db } from "../../db/connection";
 import {
@@ -125,7 +125,7 @@ export async function homeVisits(db: Db, cohortIds: number[], from: string, to: 
 
 /**
  * A coordinator's week in each of these cohorts: statements waiting for their mentors, and the pitch day's
- * scoring (sheets submitted of those expected, by the rules of pitchDayProgress) and release. A fixed number of
+ * scoring (sheets submitted of those expected, counted by sheetProgress as the pitch-day page counts them) and release. A fixed number of
  * queries for any number of cohorts.
  */
 export async function coordinatorWeeks(db: Db, cohortIds: number[]) {
@@ -157,7 +157,7 @@ export async function coordinatorWeeks(db: Db, cohortIds: number[]) {
       .selectFrom("scoring_sheets")
       .where("event_id", "in", eventIds)
       .where("status", "=", "submitted")
-      .select(["event_id", "person_id", "team_id"])
+      .select(["event_id", "person_id", "team_id", "status"])
       .execute(),
     releasedTeamsOfEvents(db, eventIds),
   ]);
@@ -166,20 +166,15 @@ export async function coordinatorWeeks(db: Db, cohortIds: number[]) {
     const facts = result.get(cohortId);
     const event = events.get(cohortId);
     if (!panel || !facts || !event) continue;
-    const onPanel = new Set(panel.panel.map((l) => l.id));
-    const teams = new Set(panel.teams.map((t) => t.id));
-    const conflicted = new Set(panel.conflicts.map((c) => `${c.leaderId}|${c.teamId}`));
     const releasedTeams = released.get(eventId) ?? new Map<number, string>();
+    const { expected, submitted } = sheetProgress(
+      panel,
+      sheets.filter((s) => s.event_id === eventId),
+    );
     facts.pitch = {
       scoringState: event.scoring_state,
-      expected: panel.panel.length * panel.teams.length - panel.conflicts.length,
-      submitted: sheets.filter(
-        (s) =>
-          s.event_id === eventId &&
-          onPanel.has(s.person_id) &&
-          teams.has(s.team_id) &&
-          !conflicted.has(`${s.person_id}|${s.team_id}`),
-      ).length,
+      expected,
+      submitted,
       teams: panel.teams.length,
       released: panel.teams.filter((t) => releasedTeams.has(t.id)).length,
     };

@@ -9,6 +9,7 @@ import {
   panelConflicts,
   pitchCalendarEvents,
   pitchDayResults,
+  sheetProgress,
   type TimetableSettings,
 } from "~/domain/pitch-day";
 import { round2 } from "~/domain/pitch-scoring";
@@ -711,16 +712,7 @@ export async function pitchDayProgress(db: Db, cohortId: number, eventId: number
     listRubric(db, eventId),
     listAllSheets(db, eventId),
   ]);
-  const conflicted = new Set(panel.conflicts.map((c) => `${c.leaderId}|${c.teamId}`));
-  return {
-    panel,
-    rubric,
-    expected: panel.panel.length * panel.teams.length - panel.conflicts.length,
-    submitted: sheets.filter(
-      (s) => s.status === "submitted" && !conflicted.has(`${s.person_id}|${s.team_id}`),
-    ).length,
-    drafts: sheets.filter((s) => s.status === "draft").length,
-  };
+  return { panel, rubric, ...sheetProgress(panel, sheets) };
 }
 
 /**
