@@ -19,6 +19,7 @@ import type {
   Sector,
   SessionFormat,
   SheetStatus,
+  SignInMethod,
   SkillsPhase,
   StatementCategory,
   StatementStatus,
@@ -75,6 +76,14 @@ export interface SessionsTable {
   flash: string | null;
   /** A secret (such as a new one-time link) to show once on the next page, then forget. */
   reveal: string | null;
+  /** How the session began. */
+  method: ColumnType<SignInMethod, SignInMethod | undefined, SignInMethod>;
+  /**
+   * When a second factor (a code, a passkey) or an identity provider last vouched for the person in this session:
+   * at sign-in, and again when they confirm it is them before a dangerous action (step-up). Null for a password
+   * alone.
+   */
+  verified_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface OneTimeLinksTable {

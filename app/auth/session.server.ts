@@ -1,5 +1,6 @@
 // The session cookie (a random token, signed; the session itself lives in the database) and the flash banner.
 import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
+import type { SignInMethod } from "~/domain/vocabulary";
 import {
   createSession,
   deleteSession,
@@ -43,8 +44,17 @@ export function getSessionUser(context: AppLoadContext, request: Request): Promi
   return pending;
 }
 
-export async function startSession(context: AppLoadContext, personId: number, redirectTo: string) {
-  const token = await createSession(context.db, personId);
+/**
+ * Signs the person in (a new session, so a session fixed before sign-in is never promoted) and redirects. `method`
+ * says how they proved who they are: anything but "password" alone counts as a second factor now.
+ */
+export async function startSession(
+  context: AppLoadContext,
+  personId: number,
+  redirectTo: string,
+  method: SignInMethod = "password",
+) {
+  const token = await createSession(context.db, personId, method);
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
 }
 

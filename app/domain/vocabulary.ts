@@ -18,6 +18,16 @@ export const VOCABULARY = {
   },
   cohortStatus: { planning: "Planning", running: "Running", finished: "Finished" },
   linkPurpose: { invite: "Invitation", reset: "Password reset" },
+  /**
+   * How a session began. "password" alone is one factor; the others are two (a password and a code, a passkey, or
+   * an identity provider that vouches for the person), which the session records as its `verified_at`.
+   */
+  signInMethod: {
+    password: "Password",
+    "password-and-code": "Password and a code",
+    passkey: "Passkey",
+    sso: "Single sign-on",
+  },
   releaseStatus: { requested: "Requested", approved: "Approved", declined: "Declined" },
   milestoneKind: {
     "kick-off": "Kick-off",
@@ -87,6 +97,7 @@ export const {
   cohortRole: COHORT_ROLES,
   cohortStatus: COHORT_STATUSES,
   linkPurpose: LINK_PURPOSES,
+  signInMethod: SIGN_IN_METHODS,
   releaseStatus: RELEASE_STATUSES,
   milestoneKind: MILESTONE_KINDS,
   visitStatus: VISIT_STATUSES,
@@ -111,6 +122,7 @@ export type Region = Term<"region">;
 export type CohortRole = Term<"cohortRole">;
 export type CohortStatus = Term<"cohortStatus">;
 export type LinkPurpose = Term<"linkPurpose">;
+export type SignInMethod = Term<"signInMethod">;
 export type ReleaseStatus = Term<"releaseStatus">;
 export type MilestoneKind = Term<"milestoneKind">;
 export type VisitStatus = Term<"visitStatus">;

@@ -4,7 +4,7 @@ import { type FailureCount, THROTTLE_RULES, type ThrottleScope } from "~/domain/
 import { addMinutesIso, nowIso } from "~/utils/time";
 import { hashToken, randomToken } from "~/utils/tokens.server";
 import type { Db, Tx } from "../../db/connection";
-import type { LinkPurpose } from "../../db/types";
+import type { LinkPurpose, SignInMethod } from "../../db/types";
 import { emailKey } from "./person.server";
 
 export const SESSION_IDLE_MINUTES = 120;
@@ -27,8 +27,18 @@ export async function findAccountByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
-/** Starts a session and returns the token for the cookie; only its hash is stored. */
-export async function createSession(db: Db, personId: number): Promise<string> {
+/** How long a second factor, a passkey or an identity provider vouches for a person before a dangerous action. */
+export const STEP_UP_MINUTES = 10;
+
+/**
+ * Starts a session and returns the token for the cookie; only its hash is stored. `method` says how it began; a
+ * method with a second factor (anything but "password") counts as verified now.
+ */
+export async function createSession(
+  db: Db,
+  personId: number,
+  method: SignInMethod = "password",
+): Promise<string> {
   const token = randomToken();
   const at = nowIso();
   await db
@@ -41,6 +51,8 @@ export async function createSession(db: Db, personId: number): Promise<string> {
       expires_at: addMinutesIso(at, SESSION_ABSOLUTE_MINUTES),
       flash: null,
       reveal: null,
+      method,
+      verified_at: method === "password" ? null : at,
     })
     .execute();
   return token;
@@ -59,6 +71,8 @@ export async function findSessionUser(db: Db, token: string) {
       "sessions.last_seen_at",
       "sessions.expires_at",
       "sessions.flash",
+      "sessions.method",
+      "sessions.verified_at",
       "people.id as personId",
       "people.name",
       "people.email",
@@ -81,7 +95,20 @@ export async function findSessionUser(db: Db, token: string) {
     email: row.email,
     isAdmin: row.is_admin === 1,
     flash: row.flash,
+    method: row.method,
+    /** When a second factor or an identity provider last vouched for the person in this session, or null. */
+    verifiedAt: row.verified_at,
   };
+}
+
+/** Whether a second factor or the identity provider vouched for the person within the last STEP_UP_MINUTES. */
+export function recentlyVerified(user: { verifiedAt: string | null }, now = nowIso()): boolean {
+  return user.verifiedAt !== null && addMinutesIso(user.verifiedAt, STEP_UP_MINUTES) > now;
+}
+
+/** The person has just confirmed it is them (a code, a passkey, the provider): dangerous actions are open again. */
+export async function markSessionVerified(db: Db, sessionId: string) {
+  await db.updateTable("sessions").set({ verified_at: nowIso() }).where("id", "=", sessionId).execute();
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;

@@ -28,6 +28,11 @@ export function productionSettingsProblems(): string[] {
     problems.push(
       'SESSION_SECRET must be set when NODE_ENV=production (for example "$(openssl rand -base64 32)")',
     );
+  if (!env.SECRETS_KEY)
+    problems.push(
+      'SECRETS_KEY must be set when NODE_ENV=production: it encrypts identity providers\' client secrets and one-time-password keys (for example "$(openssl rand -base64 32)")',
+    );
+  else if (env.SECRETS_KEY.length < 32) problems.push("SECRETS_KEY must be at least 32 characters long");
   if (!env.APP_URL)
     problems.push("APP_URL must be set when NODE_ENV=production (for example https://tandem.example.gov.uk)");
   else if (!appUrlOrigin(env.APP_URL))

@@ -17,6 +17,7 @@ import * as teamVersions from "./2026-12-02T1637_team_versions";
 import * as sessionUpdatedBy from "./2026-12-02T1723_session_updated_by";
 import * as jobRuns from "./2026-12-02T1741_job_runs";
 import * as outboxQueuedAt from "./2026-12-02T1900_outbox_queued_at";
+import * as sessionFactors from "./2026-12-03T0900_session_factors";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1723_session_updated_by": sessionUpdatedBy,
   "2026-12-02T1741_job_runs": jobRuns,
   "2026-12-02T1900_outbox_queued_at": outboxQueuedAt,
+  "2026-12-03T0900_session_factors": sessionFactors,
 };

@@ -50,6 +50,7 @@ export async function startBenchServer(
       ...process.env,
       NODE_ENV: "production",
       SESSION_SECRET: BENCH_SESSION_SECRET,
+      SECRETS_KEY: "tandem-bench-secrets-key-of-at-least-32-characters",
       APP_URL: "http://127.0.0.1",
       DATABASE_URL: databaseUrl,
       PORT: "0",

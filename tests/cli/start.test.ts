@@ -18,6 +18,7 @@ async function npmStart(databaseUrl: string, env: Record<string, string> = {}): 
     env: {
       ...process.env,
       SESSION_SECRET: "tandem-test-session-secret",
+      SECRETS_KEY: "tandem-test-secrets-key-of-at-least-32-characters",
       ...env,
       DATABASE_URL: databaseUrl,
       PORT: "0",

@@ -48,12 +48,13 @@ async function startUp(
 const PRODUCTION = {
   NODE_ENV: "production",
   SESSION_SECRET: TEST_SESSION_SECRET,
+  SECRETS_KEY: "tandem-test-secrets-key-of-at-least-32-characters",
   APP_URL: "https://tandem.example",
 };
 
 describe("starting in production", () => {
-  it("refuses to run without SESSION_SECRET or APP_URL, naming what is missing", async () => {
-    for (const missing of ["SESSION_SECRET", "APP_URL"] as const) {
+  it("refuses to run without SESSION_SECRET, SECRETS_KEY or APP_URL, naming what is missing", async () => {
+    for (const missing of ["SESSION_SECRET", "SECRETS_KEY", "APP_URL"] as const) {
       const { code, output } = await startUp({ ...PRODUCTION, [missing]: "" });
       expect(code, output).toBe(1);
       expect(output).toContain(`${missing} must be set when NODE_ENV=production`);
@@ -62,6 +63,9 @@ describe("starting in production", () => {
     const notAUrl = await startUp({ ...PRODUCTION, APP_URL: "tandem.example" });
     expect(notAUrl.code).toBe(1);
     expect(notAUrl.output).toContain("APP_URL must be the address people use to reach Tandem");
+    const shortKey = await startUp({ ...PRODUCTION, SECRETS_KEY: "too-short" });
+    expect(shortKey.code).toBe(1);
+    expect(shortKey.output).toContain("SECRETS_KEY must be at least 32 characters long");
   });
 });
 
