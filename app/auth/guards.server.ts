@@ -4,8 +4,9 @@ import { redirect } from "@remix-run/node";
 import type { Actor } from "~/domain/actor";
 import type { CohortRole } from "~/domain/vocabulary";
 import { MAX_ID } from "~/forms/fields";
-import type { SessionUser } from "~/models/account.server";
+import { recentlyVerified, type SessionUser } from "~/models/account.server";
 import { getCohort, rolesInCohort } from "~/models/programme.server";
+import { paths } from "~/utils/paths";
 import { can, type Permission } from "./permissions";
 import { getSessionUser } from "./session.server";
 
@@ -85,6 +86,18 @@ export async function requireCohortAccess(
   const cohort = await getCohort(context.db, cohortId);
   if (!cohort) notFound("Cohort");
   return { user, cohort, roles };
+}
+
+/**
+ * A dangerous action (anonymising a person, appointing an administrator, adding an identity provider, releasing
+ * pitch results, restoring data) needs a second factor, a passkey or the identity provider within the last
+ * STEP_UP_MINUTES. Without it, the person is sent to confirm it is them and then back to this page (for a form sent
+ * with POST, back to the page that shows the form: the same path in Tandem's routes).
+ */
+export function requireRecentVerification(request: Request, user: SessionUser): void {
+  if (recentlyVerified(user)) return;
+  const url = new URL(request.url);
+  throw redirect(paths.confirmItIsYou(`${url.pathname}${url.search}`), 303);
 }
 
 export function clientAddress(context: AppLoadContext): string {

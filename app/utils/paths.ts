@@ -129,6 +129,8 @@ export const paths = {
   forgottenPassword: (sent?: boolean) => `/forgotten-password${q({ sent: sent ? 1 : undefined })}`,
   setPassword: (token: string) => `/set-password/${token}`,
   profile: () => "/profile",
+  /** Asks for a second factor again (step-up) before a dangerous action, then goes back to `redirectTo`. */
+  confirmItIsYou: (redirectTo: string) => `/confirm-it-is-you${q({ redirectTo })}`,
   outbox: (filter: { status?: string; page?: number } = {}) => `/admin/outbox${q(filter)}`,
   outboxMessage: (messageId: Id) => ({
     home: () => `/admin/outbox/${messageId}`,
