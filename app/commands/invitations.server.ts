@@ -164,6 +164,32 @@ export const appointAdministrator = command({
 });
 
 /**
+ * An administrator appoints another on the administrators page: the person (created if Tandem does not know them)
+ * administers the site; someone without a password yet is emailed an invitation to set one. Someone who already
+ * administers the site is refused, so the page never says it did what was already done.
+ */
+export const appointAdministratorByInvitation = command({
+  async execute(c, input: { name: string; email: string }) {
+    const existing = await findPersonByEmail(c.tx, input.email);
+    const person = existing ? await getPerson(c.tx, existing.id) : null;
+    if (person?.is_admin === 1) return invalid("email", `${person.name} is already a system administrator`);
+    const appointed =
+      person ?? (await createPerson(c.tx, { name: input.name, email: input.email, organisationId: null }));
+    await setAdmin(c.tx, appointed.id, true);
+    c.audit({ action: "admin.appointed", subjectType: "person", subjectId: appointed.id, details: {} });
+    const invited = !person?.password_set_at;
+    if (invited)
+      await issueLink(c, {
+        personId: appointed.id,
+        purpose: "invite",
+        cohortId: null,
+        role: "system administrator",
+      });
+    return ok({ name: person?.name ?? input.name, invited });
+  },
+});
+
+/**
  * A new one-time link, audited, and emailed to the person: an invitation (into the cohort, with the role) or a
  * password reset.
  */

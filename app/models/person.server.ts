@@ -75,6 +75,17 @@ export async function setAdmin(tx: Tx, personId: number, isAdmin: boolean) {
     .execute();
 }
 
+/** The system administrators, by name, with whether each has set a password yet. */
+export async function listAdministrators(db: Db) {
+  return db
+    .selectFrom("people")
+    .innerJoin("accounts", "accounts.person_id", "people.id")
+    .where("accounts.is_admin", "=", 1)
+    .select(["people.id", "people.name", "people.email", "accounts.password_set_at"])
+    .orderBy("people.name")
+    .execute();
+}
+
 export async function listOrganisations(db: Db) {
   return db.selectFrom("organisations").selectAll().orderBy("name").execute();
 }

@@ -137,6 +137,7 @@ export default function Home() {
               { to: paths.programmes(), text: "Manage programmes and cohorts" },
               { to: paths.audit(), text: "Audit log" },
               { to: paths.outbox(), text: "Outbox" },
+              { to: paths.administrators(), text: "Administrators" },
             ]}
           />
         </p>

@@ -5,7 +5,7 @@ import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { notFound, requireCohortAccess } from "~/auth/guards.server";
+import { notFound, requireCohortAccess, requireRecentVerification } from "~/auth/guards.server";
 import { releaseTeamResults } from "~/commands/pitch-day.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
@@ -23,7 +23,8 @@ export const meta = pageMeta("Release the pitch results");
 export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  requireRecentVerification(request, user);
   const event = await getPitchEvent(context.db, cohort.id);
   if (!event) notFound("Pitch day");
   const teams = await releasePreview(context.db, cohort.id, event);
@@ -44,6 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "pitch-day:manage");
+  requireRecentVerification(request, user);
   const event = await getPitchEvent(context.db, cohort.id);
   if (!event) notFound("Pitch day");
   return submitForm(context, request, user, {

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { recordOr404, requireCohortAccess } from "~/auth/guards.server";
+import { recordOr404, requireCohortAccess, requireRecentVerification } from "~/auth/guards.server";
 import { restoreTeamsVersion } from "~/commands/teams.server";
 import { ConfirmTeamsChange } from "~/components/ConfirmTeamsChange";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -45,7 +45,8 @@ export const meta = pageMeta("Check who would move before restoring these teams"
 export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  requireRecentVerification(request, user);
   const db = context.db;
   const kept = await recordOr404(
     context,
@@ -79,6 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cohort } = await requireCohortAccess(context, request, params.cohortId, "teams:manage");
+  requireRecentVerification(request, user);
   const kept = await recordOr404(
     context,
     (d, id) => getTeamVersion(d, cohort.id, id),

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { actorOf } from "~/auth/guards.server";
+import { actorOf, requireRecentVerification } from "~/auth/guards.server";
 import { requirePersonAdmin } from "~/auth/personal-data-access.server";
 import { redirectWithBanner } from "~/auth/session.server";
 import { anonymise } from "~/commands/people.server";
@@ -22,12 +22,14 @@ export const meta = pageMeta<typeof loader>(({ data }) => `Anonymise ${data?.per
 export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { person } = await requirePersonAdmin(context, request, params.personId);
+  const { user, person } = await requirePersonAdmin(context, request, params.personId);
+  requireRecentVerification(request, user);
   return { person };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, person } = await requirePersonAdmin(context, request, params.personId);
+  requireRecentVerification(request, user);
   const submission = parseWithZod(await request.formData(), { schema: AnonymiseSchema });
   if (submission.status !== "success") return invalidForm(submission);
   const outcome = await run(context.db, actorOf(context, user), anonymise, {

@@ -131,6 +131,8 @@ export const paths = {
   profile: () => "/profile",
   /** Asks for a second factor again (step-up) before a dangerous action, then goes back to `redirectTo`. */
   confirmItIsYou: (redirectTo: string) => `/confirm-it-is-you${q({ redirectTo })}`,
+  administrators: () => "/admin/administrators",
+  appointAdministrator: () => "/admin/administrators/new",
   outbox: (filter: { status?: string; page?: number } = {}) => `/admin/outbox${q(filter)}`,
   outboxMessage: (messageId: Id) => ({
     home: () => `/admin/outbox/${messageId}`,

@@ -48,7 +48,9 @@ describe("the authorisation matrix", () => {
         const outcomes: string[] = [];
         for (const who of EVERYONE) {
           const cookie =
-            who === "anonymous" ? undefined : await sessionCookieFor(server.db, world.people[who].id);
+            who === "anonymous"
+              ? undefined
+              : await sessionCookieFor(server.db, world.people[who].id, "password-and-code");
           const url = `${server.url}${rule.path(world)}`;
           const response =
             method === "GET"

@@ -17,7 +17,8 @@ beforeAll(async () => {
     world = await makeWorld(db);
     pc = await makePitchDayCohort(db, world.programme.id, "Http");
   });
-  cookies.coordinator = await sessionCookieFor(server.db, pc.coordinator.id);
+  // A second factor at sign-in: releasing results asks for one within the last 10 minutes (step-up).
+  cookies.coordinator = await sessionCookieFor(server.db, pc.coordinator.id, "password-and-code");
   for (const [i, leader] of pc.leaders.entries())
     cookies[`leader${i + 1}`] = await sessionCookieFor(server.db, leader.id);
   for (const team of pc.teams)

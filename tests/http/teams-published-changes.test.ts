@@ -30,7 +30,8 @@ beforeAll(async () => {
         .where("person_id", "=", person.id)
         .execute();
   });
-  coordinator = await sessionCookieFor(server.db, world.people.coordinator.id);
+  // Signed in with a second factor: restoring teams asks for one within the last 10 minutes (step-up).
+  coordinator = await sessionCookieFor(server.db, world.people.coordinator.id, "password-and-code");
 });
 afterAll(async () => {
   await server?.stop();
@@ -411,7 +412,7 @@ describe("changing published teams", () => {
   });
 
   it("refuses another cohort's coordinator and a version of another cohort", async () => {
-    const other = await sessionCookieFor(server.db, world.people.otherCohort.id);
+    const other = await sessionCookieFor(server.db, world.people.otherCohort.id, "password-and-code");
     const version1 = await server.db
       .selectFrom("team_versions")
       .where("cohort_id", "=", world.cohortA.id)

@@ -403,6 +403,12 @@ export const MATRIX: Record<string, Entry> = {
   audit: { GET: { path: () => "/audit", allowed: ["admin", "coordinator", "otherCohort"] } },
   // The outbox: administrators only. An empty form sends nothing again (400: no button pressed).
   "admin.outbox._index": { GET: { path: () => "/admin/outbox", allowed: ADMIN } },
+  // System administrators: administrators only. An empty appointment form is refused (400).
+  "admin.administrators._index": { GET: { path: () => "/admin/administrators", allowed: ADMIN } },
+  "admin.administrators.new": {
+    GET: { path: () => "/admin/administrators/new", allowed: ADMIN },
+    POST: { path: () => "/admin/administrators/new", allowed: ADMIN, status: { admin: 400 } },
+  },
   "admin.outbox.$messageId._index": {
     GET: { path: (w) => `/admin/outbox/${w.messageId}`, allowed: ADMIN },
     POST: { path: (w) => `/admin/outbox/${w.messageId}`, allowed: ADMIN, status: { admin: 400 } },

@@ -6,17 +6,22 @@ import { createCookie } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
 import { createSession } from "~/models/account.server";
 import type { Db } from "../../db/connection";
+import type { SignInMethod } from "../../db/types";
 import { fileDb } from "./db";
 import { makeWorld, type World } from "./factories";
 
 /** The servers started here sign cookies with this secret, so tests can make sessions without signing in. */
 export const TEST_SESSION_SECRET = "tandem-test-session-secret";
 
-/** Makes session cookies as a server signing with `secret` reads them, sessions made directly in the database. */
+/**
+ * Makes session cookies as a server signing with `secret` reads them, sessions made directly in the database. A
+ * session begun with a second factor (`method` other than "password") counts as verified now, as dangerous actions
+ * (step-up) ask.
+ */
 export function sessionCookieMaker(name: string, secret: string) {
   const cookie = createCookie(name, { secrets: [secret] });
-  return async (db: Db, personId: number): Promise<string> => {
-    const token = await createSession(db, personId);
+  return async (db: Db, personId: number, method: SignInMethod = "password"): Promise<string> => {
+    const token = await createSession(db, personId, method);
     return (await cookie.serialize(token)).split(";")[0]!;
   };
 }
