@@ -202,3 +202,45 @@ for (const js of [true, false]) {
     });
   });
 }
+
+for (const js of [true, false]) {
+  describe(`Appointing another system administrator ${jsLabel(js)}`, () => {
+    it("lists the administrators, refuses an empty form, and appoints a new one who is emailed", async () => {
+      const admin = await browser.open(server.url, { js });
+      // Signing in with the second factor counts as confirming it is them for the next 10 minutes.
+      await signInAs(admin, "admin@example.test", TEST_PASSWORD);
+      await arriveAt(admin, "/");
+      await admin.getByRole("link", { name: "Administrators" }).click();
+      await arriveAt(admin, "/admin/administrators");
+      await expectHeading(admin, "System administrators");
+      await admin.getByRole("cell", { name: "Ada Admin" }).waitFor();
+      await checkPage(admin, "administrators");
+
+      await admin.getByRole("button", { name: "Appoint an administrator" }).click();
+      await arriveAt(admin, "/admin/administrators/new");
+      await expectHeading(admin, "Appoint a system administrator");
+      await admin.getByLabel("Email address").fill("not an email");
+      await admin.getByRole("button", { name: "Appoint administrator" }).click();
+      await expectErrorSummary(admin, [
+        { field: "name", text: "Enter the person's full name" },
+        { field: "email", text: "Enter an email address in the correct format, like name@example.com" },
+      ]);
+      expect(await admin.getByLabel("Email address").inputValue()).toBe("not an email");
+      await checkPage(admin, "administrator-new-error");
+
+      const email = `grace.${js ? "js" : "html"}@example.test`;
+      await admin.getByLabel("Full name").fill(`Grace Hopper ${jsLabel(js)}`);
+      await admin.getByLabel("Email address").fill(email);
+      await admin.getByRole("button", { name: "Appoint administrator" }).click();
+      await arriveAt(admin, "/admin/administrators");
+      await expectBanner(admin, `Grace Hopper ${jsLabel(js)} is now a system administrator.`);
+      await admin.getByRole("cell", { name: email }).waitFor();
+      const mail = await server.db
+        .selectFrom("outbox")
+        .where("to_address", "=", email)
+        .select("kind")
+        .execute();
+      expect(mail.map((m) => m.kind)).toEqual(["invitation"]);
+    });
+  });
+}
