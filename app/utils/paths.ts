@@ -129,6 +129,16 @@ export const paths = {
   forgottenPassword: (sent?: boolean) => `/forgotten-password${q({ sent: sent ? 1 : undefined })}`,
   setPassword: (token: string) => `/set-password/${token}`,
   profile: () => "/profile",
+  /** The person's passkeys: the list, adding one (its ceremony's endpoint), and naming or removing each. */
+  passkeys: () => "/profile/passkeys",
+  passkeyRegistration: () => "/profile/passkeys/register",
+  passkey: (passkeyId: Id) => ({
+    name: (added?: boolean) => `/profile/passkeys/${passkeyId}${q({ added: added ? 1 : undefined })}`,
+    remove: () => `/profile/passkeys/${passkeyId}/remove`,
+  }),
+  /** The endpoints of signing in with a passkey and of confirming it is you with one (step-up). */
+  passkeySignIn: () => "/passkeys/sign-in",
+  passkeyConfirm: () => "/passkeys/confirm",
   /** Asks for a second factor again (step-up) before a dangerous action, then goes back to `redirectTo`. */
   confirmItIsYou: (redirectTo: string) => `/confirm-it-is-you${q({ redirectTo })}`,
   outbox: (filter: { status?: string; page?: number } = {}) => `/admin/outbox${q(filter)}`,

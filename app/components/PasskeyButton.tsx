@@ -1,0 +1,65 @@
+// A button that runs a passkey ceremony, shown only once the page has hydrated and the browser can use passkeys
+// (progressive enhancement): without JavaScript, or in a browser without WebAuthn, `fallback` shows instead.
+// A refusal is shown as a GOV.UK error message beside the button and announced.
+import { type ReactNode, useEffect, useId, useState } from "react";
+import { browserSupportsWebAuthn, runCeremony } from "./passkey-ceremony";
+
+type Props = {
+  kind: "register" | "authenticate";
+  /** The ceremony's endpoint (a resource route answering `intent=options` and `intent=verify`). */
+  endpoint: string;
+  /** Sent with the answer (e.g. `redirectTo`). */
+  extra?: Record<string, string>;
+  children: string;
+  variant?: "secondary";
+  /** Where to go when the ceremony succeeds: a full page load, so the whole page sees the new session. */
+  onSuccess?: (redirectTo: string) => void;
+  /** Shown when the button cannot work here (no WebAuthn in this browser). */
+  unsupported?: ReactNode;
+};
+
+export function PasskeyButton({ kind, endpoint, extra, children, variant, onSuccess, unsupported }: Props) {
+  const [support, setSupport] = useState<"unknown" | "yes" | "no">("unknown");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+  const errorId = useId();
+  useEffect(() => {
+    setSupport(browserSupportsWebAuthn() ? "yes" : "no");
+  }, []);
+  if (support === "unknown") return null;
+  if (support === "no") return <>{unsupported ?? null}</>;
+  async function start() {
+    setBusy(true);
+    setError("");
+    const result = await runCeremony(kind, endpoint, extra);
+    if (result.ok) {
+      if (onSuccess) onSuccess(result.redirectTo);
+      else window.location.assign(result.redirectTo);
+      return;
+    }
+    setError(result.message);
+    setBusy(false);
+  }
+  return (
+    <div className={error ? "govuk-form-group govuk-form-group--error" : "govuk-form-group"}>
+      <p id={errorId} className="govuk-error-message" aria-live="polite" hidden={!error}>
+        {error ? (
+          <>
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </>
+        ) : null}
+      </p>
+      <button
+        type="button"
+        className={variant ? `govuk-button govuk-button--${variant}` : "govuk-button"}
+        data-module="govuk-button"
+        aria-describedby={error ? errorId : undefined}
+        disabled={busy}
+        aria-disabled={busy || undefined}
+        onClick={start}
+      >
+        {children}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// Passkeys' rules that the forms, the pages and the commands share.
+import { formatUkDateTime } from "./calendar";
+
+/** The longest name a person may give a passkey. */
+export const PASSKEY_NAME_MAX = 60;
+
+/** The name a new passkey has until the person chooses one: when it was added, so that two are told apart. */
+export function defaultPasskeyName(addedAt: string): string {
+  return `Passkey added ${formatUkDateTime(addedAt)}`;
+}
