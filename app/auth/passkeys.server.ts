@@ -164,3 +164,11 @@ function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.slice(0, 200);
 }
+
+/** The ceremonies' endpoints answer POST only: a GET (a link, a refresh) is told so. */
+export function postOnly(): never {
+  throw new Response("This address only takes what a passkey button sends", {
+    status: 405,
+    headers: { Allow: "POST" },
+  });
+}

@@ -3,7 +3,7 @@
 // goes back to `redirectTo`.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { actorOf, requireUser } from "~/auth/guards.server";
-import { authenticationOptions, parseCredential } from "~/auth/passkeys.server";
+import { authenticationOptions, parseCredential, postOnly } from "~/auth/passkeys.server";
 import { safeRedirectPath } from "~/auth/session.server";
 import { confirmWithPasskey, issueChallenge, PASSKEY_NOT_ACCEPTED } from "~/commands/passkeys.server";
 import { run } from "~/commands/runner.server";
@@ -11,6 +11,8 @@ import { PasskeyCeremonySchema } from "~/forms/passkeys";
 import { credentialsOf } from "~/models/passkey.server";
 
 const BROKEN = "Tandem could not read what your browser sent. Reload the page and try again.";
+
+export const loader = postOnly;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);

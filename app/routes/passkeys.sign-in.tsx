@@ -4,7 +4,7 @@
 // throttle, which this address must pass first.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { clientAddress } from "~/auth/guards.server";
-import { authenticationOptions, parseCredential } from "~/auth/passkeys.server";
+import { authenticationOptions, parseCredential, postOnly } from "~/auth/passkeys.server";
 import { safeRedirectPath, startSession } from "~/auth/session.server";
 import { signInAllowed, waitMessage } from "~/auth/sign-in-throttle.server";
 import { issueChallenge, PASSKEY_NOT_ACCEPTED, signInWithPasskey } from "~/commands/passkeys.server";
@@ -13,6 +13,8 @@ import { PasskeyCeremonySchema } from "~/forms/passkeys";
 import { findPasskeyByCredential } from "~/models/passkey.server";
 
 const BROKEN = "Tandem could not read what your browser sent. Reload the page and try again.";
+
+export const loader = postOnly;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const address = clientAddress(context);

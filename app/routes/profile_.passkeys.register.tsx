@@ -3,7 +3,7 @@
 // then the browser goes to name it.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { actorOf, requireUser } from "~/auth/guards.server";
-import { parseCredential, registrationOptions } from "~/auth/passkeys.server";
+import { parseCredential, postOnly, registrationOptions } from "~/auth/passkeys.server";
 import { issueChallenge, PASSKEY_NOT_ACCEPTED, registerPasskey } from "~/commands/passkeys.server";
 import { run } from "~/commands/runner.server";
 import { defaultPasskeyName } from "~/domain/passkeys";
@@ -13,6 +13,8 @@ import { paths } from "~/utils/paths";
 import { nowIso } from "~/utils/time";
 
 const BROKEN = "Tandem could not read what your browser sent. Reload the page and try again.";
+
+export const loader = postOnly;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
