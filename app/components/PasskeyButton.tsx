@@ -1,5 +1,7 @@
 // A button that runs a passkey ceremony, shown only once the page has hydrated and the browser can use passkeys
-// (progressive enhancement): without JavaScript, or in a browser without WebAuthn, `fallback` shows instead.
+// (progressive enhancement): until then (and so without JavaScript) `withoutJavaScript` shows instead, and in a
+// browser without WebAuthn, `unsupported`. A <noscript> would not do: a browser that only stops scripts from
+// running (as test browsers and some settings do) still parses it as hidden text.
 // A refusal is shown as a GOV.UK error message beside the button and announced.
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { browserSupportsWebAuthn, runCeremony } from "./passkey-ceremony";
@@ -14,11 +16,14 @@ type Props = {
   variant?: "secondary";
   /** Where to go when the ceremony succeeds: a full page load, so the whole page sees the new session. */
   onSuccess?: (redirectTo: string) => void;
+  /** Shown until the page runs JavaScript: what to do instead. */
+  withoutJavaScript?: ReactNode;
   /** Shown when the button cannot work here (no WebAuthn in this browser). */
   unsupported?: ReactNode;
 };
 
-export function PasskeyButton({ kind, endpoint, extra, children, variant, onSuccess, unsupported }: Props) {
+export function PasskeyButton(props: Props) {
+  const { kind, endpoint, extra, children, variant, onSuccess, withoutJavaScript, unsupported } = props;
   const [support, setSupport] = useState<"unknown" | "yes" | "no">("unknown");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
@@ -26,7 +31,7 @@ export function PasskeyButton({ kind, endpoint, extra, children, variant, onSucc
   useEffect(() => {
     setSupport(browserSupportsWebAuthn() ? "yes" : "no");
   }, []);
-  if (support === "unknown") return null;
+  if (support === "unknown") return <>{withoutJavaScript ?? null}</>;
   if (support === "no") return <>{unsupported ?? null}</>;
   async function start() {
     setBusy(true);

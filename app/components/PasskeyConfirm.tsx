@@ -8,10 +8,16 @@ export function PasskeyConfirm({ redirectTo, hasPasskeys }: { redirectTo: string
   if (!hasPasskeys) return null;
   return (
     <div className="tandem-passkey-confirm">
-      <noscript>
-        <p className="govuk-body">To confirm it is you with a passkey, turn on JavaScript in your browser.</p>
-      </noscript>
-      <PasskeyButton kind="authenticate" endpoint={paths.passkeyConfirm()} extra={{ redirectTo }}>
+      <PasskeyButton
+        kind="authenticate"
+        endpoint={paths.passkeyConfirm()}
+        extra={{ redirectTo }}
+        withoutJavaScript={
+          <p className="govuk-body">
+            To confirm it is you with a passkey, turn on JavaScript in your browser.
+          </p>
+        }
+      >
         Confirm with a passkey
       </PasskeyButton>
     </div>

@@ -6,17 +6,17 @@ import { PasskeyButton } from "./PasskeyButton";
 export function PasskeySignIn({ redirectTo }: { redirectTo: string }) {
   return (
     <div className="tandem-passkey-sign-in">
-      <noscript>
-        <p className="govuk-body">
-          To sign in with a passkey, turn on JavaScript in your browser. You can sign in with your email
-          address and password instead.
-        </p>
-      </noscript>
       <PasskeyButton
         kind="authenticate"
         endpoint={paths.passkeySignIn()}
         extra={{ redirectTo }}
         variant="secondary"
+        withoutJavaScript={
+          <p className="govuk-body">
+            To sign in with a passkey, turn on JavaScript in your browser. You can sign in with your email
+            address and password instead.
+          </p>
+        }
       >
         Sign in with a passkey
       </PasskeyButton>

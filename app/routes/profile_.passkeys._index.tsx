@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { BackLink, InsetText, SummaryCard, SummaryList } from "~/components/govuk";
+import { BackLink, InsetText, NotificationBanner, SummaryCard, SummaryList } from "~/components/govuk";
 import { PasskeyButton } from "~/components/PasskeyButton";
+import { PasskeyConfirm } from "~/components/PasskeyConfirm";
 import { formatUkDateTime } from "~/domain/calendar";
 import { listPasskeys } from "~/models/passkey.server";
 import { pageMeta } from "~/utils/meta";
@@ -20,10 +21,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Passkeys() {
   const { passkeys } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={paths.profile()}>Back to your profile</BackLink>
+        {params.get("checked") ? (
+          <NotificationBanner type="success" title="Success">
+            Your passkey works.
+          </NotificationBanner>
+        ) : null}
         <h1 className="govuk-heading-l">Passkeys</h1>
         <p className="govuk-body">
           A passkey lets you sign in with your fingerprint, face, screen lock or security key instead of your
@@ -53,20 +60,27 @@ export default function Passkeys() {
             </SummaryCard>
           ))
         )}
+        {passkeys.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">Check a passkey works</h2>
+            <p className="govuk-body">Use one of your passkeys now to check it still works.</p>
+            <PasskeyConfirm redirectTo={paths.passkeys(true)} hasPasskeys />
+          </>
+        ) : null}
         <h2 className="govuk-heading-m">Add a passkey</h2>
         <p className="govuk-body">
           You can add a passkey on each device you use, for example your work laptop and your phone.
         </p>
-        <noscript>
-          <InsetText>
-            Adding a passkey needs JavaScript, which is turned off in your browser. You can still sign in with
-            your email address and password, and two-step verification if you have set it up.
-          </InsetText>
-        </noscript>
         <PasskeyButton
           kind="register"
           endpoint={paths.passkeyRegistration()}
           variant={passkeys.length > 0 ? "secondary" : undefined}
+          withoutJavaScript={
+            <InsetText>
+              Adding a passkey needs JavaScript, which is turned off in your browser. You can still sign in
+              with your email address and password, and two-step verification if you have set it up.
+            </InsetText>
+          }
           unsupported={
             <InsetText>
               This browser cannot make passkeys. You can still sign in with your email address and password,

@@ -130,7 +130,8 @@ export const paths = {
   setPassword: (token: string) => `/set-password/${token}`,
   profile: () => "/profile",
   /** The person's passkeys: the list, adding one (its ceremony's endpoint), and naming or removing each. */
-  passkeys: () => "/profile/passkeys",
+  /** With `checked`, after the person checked one of their passkeys works. */
+  passkeys: (checked?: boolean) => `/profile/passkeys${q({ checked: checked ? 1 : undefined })}`,
   passkeyRegistration: () => "/profile/passkeys/register",
   passkey: (passkeyId: Id) => ({
     name: (added?: boolean) => `/profile/passkeys/${passkeyId}${q({ added: added ? 1 : undefined })}`,
