@@ -73,6 +73,7 @@ describe("Passkeys with JavaScript", () => {
     await page.getByText("Your passkey is called Work laptop").waitFor();
     await page.locator(".govuk-summary-card__title", { hasText: "Work laptop" }).waitFor();
     await checkPage(page, "passkeys-one");
+    await visit(page, "/profile/passkeys");
     mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${DOCS_SCREENSHOTS}passkeys.png`, fullPage: true });
 
