@@ -11,9 +11,25 @@ import {
 } from "@simplewebauthn/server";
 import { decodeClientDataJSON, isoBase64URL } from "@simplewebauthn/server/helpers";
 import { z } from "zod";
+import { recentlyVerified } from "~/models/account.server";
 import { appUrl } from "~/utils/env.server";
 
 const CEREMONY_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Whether the person may add a passkey now. A passkey is a second factor (a session it starts counts as verified,
+ * and it confirms dangerous actions), so someone who already has one must have confirmed it is them within the
+ * last few minutes: otherwise a session opened with a stolen password could add the thief's passkey and pass the
+ * step-up. Without any second factor yet, the password session may add the first one. `hasOtherSecondFactor` is
+ * for factors other than passkeys (a one-time-password app), which the caller knows about.
+ */
+export function mayAddPasskey(
+  user: { verifiedAt: string | null },
+  factors: { hasPasskeys: boolean; hasOtherSecondFactor?: boolean },
+): boolean {
+  if (!factors.hasPasskeys && !factors.hasOtherSecondFactor) return true;
+  return recentlyVerified(user);
+}
 
 /** The relying party: its id is APP_URL's host name (WebAuthn refuses IP addresses), its origin APP_URL's. */
 export function relyingParty() {

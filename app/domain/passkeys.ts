@@ -8,3 +8,7 @@ export const PASSKEY_NAME_MAX = 60;
 export function defaultPasskeyName(addedAt: string): string {
   return `Passkey added ${formatUkDateTime(addedAt)}`;
 }
+
+/** What the passkeys page and its endpoint say when someone with a passkey has not confirmed it is them lately. */
+export const CONFIRM_BEFORE_ADDING =
+  "To add another passkey, first confirm it is you with one you already have.";

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { mayAddPasskey } from "~/auth/passkeys.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { BackLink, InsetText, NotificationBanner, SummaryCard, SummaryList } from "~/components/govuk";
 import { PasskeyButton } from "~/components/PasskeyButton";
 import { PasskeyConfirm } from "~/components/PasskeyConfirm";
 import { formatUkDateTime } from "~/domain/calendar";
+import { CONFIRM_BEFORE_ADDING } from "~/domain/passkeys";
 import { listPasskeys } from "~/models/passkey.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -16,11 +18,11 @@ export const ErrorBoundary = RouteErrorBoundary;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
   const passkeys = await listPasskeys(context.db, user.personId);
-  return { passkeys };
+  return { passkeys, mayAdd: mayAddPasskey(user, { hasPasskeys: passkeys.length > 0 }) };
 }
 
 export default function Passkeys() {
-  const { passkeys } = useLoaderData<typeof loader>();
+  const { passkeys, mayAdd } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="govuk-grid-row">
@@ -63,7 +65,10 @@ export default function Passkeys() {
         {passkeys.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">Check a passkey works</h2>
-            <p className="govuk-body">Use one of your passkeys now to check it still works.</p>
+            <p className="govuk-body">
+              Use one of your passkeys now to check it still works. This also confirms it is you, for a few
+              minutes.
+            </p>
             <PasskeyConfirm redirectTo={paths.passkeys(true)} hasPasskeys />
           </>
         ) : null}
@@ -71,25 +76,29 @@ export default function Passkeys() {
         <p className="govuk-body">
           You can add a passkey on each device you use, for example your work laptop and your phone.
         </p>
-        <PasskeyButton
-          kind="register"
-          endpoint={paths.passkeyRegistration()}
-          variant={passkeys.length > 0 ? "secondary" : undefined}
-          withoutJavaScript={
-            <InsetText>
-              Adding a passkey needs JavaScript, which is turned off in your browser. You can still sign in
-              with your email address and password, and two-step verification if you have set it up.
-            </InsetText>
-          }
-          unsupported={
-            <InsetText>
-              This browser cannot make passkeys. You can still sign in with your email address and password,
-              and two-step verification if you have set it up.
-            </InsetText>
-          }
-        >
-          Add a passkey
-        </PasskeyButton>
+        {mayAdd ? (
+          <PasskeyButton
+            kind="register"
+            endpoint={paths.passkeyRegistration()}
+            variant={passkeys.length > 0 ? "secondary" : undefined}
+            withoutJavaScript={
+              <InsetText>
+                Adding a passkey needs JavaScript, which is turned off in your browser. You can still sign in
+                with your email address and password, and two-step verification if you have set it up.
+              </InsetText>
+            }
+            unsupported={
+              <InsetText>
+                This browser cannot make passkeys. You can still sign in with your email address and password,
+                and two-step verification if you have set it up.
+              </InsetText>
+            }
+          >
+            Add a passkey
+          </PasskeyButton>
+        ) : (
+          <p className="govuk-body">{CONFIRM_BEFORE_ADDING}</p>
+        )}
       </div>
     </div>
   );

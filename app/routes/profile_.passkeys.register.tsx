@@ -3,12 +3,12 @@
 // then the browser goes to name it.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { actorOf, requireUser } from "~/auth/guards.server";
-import { parseCredential, postOnly, registrationOptions } from "~/auth/passkeys.server";
+import { mayAddPasskey, parseCredential, postOnly, registrationOptions } from "~/auth/passkeys.server";
 import { issueChallenge, PASSKEY_NOT_ACCEPTED, registerPasskey } from "~/commands/passkeys.server";
 import { run } from "~/commands/runner.server";
-import { defaultPasskeyName } from "~/domain/passkeys";
+import { CONFIRM_BEFORE_ADDING, defaultPasskeyName } from "~/domain/passkeys";
 import { PasskeyCeremonySchema } from "~/forms/passkeys";
-import { credentialsOf } from "~/models/passkey.server";
+import { countPasskeys, credentialsOf } from "~/models/passkey.server";
 import { paths } from "~/utils/paths";
 import { nowIso } from "~/utils/time";
 
@@ -20,6 +20,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
   const form = PasskeyCeremonySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return Response.json({ message: BROKEN }, { status: 400 });
+  const hasPasskeys = (await countPasskeys(context.db, user.personId)) > 0;
+  if (!mayAddPasskey(user, { hasPasskeys }))
+    return Response.json({ message: CONFIRM_BEFORE_ADDING }, { status: 403 });
   const actor = actorOf(context, user);
   if (form.data.intent === "options") {
     const options = await registrationOptions({

@@ -73,17 +73,24 @@ describe("Passkeys with JavaScript", () => {
     await page.getByText("Your passkey is called Work laptop").waitFor();
     await page.locator(".govuk-summary-card__title", { hasText: "Work laptop" }).waitFor();
     await checkPage(page, "passkeys-one");
-    await visit(page, "/profile/passkeys");
-    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}passkeys.png`, fullPage: true });
 
-    // Confirming it is you with the passkey (the step-up ceremony) verifies this password session.
+    // Confirming it is you with the passkey (the step-up ceremony) verifies this password session, which another
+    // passkey needs first.
     expect((await sessionsOf(person.id)).map((s) => [s.method, s.verified_at])).toEqual([["password", null]]);
+    await page
+      .getByText("To add another passkey, first confirm it is you with one you already have.")
+      .waitFor();
+    expect(await page.getByRole("button", { name: "Add a passkey" }).count()).toBe(0);
     await page.getByRole("button", { name: "Confirm with a passkey" }).click();
     await arriveAt(page, "/profile/passkeys?checked=1");
     await page.getByText("Your passkey works.").waitFor();
     const [confirmed] = await sessionsOf(person.id);
     expect(confirmed?.verified_at).not.toBeNull();
+    await page.getByRole("button", { name: "Add a passkey" }).waitFor();
+    await checkPage(page);
+    await visit(page, "/profile/passkeys");
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${DOCS_SCREENSHOTS}passkeys.png`, fullPage: true });
 
     await signOut(page);
     await checkPage(page);
@@ -124,6 +131,15 @@ describe("Passkeys with JavaScript", () => {
 describe("Passkeys without JavaScript", () => {
   it("offers the other ways on the passkeys page and the sign-in page, and removes a passkey", async () => {
     const person = ctx.world.people.mentor;
+    const page = await browser.open(ctx.server.url, { js: false });
+    await visit(page, "/sign-in");
+    await page.getByText("To sign in with a passkey, turn on JavaScript in your browser.").waitFor();
+    expect(await page.getByRole("button", { name: "Sign in with a passkey" }).count()).toBe(0);
+    await signInAs(page, person.email, TEST_PASSWORD);
+    await visit(page, "/profile/passkeys");
+    await page.getByText("Adding a passkey needs JavaScript, which is turned off in your browser.").waitFor();
+    expect(await page.getByRole("button", { name: "Add a passkey" }).count()).toBe(0);
+
     // A passkey added earlier (with JavaScript, on another device): it can still be renamed and removed.
     await ctx.server.db
       .insertInto("passkeys")
@@ -140,15 +156,11 @@ describe("Passkeys without JavaScript", () => {
         last_used_at: null,
       })
       .execute();
-    const page = await browser.open(ctx.server.url, { js: false });
-    await visit(page, "/sign-in");
-    await page.getByText("To sign in with a passkey, turn on JavaScript in your browser.").waitFor();
-    expect(await page.getByRole("button", { name: "Sign in with a passkey" }).count()).toBe(0);
-    await signInAs(page, person.email, TEST_PASSWORD);
     await visit(page, "/profile/passkeys");
-    await page.getByText("Adding a passkey needs JavaScript, which is turned off in your browser.").waitFor();
-    expect(await page.getByRole("button", { name: "Add a passkey" }).count()).toBe(0);
-
+    await page
+      .getByText("To confirm it is you with a passkey, turn on JavaScript in your browser.")
+      .waitFor();
+    expect(await page.getByRole("button", { name: "Confirm with a passkey" }).count()).toBe(0);
     const card = page.locator(".govuk-summary-card", { hasText: "Phone" });
     await card.getByRole("link", { name: /Change name/ }).click();
     await arriveAt(page, /^\/profile\/passkeys\/\d+$/);

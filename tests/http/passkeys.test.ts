@@ -34,6 +34,20 @@ async function addPasskey(cookie: string): Promise<{ passkey: SoftPasskey; redir
   return { passkey, redirectTo: verified.body.redirectTo! };
 }
 
+/** Confirms it is the person with one of their passkeys (step-up): their session is verified for a while. */
+async function confirmWith(passkey: SoftPasskey, cookie: string) {
+  const options = await postJson("/passkeys/confirm", { intent: "options" }, cookie);
+  const answer = new SoftAuthenticator(ctx.server.url).authenticate(passkey, {
+    challenge: options.body.options!.challenge,
+  });
+  const confirmed = await postJson(
+    "/passkeys/confirm",
+    { intent: "verify", credential: JSON.stringify(answer) },
+    cookie,
+  );
+  expect(confirmed.status).toBe(200);
+}
+
 async function passkeyIdsOf(personId: number) {
   const rows = await ctx.server.db
     .selectFrom("passkeys")
@@ -121,6 +135,7 @@ describe("passkeys over HTTP", () => {
     const leader = ctx.world.people.leader;
     const cookie = await sessionCookieFor(ctx.server.db, leader.id);
     const { passkey } = await addPasskey(cookie);
+    await confirmWith(passkey, cookie);
     await addPasskey(cookie);
     const [first, second] = await passkeyIdsOf(leader.id);
     const confirmation = await (
@@ -142,6 +157,29 @@ describe("passkeys over HTTP", () => {
       credential: JSON.stringify(answer),
     });
     expect(refused.status).toBe(400);
+  });
+
+  it("lets someone with a passkey add another only after confirming it is them", async () => {
+    const coordinator = ctx.world.people.coordinator;
+    const cookie = await sessionCookieFor(ctx.server.db, coordinator.id);
+    const { passkey } = await addPasskey(cookie);
+    const page = await (await get(`${ctx.server.url}/profile/passkeys`, cookie)).text();
+    expect(page).toContain("To add another passkey, first confirm it is you with one you already have.");
+    expect(page).not.toContain("Adding a passkey needs JavaScript");
+    for (const intent of ["options", "verify"]) {
+      const refused = await postJson(
+        "/profile/passkeys/register",
+        { intent, credential: JSON.stringify({}) },
+        cookie,
+      );
+      expect(refused.status, intent).toBe(403);
+      expect(refused.body.message).toBe(
+        "To add another passkey, first confirm it is you with one you already have.",
+      );
+    }
+    await confirmWith(passkey, cookie);
+    await addPasskey(cookie);
+    expect(await passkeyIdsOf(coordinator.id)).toHaveLength(2);
   });
 
   it("confirms it is you with your own passkey only, and then the session is verified", async () => {
