@@ -14,8 +14,6 @@ type Props = {
   extra?: Record<string, string>;
   children: string;
   variant?: "secondary";
-  /** Where to go when the ceremony succeeds: a full page load, so the whole page sees the new session. */
-  onSuccess?: (redirectTo: string) => void;
   /** Shown until the page runs JavaScript: what to do instead. */
   withoutJavaScript?: ReactNode;
   /** Shown when the button cannot work here (no WebAuthn in this browser). */
@@ -23,7 +21,7 @@ type Props = {
 };
 
 export function PasskeyButton(props: Props) {
-  const { kind, endpoint, extra, children, variant, onSuccess, withoutJavaScript, unsupported } = props;
+  const { kind, endpoint, extra, children, variant, withoutJavaScript, unsupported } = props;
   const [support, setSupport] = useState<"unknown" | "yes" | "no">("unknown");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
@@ -38,8 +36,8 @@ export function PasskeyButton(props: Props) {
     setError("");
     const result = await runCeremony(kind, endpoint, extra);
     if (result.ok) {
-      if (onSuccess) onSuccess(result.redirectTo);
-      else window.location.assign(result.redirectTo);
+      // A full page load, so that every part of the page sees the new (or newly verified) session.
+      window.location.assign(result.redirectTo);
       return;
     }
     setError(result.message);

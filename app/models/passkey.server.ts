@@ -168,13 +168,16 @@ export async function removePasskeysOf(tx: Tx, personId: number): Promise<number
   return Number(result.numDeletedRows);
 }
 
-/** Stores a new challenge, valid for CHALLENGE_MINUTES; challenges long past are forgotten as new ones come. */
+/**
+ * Stores a new challenge, valid for CHALLENGE_MINUTES. Expired ones are forgotten as new ones come, so the table
+ * holds a few minutes of ceremonies at most (an answer to a forgotten challenge is refused as unknown).
+ */
 export async function storeChallenge(
   tx: Tx,
   input: { challenge: string; purpose: WebauthnPurpose; personId: number | null },
 ) {
   const at = nowIso();
-  await tx.deleteFrom("webauthn_challenges").where("expires_at", "<=", addMinutesIso(at, -60)).execute();
+  await tx.deleteFrom("webauthn_challenges").where("expires_at", "<=", at).execute();
   await tx
     .insertInto("webauthn_challenges")
     .values({
