@@ -24,6 +24,7 @@ import type {
   StatementCategory,
   StatementStatus,
   VisitStatus,
+  WebauthnPurpose,
 } from "../app/domain/vocabulary";
 
 export type * from "../app/domain/vocabulary";
@@ -102,6 +103,39 @@ export interface SignInFailuresTable {
   email_key: string;
   address: string;
   at: Instant;
+}
+
+/** A passkey (WebAuthn credential) a person registered: verified against its public key at each use. */
+export interface PasskeysTable {
+  id: Generated<number>;
+  person_id: number;
+  /** The credential's id, base64url, as the authenticator names it. */
+  credential_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter: a use that does not raise it (when it counts) is refused. */
+  counter: ColumnType<number, number | undefined, number>;
+  /** JSON array of the transports the authenticator reported ("internal", "hybrid", "usb"…). */
+  transports: ColumnType<string, string | undefined, string>;
+  device_type: "singleDevice" | "multiDevice";
+  backed_up: ColumnType<number, number | undefined, number>;
+  /** The name the person gave it. */
+  name: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+}
+
+/** A single-use WebAuthn challenge, valid for 5 minutes; used in the transaction that verifies the answer. */
+export interface WebauthnChallengesTable {
+  id: Generated<number>;
+  /** base64url */
+  challenge: string;
+  purpose: WebauthnPurpose;
+  /** The person it was issued to (adding a passkey, confirming); null for signing in, before anyone is known. */
+  person_id: number | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
 }
 
 export interface ProgrammesTable {
@@ -621,6 +655,8 @@ export interface Database {
   sessions: SessionsTable;
   one_time_links: OneTimeLinksTable;
   sign_in_failures: SignInFailuresTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   programmes: ProgrammesTable;
   cohorts: CohortsTable;
   memberships: MembershipsTable;

@@ -28,6 +28,8 @@ export const VOCABULARY = {
     passkey: "Passkey",
     sso: "Single sign-on",
   },
+  /** What a WebAuthn challenge is for: adding a passkey, signing in with one, or confirming it is you with one. */
+  webauthnPurpose: { register: "Add a passkey", "sign-in": "Sign in", confirm: "Confirm it is you" },
   releaseStatus: { requested: "Requested", approved: "Approved", declined: "Declined" },
   milestoneKind: {
     "kick-off": "Kick-off",
@@ -98,6 +100,7 @@ export const {
   cohortStatus: COHORT_STATUSES,
   linkPurpose: LINK_PURPOSES,
   signInMethod: SIGN_IN_METHODS,
+  webauthnPurpose: WEBAUTHN_PURPOSES,
   releaseStatus: RELEASE_STATUSES,
   milestoneKind: MILESTONE_KINDS,
   visitStatus: VISIT_STATUSES,
@@ -123,6 +126,7 @@ export type CohortRole = Term<"cohortRole">;
 export type CohortStatus = Term<"cohortStatus">;
 export type LinkPurpose = Term<"linkPurpose">;
 export type SignInMethod = Term<"signInMethod">;
+export type WebauthnPurpose = Term<"webauthnPurpose">;
 export type ReleaseStatus = Term<"releaseStatus">;
 export type MilestoneKind = Term<"milestoneKind">;
 export type VisitStatus = Term<"visitStatus">;

@@ -37,6 +37,14 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
     secret: ["token_hash"],
     anonymise: { action: "delete", why: "unused invitation and reset links stop working" },
   },
+  passkeys: {
+    secret: ["public_key"],
+    anonymise: { action: "delete", why: "their passkeys stop working" },
+  },
+  webauthn_challenges: {
+    secret: ["challenge"],
+    anonymise: { action: "delete", why: "unused passkey challenges go" },
+  },
   calendar_feeds: {
     secret: ["token_hash"],
     anonymise: { action: "delete", why: "the calendar address stops working" },

@@ -12,6 +12,7 @@ import { DottedLinks } from "~/components/DottedLinks";
 import { EmailPreferences } from "~/components/EmailPreferences";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Button, InsetText, SummaryList, WarningText } from "~/components/govuk";
+import { LinkParagraph } from "~/components/LinkParagraph";
 import { formatUkDateTime } from "~/domain/calendar";
 import { OPTIONAL_MESSAGE_KINDS } from "~/domain/mail/preferences";
 import { MESSAGE_KINDS } from "~/domain/vocabulary";
@@ -135,6 +136,8 @@ export default function Profile() {
             ]}
           />
         </p>
+        <h2 className="govuk-heading-m">Signing in</h2>
+        <LinkParagraph to={paths.passkeys()}>Passkeys: sign in without your password</LinkParagraph>
         <h2 className="govuk-heading-m">Your calendar</h2>
         <p className="govuk-body">
           Subscribe to your Tandem calendar in Outlook or any calendar app (“Add calendar from the internet”)

@@ -21,6 +21,7 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button, NotificationBanner } from "~/components/govuk";
 import { LinkParagraph } from "~/components/LinkParagraph";
+import { PasskeySignIn } from "~/components/PasskeySignIn";
 import { SignInSchema } from "~/forms/account";
 import { findAccountByEmail } from "~/models/account.server";
 import { pageMeta } from "~/utils/meta";
@@ -100,6 +101,7 @@ export default function SignIn() {
           <Button>Sign in</Button>
         </Form>
         <LinkParagraph to={paths.forgottenPassword()}>I have forgotten my password</LinkParagraph>
+        <PasskeySignIn redirectTo={params.get("redirectTo") ?? paths.home()} />
       </div>
     </div>
   );

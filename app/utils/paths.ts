@@ -129,6 +129,17 @@ export const paths = {
   forgottenPassword: (sent?: boolean) => `/forgotten-password${q({ sent: sent ? 1 : undefined })}`,
   setPassword: (token: string) => `/set-password/${token}`,
   profile: () => "/profile",
+  /** The person's passkeys: the list, adding one (its ceremony's endpoint), and naming or removing each. */
+  /** With `checked`, after the person checked one of their passkeys works. */
+  passkeys: (checked?: boolean) => `/profile/passkeys${q({ checked: checked ? 1 : undefined })}`,
+  passkeyRegistration: () => "/profile/passkeys/register",
+  passkey: (passkeyId: Id) => ({
+    name: (added?: boolean) => `/profile/passkeys/${passkeyId}${q({ added: added ? 1 : undefined })}`,
+    remove: () => `/profile/passkeys/${passkeyId}/remove`,
+  }),
+  /** The endpoints of signing in with a passkey and of confirming it is you with one (step-up). */
+  passkeySignIn: () => "/passkeys/sign-in",
+  passkeyConfirm: () => "/passkeys/confirm",
   /** Asks for a second factor again (step-up) before a dangerous action, then goes back to `redirectTo`. */
   confirmItIsYou: (redirectTo: string) => `/confirm-it-is-you${q({ redirectTo })}`,
   administrators: () => "/admin/administrators",

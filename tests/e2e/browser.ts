@@ -161,7 +161,7 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   else await settled(page);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in");
   await settled(page);
 }

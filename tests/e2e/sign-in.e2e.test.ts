@@ -118,7 +118,7 @@ for (const js of [true, false]) {
       await visit(page, "/sign-in");
       await page.getByLabel("Email address").fill("participant@example.test");
       await page.getByLabel("Password", { exact: true }).fill("not the password at all");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expectErrorSummary(page, [
         { field: "email", text: "The email address or password is not right. Check them and try again." },
       ]);

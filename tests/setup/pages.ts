@@ -17,6 +17,8 @@ export const PAGES: Record<string, Page[]> = {
     ["admin", "coordinator", "mentor", "participant", "leader", "sponsor", "otherCohort"] as const
   ).map((who) => ({ who, path: () => "/" })),
   profile: [{ who: "coordinator", path: () => "/profile" }],
+  // One person's own passkeys (a handful): read by the person, through the index on person_id.
+  "profile_.passkeys._index": [{ who: "coordinator", path: () => "/profile/passkeys" }],
   "programmes._index": [{ who: "admin", path: () => "/programmes" }],
   "programmes.new": [{ who: "admin", path: () => "/programmes/new" }],
   "programmes.$programmeId._index": [{ who: "admin", path: programme }],
@@ -215,6 +217,12 @@ export const WITHOUT_ROWS = [
   "how-teams-are-formed",
   "pitch-scoring",
   "privacy",
+  // The passkey ceremonies' endpoints (POST only), and the pages of one passkey (one row, by its id and owner).
+  "passkeys.confirm",
+  "passkeys.sign-in",
+  "profile_.passkeys.$passkeyId._index",
+  "profile_.passkeys.$passkeyId.remove",
+  "profile_.passkeys.register",
   "set-password.$token",
   "sign-in",
   "sign-out",

@@ -3,6 +3,7 @@
 import { unsubscribeToken } from "~/auth/unsubscribe.server";
 import { createOneTimeLink } from "~/models/account.server";
 import { enqueueMessages, listMessages } from "~/models/outbox.server";
+import { insertPasskey } from "~/models/passkey.server";
 import type { Db } from "../../db/connection";
 import { cohortSetupWorld } from "./cohort-setup";
 import { type Actor, makeWorld, makeWorldPitchDay, type World } from "./factories";
@@ -41,6 +42,8 @@ export type MatrixWorld = World & {
   teamId: number;
   mentoring: MentoringWorld;
   messageId: number;
+  /** A passkey of the world's participant (never used to sign in: its key is made up). */
+  passkeyId: number;
 };
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
@@ -55,6 +58,9 @@ const team = (w: MatrixWorld) => `${cohort(w)}/teams/${w.mentoring.team1}`;
 const TEAM: Who[] = ["coordinator", "mentor", "participant", "admin"];
 const signedInGoHome = Object.fromEntries(SIGNED_IN.map((who) => [who, 302]));
 const fromEveryone = (status: number) => Object.fromEntries(EVERYONE.map((who) => [who, status]));
+/** The world's passkey is the participant's: `own` for them, 404 for everyone else signed in. */
+const othersPasskey = (own: number) =>
+  Object.fromEntries(SIGNED_IN.map((who) => [who, who === "participant" ? own : 404]));
 
 /** One entry per route file in app/routes; a route without one fails the authorisation matrix test. */
 export const MATRIX: Record<string, Entry> = {
@@ -233,6 +239,46 @@ export const MATRIX: Record<string, Entry> = {
   profile: {
     GET: { path: () => "/profile", allowed: SIGNED_IN },
     POST: { path: () => "/profile", allowed: SIGNED_IN },
+  },
+  // Passkeys: each person's own. Someone else's passkey is not found (404), whoever asks. The ceremonies'
+  // endpoints answer POST only (405 to a GET); an empty form is refused (400). Removing comes last: the
+  // participant's POST removes the world's passkey.
+  "profile_.passkeys._index": { GET: { path: () => "/profile/passkeys", allowed: SIGNED_IN } },
+  "profile_.passkeys.register": {
+    GET: { path: () => "/profile/passkeys/register", allowed: EVERYONE, status: fromEveryone(405) },
+    POST: {
+      path: () => "/profile/passkeys/register",
+      allowed: SIGNED_IN,
+      status: Object.fromEntries(SIGNED_IN.map((w) => [w, 400])),
+    },
+  },
+  "passkeys.sign-in": {
+    GET: { path: () => "/passkeys/sign-in", allowed: EVERYONE, status: fromEveryone(405) },
+    POST: { path: () => "/passkeys/sign-in", allowed: EVERYONE, status: fromEveryone(400) },
+  },
+  "passkeys.confirm": {
+    GET: { path: () => "/passkeys/confirm", allowed: EVERYONE, status: fromEveryone(405) },
+    POST: {
+      path: () => "/passkeys/confirm",
+      allowed: SIGNED_IN,
+      status: Object.fromEntries(SIGNED_IN.map((w) => [w, 400])),
+    },
+  },
+  "profile_.passkeys.$passkeyId._index": {
+    GET: { path: (w) => `/profile/passkeys/${w.passkeyId}`, allowed: SIGNED_IN, status: othersPasskey(200) },
+    POST: { path: (w) => `/profile/passkeys/${w.passkeyId}`, allowed: SIGNED_IN, status: othersPasskey(400) },
+  },
+  "profile_.passkeys.$passkeyId.remove": {
+    GET: {
+      path: (w) => `/profile/passkeys/${w.passkeyId}/remove`,
+      allowed: SIGNED_IN,
+      status: othersPasskey(200),
+    },
+    POST: {
+      path: (w) => `/profile/passkeys/${w.passkeyId}/remove`,
+      allowed: SIGNED_IN,
+      status: othersPasskey(302),
+    },
   },
   // The link at the foot of an email carries its own signed key: anyone holding a valid one, signed in or not. An
   // empty form is refused (400: not the one-click body), so the matrix turns nothing off.
@@ -442,12 +488,25 @@ export async function makeMatrixWorld(db: Db): Promise<MatrixWorld> {
     ]),
   );
   const [message] = await listMessages(db, { limit: 1, offset: 0 });
+  const passkeyId = await db.transaction().execute((tx) =>
+    insertPasskey(tx, {
+      personId: participant.id,
+      credentialId: "bWF0cml4LXBhc3NrZXk",
+      publicKey: "bWF0cml4LWtleQ",
+      counter: 0,
+      transports: ["internal"],
+      deviceType: "multiDevice",
+      backedUp: true,
+      name: "Matrix passkey",
+    }),
+  );
   // Signed as the server signs them (with its SESSION_SECRET).
   process.env.SESSION_SECRET = TEST_SESSION_SECRET;
   return {
     ...made,
     token: link.token,
     messageId: message!.id,
+    passkeyId,
     unsubscribeToken: unsubscribeToken(made.people.participant.id, "visit_reminder"),
     pitchTeamId: pitchDay.teamId,
     ...(await cohortSetupWorld(db, made)),

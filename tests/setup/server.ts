@@ -86,7 +86,8 @@ export async function startServer(
       RETENTION_EVERY_MS: "0",
       ...env,
       DATABASE_URL: database.url,
-      PORT: "0",
+      // A free port the server picks, unless the test chose one (to name it in APP_URL beforehand).
+      PORT: env.PORT ?? "0",
       HOST: "127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -7,6 +7,7 @@ import type { Sentence, Who } from "./define";
 import { emailAudit } from "./email";
 import { mentoringAudit } from "./mentoring";
 import { outboxAudit } from "./outbox";
+import { passkeysAudit } from "./passkeys";
 import { peopleAudit } from "./people";
 import { pitchDayAudit } from "./pitch-day";
 import { programmesAudit } from "./programmes";
@@ -28,6 +29,7 @@ export const AUDIT_ACTIONS = {
   ...peopleAudit,
   ...outboxAudit,
   ...emailAudit,
+  ...passkeysAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -82,6 +84,7 @@ const AREAS: Record<string, string> = {
   nominations: "the nominations",
   outbox: "the outgoing email",
   outcome: "an outcome",
+  passkey: "a passkey",
   password: "a password",
   person: "someone's details",
   pitch_day: "the pitch day",
