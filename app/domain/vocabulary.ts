@@ -28,6 +28,8 @@ export const VOCABULARY = {
     passkey: "Passkey",
     sso: "Single sign-on",
   },
+  /** What the step after a right password asks for: a code, or setting up two-step verification first. */
+  secondStepPurpose: { verify: "Enter a code", enrol: "Set up two-step verification" },
   releaseStatus: { requested: "Requested", approved: "Approved", declined: "Declined" },
   milestoneKind: {
     "kick-off": "Kick-off",
@@ -67,6 +69,7 @@ export const VOCABULARY = {
   messageKind: {
     invitation: "Invitation to a cohort",
     password_reset: "Password reset",
+    second_factor_reset: "Your two-step verification was reset",
     team_published: "Your team is published",
     visit_reminder: "Reminder of a company visit the day before",
     session_overdue: "Mentors: no session logged with your team for a while",
@@ -98,6 +101,7 @@ export const {
   cohortStatus: COHORT_STATUSES,
   linkPurpose: LINK_PURPOSES,
   signInMethod: SIGN_IN_METHODS,
+  secondStepPurpose: SECOND_STEP_PURPOSES,
   releaseStatus: RELEASE_STATUSES,
   milestoneKind: MILESTONE_KINDS,
   visitStatus: VISIT_STATUSES,
@@ -123,6 +127,7 @@ export type CohortRole = Term<"cohortRole">;
 export type CohortStatus = Term<"cohortStatus">;
 export type LinkPurpose = Term<"linkPurpose">;
 export type SignInMethod = Term<"signInMethod">;
+export type SecondStepPurpose = Term<"secondStepPurpose">;
 export type ReleaseStatus = Term<"releaseStatus">;
 export type MilestoneKind = Term<"milestoneKind">;
 export type VisitStatus = Term<"visitStatus">;
@@ -142,4 +147,8 @@ export type MessageStatus = Term<"messageStatus">;
 export type MessageKind = Term<"messageKind">;
 
 /** Mail that always goes: people cannot turn it off (it is how they sign in). */
-export const ESSENTIAL_MESSAGE_KINDS: readonly MessageKind[] = ["invitation", "password_reset"];
+export const ESSENTIAL_MESSAGE_KINDS: readonly MessageKind[] = [
+  "invitation",
+  "password_reset",
+  "second_factor_reset",
+];

@@ -10,6 +10,7 @@ import { outboxAudit } from "./outbox";
 import { peopleAudit } from "./people";
 import { pitchDayAudit } from "./pitch-day";
 import { programmesAudit } from "./programmes";
+import { secondFactorAudit } from "./second-factor";
 import { skillsAudit } from "./skills";
 import { teamsAudit } from "./teams";
 import { visitsAudit } from "./visits";
@@ -28,6 +29,7 @@ export const AUDIT_ACTIONS = {
   ...peopleAudit,
   ...outboxAudit,
   ...emailAudit,
+  ...secondFactorAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -87,6 +89,7 @@ const AREAS: Record<string, string> = {
   pitch_day: "the pitch day",
   programme: "a programme",
   role: "someone's role",
+  second_factor: "two-step verification",
   sign_in: "signing in",
   skills: "the skills questionnaire",
   statement: "a problem statement",
