@@ -17,6 +17,8 @@ export const PAGES: Record<string, Page[]> = {
     ["admin", "coordinator", "mentor", "participant", "leader", "sponsor", "otherCohort"] as const
   ).map((who) => ({ who, path: () => "/" })),
   profile: [{ who: "coordinator", path: () => "/profile" }],
+  "profile_.two-step-verification": [{ who: "coordinator", path: () => "/profile/two-step-verification" }],
+  "confirm-it-is-you": [{ who: "admin", path: () => "/confirm-it-is-you?redirectTo=/programmes" }],
   "programmes._index": [{ who: "admin", path: () => "/programmes" }],
   "programmes.new": [{ who: "admin", path: () => "/programmes/new" }],
   "programmes.$programmeId._index": [{ who: "admin", path: programme }],
@@ -217,6 +219,11 @@ export const WITHOUT_ROWS = [
   "privacy",
   "set-password.$token",
   "sign-in",
+  // One person's pending sign-in, or (the administrator's reset, after step-up) one person's second factor.
+  "sign-in_.code",
+  "two-step-verification.set-up",
+  "two-step-verification.recovery-codes",
+  "people.$personId.reset-second-factor",
   "sign-out",
   "unsubscribe.$token",
 ];
