@@ -48,8 +48,11 @@ export async function secondFactorRequired(db: Db, personId: number): Promise<bo
   return row.is_admin === 1 || Boolean(Number(row.required_by_cohort));
 }
 
-/** Sets up the authenticator (replacing any earlier one); the code that confirmed it counts as used. */
-export async function saveSecondFactor(tx: Tx, personId: number, sealedKey: string, step: number) {
+/**
+ * Sets up the authenticator (replacing any earlier one); the code that confirmed it counts as used (`step`; null
+ * for a key set up without a code, as the demo's are).
+ */
+export async function saveSecondFactor(tx: Tx, personId: number, sealedKey: string, step: number | null) {
   await tx.deleteFrom("second_factors").where("person_id", "=", personId).execute();
   await tx
     .insertInto("second_factors")
