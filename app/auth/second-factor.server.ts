@@ -60,8 +60,18 @@ export async function continueAfterPassword(context: AppLoadContext, personId: n
   return startSession(context, personId, redirectTo);
 }
 
-/** Setting up an authenticator app from the profile: the same pages, for someone already signed in. */
-export function startEnrolmentWhileSignedIn(context: AppLoadContext, personId: number, redirectTo: string) {
+/**
+ * Setting up an authenticator app from the profile: the same pages, for someone already signed in. Only for someone
+ * who has none: replacing one would let a session begun with a password alone pass as verified (step-up) by
+ * setting up a new app; a lost app is an administrator's reset.
+ */
+export async function startEnrolmentWhileSignedIn(
+  context: AppLoadContext,
+  personId: number,
+  redirectTo: string,
+) {
+  if (await getSecondFactor(context.db, personId))
+    throw new Response("Two-step verification is set up already", { status: 409 });
   return toPending(context, { personId, redirectTo, enrol: true, signedIn: true });
 }
 

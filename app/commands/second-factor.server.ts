@@ -146,6 +146,9 @@ export const confirmEnrolment = command({
       pendingId: input.pendingId,
       during: "set_up" as const,
     };
+    // Never replaces an authenticator already set up (see startEnrolmentWhileSignedIn).
+    if (await getSecondFactor(c.tx, input.personId))
+      return forbidden("Two-step verification is set up already");
     const wait = await tooManyLately(c.tx, input.personId);
     if (wait) return ok({ result: wait });
     const digits = normaliseTotpCode(input.code);

@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       code: submission.value.code,
     },
   );
-  if (!outcome.ok) throw new Response("The code could not be checked", { status: 500 });
+  if (!outcome.ok) throw new Response("Two-step verification is set up already", { status: 409 });
   const { result } = outcome;
   if (result.status === "accepted") return redirect(paths.twoStepRecoveryCodes());
   if (result.status !== "wait" && result.cancelled)

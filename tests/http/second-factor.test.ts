@@ -155,6 +155,13 @@ describe("setting up two-step verification", () => {
     const done = await post(url("/two-step-verification/recovery-codes"), {}, both);
     expect(done.headers.get("location")).toBe("/profile/two-step-verification");
     expect(await (await get(url("/profile/two-step-verification"), session)).text()).toContain("Set up on");
+    // Set up once: a session cannot replace it with an app of its own (which would pass it as verified).
+    expect((await post(url("/profile/two-step-verification"), { intent: "set-up" }, session)).status).toBe(
+      409,
+    );
+    expect((await post(url("/confirm-it-is-you?redirectTo=/"), { intent: "set-up" }, session)).status).toBe(
+      409,
+    );
 
     // From now on, the password alone is not enough.
     const next = await password(world.people.participant.email);
