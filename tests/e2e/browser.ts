@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { codeForNewKey, nextCodeFor, rememberRecoveryCodes } from "../setup/second-factor";
+import { codeForNewKey, nextSecondStep, rememberRecoveryCodes } from "../setup/second-factor";
 import { chromiumPath } from "./chromium-path";
 
 export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -178,9 +178,13 @@ export async function completeSecondFactor(page: Page, email: string): Promise<v
   const origin = new URL(page.url()).origin;
   const at = () => new URL(page.url()).pathname;
   if (at() === "/sign-in/code") {
-    const code = await nextCodeFor(origin, email);
-    if (!code) throw new Error(`Signing in as ${email} asks for a code, and the tests do not know their key`);
-    await page.getByLabel("Enter the 6-digit code").fill(code);
+    const next = await nextSecondStep(origin, email);
+    if (!next) throw new Error(`Signing in as ${email} asks for a code, and the tests do not know their key`);
+    if (next.recovery) {
+      await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+      await arriveAt(page, "/sign-in/code?recovery=1");
+      await page.getByLabel("Recovery code").fill(next.code);
+    } else await page.getByLabel("Enter the 6-digit code").fill(next.code);
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL((url) => url.pathname !== "/sign-in/code");
     await settled(page);

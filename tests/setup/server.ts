@@ -11,7 +11,7 @@ import { makeWorld, type World } from "./factories";
 import {
   codeForNewKey,
   forgetServerDatabase,
-  nextCodeFor,
+  nextSecondStep,
   registerServerDatabase,
   rememberRecoveryCodes,
 } from "./second-factor";
@@ -165,9 +165,13 @@ export async function signIn(url: string, email: string, password: string): Prom
   const pending = cookieNamed(response, "tandem_second_step");
   if (!pending) throw new Error(`Sign-in as ${email} set no cookie (sent to ${location})`);
   if (location.startsWith("/sign-in/code")) {
-    const code = await nextCodeFor(url, email);
-    if (!code) throw new Error(`Sign-in as ${email} asks for a code, and the tests do not know their key`);
-    const answer = await post(`${url}/sign-in/code`, { code }, pending);
+    const next = await nextSecondStep(url, email);
+    if (!next) throw new Error(`Sign-in as ${email} asks for a code, and the tests do not know their key`);
+    const answer = await post(
+      `${url}/sign-in/code${next.recovery ? "?recovery=1" : ""}`,
+      { code: next.code },
+      pending,
+    );
     await expectRedirect(answer, `The code of ${email}`);
     const cookie = cookieNamed(answer, "tandem_session");
     if (!cookie) throw new Error(`The code of ${email} was not accepted`);
