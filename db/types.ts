@@ -16,6 +16,7 @@ import type {
   ReleaseStatus,
   ReviewDecision,
   ScoringState,
+  SecondStepPurpose,
   Sector,
   SessionFormat,
   SheetStatus,
@@ -147,6 +148,8 @@ export interface ProgrammesTable {
   updated_at: Instant;
   /** Months after a cohort ends before its people are anonymised (more than 0). */
   retention_months: ColumnType<number, number | undefined, number>;
+  /** 1 when everyone in the programme's cohorts must use two-step verification (a second factor). */
+  require_second_factor: ColumnType<number, number | undefined, number>;
 }
 
 export interface CohortsTable {
@@ -647,7 +650,57 @@ export interface JobRunsTable {
   outcome: string | null;
 }
 
+/** A person's authenticator app: one row per person who set up two-step verification. */
+export interface SecondFactorsTable {
+  person_id: number;
+  /** The TOTP key (base32), sealed with SECRETS_KEY (app/utils/secret-box.server.ts). */
+  totp_key: string;
+  enrolled_at: Instant;
+  /** The 30-second time-step of the last code accepted: a code of that step or an earlier one is refused. */
+  last_step: number | null;
+}
+
+/** Single-use recovery codes: only their argon2id hash is kept; used_at is set when one is used. */
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  person_id: number;
+  code_hash: string;
+  created_at: Instant;
+  used_at: Instant | null;
+}
+
+/** The step between a right password and the second factor (or its set-up): a short-lived, cookie-bound record. */
+export interface PendingSignInsTable {
+  id: Generated<number>;
+  /** SHA-256 of the random token in the pending sign-in's cookie. */
+  token_hash: string;
+  person_id: number;
+  redirect_to: string;
+  purpose: SecondStepPurpose;
+  /** Wrong codes entered in this pending sign-in: at 5 it is cancelled. */
+  failures: ColumnType<number, number | undefined, number>;
+  /** The key being set up, sealed, until a code from it confirms it. */
+  pending_key: string | null;
+  /** The new recovery codes, sealed, until the page that shows them once has read them. */
+  reveal: string | null;
+  /** 1 when the person was already signed in (setting up from their profile): no new session is started. */
+  signed_in: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+/** Wrong codes per person, counted across pending sign-ins (starting again does not reset the count). */
+export interface SecondFactorFailuresTable {
+  id: Generated<number>;
+  person_id: number;
+  at: Instant;
+}
+
 export interface Database {
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
+  second_factor_failures: SecondFactorFailuresTable;
   job_runs: JobRunsTable;
   organisations: OrganisationsTable;
   people: PeopleTable;

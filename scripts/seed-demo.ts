@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { startOfWeek, subWeeks } from "date-fns";
 import { hashPassword } from "~/auth/passwords.server";
+import { newTotpKey, totpUri } from "~/auth/totp.server";
 import { seedDemoData } from "~/commands/accounts.server";
 import { run, SYSTEM } from "~/commands/runner.server";
 import { pairMentors } from "~/domain/mentor-pairing";
@@ -25,6 +26,7 @@ import {
 } from "~/models/pitch.server";
 import { recordReviews, saveStatementVersion, submitStatement } from "~/models/problem-statement.server";
 import { addMembership, createCohort, createProgramme, getCohort } from "~/models/programme.server";
+import { saveSecondFactor } from "~/models/second-factor.server";
 import { openPhase } from "~/models/skills.server";
 import {
   formationInputFor,
@@ -35,6 +37,7 @@ import {
   saveTeams,
 } from "~/models/team.server";
 import { createPlannedVisits, recordAttendance } from "~/models/visit.server";
+import { sealSecret } from "~/utils/secret-box.server";
 import { nowIso } from "~/utils/time";
 import { todayInLondon } from "../app/domain/calendar";
 import type { Db, Tx } from "../db/connection";
@@ -253,7 +256,14 @@ const LEADERS: Array<[string, string, string]> = [
   ["Joanna Ferreira", "Managing Director, Government", "Meridian Data"],
 ];
 
-export type DemoAccount = { role: CohortRole | "admin"; name: string; email: string; password: string };
+export type DemoAccount = {
+  role: CohortRole | "admin";
+  name: string;
+  email: string;
+  password: string;
+  /** The authenticator key (base32) of those who must use two-step verification, set up already; else null. */
+  totpKey: string | null;
+};
 
 function email(name: string, domain: string): string {
   const [first = "", ...rest] = name
@@ -371,11 +381,14 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
     profession: null,
   });
 
-  const accounts = planned.map((p) => ({
+  // Administrators and coordinators must use two-step verification: set up already, so the demo does not stop a
+  // newcomer at the set-up page; the printed accounts give the key and how to get a code.
+  const accounts: DemoAccount[] = planned.map((p) => ({
     role: p.role,
     name: p.name,
     email: p.email,
     password: randomPassword(),
+    totpKey: p.role === "admin" || p.role === "coordinator" ? newTotpKey() : null,
   }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
@@ -416,6 +429,8 @@ export async function seedDemo(db: Db): Promise<{ cohortId: number; accounts: De
           .execute();
         if (p.role === "admin") await setAdmin(tx, person.id, true);
         else await addMembership(tx, cohort.id, person.id, p.role);
+        const key = accounts[i]!.totpKey;
+        if (key) await saveSecondFactor(tx, person.id, sealSecret(key), null);
       }
       await seedCohortSetup(tx, cohort.id, orgIds, planned);
       await seedReports(tx, cohort.id, programme.id, orgIds);
@@ -870,7 +885,16 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
     const group = accounts.filter((a) => a.role === role);
     if (group.length === 0) continue;
     lines.push("", `  ${role === "admin" ? "System administrator" : `${COHORT_ROLES[role]}s`}:`);
-    for (const a of group) lines.push(`    ${a.email.padEnd(width)}  ${a.password}   ${a.name}`);
+    for (const a of group) {
+      lines.push(`    ${a.email.padEnd(width)}  ${a.password}   ${a.name}`);
+      if (a.totpKey) {
+        lines.push(
+          `      two-step verification key: ${a.totpKey}`,
+          `      (add it to an authenticator app, or scan ${totpUri(a.totpKey, a.email)};`,
+          `      or print the current code: npm run tandem -- demo-code --email ${a.email})`,
+        );
+      }
+    }
   }
   return lines.join("\n");
 }

@@ -2,11 +2,16 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { totpCode } from "../app/auth/totp.server";
 import { appointAdministrator, issueSignInLink } from "../app/commands/invitations.server";
 import { run, SYSTEM } from "../app/commands/runner.server";
 import { scorePitches } from "../app/domain/pitch-scoring";
 import { formatPath, ScoringInputSchema, scoringReport } from "../app/domain/pitch-scoring-input";
+import { TOTP } from "../app/domain/second-factor";
 import { findPersonByEmail } from "../app/models/person.server";
+import { getSecondFactor } from "../app/models/second-factor.server";
+import { isProduction } from "../app/utils/env.server";
+import { openSecret } from "../app/utils/secret-box.server";
 import { openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { backupCommands } from "./backup-commands";
@@ -107,6 +112,37 @@ const commands: Record<string, Command> = {
       console.log(
         `Link for ${person.name} to set a new password (valid for 7 days, works once):\n  ${appUrl()}/set-password/${link.token}`,
       );
+      return 0;
+    },
+  },
+  "demo-code": {
+    summary: "Print the current two-step verification code of a demo account (never in production)",
+    usage: "demo-code --email <email>",
+    async run(args) {
+      if (isProduction()) {
+        console.error("demo-code is for the demo only: it is refused when NODE_ENV=production");
+        return 2;
+      }
+      const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+      const db = openDatabase();
+      await migrateToLatest(db);
+      const person = values.email ? await findPersonByEmail(db, values.email) : undefined;
+      if (!person) {
+        console.error(
+          values.email
+            ? `Nobody has the email ${values.email}`
+            : "Usage: npm run tandem -- demo-code --email <email>",
+        );
+        return 2;
+      }
+      const factor = await getSecondFactor(db, person.id);
+      if (!factor) {
+        console.error(`${person.name} has not set up two-step verification`);
+        return 2;
+      }
+      const now = Date.now();
+      const left = TOTP.period - (Math.floor(now / 1000) % TOTP.period);
+      console.log(`${totpCode(openSecret(factor.totp_key), now)}  (${person.name}; changes in ${left} s)`);
       return 0;
     },
   },

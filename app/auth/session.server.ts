@@ -12,7 +12,7 @@ import {
 import { isProduction } from "~/utils/env.server";
 import { randomToken } from "~/utils/tokens.server";
 
-function sessionSecret(): string {
+export function sessionSecret(): string {
   const secret = process.env.SESSION_SECRET;
   if (secret) return secret;
   if (isProduction()) throw new Error("SESSION_SECRET must be set when NODE_ENV=production");

@@ -5,6 +5,7 @@ import {
   createProgramme,
   findProgrammeByName,
   setRetentionMonths,
+  setSecondFactorRequired,
   updateProgramme,
 } from "~/models/programme.server";
 import { command, invalid, ok } from "./runner.server";
@@ -25,7 +26,12 @@ export const addProgramme = command({
   },
 });
 
-type EditProgramme = ProgrammeInput & { programmeId: number; updatedAt: string };
+type EditProgramme = ProgrammeInput & {
+  programmeId: number;
+  updatedAt: string;
+  /** Everyone in the programme must use two-step verification; left out, the setting stays as it is. */
+  requireSecondFactor?: boolean;
+};
 
 export const editProgramme = command({
   claims: {
@@ -42,6 +48,17 @@ export const editProgramme = command({
       subjectId: input.programmeId,
       details: { name: input.name },
     });
+    if (
+      input.requireSecondFactor !== undefined &&
+      (await setSecondFactorRequired(c.tx, input.programmeId, input.requireSecondFactor))
+    ) {
+      c.audit({
+        action: "programme.second_factor_changed",
+        subjectType: "programme",
+        subjectId: input.programmeId,
+        details: { name: input.name, required: input.requireSecondFactor },
+      });
+    }
     return ok();
   },
 });

@@ -30,6 +30,8 @@ export const VOCABULARY = {
   },
   /** What a WebAuthn challenge is for: adding a passkey, signing in with one, or confirming it is you with one. */
   webauthnPurpose: { register: "Add a passkey", "sign-in": "Sign in", confirm: "Confirm it is you" },
+  /** What the step after a right password asks for: a code, or setting up two-step verification first. */
+  secondStepPurpose: { verify: "Enter a code", enrol: "Set up two-step verification" },
   releaseStatus: { requested: "Requested", approved: "Approved", declined: "Declined" },
   milestoneKind: {
     "kick-off": "Kick-off",
@@ -69,6 +71,7 @@ export const VOCABULARY = {
   messageKind: {
     invitation: "Invitation to a cohort",
     password_reset: "Password reset",
+    second_factor_reset: "Your two-step verification was reset",
     team_published: "Your team is published",
     visit_reminder: "Reminder of a company visit the day before",
     session_overdue: "Mentors: no session logged with your team for a while",
@@ -101,6 +104,7 @@ export const {
   linkPurpose: LINK_PURPOSES,
   signInMethod: SIGN_IN_METHODS,
   webauthnPurpose: WEBAUTHN_PURPOSES,
+  secondStepPurpose: SECOND_STEP_PURPOSES,
   releaseStatus: RELEASE_STATUSES,
   milestoneKind: MILESTONE_KINDS,
   visitStatus: VISIT_STATUSES,
@@ -127,6 +131,7 @@ export type CohortStatus = Term<"cohortStatus">;
 export type LinkPurpose = Term<"linkPurpose">;
 export type SignInMethod = Term<"signInMethod">;
 export type WebauthnPurpose = Term<"webauthnPurpose">;
+export type SecondStepPurpose = Term<"secondStepPurpose">;
 export type ReleaseStatus = Term<"releaseStatus">;
 export type MilestoneKind = Term<"milestoneKind">;
 export type VisitStatus = Term<"visitStatus">;
@@ -146,4 +151,8 @@ export type MessageStatus = Term<"messageStatus">;
 export type MessageKind = Term<"messageKind">;
 
 /** Mail that always goes: people cannot turn it off (it is how they sign in). */
-export const ESSENTIAL_MESSAGE_KINDS: readonly MessageKind[] = ["invitation", "password_reset"];
+export const ESSENTIAL_MESSAGE_KINDS: readonly MessageKind[] = [
+  "invitation",
+  "password_reset",
+  "second_factor_reset",
+];

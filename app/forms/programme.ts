@@ -14,7 +14,14 @@ export const ProgrammeSchema = z.object({
 /** A programme's last change time is its version: the form carries the one it was drawn from. */
 const updatedAt = z.string({ error: "This form is out of date: reload the page and try again" });
 
-export const EditProgrammeSchema = ProgrammeSchema.extend({ updatedAt });
+/** The edit page's one box: everyone in the programme must use two-step verification (unticked: not sent). */
+export const EditProgrammeSchema = ProgrammeSchema.extend({
+  updatedAt,
+  requireSecondFactor: z
+    .literal("yes")
+    .optional()
+    .transform((v) => v === "yes"),
+});
 
 export type ProgrammeInput = z.output<typeof ProgrammeSchema>;
 

@@ -49,6 +49,24 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
     secret: ["token_hash"],
     anonymise: { action: "delete", why: "the calendar address stops working" },
   },
+  second_factors: {
+    secret: ["totp_key", "last_step"],
+    anonymise: { action: "delete", why: "nobody can sign in as the person, so their authenticator key goes" },
+  },
+  recovery_codes: {
+    secret: ["code_hash"],
+    anonymise: { action: "delete", why: "their recovery codes go with their authenticator key" },
+  },
+  pending_sign_ins: {
+    secret: ["token_hash", "pending_key", "reveal"],
+    anonymise: { action: "delete", why: "a sign-in half done stops working" },
+  },
+  second_factor_failures: {
+    anonymise: {
+      action: "delete",
+      why: "wrong codes only slow further attempts; nobody can sign in any more",
+    },
+  },
   memberships: {
     anonymise: {
       action: "scrub",

@@ -42,6 +42,7 @@ export async function getProgramme(db: Db, programmeId: number) {
       "programmes.updated_at",
       "organisations.name as sponsor_name",
       "programmes.retention_months",
+      "programmes.require_second_factor",
     ])
     .executeTakeFirst();
 }
@@ -89,6 +90,17 @@ export async function claimProgramme(tx: Tx, programmeId: number, updatedAt: str
 
 export async function updateProgramme(tx: Tx, programmeId: number, input: ProgrammeInput) {
   await tx.updateTable("programmes").set(programmeColumns(input)).where("id", "=", programmeId).execute();
+}
+
+/** Whether everyone in the programme must use two-step verification; answers whether that changed. */
+export async function setSecondFactorRequired(tx: Tx, programmeId: number, required: boolean) {
+  const result = await tx
+    .updateTable("programmes")
+    .set({ require_second_factor: required ? 1 : 0 })
+    .where("id", "=", programmeId)
+    .where("require_second_factor", "=", required ? 0 : 1)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function setRetentionMonths(tx: Tx, programmeId: number, months: number) {

@@ -6,6 +6,7 @@ import { Button, InsetText, SummaryList } from "~/components/govuk";
 import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
+import { getSecondFactor } from "~/models/second-factor.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -14,11 +15,13 @@ export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, person, self } = await requirePersonalDataAccess(context, request, params.personId);
-  return { person, self, isAdmin: user.isAdmin };
+  // Whether they use two-step verification is for administrators (who can reset it) only.
+  const factor = user.isAdmin ? await getSecondFactor(context.db, person.id) : undefined;
+  return { person, self, isAdmin: user.isAdmin, secondFactorSince: factor?.enrolled_at ?? null };
 }
 
 export default function PersonalData() {
-  const { person, self, isAdmin } = useLoaderData<typeof loader>();
+  const { person, self, isAdmin, secondFactorSince } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -42,6 +45,22 @@ export default function PersonalData() {
         <Button href={paths.person(person.id).data()}>Download {self ? "your" : "their"} data (JSON)</Button>
         {isAdmin ? (
           <>
+            <h2 className="govuk-heading-m">Two-step verification</h2>
+            {secondFactorSince ? (
+              <>
+                <p className="govuk-body">
+                  {self ? "You" : "They"} set up two-step verification on{" "}
+                  {formatUkDateTime(secondFactorSince)}.
+                </p>
+                <LinkParagraph to={paths.person(person.id).resetSecondFactor()}>
+                  Reset two-step verification (lost phone and recovery codes)
+                </LinkParagraph>
+              </>
+            ) : (
+              <p className="govuk-body">
+                {self ? "You have" : "They have"} not set up two-step verification.
+              </p>
+            )}
             <h2 className="govuk-heading-m">Anonymise</h2>
             {person.anonymised_at ? (
               <InsetText>This person was anonymised on {formatUkDateTime(person.anonymised_at)}.</InsetText>

@@ -22,6 +22,7 @@ import { getCalendarFeed } from "~/models/calendar-feed.server";
 import { optOutsOf } from "~/models/email-preferences.server";
 import { getPerson } from "~/models/person.server";
 import { listCohortsOfPerson } from "~/models/programme.server";
+import { getSecondFactor } from "~/models/second-factor.server";
 import { absoluteUrl } from "~/utils/links.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -32,11 +33,12 @@ export const ErrorBoundary = RouteErrorBoundary;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
   const db = context.db;
-  const [person, feed, cohorts, optedOut] = await Promise.all([
+  const [person, feed, cohorts, optedOut, secondFactor] = await Promise.all([
     getPerson(db, user.personId),
     getCalendarFeed(db, user.personId),
     listCohortsOfPerson(db, user.personId),
     optOutsOf(db, user.personId),
+    getSecondFactor(db, user.personId),
   ]);
   // The feed's address is shown once, straight after it is made: only its hash is kept.
   const revealed = await takeReveal(db, user.sessionId);
@@ -52,6 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       email: user.email,
       organisation: person?.organisation_name ?? null,
     },
+    twoStepSince: secondFactor?.enrolled_at ?? null,
     feedCreatedAt: feed?.created_at ?? null,
     feedUrl: token ? absoluteUrl(request, paths.calendarFeed(token)) : null,
     cohortFeeds: token
@@ -112,7 +115,8 @@ async function saveEmails(context: AppLoadContext, request: Request, user: Sessi
 }
 
 export default function Profile() {
-  const { person, feedCreatedAt, feedUrl, cohortFeeds, emails } = useLoaderData<typeof loader>();
+  const { person, feedCreatedAt, feedUrl, cohortFeeds, emails, twoStepSince } =
+    useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -122,6 +126,17 @@ export default function Profile() {
             { key: "Name", value: person.name },
             { key: "Email address", value: person.email },
             { key: "Organisation", value: person.organisation ?? "None" },
+            {
+              key: "Two-step verification",
+              value: twoStepSince ? `Set up on ${formatUkDateTime(twoStepSince)}` : "Not set up",
+              actions: [
+                {
+                  href: paths.twoStepVerification(),
+                  text: twoStepSince ? "Change" : "Set up",
+                  visuallyHiddenText: "two-step verification",
+                },
+              ],
+            },
           ]}
         />
         <p className="govuk-body">

@@ -5,7 +5,7 @@ import { editProgramme } from "~/commands/programmes.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
-import { BackLink, Button } from "~/components/govuk";
+import { BackLink, Button, Checkboxes } from "~/components/govuk";
 import { ProgrammeFields } from "~/components/ProgrammeFields";
 import { useVersionedForm } from "~/components/use-versioned-form";
 import { EditProgrammeSchema } from "~/forms/programme";
@@ -45,6 +45,7 @@ export default function EditProgramme() {
       sponsorOrganisationId: programme.sponsor_organisation_id
         ? String(programme.sponsor_organisation_id)
         : "",
+      requireSecondFactor: programme.require_second_factor === 1 ? "yes" : undefined,
     },
   });
   return (
@@ -56,6 +57,18 @@ export default function EditProgramme() {
         <Form method="post" {...formProps(form)} key={form.id}>
           <input type="hidden" name="updatedAt" value={programme.updated_at} />
           <ProgrammeFields fields={fields} organisations={organisations} />
+          <Checkboxes
+            field={fields.requireSecondFactor}
+            legend="Two-step verification"
+            legendSize="s"
+            hint="Coordinators and administrators always use it. Others set it up the next time they sign in."
+            items={[
+              {
+                value: "yes",
+                text: "Everyone in this programme must use two-step verification",
+              },
+            ]}
+          />
           <Button>Save changes</Button>
         </Form>
       </div>

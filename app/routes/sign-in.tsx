@@ -11,7 +11,8 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
 import { clientAddress } from "~/auth/guards.server";
 import { verifyPassword } from "~/auth/passwords.server";
-import { getSessionUser, safeRedirectPath, startSession } from "~/auth/session.server";
+import { continueAfterPassword } from "~/auth/second-factor.server";
+import { getSessionUser, safeRedirectPath } from "~/auth/session.server";
 import { signInAllowed, waitMessage } from "~/auth/sign-in-throttle.server";
 import { failSignIn, signIn } from "~/commands/accounts.server";
 import { run } from "~/commands/runner.server";
@@ -76,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return answer(submission, 400, WRONG);
   }
   await run(context.db, actor, signIn, { personId: account.id, email, address });
-  return startSession(context, account.id, safeRedirectPath(redirectTo));
+  return continueAfterPassword(context, account.id, safeRedirectPath(redirectTo));
 }
 
 export default function SignIn() {

@@ -116,7 +116,12 @@ function programme(programmeId: Id) {
 
 function person(personId: Id) {
   const base = `/people/${personId}`;
-  return { home: () => base, anonymise: () => `${base}/anonymise`, data: () => `${base}/data.json` };
+  return {
+    home: () => base,
+    anonymise: () => `${base}/anonymise`,
+    data: () => `${base}/data.json`,
+    resetSecondFactor: () => `${base}/reset-second-factor`,
+  };
 }
 
 export const paths = {
@@ -140,6 +145,13 @@ export const paths = {
   /** The endpoints of signing in with a passkey and of confirming it is you with one (step-up). */
   passkeySignIn: () => "/passkeys/sign-in",
   passkeyConfirm: () => "/passkeys/confirm",
+  /** The second step of signing in: a code from the authenticator app (or, with `recovery`, a recovery code). */
+  signInCode: (recovery?: boolean) => `/sign-in/code${q({ recovery: recovery ? 1 : undefined })}`,
+  /** After too many wrong codes: the pending sign-in was cancelled. */
+  signInCancelled: () => "/sign-in/code?cancelled=1",
+  twoStepSetUp: () => "/two-step-verification/set-up",
+  twoStepRecoveryCodes: () => "/two-step-verification/recovery-codes",
+  twoStepVerification: () => "/profile/two-step-verification",
   /** Asks for a second factor again (step-up) before a dangerous action, then goes back to `redirectTo`. */
   confirmItIsYou: (redirectTo: string) => `/confirm-it-is-you${q({ redirectTo })}`,
   administrators: () => "/admin/administrators",

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { totpCode } from "~/auth/totp.server";
 import { checkOneTimeLink } from "~/models/account.server";
 import { openDatabase } from "../../db/connection";
 import { cliWorkspace, runTandem } from "../setup/cli";
@@ -11,7 +12,7 @@ describe("npm run tandem", () => {
   it("lists its subcommands", () => {
     const { status, out } = tandem("--help");
     expect(status).toBe(0);
-    for (const command of ["migrate", "seed-demo", "create-admin", "reset-link"])
+    for (const command of ["migrate", "seed-demo", "create-admin", "reset-link", "demo-code"])
       expect(out).toContain(command);
   });
 
@@ -89,5 +90,26 @@ describe("npm run tandem", () => {
       "participant/industry=20",
     ]);
     await db.destroy();
+
+    // The administrator and the coordinator must use two-step verification: it is set up, with the key printed.
+    const keys = [...result.out.matchAll(/two-step verification key: ([A-Z2-7]+)/g)].map((m) => m[1]!);
+    expect(keys).toHaveLength(2);
+    expect(result.out).toContain("otpauth://totp/Tandem:");
+    const coordinatorEmail = /Coordinators:\n\s+(\S+@\S+)/.exec(result.out)![1]!;
+    const code = runTandem(["demo-code", "--email", coordinatorEmail], { DATABASE_URL: emptyUrl });
+    expect(code.status).toBe(0);
+    const printed = /^(\d{6}) /.exec(code.out)![1]!;
+    const coordinatorKey = keys[1]!;
+    const step = Math.floor(Date.now() / 30_000);
+    expect([step - 1, step].map((s) => totpCode(coordinatorKey, s * 30_000))).toContain(printed);
+    const production = runTandem(["demo-code", "--email", coordinatorEmail], {
+      DATABASE_URL: emptyUrl,
+      NODE_ENV: "production",
+      // What production requires to start at all (the command line loads the same modules).
+      SESSION_SECRET: "a-production-session-secret-for-this-test-only",
+      SECRETS_KEY: "a-production-secrets-key-for-this-test-only-0123456789",
+    });
+    expect(production.status).toBe(2);
+    expect(production.err).toContain("refused when NODE_ENV=production");
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { codeForNewKey, nextSecondStep, rememberRecoveryCodes } from "../setup/second-factor";
 import { chromiumPath } from "./chromium-path";
 
 export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -163,6 +164,40 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in");
+  await settled(page);
+  await completeSecondFactor(page, email);
+}
+
+/**
+ * The second step of signing in, as the person would do it with their phone: on the code page, a code computed
+ * from their key (from the test server's database); on the set-up page (someone who must use two-step verification
+ * and has not set it up), the key shown as text is read, a code computed from it, and the recovery codes saved.
+ * Does nothing on any other page.
+ */
+export async function completeSecondFactor(page: Page, email: string): Promise<void> {
+  const origin = new URL(page.url()).origin;
+  const at = () => new URL(page.url()).pathname;
+  if (at() === "/sign-in/code") {
+    const next = await nextSecondStep(origin, email);
+    if (!next) throw new Error(`Signing in as ${email} asks for a code, and the tests do not know their key`);
+    if (next.recovery) {
+      await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+      await arriveAt(page, "/sign-in/code?recovery=1");
+      await page.getByLabel("Recovery code").fill(next.code);
+    } else await page.getByLabel("Enter the 6-digit code").fill(next.code);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-in/code");
+    await settled(page);
+    return;
+  }
+  if (at() !== "/two-step-verification/set-up") return;
+  const key = (await page.locator("#authenticator-key").textContent()) ?? "";
+  await page.getByLabel("Enter the 6-digit code").fill(codeForNewKey(origin, email, key));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await arriveAt(page, "/two-step-verification/recovery-codes");
+  rememberRecoveryCodes(origin, email, await page.locator(".tandem-recovery-codes code").allTextContents());
+  await page.getByRole("button", { name: "I have saved these codes" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/two-step-verification/"));
   await settled(page);
 }
 

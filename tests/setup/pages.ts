@@ -19,6 +19,8 @@ export const PAGES: Record<string, Page[]> = {
   profile: [{ who: "coordinator", path: () => "/profile" }],
   // One person's own passkeys (a handful): read by the person, through the index on person_id.
   "profile_.passkeys._index": [{ who: "coordinator", path: () => "/profile/passkeys" }],
+  "profile_.two-step-verification": [{ who: "coordinator", path: () => "/profile/two-step-verification" }],
+  "confirm-it-is-you": [{ who: "admin", path: () => "/confirm-it-is-you?redirectTo=/programmes" }],
   "programmes._index": [{ who: "admin", path: () => "/programmes" }],
   "programmes.new": [{ who: "admin", path: () => "/programmes/new" }],
   "programmes.$programmeId._index": [{ who: "admin", path: programme }],
@@ -225,6 +227,11 @@ export const WITHOUT_ROWS = [
   "profile_.passkeys.register",
   "set-password.$token",
   "sign-in",
+  // One person's pending sign-in, or (the administrator's reset, after step-up) one person's second factor.
+  "sign-in_.code",
+  "two-step-verification.set-up",
+  "two-step-verification.recovery-codes",
+  "people.$personId.reset-second-factor",
   "sign-out",
   "unsubscribe.$token",
 ];

@@ -87,6 +87,38 @@ export const MATRIX: Record<string, Entry> = {
     GET: { path: () => "/forgotten-password", allowed: EVERYONE },
     POST: { path: () => "/forgotten-password", allowed: EVERYONE, status: fromEveryone(400) },
   },
+  // The second step of signing in and setting up two-step verification: only with a pending sign-in's cookie, which
+  // nobody here has (a session is not one), so everyone is sent to the sign-in page.
+  "sign-in_.code": {
+    GET: { path: () => "/sign-in/code", allowed: EVERYONE, status: fromEveryone(302) },
+    POST: { path: () => "/sign-in/code", allowed: EVERYONE, status: fromEveryone(302) },
+  },
+  "two-step-verification.set-up": {
+    GET: { path: () => "/two-step-verification/set-up", allowed: EVERYONE, status: fromEveryone(302) },
+    POST: { path: () => "/two-step-verification/set-up", allowed: EVERYONE, status: fromEveryone(302) },
+  },
+  "two-step-verification.recovery-codes": {
+    GET: {
+      path: () => "/two-step-verification/recovery-codes",
+      allowed: EVERYONE,
+      status: fromEveryone(302),
+    },
+    POST: {
+      path: () => "/two-step-verification/recovery-codes",
+      allowed: EVERYONE,
+      status: fromEveryone(302),
+    },
+  },
+  // Step-up: anyone signed in confirms it is them (an empty form is refused, 400).
+  "confirm-it-is-you": {
+    GET: { path: () => "/confirm-it-is-you?redirectTo=/profile", allowed: SIGNED_IN },
+    POST: { path: () => "/confirm-it-is-you?redirectTo=/profile", allowed: SIGNED_IN },
+  },
+  // Each person's own two-step verification (an empty form is refused, 400: no button pressed).
+  "profile_.two-step-verification": {
+    GET: { path: () => "/profile/two-step-verification", allowed: SIGNED_IN },
+    POST: { path: () => "/profile/two-step-verification", allowed: SIGNED_IN },
+  },
   accessibility: { GET: { path: () => "/accessibility", allowed: EVERYONE } },
   privacy: { GET: { path: () => "/privacy", allowed: EVERYONE } },
   cookies: { GET: { path: () => "/cookies", allowed: EVERYONE } },
@@ -445,6 +477,19 @@ export const MATRIX: Record<string, Entry> = {
   "people.$personId.anonymise": {
     GET: { path: (w) => `/people/${w.otherParticipant.id}/anonymise`, allowed: ADMIN },
     POST: { path: (w) => `/people/${w.otherParticipant.id}/anonymise`, allowed: ADMIN },
+  },
+  // Administrators only, and only after confirming it is them: a session made here has not, so it is sent to.
+  "people.$personId.reset-second-factor": {
+    GET: {
+      path: (w) => `/people/${w.otherParticipant.id}/reset-second-factor`,
+      allowed: ADMIN,
+      status: { admin: 303 },
+    },
+    POST: {
+      path: (w) => `/people/${w.otherParticipant.id}/reset-second-factor`,
+      allowed: ADMIN,
+      status: { admin: 303 },
+    },
   },
   audit: { GET: { path: () => "/audit", allowed: ["admin", "coordinator", "otherCohort"] } },
   // The outbox: administrators only. An empty form sends nothing again (400: no button pressed).

@@ -9,6 +9,13 @@ import type { Db } from "../../db/connection";
 import type { SignInMethod } from "../../db/types";
 import { fileDb } from "./db";
 import { makeWorld, type World } from "./factories";
+import {
+  codeForNewKey,
+  forgetServerDatabase,
+  nextSecondStep,
+  registerServerDatabase,
+  rememberRecoveryCodes,
+} from "./second-factor";
 
 /** The servers started here sign cookies with this secret, so tests can make sessions without signing in. */
 export const TEST_SESSION_SECRET = "tandem-test-session-secret";
@@ -115,6 +122,7 @@ export async function startServer(
       reject(new Error(`Server exited with ${code}:\n${output}`));
     });
   });
+  registerServerDatabase(url, database.db);
   return {
     url,
     db: database.db,
@@ -126,22 +134,80 @@ export async function startServer(
         child.kill("SIGTERM");
         await exited;
       }
+      forgetServerDatabase(url);
       await database.remove();
     },
   };
 }
 
-/** Signs in through the real form and returns the session cookie. */
+/** The `name=value` of a response's cookie called `name` (fetch joins several Set-Cookie headers otherwise). */
+function cookieNamed(response: Response, name: string): string | undefined {
+  return response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0]!)
+    .find((pair) => pair.startsWith(`${name}=`) && pair.length > name.length + 1);
+}
+
+async function expectRedirect(response: Response, what: string): Promise<string> {
+  if (response.status !== 302 && response.status !== 303)
+    throw new Error(`${what} failed with ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  return response.headers.get("location") ?? "";
+}
+
+/**
+ * Signs in through the real form and returns the session cookie. When Tandem asks for the second step, it is
+ * completed as the person would: a code computed from their key (read from the server's database, or remembered
+ * from the set-up page), or, when they must set up two-step verification, through the set-up pages.
+ */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${url}/sign-in`, {
     method: "POST",
     body: new URLSearchParams({ email, password, redirectTo: "/" }),
     redirect: "manual",
   });
-  const cookie = response.headers.get("set-cookie");
-  if (response.status !== 302 || !cookie)
-    throw new Error(`Sign-in as ${email} failed with ${response.status}`);
-  return cookie.split(";")[0]!;
+  const location = await expectRedirect(response, `Sign-in as ${email}`);
+  const session = cookieNamed(response, "tandem_session");
+  if (session) return session;
+  const pending = cookieNamed(response, "tandem_second_step");
+  if (!pending) throw new Error(`Sign-in as ${email} set no cookie (sent to ${location})`);
+  if (location.startsWith("/sign-in/code")) {
+    const next = await nextSecondStep(url, email);
+    if (!next) throw new Error(`Sign-in as ${email} asks for a code, and the tests do not know their key`);
+    const answer = await post(
+      `${url}/sign-in/code${next.recovery ? "?recovery=1" : ""}`,
+      { code: next.code },
+      pending,
+    );
+    await expectRedirect(answer, `The code of ${email}`);
+    const cookie = cookieNamed(answer, "tandem_session");
+    if (!cookie) throw new Error(`The code of ${email} was not accepted`);
+    return cookie;
+  }
+  return enrolThroughPages(url, email, pending);
+}
+
+/** Sets up two-step verification through the pages, as someone made to at sign-in; returns the session cookie. */
+export async function enrolThroughPages(url: string, email: string, pending: string): Promise<string> {
+  const page = await (await get(`${url}/two-step-verification/set-up`, pending)).text();
+  const key = /id="authenticator-key"[^>]*>([A-Z2-7 ]+)</.exec(page)?.[1];
+  if (!key) throw new Error(`The set-up page for ${email} shows no key`);
+  const confirmed = await post(
+    `${url}/two-step-verification/set-up`,
+    { code: codeForNewKey(url, email, key) },
+    pending,
+  );
+  await expectRedirect(confirmed, `Setting up two-step verification for ${email}`);
+  const codesPage = await (await get(`${url}/two-step-verification/recovery-codes`, pending)).text();
+  rememberRecoveryCodes(
+    url,
+    email,
+    [...codesPage.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]!),
+  );
+  const done = await post(`${url}/two-step-verification/recovery-codes`, {}, pending);
+  await expectRedirect(done, `Saving the recovery codes of ${email}`);
+  const cookie = cookieNamed(done, "tandem_session");
+  if (!cookie) throw new Error(`Setting up two-step verification for ${email} started no session`);
+  return cookie;
 }
 
 export function get(url: string, cookie?: string) {

@@ -20,6 +20,7 @@ const EXAMPLES: { [A in AuditAction]?: AuditDetails<A> } = {
   "programme.created": { name: "Tech Connect" },
   "programme.updated": { name: "Tech Connect" },
   "programme.retention_changed": { from: 24, to: 36, name: "Tech Connect" },
+  "programme.second_factor_changed": { name: "Tech Connect", required: true },
   "cohort.created": { name: "Tech Connect 2027", startDate: "2027-01-04", weeks: 12, teams: 6 },
   "cohort.updated": {
     name: "Tech Connect 2027",

@@ -11,6 +11,7 @@ import { passkeysAudit } from "./passkeys";
 import { peopleAudit } from "./people";
 import { pitchDayAudit } from "./pitch-day";
 import { programmesAudit } from "./programmes";
+import { secondFactorAudit } from "./second-factor";
 import { skillsAudit } from "./skills";
 import { teamsAudit } from "./teams";
 import { visitsAudit } from "./visits";
@@ -30,6 +31,7 @@ export const AUDIT_ACTIONS = {
   ...outboxAudit,
   ...emailAudit,
   ...passkeysAudit,
+  ...secondFactorAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -90,6 +92,7 @@ const AREAS: Record<string, string> = {
   pitch_day: "the pitch day",
   programme: "a programme",
   role: "someone's role",
+  second_factor: "two-step verification",
   sign_in: "signing in",
   skills: "the skills questionnaire",
   statement: "a problem statement",

@@ -12,6 +12,11 @@ export const programmesAudit = {
     (d, who) =>
       `${who.actor} changed how long people's data is kept after each cohort${d.name ? ` of ${d.name}` : ""} ends from ${count(d.from, "month")} to ${count(d.to, "month")}`,
   ),
+  "programme.second_factor_changed": sentence<{ name: string; required: boolean }>((d, who) =>
+    d.required
+      ? `${who.actor} made two-step verification required for everyone in the programme ${d.name}`
+      : `${who.actor} stopped requiring two-step verification for everyone in the programme ${d.name}`,
+  ),
   "cohort.created": sentence<CohortDetails>(
     (d, who) =>
       `${who.actor} added the cohort ${d.name}, starting ${d.startDate}, ${count(d.weeks, "week")}, ${count(d.teams, "team")}`,

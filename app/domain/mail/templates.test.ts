@@ -4,6 +4,7 @@ import {
   panelAddedMail,
   resultsReleasedMail,
   scoringOpenMail,
+  secondFactorResetMail,
   statementApprovedMail,
   statementChangesRequestedMail,
   statementSubmittedMail,
@@ -149,5 +150,22 @@ describe("the emails changes cause", () => {
     );
     expect(released.text).toContain(`Read your team's feedback:\n${common.link}`);
     expect(released.text).not.toMatch(/score|\d+ ?(\/|out of) ?\d+|rank/i);
+  });
+});
+
+describe("the email after an administrator resets two-step verification", () => {
+  it("says who reset it and when, what to do next, what to do if it was not them, and has no way to turn it off", () => {
+    const mail = secondFactorResetMail({
+      name: "Sam Okafor",
+      resetBy: "Ada Admin",
+      signIn: "https://tandem.example.test/sign-in",
+      at: "2026-12-03T10:15:00.000Z",
+    });
+    expect(mail.subject).toBe("Your Tandem two-step verification was reset");
+    expect(mail.text).toContain("Ada Admin reset the two-step verification of your Tandem account on");
+    expect(mail.text).toContain("you were signed out");
+    expect(mail.text).toContain("https://tandem.example.test/sign-in");
+    expect(mail.text).toContain("If you did not ask for this");
+    expect(mail.text).not.toContain("Stop these emails");
   });
 });

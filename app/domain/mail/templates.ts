@@ -52,6 +52,28 @@ export function passwordResetMail(m: PasswordReset): Rendered {
   });
 }
 
+type SecondFactorReset = {
+  name: string;
+  /** The administrator who reset it; null when Tandem's operators did (the command line). */
+  resetBy: string | null;
+  signIn: string;
+  at: string;
+};
+
+export function secondFactorResetMail(m: SecondFactorReset): Rendered {
+  return renderLetter({
+    subject: "Your Tandem two-step verification was reset",
+    greeting: `Dear ${m.name},`,
+    paragraphs: [
+      `${m.resetBy ?? "An administrator"} reset the two-step verification of your Tandem account on ${formatUkDateTime(m.at)}. Your authenticator app's codes and your recovery codes no longer work, and you were signed out.`,
+      "Next time you sign in with your password, Tandem may ask you to set up two-step verification again with your authenticator app.",
+      { link: m.signIn, label: "Sign in to Tandem" },
+      "If you did not ask for this, tell your programme's coordinator or the Tandem administrator now: someone may be trying to get into your account.",
+    ],
+    reason: "You are getting this email because a change was made to how you sign in to Tandem.",
+  });
+}
+
 /** Every email people can turn off ends with the link that does. */
 type CanTurnOff = { name: string; cohort: string; link: string; unsubscribe: string };
 
