@@ -10,6 +10,7 @@ import {
   WRONG_CODES_PER_SIGN_IN,
 } from "~/domain/second-factor";
 import { deleteSessionsOf, markSessionVerified } from "~/models/account.server";
+import { removePasskeysOf } from "~/models/passkey.server";
 import { getPerson } from "~/models/person.server";
 import {
   claimTimeStep,
@@ -33,7 +34,7 @@ import { type CommandContext, type Conflict, command, forbidden, ok, type Tx } f
 
 const NOTHING_TO_RESET: Conflict = {
   ok: false,
-  conflict: "This person has not set up two-step verification: there is nothing to reset",
+  conflict: "This person has no authenticator app and no passkey: there is nothing to reset",
 };
 
 /** Where a code was entered, for the audit log. */
@@ -222,14 +223,17 @@ export const turnOffSecondFactor = command({
 export const resetSecondFactor = command({
   async execute(c, input: { personId: number; reason: string }) {
     const person = await getPerson(c.tx, input.personId);
-    if (!person || !(await getSecondFactor(c.tx, input.personId))) return NOTHING_TO_RESET;
-    await deleteSecondFactor(c.tx, input.personId);
+    const hadAuthenticator = Boolean(await getSecondFactor(c.tx, input.personId));
+    // Their passkeys go too: a lost phone often holds both, and a passkey alone still signs in.
+    const passkeysRemoved = await removePasskeysOf(c.tx, input.personId);
+    if (!person || (!hadAuthenticator && passkeysRemoved === 0)) return NOTHING_TO_RESET;
+    if (hadAuthenticator) await deleteSecondFactor(c.tx, input.personId);
     await deleteSessionsOf(c.tx, input.personId);
     c.audit({
       action: "second_factor.reset",
       subjectType: "person",
       subjectId: input.personId,
-      details: { reason: input.reason },
+      details: { reason: input.reason, passkeysRemoved },
     });
     const admin = c.actor.personId === null ? null : await getPerson(c.tx, c.actor.personId);
     c.send({

@@ -11,4 +11,4 @@ export function defaultPasskeyName(addedAt: string): string {
 
 /** What the passkeys page and its endpoint say when someone with a passkey has not confirmed it is them lately. */
 export const CONFIRM_BEFORE_ADDING =
-  "To add another passkey, first confirm it is you with one you already have.";
+  "To add a passkey, first confirm it is you with a passkey or a code you already have: it keeps someone who learnt your password from adding theirs.";

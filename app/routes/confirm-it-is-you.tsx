@@ -20,9 +20,11 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
+import { PasskeyConfirm } from "~/components/PasskeyConfirm";
 import { CodeInput } from "~/components/SecondFactor";
 import { ConfirmSchema } from "~/forms/second-factor";
 import { codeRefusal } from "~/forms/second-factor-reply.server";
+import { countPasskeys } from "~/models/passkey.server";
 import { getSecondFactor } from "~/models/second-factor.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -42,8 +44,11 @@ function target(request: Request): string {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
-  const factor = await getSecondFactor(context.db, user.personId);
-  return { hasAuthenticator: Boolean(factor), redirectTo: target(request) };
+  const [factor, passkeys] = await Promise.all([
+    getSecondFactor(context.db, user.personId),
+    countPasskeys(context.db, user.personId),
+  ]);
+  return { hasAuthenticator: Boolean(factor), hasPasskeys: passkeys > 0, redirectTo: target(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -67,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ConfirmItIsYou() {
-  const { hasAuthenticator, redirectTo } = useLoaderData<typeof loader>();
+  const { hasAuthenticator, hasPasskeys, redirectTo } = useLoaderData<typeof loader>();
   const [form, fields] = useForm<z.input<typeof ConfirmSchema>>({
     lastResult: useActionData<typeof action>(),
     shouldRevalidate: "onBlur",
@@ -82,15 +87,17 @@ export default function ConfirmItIsYou() {
           What you are about to do needs extra care, so Tandem asks you to confirm it is you. You will not be
           asked again for 10 minutes.
         </p>
-        {/*
-          SEAM for the lead (issue 15): the other ways to confirm go here, before the code —
-          "Use a passkey" (the passkeys helper's button; needs JavaScript) and "Confirm with <provider>" (the SSO
-          helper's link, for a person whose email domain has an identity provider). Each marks the session
-          verified (markSessionVerified) and comes back to `redirectTo`.
-        */}
+        {hasPasskeys ? (
+          <>
+            <h2 className="govuk-heading-m">Use a passkey</h2>
+            <PasskeyConfirm redirectTo={redirectTo} hasPasskeys={hasPasskeys} />
+          </>
+        ) : null}
         {hasAuthenticator ? (
           <>
-            <h2 className="govuk-heading-m">Enter the code from your authenticator app</h2>
+            <h2 className="govuk-heading-m">
+              {hasPasskeys ? "Or enter" : "Enter"} the code from your authenticator app
+            </h2>
             <Form method="post" action={here} {...formProps(form)}>
               <CodeInput field={fields.code} />
               <Button>Continue</Button>
@@ -101,7 +108,9 @@ export default function ConfirmItIsYou() {
           </>
         ) : (
           <>
-            <h2 className="govuk-heading-m">Set up two-step verification first</h2>
+            <h2 className="govuk-heading-m">
+              {hasPasskeys ? "Or set up two-step verification" : "Set up two-step verification first"}
+            </h2>
             <p className="govuk-body">
               You have not set up two-step verification, so Tandem cannot ask you for a code. Set it up now
               with an authenticator app on your phone: it takes a minute, and then you carry on where you

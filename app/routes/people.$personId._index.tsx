@@ -6,6 +6,7 @@ import { Button, InsetText, SummaryList } from "~/components/govuk";
 import { LinkParagraph } from "~/components/LinkParagraph";
 import { PageHeading } from "~/components/PageHeading";
 import { formatUkDateTime } from "~/domain/calendar";
+import { countPasskeys } from "~/models/passkey.server";
 import { getSecondFactor } from "~/models/second-factor.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -16,12 +17,14 @@ export const ErrorBoundary = RouteErrorBoundary;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, person, self } = await requirePersonalDataAccess(context, request, params.personId);
   // Whether they use two-step verification is for administrators (who can reset it) only.
-  const factor = user.isAdmin ? await getSecondFactor(context.db, person.id) : undefined;
-  return { person, self, isAdmin: user.isAdmin, secondFactorSince: factor?.enrolled_at ?? null };
+  const [factor, passkeys] = user.isAdmin
+    ? await Promise.all([getSecondFactor(context.db, person.id), countPasskeys(context.db, person.id)])
+    : [undefined, 0];
+  return { person, self, isAdmin: user.isAdmin, secondFactorSince: factor?.enrolled_at ?? null, passkeys };
 }
 
 export default function PersonalData() {
-  const { person, self, isAdmin, secondFactorSince } = useLoaderData<typeof loader>();
+  const { person, self, isAdmin, secondFactorSince, passkeys } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -46,11 +49,15 @@ export default function PersonalData() {
         {isAdmin ? (
           <>
             <h2 className="govuk-heading-m">Two-step verification</h2>
-            {secondFactorSince ? (
+            {secondFactorSince || passkeys > 0 ? (
               <>
                 <p className="govuk-body">
-                  {self ? "You" : "They"} set up two-step verification on{" "}
-                  {formatUkDateTime(secondFactorSince)}.
+                  {secondFactorSince
+                    ? `${self ? "You" : "They"} set up two-step verification on ${formatUkDateTime(secondFactorSince)}.`
+                    : `${self ? "You have" : "They have"} not set up two-step verification.`}
+                  {passkeys > 0
+                    ? ` ${self ? "You have" : "They have"} ${passkeys === 1 ? "a passkey" : `${passkeys} passkeys`}.`
+                    : ""}
                 </p>
                 <LinkParagraph to={paths.person(person.id).resetSecondFactor()}>
                   Reset two-step verification (lost phone and recovery codes)

@@ -18,6 +18,7 @@ import { BackLink, Button, InsetText, Textarea, WarningText } from "~/components
 import { formatUkDateTime } from "~/domain/calendar";
 import { invalidForm, refused } from "~/forms/reply.server";
 import { ResetSecondFactorSchema } from "~/forms/second-factor";
+import { countPasskeys } from "~/models/passkey.server";
 import { getSecondFactor } from "~/models/second-factor.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
@@ -30,8 +31,11 @@ export const ErrorBoundary = RouteErrorBoundary;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, person } = await requirePersonAdmin(context, request, params.personId);
   requireRecentVerification(request, user);
-  const factor = await getSecondFactor(context.db, person.id);
-  return { person, enrolledAt: factor?.enrolled_at ?? null };
+  const [factor, passkeys] = await Promise.all([
+    getSecondFactor(context.db, person.id),
+    countPasskeys(context.db, person.id),
+  ]);
+  return { person, enrolledAt: factor?.enrolled_at ?? null, passkeys };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -53,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ResetSecondFactor() {
-  const { person, enrolledAt } = useLoaderData<typeof loader>();
+  const { person, enrolledAt, passkeys } = useLoaderData<typeof loader>();
   const [form, fields] = useForm<z.input<typeof ResetSecondFactorSchema>>({
     lastResult: useActionData<typeof action>(),
   });
@@ -63,12 +67,16 @@ export default function ResetSecondFactor() {
         <BackLink href={paths.person(person.id).home()}>Back to {person.name}</BackLink>
         <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">Reset the two-step verification of {person.name}</h1>
-        {enrolledAt ? (
+        {enrolledAt || passkeys > 0 ? (
           <>
             <p className="govuk-body">
-              They set it up on {formatUkDateTime(enrolledAt)}. Resetting it removes their authenticator app
-              and their recovery codes, signs them out everywhere and emails them to say so. If their role
-              requires two-step verification, they set it up again the next time they sign in.
+              {enrolledAt
+                ? `They set it up on ${formatUkDateTime(enrolledAt)}. `
+                : "They have no authenticator app set up. "}
+              Resetting it removes their authenticator app and their recovery codes
+              {passkeys > 0 ? ` and ${passkeys === 1 ? "their passkey" : `their ${passkeys} passkeys`}` : ""},
+              signs them out everywhere and emails them to say so. If their role requires two-step
+              verification, they set it up again the next time they sign in.
             </p>
             <WarningText>
               Only reset it when you are sure the request comes from {person.name}: check with them by phone
@@ -86,7 +94,7 @@ export default function ResetSecondFactor() {
           </>
         ) : (
           <InsetText>
-            {person.name} has not set up two-step verification: there is nothing to reset.
+            {person.name} has no authenticator app and no passkey: there is nothing to reset.
           </InsetText>
         )}
       </div>

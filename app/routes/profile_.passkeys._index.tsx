@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { mayAddPasskey } from "~/auth/passkeys.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -9,6 +9,7 @@ import { PasskeyConfirm } from "~/components/PasskeyConfirm";
 import { formatUkDateTime } from "~/domain/calendar";
 import { CONFIRM_BEFORE_ADDING } from "~/domain/passkeys";
 import { listPasskeys } from "~/models/passkey.server";
+import { getSecondFactor } from "~/models/second-factor.server";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
@@ -17,8 +18,12 @@ export const ErrorBoundary = RouteErrorBoundary;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
-  const passkeys = await listPasskeys(context.db, user.personId);
-  return { passkeys, mayAdd: mayAddPasskey(user, { hasPasskeys: passkeys.length > 0 }) };
+  const [passkeys, authenticator] = await Promise.all([
+    listPasskeys(context.db, user.personId),
+    getSecondFactor(context.db, user.personId),
+  ]);
+  const factors = { hasPasskeys: passkeys.length > 0, hasOtherSecondFactor: Boolean(authenticator) };
+  return { passkeys, mayAdd: mayAddPasskey(user, factors) };
 }
 
 export default function Passkeys() {
@@ -97,7 +102,12 @@ export default function Passkeys() {
             Add a passkey
           </PasskeyButton>
         ) : (
-          <p className="govuk-body">{CONFIRM_BEFORE_ADDING}</p>
+          <p className="govuk-body">
+            {CONFIRM_BEFORE_ADDING}{" "}
+            <Link className="govuk-link" to={paths.confirmItIsYou(paths.passkeys())}>
+              Confirm it is you
+            </Link>
+          </p>
         )}
       </div>
     </div>

@@ -9,6 +9,7 @@ import { run } from "~/commands/runner.server";
 import { CONFIRM_BEFORE_ADDING, defaultPasskeyName } from "~/domain/passkeys";
 import { PasskeyCeremonySchema } from "~/forms/passkeys";
 import { countPasskeys, credentialsOf } from "~/models/passkey.server";
+import { getSecondFactor } from "~/models/second-factor.server";
 import { paths } from "~/utils/paths";
 import { nowIso } from "~/utils/time";
 
@@ -20,8 +21,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
   const form = PasskeyCeremonySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return Response.json({ message: BROKEN }, { status: 400 });
-  const hasPasskeys = (await countPasskeys(context.db, user.personId)) > 0;
-  if (!mayAddPasskey(user, { hasPasskeys }))
+  const [passkeys, authenticator] = await Promise.all([
+    countPasskeys(context.db, user.personId),
+    getSecondFactor(context.db, user.personId),
+  ]);
+  if (!mayAddPasskey(user, { hasPasskeys: passkeys > 0, hasOtherSecondFactor: Boolean(authenticator) }))
     return Response.json({ message: CONFIRM_BEFORE_ADDING }, { status: 403 });
   const actor = actorOf(context, user);
   if (form.data.intent === "options") {

@@ -78,7 +78,7 @@ describe("Passkeys with JavaScript", () => {
     // passkey needs first.
     expect((await sessionsOf(person.id)).map((s) => [s.method, s.verified_at])).toEqual([["password", null]]);
     await page
-      .getByText("To add another passkey, first confirm it is you with one you already have.")
+      .getByText("To add a passkey, first confirm it is you with a passkey or a code you already have")
       .waitFor();
     expect(await page.getByRole("button", { name: "Add a passkey" }).count()).toBe(0);
     await page.getByRole("button", { name: "Confirm with a passkey" }).click();

@@ -26,9 +26,9 @@ export const secondFactorAudit = {
   "second_factor.turned_off": sentence<Record<never, never>>(
     (_, who) => `${who.actor} turned off two-step verification`,
   ),
-  "second_factor.reset": sentence<{ reason: string }>(
+  "second_factor.reset": sentence<{ reason: string; passkeysRemoved?: number }>(
     (d, who) =>
-      `${who.actor} reset the two-step verification of ${who.subject ?? "a person"} and signed them out. Reason given: ${d.reason}`,
+      `${who.actor} reset the two-step verification of ${who.subject ?? "a person"}${d.passkeysRemoved ? ` (and removed ${d.passkeysRemoved === 1 ? "their passkey" : `their ${d.passkeysRemoved} passkeys`})` : ""} and signed them out. Reason given: ${d.reason}`,
   ),
   "second_factor.confirmed": sentence<Record<never, never>>(
     (_, who) => `${who.actor} confirmed it was them with a code`,
