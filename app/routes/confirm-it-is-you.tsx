@@ -96,7 +96,9 @@ export default function ConfirmItIsYou() {
         {hasAuthenticator ? (
           <>
             <h2 className="govuk-heading-m">
-              {hasPasskeys ? "Or enter" : "Enter"} the code from your authenticator app
+              {hasPasskeys
+                ? "Or enter the code from your authenticator app"
+                : "Enter the code from your authenticator app"}
             </h2>
             <Form method="post" action={here} {...formProps(form)}>
               <CodeInput field={fields.code} />

@@ -447,7 +447,10 @@ describe("recovery", () => {
     expect((await get(url("/"), theirs)).status).toBe(302);
     const [event] = await audit("second_factor.reset", person.id);
     expect(event?.actor_person_id).toBe(world.people.admin.id);
-    expect(JSON.parse(event!.details)).toEqual({ reason: "Lost phone, confirmed by phone call" });
+    expect(JSON.parse(event!.details)).toEqual({
+      reason: "Lost phone, confirmed by phone call",
+      passkeysRemoved: 0,
+    });
     const mail = await server.db
       .selectFrom("outbox")
       .where("kind", "=", "second_factor_reset")

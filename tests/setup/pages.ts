@@ -206,6 +206,7 @@ export const PAGES: Record<string, Page[]> = {
     { who: "coordinator", path: () => "/audit" },
   ],
   "admin.outbox._index": [{ who: "admin", path: () => "/admin/outbox" }],
+  "admin.administrators._index": [{ who: "admin", path: () => "/admin/administrators" }],
   "admin.outbox.$messageId._index": [{ who: "admin", path: (w) => `/admin/outbox/${w.messageId}` }],
   "admin.outbox.$messageId.html": [{ who: "admin", path: (w) => `/admin/outbox/${w.messageId}/html` }],
 };
@@ -232,6 +233,8 @@ export const WITHOUT_ROWS = [
   "two-step-verification.set-up",
   "two-step-verification.recovery-codes",
   "people.$personId.reset-second-factor",
+  // A form (appointing an administrator) with nothing from the database on it.
+  "admin.administrators.new",
   "sign-out",
   "unsubscribe.$token",
 ];

@@ -483,12 +483,12 @@ export const MATRIX: Record<string, Entry> = {
     GET: {
       path: (w) => `/people/${w.otherParticipant.id}/reset-second-factor`,
       allowed: ADMIN,
-      status: { admin: 303 },
     },
+    // The matrix's sessions began with a second factor (step-up passes); an empty form is refused (400).
     POST: {
       path: (w) => `/people/${w.otherParticipant.id}/reset-second-factor`,
       allowed: ADMIN,
-      status: { admin: 303 },
+      status: { admin: 400 },
     },
   },
   audit: { GET: { path: () => "/audit", allowed: ["admin", "coordinator", "otherCohort"] } },
