@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "health:view": COORDINATION,
   /** The outbox: every email Tandem has sent or will send, read in full and sent again. Site-wide, no cohort's. */
   "outbox:manage": ["admin"],
+  /** The identity providers (single sign-on) of the organisations whose people sign in through them. Site-wide. */
+  "identity-providers:manage": ["admin"],
 } as const satisfies Record<string, Holder[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

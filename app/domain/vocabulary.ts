@@ -28,6 +28,12 @@ export const VOCABULARY = {
     passkey: "Passkey",
     sso: "Single sign-on",
   },
+  /** Why Tandem sent someone to their organisation's identity provider. */
+  ssoPurpose: {
+    "sign-in": "Signing in",
+    invitation: "Accepting an invitation",
+    confirm: "Confirming it is them",
+  },
   releaseStatus: { requested: "Requested", approved: "Approved", declined: "Declined" },
   milestoneKind: {
     "kick-off": "Kick-off",
@@ -98,6 +104,7 @@ export const {
   cohortStatus: COHORT_STATUSES,
   linkPurpose: LINK_PURPOSES,
   signInMethod: SIGN_IN_METHODS,
+  ssoPurpose: SSO_PURPOSES,
   releaseStatus: RELEASE_STATUSES,
   milestoneKind: MILESTONE_KINDS,
   visitStatus: VISIT_STATUSES,
@@ -123,6 +130,7 @@ export type CohortRole = Term<"cohortRole">;
 export type CohortStatus = Term<"cohortStatus">;
 export type LinkPurpose = Term<"linkPurpose">;
 export type SignInMethod = Term<"signInMethod">;
+export type SsoPurpose = Term<"ssoPurpose">;
 export type ReleaseStatus = Term<"releaseStatus">;
 export type MilestoneKind = Term<"milestoneKind">;
 export type VisitStatus = Term<"visitStatus">;

@@ -11,6 +11,7 @@ import { peopleAudit } from "./people";
 import { pitchDayAudit } from "./pitch-day";
 import { programmesAudit } from "./programmes";
 import { skillsAudit } from "./skills";
+import { ssoAudit } from "./sso";
 import { teamsAudit } from "./teams";
 import { visitsAudit } from "./visits";
 
@@ -28,6 +29,7 @@ export const AUDIT_ACTIONS = {
   ...peopleAudit,
   ...outboxAudit,
   ...emailAudit,
+  ...ssoAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -49,6 +51,7 @@ export const SUBJECT_TYPES = {
   pitch_event: "Pitch day",
   skills_questionnaire: "Skills questionnaire",
   email: "Email",
+  identity_provider: "Identity provider",
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
 
@@ -74,6 +77,7 @@ const AREAS: Record<string, string> = {
   cohort: "a cohort",
   demo: "the demo",
   email: "the email settings",
+  identity_provider: "an identity provider",
   invitation: "an invitation",
   membership: "someone's place in a cohort",
   mentoring: "the mentoring",
@@ -89,6 +93,7 @@ const AREAS: Record<string, string> = {
   role: "someone's role",
   sign_in: "signing in",
   skills: "the skills questionnaire",
+  sso: "signing in with an identity provider",
   statement: "a problem statement",
   statements: "the problem statements",
   team: "the teams",
