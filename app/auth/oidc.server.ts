@@ -176,7 +176,11 @@ export async function authorizationOrigin(provider: ProviderSettings): Promise<s
 export function failureDetail(error: unknown): string {
   if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError)
     return `${error.error}${error.error_description ? `: ${error.error_description}` : ""}`;
-  if (error instanceof client.ClientError) return `${error.code ?? "error"}: ${plainError(error)}`;
+  if (error instanceof client.ClientError) {
+    // openid-client's message is general; oauth4webapi's, in the cause, names the check (the nonce, the expiry).
+    const cause = error.cause instanceof Error ? ` (${plainError(error.cause)})` : "";
+    return `${error.code ?? "error"}: ${plainError(error)}${cause}`;
+  }
   return plainError(error);
 }
 

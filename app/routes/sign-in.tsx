@@ -66,6 +66,7 @@ type View =
   | { step: "provider"; email: string; provider: SsoProvider };
 
 type Submission = {
+  payload: Record<string, unknown>;
   reply(options?: {
     formErrors?: string[];
     fieldErrors?: Record<string, string[]>;
@@ -81,8 +82,13 @@ function answer(
   errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {},
   headers?: HeadersInit,
 ) {
+  const redirectTo = submission.payload.redirectTo;
   return data(
-    { view, result: submission.reply({ ...errors, hideFields: ["password"] }) },
+    {
+      view,
+      redirectTo: typeof redirectTo === "string" ? safeRedirectPath(redirectTo) : null,
+      result: submission.reply({ ...errors, hideFields: ["password"] }),
+    },
     { status, headers },
   );
 }
@@ -152,8 +158,8 @@ export default function SignIn() {
     lastResult: actionData?.result,
   });
   const [params] = useSearchParams();
-  const redirectTo = params.get("redirectTo") ?? paths.home();
-  const startAgain = paths.signIn(params.get("redirectTo") ?? undefined);
+  const redirectTo = actionData?.redirectTo ?? params.get("redirectTo") ?? paths.home();
+  const startAgain = paths.signIn(redirectTo === paths.home() ? undefined : redirectTo);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -34,7 +34,7 @@ export default function SignedOut() {
           You are still signed in to {providerName}, so other services that use it may still let you in. On a
           computer others use, sign out of {providerName} too.
         </p>
-        <Button href={endSessionUrl}>Sign out of {providerName} too</Button>
+        <Button href={endSessionUrl}>{`Sign out of ${providerName} too`}</Button>
         <LinkParagraph to={paths.signIn()}>Sign in to Tandem again</LinkParagraph>
       </div>
     </div>
