@@ -20,6 +20,11 @@ export type IdentityProviderOptions = {
   expiredIdTokens?: boolean;
 };
 
+/** An ID token's lifetime in seconds that ends an hour before it is issued (oidc-provider takes a function as is). */
+function expiredAnHourAgo(): number {
+  return -3600;
+}
+
 export type RunningIdentityProvider = { issuer: string; close: () => Promise<void> };
 
 export async function startIdentityProvider(
@@ -52,7 +57,7 @@ export async function startIdentityProvider(
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ["tandem-test-identity-provider-cookie-key"] },
-    ttl: options.expiredIdTokens ? { IdToken: () => -3600 } : { IdToken: 3600 },
+    ttl: { IdToken: options.expiredIdTokens ? expiredAnHourAgo : 3600 },
     async findAccount(_ctx: unknown, id: string) {
       const user = users.get(id.toLowerCase());
       if (!user) return undefined;
