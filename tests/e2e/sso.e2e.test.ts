@@ -106,7 +106,7 @@ describe("The identity providers page", () => {
     mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${DOCS_SCREENSHOTS}admin-identity-providers.png`, fullPage: true });
 
-    await page.getByRole("link", { name: "Add an identity provider" }).click();
+    await page.getByRole("button", { name: "Add an identity provider" }).click();
     await arriveAt(page, "/admin/identity-providers/new");
     await page.getByLabel("Name").fill("Second Department");
     await page.getByLabel("Issuer URL").fill(provider.issuer);
@@ -119,7 +119,6 @@ describe("The identity providers page", () => {
       .getByText('"not" is not a domain name', { exact: false })
       .waitFor();
     expect(await page.getByLabel("Name").inputValue()).toBe("Second Department");
-    expect(await page.getByLabel("Client secret").inputValue()).toBe("");
     await checkPage(page);
     await page.getByLabel("Client secret").fill("second-secret");
     await page.getByLabel("Email domains it signs in for").fill("second.example");
