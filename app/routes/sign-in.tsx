@@ -62,7 +62,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type View =
   | { step: "email" }
   | { step: "password"; email: string }
-  | { step: "both" }
+  | { step: "both"; email: string | null }
   | { step: "provider"; email: string; provider: SsoProvider };
 
 type Submission = {
@@ -120,7 +120,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return answer({ step: "password", email }, submission, 200);
   }
   const submission = parseWithZod(formData, { schema: SignInSchema });
-  if (submission.status !== "success") return answer({ step: "both" }, submission, 400);
+  if (submission.status !== "success") {
+    const typed = submission.payload.email;
+    return answer({ step: "both", email: typeof typed === "string" ? typed : null }, submission, 400);
+  }
   const { email, password, redirectTo } = submission.value;
   // The organisation's provider decides who of its people may sign in: Tandem's password is not checked for them.
   const provider = await ssoProviderForEmail(context, email);
@@ -130,7 +133,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const throttle = await signInAllowed(context.db, { email, address });
   if (!throttle.allowed) {
     return answer(
-      { step: "both" },
+      { step: "both", email },
       submission,
       429,
       { fieldErrors: { email: [waitMessage(throttle.retryAfterSeconds)] } },
@@ -142,7 +145,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { personId: account?.id ?? null, address };
   if (!account || !valid) {
     await run(context.db, actor, failSignIn, { email, address, personId: account?.id ?? null });
-    return answer({ step: "both" }, submission, 400, { fieldErrors: { email: [WRONG] } });
+    return answer({ step: "both", email }, submission, 400, { fieldErrors: { email: [WRONG] } });
   }
   await run(context.db, actor, signIn, { personId: account.id, email, address });
   // The one place a password signs someone in.
@@ -152,11 +155,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const view: View = actionData?.view ?? { step: "email" };
-  const [form, fields] = useForm<{ email: string; password: string }>({
-    // A new form for each step, so the step's inputs start from what the server answered.
-    id: `sign-in-${view.step}`,
-    lastResult: actionData?.result,
-  });
+  const [form, fields] = useForm<{ email: string; password: string }>({ lastResult: actionData?.result });
   const [params] = useSearchParams();
   const redirectTo = actionData?.redirectTo ?? params.get("redirectTo") ?? paths.home();
   const startAgain = paths.signIn(redirectTo === paths.home() ? undefined : redirectTo);
@@ -190,7 +189,7 @@ export default function SignIn() {
           </>
         ) : view.step === "email" ? (
           <>
-            <Form method="post" {...formProps(form)}>
+            <Form method="post" {...formProps(form)} key="email">
               <input type="hidden" name="step" value="email" />
               <input type="hidden" name="redirectTo" value={redirectTo} />
               <SignInEmailInput field={fields.email} />
@@ -199,7 +198,8 @@ export default function SignIn() {
             {/* Issue 15: the passkey helper puts "Sign in with a passkey" here, beside the email step. */}
           </>
         ) : (
-          <Form method="post" {...formProps(form)}>
+          // Keyed by the step, so each step's boxes are drawn afresh from what the server answered.
+          <Form method="post" {...formProps(form)} key={view.step}>
             <input type="hidden" name="redirectTo" value={redirectTo} />
             {view.step === "password" ? (
               <>
@@ -212,7 +212,7 @@ export default function SignIn() {
                 </p>
               </>
             ) : (
-              <SignInEmailInput field={fields.email} />
+              <SignInEmailInput field={fields.email} defaultValue={view.email ?? undefined} />
             )}
             <PasswordInput field={fields.password} label="Password" autoComplete="current-password" />
             <Button>Sign in</Button>
