@@ -218,7 +218,9 @@ export default function SignIn() {
             <Button>Sign in</Button>
           </Form>
         )}
-        <LinkParagraph to={paths.forgottenPassword()}>I have forgotten my password</LinkParagraph>
+        {view.step === "provider" ? null : (
+          <LinkParagraph to={paths.forgottenPassword()}>I have forgotten my password</LinkParagraph>
+        )}
       </div>
     </div>
   );
