@@ -22,6 +22,7 @@ import type {
   SheetStatus,
   SignInMethod,
   SkillsPhase,
+  SsoPurpose,
   StatementCategory,
   StatementStatus,
   VisitStatus,
@@ -86,6 +87,51 @@ export interface SessionsTable {
    * alone.
    */
   verified_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The identity provider the session came from (single sign-on), or null. */
+  sso_provider_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The provider's ID token for this sign-in, sealed (secret-box), for its end-session endpoint; or null. */
+  sso_id_token: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An organisation's OpenID Connect provider, which signs in the people of the email domains it vouches for. */
+export interface IdentityProvidersTable {
+  id: Generated<number>;
+  name: string;
+  /** The issuer URL, whose /.well-known/openid-configuration describes the provider. */
+  issuer: string;
+  client_id: string;
+  /** Sealed with SECRETS_KEY (app/utils/secret-box.server.ts); never shown again once saved. */
+  client_secret: string;
+  added_by: number | null;
+  added_at: Instant;
+  updated_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** An email domain (lower case, like "hmrc.gov.uk") and the one provider that vouches for it. */
+export interface IdentityProviderDomainsTable {
+  domain: string;
+  provider_id: number;
+}
+
+/** One sign-in through a provider, from Tandem's redirect to its callback: used once, within 10 minutes. */
+export interface SsoRequestsTable {
+  id: Generated<number>;
+  /** SHA-256 of the `state` sent to the provider (the browser holds the state itself in a signed cookie). */
+  state_hash: string;
+  nonce: string;
+  /** The PKCE code verifier. */
+  code_verifier: string;
+  provider_id: number;
+  purpose: SsoPurpose;
+  /** For an invitation accepted through the provider: the one-time link it uses. */
+  link_id: number | null;
+  /** For a "confirm it is you" (step-up): the session it verifies. */
+  session_id: string | null;
+  redirect_to: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
 }
 
 export interface OneTimeLinksTable {
@@ -750,6 +796,9 @@ export interface Database {
   submissions: SubmissionsTable;
   anonymous_submissions: AnonymousSubmissionsTable;
   password_reset_requests: PasswordResetRequestsTable;
+  identity_providers: IdentityProvidersTable;
+  identity_provider_domains: IdentityProviderDomainsTable;
+  sso_requests: SsoRequestsTable;
 }
 
 export type Milestone = Selectable<MilestonesTable>;

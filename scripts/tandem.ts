@@ -16,6 +16,7 @@ import { openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { backupCommands } from "./backup-commands";
 import { cohortCommands } from "./cohort-commands";
+import { identityProviderCommands } from "./identity-provider-commands";
 import { locateJsonError } from "./json-error";
 import { outboxCommands } from "./outbox-commands";
 import { reminderCommands } from "./reminder-commands";
@@ -194,6 +195,7 @@ const commands: Record<string, Command> = {
   ...retentionCommands,
   ...outboxCommands,
   ...reminderCommands,
+  ...identityProviderCommands,
 };
 
 function help(): string {

@@ -9,12 +9,13 @@ import { EMAIL_PREVIEW_POLICY } from "../app/domain/mail/preview";
 import { databaseReachable } from "../app/models/health.server";
 import { isProduction } from "../app/utils/env.server";
 import { logError } from "../app/utils/error-log.server";
+import { FORM_ACTION_HEADER, formActionOrigins } from "../app/utils/form-action";
 import type { Db } from "../db/connection";
 import { limitBodies } from "./body-limits";
 import { assignRequestId, requestLog } from "./request-log";
 import { clientAddressOf, throttleSignIn } from "./sign-in-throttle";
 
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(nonce: string, formActions: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
@@ -22,7 +23,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formActions].join(" "),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -50,7 +51,25 @@ function securityHeaders(req: Request, res: Response, next: NextFunction) {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   });
   if (isProduction()) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (!emailPreview) widenFormActionOnRequest(res, nonce);
   next();
+}
+
+/**
+ * A page that sends people on to an identity provider names the provider's origin (FORM_ACTION_HEADER): it joins
+ * the policy's form-action, decided as the headers are written, and the header itself is not sent.
+ */
+function widenFormActionOnRequest(res: Response, nonce: string) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    const named = this.getHeader(FORM_ACTION_HEADER);
+    if (named !== undefined) {
+      this.removeHeader(FORM_ACTION_HEADER);
+      const origins = formActionOrigins(Array.isArray(named) ? named.join(" ") : String(named));
+      if (origins.length) this.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, origins));
+    }
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
 }
 
 /** Refuses state-changing requests sent by another site (CSRF), judged by Sec-Fetch-Site and Origin. */

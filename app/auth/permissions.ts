@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "outbox:manage": ["admin"],
   /** The list of system administrators, and appointing another (which asks for a second factor first). */
   "admins:manage": ["admin"],
+  /** The identity providers (single sign-on) of the organisations whose people sign in through them. Site-wide. */
+  "identity-providers:manage": ["admin"],
 } as const satisfies Record<string, Holder[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

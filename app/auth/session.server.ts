@@ -6,12 +6,14 @@ import {
   deleteSession,
   findSessionUser,
   SESSION_ABSOLUTE_MINUTES,
+  type SessionSso,
   type SessionUser,
   setFlash,
 } from "~/models/account.server";
 import { isProduction } from "~/utils/env.server";
 import { randomToken } from "~/utils/tokens.server";
 
+/** The secret Tandem's cookies are signed with. */
 export function sessionSecret(): string {
   const secret = process.env.SESSION_SECRET;
   if (secret) return secret;
@@ -46,15 +48,17 @@ export function getSessionUser(context: AppLoadContext, request: Request): Promi
 
 /**
  * Signs the person in (a new session, so a session fixed before sign-in is never promoted) and redirects. `method`
- * says how they proved who they are: anything but "password" alone counts as a second factor now.
+ * says how they proved who they are: anything but "password" alone counts as a second factor now. `sso` names the
+ * identity provider a single sign-on came from.
  */
 export async function startSession(
   context: AppLoadContext,
   personId: number,
   redirectTo: string,
   method: SignInMethod = "password",
+  sso: SessionSso | null = null,
 ) {
-  const token = await createSession(context.db, personId, method);
+  const token = await createSession(context.db, personId, method, sso);
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
 }
 

@@ -1,9 +1,18 @@
 // The boxes of the pages where people get into their account (sign in, forgotten password, set a password).
 import { type FieldLike, Input } from "./govuk";
 
-/** The email address a person signs in with. */
-export function SignInEmailInput({ field }: { field: FieldLike }) {
-  return <Input field={field} type="email" label="Email address" autoComplete="email" spellCheck={false} />;
+/** The email address a person signs in with; `defaultValue` when the page shows it again after a refusal. */
+export function SignInEmailInput({ field, defaultValue }: { field: FieldLike; defaultValue?: string }) {
+  return (
+    <Input
+      field={field}
+      type="email"
+      label="Email address"
+      autoComplete="email"
+      spellCheck={false}
+      defaultValue={defaultValue}
+    />
+  );
 }
 
 type PasswordInputProps = {

@@ -32,6 +32,12 @@ export const VOCABULARY = {
   webauthnPurpose: { register: "Add a passkey", "sign-in": "Sign in", confirm: "Confirm it is you" },
   /** What the step after a right password asks for: a code, or setting up two-step verification first. */
   secondStepPurpose: { verify: "Enter a code", enrol: "Set up two-step verification" },
+  /** Why Tandem sent someone to their organisation's identity provider. */
+  ssoPurpose: {
+    "sign-in": "Signing in",
+    invitation: "Accepting an invitation",
+    confirm: "Confirming it is them",
+  },
   releaseStatus: { requested: "Requested", approved: "Approved", declined: "Declined" },
   milestoneKind: {
     "kick-off": "Kick-off",
@@ -105,6 +111,7 @@ export const {
   signInMethod: SIGN_IN_METHODS,
   webauthnPurpose: WEBAUTHN_PURPOSES,
   secondStepPurpose: SECOND_STEP_PURPOSES,
+  ssoPurpose: SSO_PURPOSES,
   releaseStatus: RELEASE_STATUSES,
   milestoneKind: MILESTONE_KINDS,
   visitStatus: VISIT_STATUSES,
@@ -132,6 +139,7 @@ export type LinkPurpose = Term<"linkPurpose">;
 export type SignInMethod = Term<"signInMethod">;
 export type WebauthnPurpose = Term<"webauthnPurpose">;
 export type SecondStepPurpose = Term<"secondStepPurpose">;
+export type SsoPurpose = Term<"ssoPurpose">;
 export type ReleaseStatus = Term<"releaseStatus">;
 export type MilestoneKind = Term<"milestoneKind">;
 export type VisitStatus = Term<"visitStatus">;

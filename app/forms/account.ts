@@ -1,7 +1,8 @@
 // The account forms: signing in, and choosing a password from a one-time link.
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, passwordLength, TOO_LONG } from "~/domain/password-rules";
-import { emailAddress } from "./fields";
+import { SSO_PURPOSES, valuesOf } from "~/domain/vocabulary";
+import { emailAddress, recordId } from "./fields";
 
 export const SignInSchema = z.object({
   email: emailAddress("Enter your email address"),
@@ -9,6 +10,22 @@ export const SignInSchema = z.object({
   password: z
     .string({ error: "Enter your password" })
     .refine((password) => passwordLength(password) <= MAX_PASSWORD_LENGTH, TOO_LONG),
+  redirectTo: z.string().optional(),
+});
+
+/** The first step of signing in: the email alone, to learn whether the person's organisation signs them in. */
+export const SignInEmailSchema = z.object({
+  step: z.literal("email"),
+  email: emailAddress("Enter your email address"),
+  redirectTo: z.string().optional(),
+});
+
+/** The form that sends someone to an identity provider: to sign in, accept an invitation, or confirm it is them. */
+export const SsoStartSchema = z.object({
+  provider: recordId("Choose an identity provider"),
+  purpose: z.enum(valuesOf(SSO_PURPOSES), { error: "Choose why you are signing in" }),
+  email: z.string().max(254).optional(),
+  token: z.string().max(100).optional(),
   redirectTo: z.string().optional(),
 });
 

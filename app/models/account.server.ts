@@ -30,6 +30,9 @@ export async function findAccountByEmail(db: Db, email: string) {
 /** How long a second factor, a passkey or an identity provider vouches for a person before a dangerous action. */
 export const STEP_UP_MINUTES = 10;
 
+/** A session that came from an identity provider: which one, and its ID token (sealed), for its sign-out. */
+export type SessionSso = { providerId: number; sealedIdToken: string };
+
 /**
  * Starts a session and returns the token for the cookie; only its hash is stored. `method` says how it began; a
  * method with a second factor (anything but "password") counts as verified now.
@@ -38,6 +41,7 @@ export async function createSession(
   db: Db,
   personId: number,
   method: SignInMethod = "password",
+  sso: SessionSso | null = null,
 ): Promise<string> {
   const token = randomToken();
   const at = nowIso();
@@ -53,6 +57,8 @@ export async function createSession(
       reveal: null,
       method,
       verified_at: method === "password" ? null : at,
+      sso_provider_id: sso?.providerId ?? null,
+      sso_id_token: sso?.sealedIdToken ?? null,
     })
     .execute();
   return token;

@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { actorOf, requireUser } from "~/auth/guards.server";
 import { startEnrolmentWhileSignedIn } from "~/auth/second-factor.server";
 import { safeRedirectPath } from "~/auth/session.server";
+import { sessionSsoProvider, ssoFormActionHeaders } from "~/auth/sso.server";
 import { run } from "~/commands/runner.server";
 import { confirmItIsYou } from "~/commands/second-factor.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -22,19 +23,26 @@ import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { PasskeyConfirm } from "~/components/PasskeyConfirm";
 import { CodeInput } from "~/components/SecondFactor";
+import { SsoConfirm } from "~/components/SsoConfirm";
 import { ConfirmSchema } from "~/forms/second-factor";
 import { codeRefusal } from "~/forms/second-factor-reply.server";
 import { countPasskeys } from "~/models/passkey.server";
 import { getSecondFactor } from "~/models/second-factor.server";
+import { FORM_ACTION_HEADER } from "~/utils/form-action";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
 export const meta = pageMeta("Confirm it is you");
 export const ErrorBoundary = RouteErrorBoundary;
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
+/** Retry-After when codes are slowed; the provider's origin in the form-action policy when it is offered. */
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const headers = new Headers();
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  const origin = loaderHeaders.get(FORM_ACTION_HEADER);
+  if (origin) headers.set(FORM_ACTION_HEADER, origin);
+  return headers;
 };
 
 /** Where to go afterwards: a path on Tandem only, else the home page. */
@@ -44,11 +52,21 @@ function target(request: Request): string {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
-  const [factor, passkeys] = await Promise.all([
+  const [factor, passkeys, provider] = await Promise.all([
     getSecondFactor(context.db, user.personId),
     countPasskeys(context.db, user.personId),
+    // A session that came from single sign-on confirms at the provider, which signs the person in again.
+    sessionSsoProvider(context, user),
   ]);
-  return { hasAuthenticator: Boolean(factor), hasPasskeys: passkeys > 0, redirectTo: target(request) };
+  return data(
+    {
+      hasAuthenticator: Boolean(factor),
+      hasPasskeys: passkeys > 0,
+      provider,
+      redirectTo: target(request),
+    },
+    { headers: await ssoFormActionHeaders(context, provider) },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -72,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ConfirmItIsYou() {
-  const { hasAuthenticator, hasPasskeys, redirectTo } = useLoaderData<typeof loader>();
+  const { hasAuthenticator, hasPasskeys, provider, redirectTo } = useLoaderData<typeof loader>();
   const [form, fields] = useForm<z.input<typeof ConfirmSchema>>({
     lastResult: useActionData<typeof action>(),
     shouldRevalidate: "onBlur",
@@ -87,9 +105,18 @@ export default function ConfirmItIsYou() {
           What you are about to do needs extra care, so Tandem asks you to confirm it is you. You will not be
           asked again for 10 minutes.
         </p>
+        {provider ? (
+          <>
+            <h2 className="govuk-heading-m">Sign in at {provider.name} again</h2>
+            <p className="govuk-body">
+              You signed in to Tandem with {provider.name}. Sign in there again, and you come back here.
+            </p>
+            <SsoConfirm providerId={provider.id} providerName={provider.name} redirectTo={redirectTo} />
+          </>
+        ) : null}
         {hasPasskeys ? (
           <>
-            <h2 className="govuk-heading-m">Use a passkey</h2>
+            <h2 className="govuk-heading-m">{provider ? "Or use a passkey" : "Use a passkey"}</h2>
             <PasskeyConfirm redirectTo={redirectTo} hasPasskeys={hasPasskeys} />
           </>
         ) : null}
@@ -108,7 +135,7 @@ export default function ConfirmItIsYou() {
               No phone with you? Enter one of your recovery codes in the box instead.
             </p>
           </>
-        ) : (
+        ) : provider ? null : (
           <>
             <h2 className="govuk-heading-m">
               {hasPasskeys ? "Or set up two-step verification" : "Set up two-step verification first"}

@@ -1,9 +1,16 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { actorOf } from "~/auth/guards.server";
 import { hashPassword, passwordProblem } from "~/auth/passwords.server";
+import { ssoFormActionHeaders, ssoProviderForEmail } from "~/auth/sso.server";
 import { setPassword } from "~/commands/accounts.server";
 import { run } from "~/commands/runner.server";
 import { PasswordInput } from "~/components/AccountFields";
@@ -12,21 +19,41 @@ import { FormErrorSummary } from "~/components/FormErrorSummary";
 import { formProps } from "~/components/form-props";
 import { Button } from "~/components/govuk";
 import { LinkParagraph } from "~/components/LinkParagraph";
+import { SsoSignInForm } from "~/components/SsoSignInForm";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { setPasswordSchema } from "~/forms/account";
 import { checkOneTimeLink } from "~/models/account.server";
+import { FORM_ACTION_HEADER } from "~/utils/form-action";
 import { pageMeta } from "~/utils/meta";
 import { paths } from "~/utils/paths";
 
 export const meta = pageMeta<typeof loader>(({ data }) =>
-  data?.link.state === "valid" ? "Set your password" : "This link cannot be used",
+  data?.link.state !== "valid"
+    ? "This link cannot be used"
+    : data.provider
+      ? "Accept your invitation"
+      : "Set your password",
 );
 export const ErrorBoundary = RouteErrorBoundary;
 
+/** An invitation accepted through the organisation's provider leads there (the form-action policy). */
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const origin = loaderHeaders.get(FORM_ACTION_HEADER);
+  return origin ? { [FORM_ACTION_HEADER]: origin } : new Headers();
+};
+
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const link = await checkOneTimeLink(context.db, params.token ?? "");
-  if (link.state !== "valid") return { link: { state: link.state } as const };
-  return { link: { state: "valid" as const, name: link.name, email: link.email, purpose: link.purpose } };
+  if (link.state !== "valid") return { link: { state: link.state } as const, provider: null };
+  // A person whose organisation signs them in needs no Tandem password: the invitation is accepted there.
+  const provider = await ssoProviderForEmail(context, link.email);
+  return data(
+    {
+      link: { state: "valid" as const, name: link.name, email: link.email, purpose: link.purpose },
+      provider,
+    },
+    { headers: link.purpose === "invite" ? await ssoFormActionHeaders(context, provider) : {} },
+  );
 }
 
 type Submission = {
@@ -51,6 +78,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   const submission = parseWithZod(formData, { schema });
   if (link.state !== "valid") return answer(submission, 410, "This link can no longer be used");
+  const provider = await ssoProviderForEmail(context, link.email);
+  if (provider)
+    return answer(
+      submission,
+      400,
+      `Your organisation signs you in to Tandem with ${provider.name}, so you do not need a Tandem password`,
+    );
   if (submission.status !== "success") return answer(submission, 400);
   const outcome = await run(context.db, actorOf(context, link), setPassword, {
     linkId: link.linkId,
@@ -70,7 +104,8 @@ const UNUSABLE = {
 } as const;
 
 export default function SetPassword() {
-  const { link } = useLoaderData<typeof loader>();
+  const { link, provider } = useLoaderData<typeof loader>();
+  const { token } = useParams();
   const [form, fields] = useForm<{ password: string; confirm: string }>({
     lastResult: useActionData<typeof action>(),
   });
@@ -87,6 +122,31 @@ export default function SetPassword() {
             if you have set a password before, or ask your cohort coordinator to send you one.
           </p>
           <LinkParagraph to={paths.signIn()}>Go to sign in</LinkParagraph>
+        </div>
+      </div>
+    );
+  }
+  if (provider) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">
+            {link.purpose === "invite" ? `Welcome to Tandem, ${link.name}` : "You do not need a password"}
+          </h1>
+          <p className="govuk-body">
+            Your organisation signs you in to Tandem with {provider.name}, so you do not need a Tandem
+            password. You will sign in there as <strong>{link.email}</strong>.
+          </p>
+          {link.purpose === "invite" ? (
+            <SsoSignInForm
+              provider={provider}
+              purpose="invitation"
+              token={token}
+              label={`Accept your invitation by signing in with ${provider.name}`}
+            />
+          ) : (
+            <LinkParagraph to={paths.signIn()}>Go to sign in</LinkParagraph>
+          )}
         </div>
       </div>
     );

@@ -156,6 +156,14 @@ export const paths = {
   confirmItIsYou: (redirectTo: string) => `/confirm-it-is-you${q({ redirectTo })}`,
   administrators: () => "/admin/administrators",
   appointAdministrator: () => "/admin/administrators/new",
+  identityProviders: () => "/admin/identity-providers",
+  identityProvidersNew: () => "/admin/identity-providers/new",
+  identityProvider: (providerId: Id) => `/admin/identity-providers/${providerId}`,
+  /** Where the sign-in forms post to go to an identity provider; the provider answers at ssoCallback. */
+  ssoStart: () => "/sso/start",
+  ssoCallback: () => "/sso/callback",
+  /** After signing out of a session that came from a provider: the offer to sign out there too. */
+  signedOut: () => "/signed-out",
   outbox: (filter: { status?: string; page?: number } = {}) => `/admin/outbox${q(filter)}`,
   outboxMessage: (messageId: Id) => ({
     home: () => `/admin/outbox/${messageId}`,

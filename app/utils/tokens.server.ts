@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A 256-bit random token, URL-safe. */
 export function randomToken(): string {
@@ -8,4 +8,10 @@ export function randomToken(): string {
 /** Tokens are stored only as their SHA-256, so a copy of the database cannot be used to sign in. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/** Compares two secrets in time that does not depend on where they differ. */
+export function timingSafeEqualText(a: string, b: string): boolean {
+  const [left, right] = [Buffer.from(a), Buffer.from(b)];
+  return left.length === right.length && timingSafeEqual(left, right);
 }

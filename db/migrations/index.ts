@@ -18,6 +18,7 @@ import * as sessionUpdatedBy from "./2026-12-02T1723_session_updated_by";
 import * as jobRuns from "./2026-12-02T1741_job_runs";
 import * as outboxQueuedAt from "./2026-12-02T1900_outbox_queued_at";
 import * as sessionFactors from "./2026-12-03T0900_session_factors";
+import * as identityProviders from "./2026-12-03T1000_identity_providers";
 import * as secondFactor from "./2026-12-03T1010_second_factor";
 import * as passkeys from "./2026-12-03T1020_passkeys";
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1741_job_runs": jobRuns,
   "2026-12-02T1900_outbox_queued_at": outboxQueuedAt,
   "2026-12-03T0900_session_factors": sessionFactors,
+  "2026-12-03T1000_identity_providers": identityProviders,
   "2026-12-03T1010_second_factor": secondFactor,
   "2026-12-03T1020_passkeys": passkeys,
 };

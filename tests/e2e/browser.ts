@@ -156,11 +156,20 @@ export async function expectHeading(page: Page, name: string | RegExp): Promise<
   await page.getByRole("heading", { level: 1, name }).waitFor();
 }
 
-/** Signs in through the real form (from the sign-in page if already there, so `redirectTo` is kept). */
+/**
+ * Signs in through the real form (from the sign-in page if already there, so `redirectTo` is kept): the email, then
+ * Continue, then the password. After a refused password the page shows both boxes at once, with no Continue.
+ */
 export async function signInAs(page: Page, email: string, password: string): Promise<void> {
   if (new URL(page.url(), "http://x").pathname !== "/sign-in") await visit(page, "/sign-in");
   else await settled(page);
   await page.getByLabel("Email address").fill(email);
+  const next = page.getByRole("button", { name: "Continue" });
+  if ((await next.count()) > 0) {
+    await next.click();
+    await page.getByLabel("Password", { exact: true }).waitFor();
+    await settled(page);
+  }
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in");

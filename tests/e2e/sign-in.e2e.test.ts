@@ -117,6 +117,9 @@ for (const js of [true, false]) {
       const page = await browser.open(ctx.server.url, { js });
       await visit(page, "/sign-in");
       await page.getByLabel("Email address").fill("participant@example.test");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByText("Signing in as participant@example.test").waitFor();
+      await checkPage(page, "sign-in-password");
       await page.getByLabel("Password", { exact: true }).fill("not the password at all");
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expectErrorSummary(page, [

@@ -19,7 +19,9 @@ async function countQueries(): Promise<Map<string, Count>> {
       const path = page.path(world);
       // A fresh session for each request, so no request spends a query on refreshing an old one.
       const cookie =
-        page.who === "anonymous" ? undefined : await sessionCookieFor(server.db, world.people[page.who].id, "password-and-code");
+        page.who === "anonymous"
+          ? undefined
+          : await sessionCookieFor(server.db, world.people[page.who].id, "password-and-code");
       const seen = server.requestLog().length;
       const response = await fetch(`${server.url}${path}`, {
         headers: cookie ? { Cookie: cookie } : {},

@@ -209,12 +209,19 @@ export const PAGES: Record<string, Page[]> = {
   "admin.administrators._index": [{ who: "admin", path: () => "/admin/administrators" }],
   "admin.outbox.$messageId._index": [{ who: "admin", path: (w) => `/admin/outbox/${w.messageId}` }],
   "admin.outbox.$messageId.html": [{ who: "admin", path: (w) => `/admin/outbox/${w.messageId}/html` }],
+  "admin.identity-providers._index": [{ who: "admin", path: () => "/admin/identity-providers" }],
 };
 
 /** Route files that show no rows from the database, so their query count cannot grow. */
 export const WITHOUT_ROWS = [
   "$",
   "accessibility",
+  // One identity provider's form, and the pages of signing in through one: no lists.
+  "admin.identity-providers.$providerId",
+  "admin.identity-providers.new",
+  "signed-out",
+  "sso.callback",
+  "sso.start",
   "cookies",
   "forgotten-password",
   "how-teams-are-formed",

@@ -1,6 +1,8 @@
 // Every route, the URL the tests ask for in a world made for them, and who may use it: the authorisation matrix
 // checks the guards' answers from it, and the malformed-request test posts to every action in it as everyone.
 import { unsubscribeToken } from "~/auth/unsubscribe.server";
+import { addIdentityProvider } from "~/commands/identity-providers.server";
+import { run, SYSTEM } from "~/commands/runner.server";
 import { createOneTimeLink } from "~/models/account.server";
 import { enqueueMessages, listMessages } from "~/models/outbox.server";
 import { insertPasskey } from "~/models/passkey.server";
@@ -44,6 +46,7 @@ export type MatrixWorld = World & {
   messageId: number;
   /** A passkey of the world's participant (never used to sign in: its key is made up). */
   passkeyId: number;
+  identityProviderId: number;
 };
 
 const cohort = (w: World) => `/cohorts/${w.cohortA.id}`;
@@ -507,6 +510,29 @@ export const MATRIX: Record<string, Entry> = {
   "admin.outbox.$messageId.html": {
     GET: { path: (w) => `/admin/outbox/${w.messageId}/html`, allowed: ADMIN },
   },
+  // Single sign-on. The start route takes forms only (a visit goes to sign in; an empty form is 400); the callback
+  // without a provider's answer is refused (400) for anyone; the signed-out page without its cookie sends people on.
+  "sso.start": {
+    GET: { path: () => "/sso/start", allowed: EVERYONE, status: fromEveryone(302) },
+    POST: { path: () => "/sso/start", allowed: EVERYONE, status: fromEveryone(400) },
+  },
+  "sso.callback": { GET: { path: () => "/sso/callback", allowed: EVERYONE, status: fromEveryone(400) } },
+  "signed-out": { GET: { path: () => "/signed-out", allowed: EVERYONE, status: fromEveryone(302) } },
+  // Identity providers: administrators only; adding one asks for a recent second factor first (303), which the
+  // matrix's password sessions do not have. An empty change form is refused (400: no button pressed).
+  "admin.identity-providers._index": { GET: { path: () => "/admin/identity-providers", allowed: ADMIN } },
+  "admin.identity-providers.new": {
+    GET: { path: () => "/admin/identity-providers/new", allowed: ADMIN, status: { admin: 303 } },
+    POST: { path: () => "/admin/identity-providers/new", allowed: ADMIN, status: { admin: 303 } },
+  },
+  "admin.identity-providers.$providerId": {
+    GET: { path: (w) => `/admin/identity-providers/${w.identityProviderId}`, allowed: ADMIN },
+    POST: {
+      path: (w) => `/admin/identity-providers/${w.identityProviderId}`,
+      allowed: ADMIN,
+      status: { admin: 400 },
+    },
+  },
 };
 
 /** The world the matrix's paths name: makeWorld() with a reset link, a pitch day, a message, a report and teams. */
@@ -545,6 +571,14 @@ export async function makeMatrixWorld(db: Db): Promise<MatrixWorld> {
       name: "Matrix passkey",
     }),
   );
+  const provider = await run(db, SYSTEM, addIdentityProvider, {
+    name: "Matrix Identity",
+    issuer: "https://login.matrix.example",
+    clientId: "tandem",
+    clientSecret: "matrix-secret",
+    domains: ["matrix.example"],
+  });
+  if (!provider.ok) throw new Error("The matrix's identity provider was refused");
   // Signed as the server signs them (with its SESSION_SECRET).
   process.env.SESSION_SECRET = TEST_SESSION_SECRET;
   return {
@@ -552,6 +586,7 @@ export async function makeMatrixWorld(db: Db): Promise<MatrixWorld> {
     token: link.token,
     messageId: message!.id,
     passkeyId,
+    identityProviderId: provider.id,
     unsubscribeToken: unsubscribeToken(made.people.participant.id, "visit_reminder"),
     pitchTeamId: pitchDay.teamId,
     ...(await cohortSetupWorld(db, made)),

@@ -8,8 +8,10 @@ export const accountsAudit = {
   sign_in: sentence<Record<never, never>>((_, who) => `${who.actor} signed in`),
   "sign_in.failed": sentence<{ email: string }>((d) => `Someone failed to sign in as ${d.email}`),
   sign_out: sentence<Record<never, never>>((_, who) => `${who.actor} signed out`),
-  "invitation.accepted": sentence<Record<never, never>>(
-    (_, who) => `${who.actor} accepted their invitation and set a password`,
+  "invitation.accepted": sentence<{ via?: string }>((d, who) =>
+    d.via
+      ? `${who.actor} accepted their invitation by signing in with ${d.via}`
+      : `${who.actor} accepted their invitation and set a password`,
   ),
   "password.reset": sentence<Record<never, never>>((_, who) => `${who.actor} set a new password`),
   "calendar_feed.reset": sentence<Record<never, never>>(

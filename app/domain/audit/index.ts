@@ -13,6 +13,7 @@ import { pitchDayAudit } from "./pitch-day";
 import { programmesAudit } from "./programmes";
 import { secondFactorAudit } from "./second-factor";
 import { skillsAudit } from "./skills";
+import { ssoAudit } from "./sso";
 import { teamsAudit } from "./teams";
 import { visitsAudit } from "./visits";
 
@@ -32,6 +33,7 @@ export const AUDIT_ACTIONS = {
   ...emailAudit,
   ...passkeysAudit,
   ...secondFactorAudit,
+  ...ssoAudit,
 };
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -53,6 +55,7 @@ export const SUBJECT_TYPES = {
   pitch_event: "Pitch day",
   skills_questionnaire: "Skills questionnaire",
   email: "Email",
+  identity_provider: "Identity provider",
 } as const;
 export type SubjectType = keyof typeof SUBJECT_TYPES;
 
@@ -78,6 +81,7 @@ const AREAS: Record<string, string> = {
   cohort: "a cohort",
   demo: "the demo",
   email: "the email settings",
+  identity_provider: "an identity provider",
   invitation: "an invitation",
   membership: "someone's place in a cohort",
   mentoring: "the mentoring",
@@ -95,6 +99,7 @@ const AREAS: Record<string, string> = {
   second_factor: "two-step verification",
   sign_in: "signing in",
   skills: "the skills questionnaire",
+  sso: "signing in with an identity provider",
   statement: "a problem statement",
   statements: "the problem statements",
   team: "the teams",
