@@ -32,7 +32,15 @@ export const PEOPLE_REFERENCES: Record<string, PeopleReference> = {
       why: "the row stays so figures that count accounts are unchanged; nobody can sign in as the person",
     },
   },
-  sessions: { secret: ["id"], anonymise: { action: "delete", why: "ends every session" } },
+  sessions: { secret: ["id", "sso_id_token"], anonymise: { action: "delete", why: "ends every session" } },
+  identity_providers: {
+    secret: ["client_secret"],
+    by: "added_by",
+    anonymise: {
+      action: "keep",
+      why: "an identity provider an administrator added stays for its organisation; the audit log says who added it",
+    },
+  },
   one_time_links: {
     secret: ["token_hash"],
     anonymise: { action: "delete", why: "unused invitation and reset links stop working" },

@@ -138,6 +138,7 @@ export default function Home() {
               { to: paths.audit(), text: "Audit log" },
               { to: paths.outbox(), text: "Outbox" },
               { to: paths.administrators(), text: "Administrators" },
+              { to: paths.identityProviders(), text: "Identity providers" },
             ]}
           />
         </p>

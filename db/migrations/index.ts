@@ -21,6 +21,7 @@ import * as sessionFactors from "./2026-12-03T0900_session_factors";
 import * as identityProviders from "./2026-12-03T1000_identity_providers";
 import * as secondFactor from "./2026-12-03T1010_second_factor";
 import * as passkeys from "./2026-12-03T1020_passkeys";
+import * as administratorsIndex from "./2026-12-03T1100_administrators_index";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T1900_foundation": foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T1000_identity_providers": identityProviders,
   "2026-12-03T1010_second_factor": secondFactor,
   "2026-12-03T1020_passkeys": passkeys,
+  "2026-12-03T1100_administrators_index": administratorsIndex,
 };

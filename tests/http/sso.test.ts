@@ -284,7 +284,7 @@ describe("the sign-in page, email first", () => {
 
   it("still signs a password account in with one post of email and password", async () => {
     const response = await post(`${server.url}/sign-in`, {
-      email: world.people.coordinator.email,
+      email: world.people.mentor.email,
       password: TEST_PASSWORD,
       redirectTo: "/profile",
     });

@@ -109,7 +109,9 @@ describe("list pages' query plans", () => {
       for (const page of pages) {
         const name = `${route} (${page.who})`;
         const cookie =
-          page.who === "anonymous" ? undefined : await sessionCookieFor(db, world.people[page.who].id);
+          page.who === "anonymous"
+            ? undefined
+            : await sessionCookieFor(db, world.people[page.who].id, "password-and-code");
         const { status, queries } = await loaderStatements(route, page.path(world), cookie);
         if (status !== 200) refused.push(`${name}: ${status}`);
         for (const query of queries) {

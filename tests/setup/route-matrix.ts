@@ -522,8 +522,9 @@ export const MATRIX: Record<string, Entry> = {
   // matrix's password sessions do not have. An empty change form is refused (400: no button pressed).
   "admin.identity-providers._index": { GET: { path: () => "/admin/identity-providers", allowed: ADMIN } },
   "admin.identity-providers.new": {
-    GET: { path: () => "/admin/identity-providers/new", allowed: ADMIN, status: { admin: 303 } },
-    POST: { path: () => "/admin/identity-providers/new", allowed: ADMIN, status: { admin: 303 } },
+    // The matrix's sessions began with a second factor (step-up passes); an empty form is refused (400).
+    GET: { path: () => "/admin/identity-providers/new", allowed: ADMIN },
+    POST: { path: () => "/admin/identity-providers/new", allowed: ADMIN, status: { admin: 400 } },
   },
   "admin.identity-providers.$providerId": {
     GET: { path: (w) => `/admin/identity-providers/${w.identityProviderId}`, allowed: ADMIN },
