@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { actorOf, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { redirectWithBanner } from "~/auth/session.server";
+import { ssoProviderForEmail } from "~/auth/sso.server";
 import { newCalendarAddress } from "~/commands/accounts.server";
 import { saveEmailPreferences } from "~/commands/email-preferences.server";
 import { run } from "~/commands/runner.server";
@@ -33,12 +34,14 @@ export const ErrorBoundary = RouteErrorBoundary;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
   const db = context.db;
-  const [person, feed, cohorts, optedOut, secondFactor] = await Promise.all([
+  const [person, feed, cohorts, optedOut, secondFactor, provider] = await Promise.all([
     getPerson(db, user.personId),
     getCalendarFeed(db, user.personId),
     listCohortsOfPerson(db, user.personId),
     optOutsOf(db, user.personId),
     getSecondFactor(db, user.personId),
+    // Someone whose organisation signs them in has no Tandem password: their provider asks for any second factor.
+    ssoProviderForEmail(context, user.email),
   ]);
   // The feed's address is shown once, straight after it is made: only its hash is kept.
   const revealed = await takeReveal(db, user.sessionId);
@@ -55,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       organisation: person?.organisation_name ?? null,
     },
     twoStepSince: secondFactor?.enrolled_at ?? null,
+    provider: provider?.name ?? null,
     feedCreatedAt: feed?.created_at ?? null,
     feedUrl: token ? absoluteUrl(request, paths.calendarFeed(token)) : null,
     cohortFeeds: token
@@ -115,7 +119,7 @@ async function saveEmails(context: AppLoadContext, request: Request, user: Sessi
 }
 
 export default function Profile() {
-  const { person, feedCreatedAt, feedUrl, cohortFeeds, emails, twoStepSince } =
+  const { person, feedCreatedAt, feedUrl, cohortFeeds, emails, twoStepSince, provider } =
     useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
@@ -126,17 +130,22 @@ export default function Profile() {
             { key: "Name", value: person.name },
             { key: "Email address", value: person.email },
             { key: "Organisation", value: person.organisation ?? "None" },
-            {
-              key: "Two-step verification",
-              value: twoStepSince ? `Set up on ${formatUkDateTime(twoStepSince)}` : "Not set up",
-              actions: [
-                {
-                  href: paths.twoStepVerification(),
-                  text: twoStepSince ? "Change" : "Set up",
-                  visuallyHiddenText: "two-step verification",
+            provider
+              ? {
+                  key: "Signing in",
+                  value: `Through ${provider}, your organisation's sign-in: it decides how you prove it is you`,
+                }
+              : {
+                  key: "Two-step verification",
+                  value: twoStepSince ? `Set up on ${formatUkDateTime(twoStepSince)}` : "Not set up",
+                  actions: [
+                    {
+                      href: paths.twoStepVerification(),
+                      text: twoStepSince ? "Change" : "Set up",
+                      visuallyHiddenText: "two-step verification",
+                    },
+                  ],
                 },
-              ],
-            },
           ]}
         />
         <p className="govuk-body">

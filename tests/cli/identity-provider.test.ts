@@ -136,6 +136,12 @@ describe("npm run demo:idp", () => {
         .executeTakeFirstOrThrow();
       expect(row.name).toBe("HMRC demo sign-in");
       expect(row.issuer).toMatch(/^http:\/\/localhost:\d+$/);
+      // Stopped, it removes what it registered: hmrc.example signs in with passwords again.
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      expect(output).toContain('Removed "HMRC demo sign-in"');
+      expect(await db.selectFrom("identity_providers").select("id").execute()).toEqual([]);
       await db.destroy();
     } finally {
       child.kill("SIGTERM");
