@@ -43,9 +43,11 @@ for (const js of [true, false]) {
       const page = await browser.open(server.url, { js });
       const password = async () => {
         await visit(page, "/sign-in");
+        // Email first, then the password.
         await page.getByLabel("Email address").fill(email);
+        await page.getByRole("button", { name: "Continue" }).click();
         await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
-        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByRole("button", { name: "Sign in", exact: true }).click();
       };
 
       // Set up: the QR code (an image with a name) and the key as text.
